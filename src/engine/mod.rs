@@ -1,0 +1,1 @@
+//! Pure budget engine: allocations, costs, scenarios, cut plan, flexibility, projection.

@@ -1,0 +1,1 @@
+//! Reading and writing budgets: the JSON document and CSV of lines.

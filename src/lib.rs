@@ -1,0 +1,11 @@
+//! SiteBudget: a strategic budgeting calculator for one school site.
+//!
+//! Layers point downward: `model` (document types) → `engine` (pure budget math)
+//! → `io` (JSON and CSV) → `ui` (Yew components, compiled only for the browser).
+
+pub mod engine;
+pub mod io;
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
