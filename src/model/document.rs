@@ -14,7 +14,7 @@ use super::grade::Grade;
 pub const FORMAT: &str = "sitebudget/1";
 
 /// One school's budget: who it is, where money comes from, and what it pays for.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     /// The school and its pupils.
     pub school: School,
@@ -27,7 +27,7 @@ pub struct Document {
 }
 
 /// The school and its pupils.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct School {
     /// Display name.
     pub name: String,
@@ -42,7 +42,7 @@ pub struct School {
 }
 
 /// A funding source.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
     /// Unique id, referenced by line funding.
     pub id: String,
@@ -61,7 +61,7 @@ pub struct Source {
 }
 
 /// A required minimum share of a source's allocation spent on lines with a tag.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SetAside {
     /// The tag that counts toward the set-aside.
     pub tag: String,
@@ -70,7 +70,7 @@ pub struct SetAside {
 }
 
 /// How a source's allocation is computed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Allocation {
     /// A fixed amount.
     Fixed {
@@ -91,7 +91,7 @@ pub enum Allocation {
 }
 
 /// Which pupils a per-pupil rate counts.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Basis {
     /// Total enrollment.
     Enrollment,
@@ -142,7 +142,7 @@ impl Span {
 }
 
 /// LCFF parameters.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lcff {
     /// Base grant per ADA for each span present.
     pub base: BTreeMap<Span, Decimal>,
@@ -167,7 +167,7 @@ pub enum Rounding {
 }
 
 /// A district staffing norm: one position per so many pupils in some grades.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Norm {
     /// Unique id, referenced by lines.
     pub id: String,
@@ -219,7 +219,7 @@ impl Priority {
 }
 
 /// One share of a line's cost charged to a source.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Funding {
     /// The source id.
     pub source: String,
@@ -228,7 +228,7 @@ pub struct Funding {
 }
 
 /// A staff position charged at the district's average cost.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Position {
     /// Full-time equivalents; for a norm-linked line the engine uses the entitlement instead.
     pub fte: Decimal,
@@ -243,7 +243,7 @@ pub struct Position {
 }
 
 /// What a line pays for.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LineKind {
     /// A staff position.
     Position(Position),
@@ -255,7 +255,7 @@ pub enum LineKind {
 }
 
 /// A budget line.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
     /// Unique id.
     pub id: String,
