@@ -4,8 +4,10 @@
 //! → `io` (JSON and CSV) → `ui` (Yew components, compiled only for the browser).
 
 pub mod engine;
+pub mod format;
 pub mod io;
 pub mod model;
+// pub mod view; (enabled once the engine API lands)
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,0 +1,21 @@
+// Prints the gzip size of each wasm, JS and CSS file of a built bundle, and their sum.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, extname } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const dir = process.argv[2] ?? "dist";
+const rows = [];
+for (const name of readdirSync(dir)) {
+  const ext = extname(name);
+  if (![".wasm", ".js", ".css"].includes(ext)) continue;
+  const bytes = readFileSync(join(dir, name));
+  rows.push({ name, ext, raw: statSync(join(dir, name)).size, gzip: gzipSync(bytes, { level: 9 }).length });
+}
+rows.sort((a, b) => b.gzip - a.gzip);
+const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
+let total = 0;
+for (const r of rows) {
+  total += r.gzip;
+  console.log(`${r.name.padEnd(40)} raw ${kb(r.raw)}  gzip ${kb(r.gzip)}`);
+}
+console.log(`${"total (gzip, wasm + js + css)".padEnd(40)}              gzip ${kb(total)}`);

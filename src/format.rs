@@ -1,0 +1,138 @@
+//! Display formats for money, FTE and shares: plain Rust so they are tested natively.
+
+use rust_decimal::prelude::*;
+use rust_decimal::Decimal;
+
+/// The typographic minus sign, wider and easier to spot on a projector than a hyphen.
+pub const MINUS: char = '\u{2212}';
+
+/// Groups the digits of a non-negative integer text with commas: `1234567` → `1,234,567`.
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// US dollars to the cent with thousands separators: `-1234.5` → `−$1,234.50`.
+pub fn money(value: Decimal) -> String {
+    let cents = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{:.2}", cents.abs());
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, "00"));
+    let sign = if cents.is_sign_negative() && !cents.is_zero() {
+        MINUS.to_string()
+    } else {
+        String::new()
+    };
+    format!("{sign}${}.{frac}", group_thousands(whole))
+}
+
+/// Whole dollars with thousands separators, for compact cells and chart labels: `−$1,235`.
+pub fn money_whole(value: Decimal) -> String {
+    let whole = value.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    let digits = whole.abs().trunc().to_string();
+    let sign = if whole.is_sign_negative() && !whole.is_zero() {
+        MINUS.to_string()
+    } else {
+        String::new()
+    };
+    format!("{sign}${}", group_thousands(&digits))
+}
+
+/// A signed difference in dollars, `+$1,200.00` or `−$300.00`, and `$0.00` for none.
+pub fn money_change(value: Decimal) -> String {
+    if value > Decimal::ZERO {
+        format!("+{}", money(value))
+    } else {
+        money(value)
+    }
+}
+
+/// A plain decimal without trailing zeros: `1.50` → `1.5`, `2.00` → `2`.
+pub fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// FTE to at most 2 decimals without trailing zeros: `0.40` → `0.4`.
+pub fn fte(value: Decimal) -> String {
+    plain(value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// A fraction as a percent with up to one decimal: `0.8612` → `86.1%`.
+pub fn percent(fraction: Decimal) -> String {
+    let pct = (fraction * Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    let text = plain(pct);
+    match text.strip_prefix('-') {
+        Some(rest) => format!("{MINUS}{rest}%"),
+        None => format!("{text}%"),
+    }
+}
+
+/// Days a week for a position at 1 FTE or less with a 0.2 step (FTE × 5), else `None`.
+pub fn days_a_week(fte: Decimal, step: Decimal) -> Option<Decimal> {
+    if fte <= Decimal::ONE && step == Decimal::new(2, 1) {
+        Some((fte * Decimal::from(5)).normalize())
+    } else {
+        None
+    }
+}
+
+/// Whole pupils with thousands separators.
+pub fn count(value: u64) -> String {
+    group_thousands(&value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn money_groups_thousands_and_pads_cents() {
+        assert_eq!(money(d("0")), "$0.00");
+        assert_eq!(money(d("5")), "$5.00");
+        assert_eq!(money(d("999.5")), "$999.50");
+        assert_eq!(money(d("1000")), "$1,000.00");
+        assert_eq!(money(d("1234567.891")), "$1,234,567.89");
+        assert_eq!(
+            money(d("100000000000000000000")),
+            "$100,000,000,000,000,000,000.00"
+        );
+    }
+
+    #[test]
+    fn negative_money_uses_a_minus_sign() {
+        assert_eq!(money(d("-12345.67")), "\u{2212}$12,345.67");
+        assert_eq!(money(d("-0.001")), "$0.00");
+        assert_eq!(money_change(d("-300")), "\u{2212}$300.00");
+        assert_eq!(money_change(d("1200")), "+$1,200.00");
+        assert_eq!(money_change(d("0")), "$0.00");
+    }
+
+    #[test]
+    fn whole_dollars_round_half_up() {
+        assert_eq!(money_whole(d("1234.5")), "$1,235");
+        assert_eq!(money_whole(d("-1234.5")), "\u{2212}$1,235");
+        assert_eq!(money_whole(d("0.4")), "$0");
+    }
+
+    #[test]
+    fn fte_percent_and_days() {
+        assert_eq!(fte(d("0.40")), "0.4");
+        assert_eq!(fte(d("10")), "10");
+        assert_eq!(percent(d("0.8612")), "86.1%");
+        assert_eq!(percent(d("-0.1")), "\u{2212}10%");
+        assert_eq!(days_a_week(d("0.6"), d("0.2")), Some(d("3")));
+        assert_eq!(days_a_week(d("1.2"), d("0.2")), None);
+        assert_eq!(days_a_week(d("0.5"), d("0.5")), None);
+        assert_eq!(count(1234), "1,234");
+    }
+}
