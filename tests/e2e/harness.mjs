@@ -1,0 +1,59 @@
+// Shared end-to-end helpers: a static server for dist/ on 127.0.0.1 and Debian's Chromium.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/** Repository root, from this file's location. */
+export const ROOT = resolve(new URL("../..", import.meta.url).pathname);
+
+/** Serves `dir` on an ephemeral loopback port; `headers` are added to every response. */
+export async function serve(dir = join(ROOT, "dist"), headers = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const rel = normalize(path === "/" ? "/index.html" : path).replace(/^([/\\])+/, "");
+    try {
+      const body = await readFile(join(dir, rel));
+      res.writeHead(200, { "content-type": MIME[extname(rel)] ?? "application/octet-stream", ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Launches Debian's Chromium headless with the flags this machine needs as root. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** The `data-value` of a test id, as a string. */
+export async function value(page, testid) {
+  return page.getAttribute(`[data-testid="${testid}"]`, "data-value");
+}
