@@ -4,6 +4,7 @@
 //! → `io` (JSON and CSV) → `ui` (Yew components, compiled only for the browser).
 
 pub mod engine;
+pub mod chart;
 pub mod format;
 pub mod io;
 pub mod model;
