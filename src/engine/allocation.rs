@@ -1,0 +1,84 @@
+//! Source allocations: fixed, per pupil, LCFF and staffing norms, each to the cent.
+
+use rust_decimal::Decimal;
+
+use super::counts::Counts;
+use super::error::EngineError;
+use super::rounding::{add, cents, div, mul, sub};
+use crate::model::{Allocation, Basis, Lcff, Source, Span};
+
+/// A source's allocation, rounded half up to the cent; `norm_total` is what norms fund.
+pub fn allocation(
+    source: &Source,
+    counts: &Counts,
+    norm_total: Decimal,
+) -> Result<Decimal, EngineError> {
+    let what = || format!("the allocation of source \"{}\"", source.id);
+    let exact = match &source.allocation {
+        Allocation::Fixed { amount } => *amount,
+        Allocation::PerPupil { rate, basis } => {
+            let count = match basis {
+                Basis::Enrollment => Decimal::from(counts.enrollment),
+                Basis::Unduplicated => Decimal::from(counts.unduplicated),
+                Basis::Ada => counts.ada,
+                Basis::Grades(grades) => Decimal::from(counts.in_grades(grades)),
+            };
+            mul(*rate, count, what)?
+        }
+        Allocation::Lcff(lcff) => lcff_allocation(&source.id, lcff, counts)?,
+        Allocation::Norm => norm_total,
+    };
+    Ok(cents(exact))
+}
+
+/// ADA of one LCFF span: span enrollment × attendance rate, half up to 2 decimals.
+pub fn span_ada(counts: &Counts, span: Span) -> Result<Decimal, EngineError> {
+    let pupils = counts
+        .grades
+        .iter()
+        .filter(|(g, _)| Span::of(**g) == span)
+        .fold(0u64, |acc, (_, &n)| acc.saturating_add(u64::from(n)));
+    Ok(cents(mul(
+        Decimal::from(pupils),
+        counts.attendance_rate,
+        || format!("the ADA of grades {}", span.key()),
+    )?))
+}
+
+/// LCFF before rounding: `B + B × supplemental × p + B × concentration × max(0, p − threshold)`.
+///
+/// `p = U / E` is kept as a ratio (multiplied before dividing) so no digits are lost.
+/// A span with pupils but no base rate in the document earns nothing.
+pub fn lcff_allocation(
+    source_id: &str,
+    lcff: &Lcff,
+    counts: &Counts,
+) -> Result<Decimal, EngineError> {
+    let what = || format!("the LCFF allocation of source \"{source_id}\"");
+    let mut base = Decimal::ZERO;
+    for (span, rate) in &lcff.base {
+        let part = mul(*rate, span_ada(counts, *span)?, what)?;
+        base = add(base, part, what)?;
+    }
+    if counts.enrollment == 0 {
+        return Err(EngineError::ZeroEnrollment {
+            source: source_id.to_string(),
+        });
+    }
+    let e = Decimal::from(counts.enrollment);
+    let u = Decimal::from(counts.unduplicated);
+    // B × supplemental × U / E
+    let supplemental = div(mul(mul(base, lcff.supplemental, what)?, u, what)?, e, what)?;
+    // B × concentration × (U − threshold × E) / E, when p > threshold
+    let above = sub(u, mul(lcff.threshold, e, what)?, what)?;
+    let concentration = if above > Decimal::ZERO {
+        div(
+            mul(mul(base, lcff.concentration, what)?, above, what)?,
+            e,
+            what,
+        )?
+    } else {
+        Decimal::ZERO
+    };
+    add(add(base, supplemental, what)?, concentration, what)
+}

@@ -1,0 +1,61 @@
+//! `evaluate`: baseline, scenario, cut plan, flexibility and comparison in one call.
+
+use std::borrow::Cow;
+
+use super::budget::Budget;
+use super::compare::{line_diffs, source_diffs, LineDiff, SourceDiff};
+use super::cuts::{plan, CutPlan};
+use super::error::EngineError;
+use super::flexibility::{report, Flexibility};
+use super::scenario::{apply_scenario, Scenario};
+use super::snapshot::Snapshot;
+use crate::model::Document;
+
+/// Everything the UI shows for a document under a scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evaluation {
+    /// The document as it is.
+    pub baseline: Snapshot,
+    /// The scenario's inputs applied, before the cut plan.
+    pub scenario: Snapshot,
+    /// After the cut plan.
+    pub after: Snapshot,
+    /// The cuts the scenario needs (norm reductions included) and what stays open.
+    pub plan: CutPlan,
+    /// Flexibility of the budget after the plan.
+    pub flexibility: Flexibility,
+    /// Baseline vs scenario, per source in document order.
+    pub source_diffs: Vec<SourceDiff>,
+    /// Baseline vs scenario, per line (removed in place, added at the end).
+    pub line_diffs: Vec<LineDiff>,
+}
+
+/// Evaluates a document under a scenario (use `Scenario::default()` for the budget as it is).
+pub fn evaluate(doc: &Document, scenario: &Scenario) -> Result<Evaluation, EngineError> {
+    let base = Budget::build(doc)?;
+    // The baseline scenario needs no copy of the document.
+    let scen_doc: Cow<'_, Document> = if scenario.is_baseline() {
+        Cow::Borrowed(doc)
+    } else {
+        Cow::Owned(apply_scenario(doc, scenario)?)
+    };
+    let mut work = Budget::build(&scen_doc)?;
+    let baseline = Snapshot::of(&base)?;
+    let scenario_snap = Snapshot::of(&work)?;
+    let plan = plan(&base, &mut work)?;
+    let after = if plan.cuts.is_empty() {
+        scenario_snap.clone()
+    } else {
+        Snapshot::of(&work)?
+    };
+    let flexibility = report(&work)?;
+    Ok(Evaluation {
+        source_diffs: source_diffs(&baseline, &scenario_snap),
+        line_diffs: line_diffs(&baseline, &scenario_snap),
+        baseline,
+        scenario: scenario_snap,
+        after,
+        plan,
+        flexibility,
+    })
+}

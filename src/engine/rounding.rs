@@ -1,0 +1,106 @@
+//! Rounding to the cent (half up) and checked arithmetic that reports overflow.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::error::EngineError;
+
+/// Rounds half up (away from zero) to the cent, as the spec's `round_half_up`.
+pub fn cents(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Rounds up (toward positive infinity) to the cent: the amount an item cut needs.
+pub fn ceil_cents(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity)
+}
+
+/// Rounds half up to a whole number (pupils, round-rule entitlements).
+pub fn whole(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Builds the overflow error; `what` names the figure being computed.
+fn overflow(what: impl FnOnce() -> String) -> EngineError {
+    EngineError::Overflow { what: what() }
+}
+
+/// `a + b`, or an overflow error naming the figure.
+pub fn add(a: Decimal, b: Decimal, what: impl FnOnce() -> String) -> Result<Decimal, EngineError> {
+    a.checked_add(b).ok_or_else(|| overflow(what))
+}
+
+/// `a - b`, or an overflow error naming the figure.
+pub fn sub(a: Decimal, b: Decimal, what: impl FnOnce() -> String) -> Result<Decimal, EngineError> {
+    a.checked_sub(b).ok_or_else(|| overflow(what))
+}
+
+/// `a × b`, or an overflow error naming the figure.
+pub fn mul(a: Decimal, b: Decimal, what: impl FnOnce() -> String) -> Result<Decimal, EngineError> {
+    a.checked_mul(b).ok_or_else(|| overflow(what))
+}
+
+/// `a ÷ b` for a non-zero `b` (callers check zero first to give a precise error).
+pub fn div(a: Decimal, b: Decimal, what: impl FnOnce() -> String) -> Result<Decimal, EngineError> {
+    a.checked_div(b).ok_or_else(|| overflow(what))
+}
+
+/// `value × (1 + change)` rounded half up to the cent: the spec's yearly growth step.
+pub fn grow_cents(
+    value: Decimal,
+    change: Decimal,
+    what: impl FnOnce() -> String,
+) -> Result<Decimal, EngineError> {
+    match Decimal::ONE
+        .checked_add(change)
+        .and_then(|f| value.checked_mul(f))
+    {
+        Some(v) => Ok(cents(v)),
+        None => Err(overflow(what)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn rounds_half_up_to_the_cent() {
+        assert_eq!(cents(d("1.005")), d("1.01"));
+        assert_eq!(cents(d("1.0049")), d("1.00"));
+        // Away from zero for negatives too.
+        assert_eq!(cents(d("-1.005")), d("-1.01"));
+        assert_eq!(whole(d("2.5")), d("3"));
+        assert_eq!(whole(d("2.49")), d("2"));
+    }
+
+    #[test]
+    fn ceils_to_the_cent() {
+        assert_eq!(ceil_cents(d("3.001")), d("3.01"));
+        assert_eq!(ceil_cents(d("3.00")), d("3.00"));
+    }
+
+    #[test]
+    fn overflow_is_an_error_naming_the_figure() {
+        let e = mul(Decimal::MAX, d("2"), || "the test figure".into()).unwrap_err();
+        assert_eq!(
+            e,
+            EngineError::Overflow {
+                what: "the test figure".into()
+            }
+        );
+        assert!(e.to_string().contains("the test figure"));
+    }
+
+    #[test]
+    fn grows_by_a_fraction_to_the_cent() {
+        // 100.01 × 1.03 = 103.0103 → 103.01
+        assert_eq!(
+            grow_cents(d("100.01"), d("0.03"), String::new).unwrap(),
+            d("103.01")
+        );
+    }
+}

@@ -1,0 +1,207 @@
+//! Scenarios: what-if inputs (enrollment, need, attendance, costs, rates, line edits).
+
+use std::collections::BTreeMap;
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use super::counts::check_fraction;
+use super::error::EngineError;
+use super::rounding::{grow_cents, mul, whole};
+use crate::model::{Allocation, Document, Grade, Line, LineKind};
+
+/// How a scenario changes enrollment.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum EnrollmentInput {
+    /// Keep the document's counts.
+    #[default]
+    Unchanged,
+    /// New counts for these grades; grades not listed keep their count.
+    Counts(BTreeMap<Grade, u32>),
+    /// A fraction applied to every grade (−0.10 is 10% fewer), yearly in a projection.
+    Change(Decimal),
+}
+
+/// A change to the budget's lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LineEdit {
+    /// Replace the line with the same id (change FTE, amount, funding, priority…).
+    Replace(Line),
+    /// Add a new line at the end.
+    Add(Line),
+    /// Remove the line with this id.
+    Remove(String),
+}
+
+/// What-if inputs compared with the budget as it is.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Scenario {
+    /// Enrollment: unchanged, new per-grade counts, or a yearly change.
+    pub enrollment: EnrollmentInput,
+    /// New unduplicated share, in [0, 1].
+    pub unduplicated_pct: Option<Decimal>,
+    /// New attendance rate, in [0, 1].
+    pub attendance_rate: Option<Decimal>,
+    /// Yearly change of every unit cost and item amount (0.03 is 3% dearer).
+    pub cost_change: Decimal,
+    /// Yearly change of every per-pupil and LCFF base rate.
+    pub rate_change: Decimal,
+    /// Line edits, applied in order.
+    pub line_edits: Vec<LineEdit>,
+}
+
+impl Scenario {
+    /// True when the scenario changes nothing (a 0% change and empty counts count as nothing).
+    pub fn is_baseline(&self) -> bool {
+        let enrollment_same = match &self.enrollment {
+            EnrollmentInput::Unchanged => true,
+            EnrollmentInput::Counts(c) => c.is_empty(),
+            EnrollmentInput::Change(c) => c.is_zero(),
+        };
+        enrollment_same
+            && self.unduplicated_pct.is_none()
+            && self.attendance_rate.is_none()
+            && self.cost_change.is_zero()
+            && self.rate_change.is_zero()
+            && self.line_edits.is_empty()
+    }
+}
+
+/// Refuses a yearly change below −100%, which would make counts, costs or rates negative.
+fn check_change(what: &str, change: Decimal) -> Result<(), EngineError> {
+    if change < Decimal::NEGATIVE_ONE {
+        return Err(EngineError::OutOfRange {
+            what: what.to_string(),
+            value: change,
+            range: "−100% or more",
+        });
+    }
+    Ok(())
+}
+
+/// The document with the scenario's inputs applied once (year 1).
+///
+/// Line edits come first, so the cost change also applies to edited and added lines:
+/// every price moves by the same fraction, as a budget coach would project it.
+pub fn apply_scenario(doc: &Document, scenario: &Scenario) -> Result<Document, EngineError> {
+    let mut out = doc.clone();
+    apply_edits(&mut out, &scenario.line_edits)?;
+    if let EnrollmentInput::Counts(counts) = &scenario.enrollment {
+        for (g, n) in counts {
+            out.school.enrollment.insert(*g, *n);
+        }
+    }
+    if let Some(p) = scenario.unduplicated_pct {
+        check_fraction("the unduplicated share", p)?;
+        out.school.unduplicated_pct = p;
+    }
+    if let Some(r) = scenario.attendance_rate {
+        check_fraction("the attendance rate", r)?;
+        out.school.attendance_rate = r;
+    }
+    apply_year(&mut out, scenario)?;
+    Ok(out)
+}
+
+/// Applies the line edits in order; an unknown id or a duplicate added id is an error.
+fn apply_edits(doc: &mut Document, edits: &[LineEdit]) -> Result<(), EngineError> {
+    for edit in edits {
+        match edit {
+            LineEdit::Replace(line) => {
+                let slot = doc
+                    .lines
+                    .iter_mut()
+                    .find(|l| l.id == line.id)
+                    .ok_or_else(|| EngineError::UnknownLine {
+                        line: line.id.clone(),
+                    })?;
+                *slot = line.clone();
+            }
+            LineEdit::Add(line) => {
+                if doc.lines.iter().any(|l| l.id == line.id) {
+                    return Err(EngineError::DuplicateId {
+                        kind: "line",
+                        id: line.id.clone(),
+                    });
+                }
+                doc.lines.push(line.clone());
+            }
+            LineEdit::Remove(id) => {
+                let at = doc
+                    .lines
+                    .iter()
+                    .position(|l| &l.id == id)
+                    .ok_or_else(|| EngineError::UnknownLine { line: id.clone() })?;
+                doc.lines.remove(at);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One year of the scenario's yearly changes: enrollment change, cost change, rate change.
+///
+/// Each step rounds (pupils to whole, money to the cent), so repeated years compound
+/// from the previous year's rounded figures, as the spec asks.
+pub fn apply_year(doc: &mut Document, scenario: &Scenario) -> Result<(), EngineError> {
+    if let EnrollmentInput::Change(change) = scenario.enrollment {
+        check_change("the enrollment change", change)?;
+        if !change.is_zero() {
+            let factor = Decimal::ONE
+                .checked_add(change)
+                .ok_or_else(|| EngineError::Overflow {
+                    what: "the enrollment change".into(),
+                })?;
+            for (g, n) in doc.school.enrollment.iter_mut() {
+                let new = whole(mul(Decimal::from(*n), factor, || {
+                    format!("the enrollment of grade {g}")
+                })?);
+                *n = new.to_u32().ok_or_else(|| EngineError::Overflow {
+                    what: format!("the enrollment of grade {g}"),
+                })?;
+            }
+        }
+    }
+    let c = scenario.cost_change;
+    check_change("the cost change", c)?;
+    if !c.is_zero() {
+        for n in &mut doc.norms {
+            n.unit_cost = grow_cents(n.unit_cost, c, || {
+                format!("the unit cost of norm \"{}\"", n.id)
+            })?;
+        }
+        for line in &mut doc.lines {
+            let id = &line.id;
+            match &mut line.kind {
+                LineKind::Position(p) => {
+                    if let Some(u) = p.unit_cost.as_mut() {
+                        *u = grow_cents(*u, c, || format!("the unit cost of line \"{id}\""))?;
+                    }
+                }
+                LineKind::Item { amount } => {
+                    *amount = grow_cents(*amount, c, || format!("the amount of line \"{id}\""))?;
+                }
+            }
+        }
+    }
+    let r = scenario.rate_change;
+    check_change("the rate change", r)?;
+    if !r.is_zero() {
+        for s in &mut doc.sources {
+            let id = &s.id;
+            match &mut s.allocation {
+                Allocation::PerPupil { rate, .. } => {
+                    *rate = grow_cents(*rate, r, || format!("the rate of source \"{id}\""))?;
+                }
+                Allocation::Lcff(l) => {
+                    for rate in l.base.values_mut() {
+                        *rate =
+                            grow_cents(*rate, r, || format!("the base rate of source \"{id}\""))?;
+                    }
+                }
+                Allocation::Fixed { .. } | Allocation::Norm => {}
+            }
+        }
+    }
+    Ok(())
+}
