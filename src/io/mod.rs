@@ -1,1 +1,16 @@
 //! Reading and writing budgets: the JSON document and CSV of lines.
+
+pub mod csv_lines;
+pub mod decimal;
+pub mod error;
+mod fields;
+pub mod json;
+mod pretty;
+pub mod read;
+pub mod sample;
+pub mod validate;
+
+pub use csv_lines::{import_lines_csv, lines_to_csv};
+pub use error::{ImportError, Place, Problem};
+pub use json::{parse_document, to_json};
+pub use validate::validate;
