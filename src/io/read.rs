@@ -259,18 +259,14 @@ fn allocation(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<A
 }
 
 fn basis(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Basis> {
-    const WORDS: [&str; 3] = ["enrollment", "unduplicated", "ada"];
+    const BASIS_HINT: &str = "must be `enrollment`, `unduplicated`, `ada` or {\"grades\": [...]}";
     match v {
         Value::String(s) => match s.as_str() {
             "enrollment" => Some(Basis::Enrollment),
             "unduplicated" => Some(Basis::Unduplicated),
             "ada" => Some(Basis::Ada),
             _ => {
-                let reason = format!(
-                    "must be {} or {{\"grades\": [...]}}, got {}",
-                    list_names(&WORDS),
-                    describe(v)
-                );
+                let reason = format!("{BASIS_HINT}, got {}", describe(v));
                 r.refuse(place, field, reason);
                 None
             }
@@ -281,11 +277,7 @@ fn basis(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Basis>
             o.req(r, "grades", Reader::grades).map(Basis::Grades)
         }
         other => {
-            let reason = format!(
-                "must be {} or {{\"grades\": [...]}}, got {}",
-                list_names(&WORDS),
-                describe(other)
-            );
+            let reason = format!("{BASIS_HINT}, got {}", describe(other));
             r.refuse(place, field, reason);
             None
         }
