@@ -1,0 +1,460 @@
+//! Accessible SVG charts (bars, stacked bars, waterfall) drawn from `crate::chart` geometry.
+//!
+//! Each chart is a `<figure>`: an `<svg role="img">` named by its `<title>` and `<desc>`, a caption,
+//! and a `<details>` table with every value. Negative bars are hatched and outlined and carry the
+//! minus sign; stacked series differ by hatch pattern as well as colour, so no colour is needed.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::chart::bars::{describe_bars, layout_bars, BarDatum, BarKind};
+use crate::chart::scale::{full, Axis};
+use crate::chart::stacked::{describe_stacked, layout_stacked, row_total, StackDatum};
+use crate::chart::waterfall::{describe_waterfall, layout_waterfall, StepKind, WaterfallStep};
+use crate::chart::{Layout, LegendItem, Rect, Text, ValueFormat, DEFAULT_WIDTH};
+use crate::format;
+
+/// Number of distinct series styles before colours and patterns repeat.
+const SERIES_STYLES: usize = 6;
+
+/// A viewBox coordinate with one decimal, enough at any screen size and short in the DOM.
+fn n(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// An id prefix from the test id, keeping only characters safe in ids and `url(#…)`.
+fn id_prefix(testid: &str) -> String {
+    let safe: String = testid
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("chart-{safe}")
+}
+
+/// The layout for a requested height.
+fn layout_for(height: Option<u32>) -> Layout {
+    Layout {
+        width: DEFAULT_WIDTH,
+        height: height.map(f64::from),
+    }
+}
+
+/// The hatch patterns of one chart; ids are prefixed so several charts can share a page.
+fn defs(prefix: &str) -> Html {
+    // (id suffix, path drawn in each 6×6 tile): diagonal, dots, cross, horizontal, vertical.
+    let tiles: [(&str, &str); 6] = [
+        ("hatch", "M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2"),
+        ("s1", "M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2"),
+        ("s2", "M2,2 h1.5 v1.5 h-1.5 z"),
+        ("s3", "M0,0 l6,6 M6,0 l-6,6"),
+        ("s4", "M0,3 h6"),
+        ("s5", "M3,0 v6"),
+    ];
+    html! {
+        <defs>
+            for (suffix, d) in tiles {
+                <pattern key={suffix} id={format!("{prefix}-{suffix}")} width="6" height="6"
+                    patternUnits="userSpaceOnUse">
+                    <path class={if suffix == "s2" { "chart-dot" } else { "chart-hatch-line" }} d={d} />
+                </pattern>
+            }
+        </defs>
+    }
+}
+
+/// A text element from geometry.
+fn text(t: &Text, class: &'static str) -> Html {
+    html! {
+        <text class={class} x={n(t.x)} y={n(t.y)} text-anchor={t.anchor.svg()}>{ &t.text }</text>
+    }
+}
+
+/// A filled rectangle with an optional pattern overlay and tooltip.
+fn shape(r: &Rect, class: Classes, pattern: Option<String>, title: Option<String>) -> Html {
+    html! {
+        <g>
+            if let Some(title) = title { <title>{ title }</title> }
+            <rect class={class} x={n(r.x)} y={n(r.y)} width={n(r.width)} height={n(r.height)} />
+            if let Some(id) = pattern {
+                <rect class="chart-pattern" fill={format!("url(#{id})")} x={n(r.x)} y={n(r.y)}
+                    width={n(r.width)} height={n(r.height)} />
+            }
+        </g>
+    }
+}
+
+/// Grid lines, the emphasised zero line and tick labels.
+fn axis_view(axis: &Axis, top: f64, bottom: f64) -> Html {
+    html! {
+        <g class="chart-axis">
+            for (i, label) in axis.labels.iter().enumerate() {
+                <g key={i}>
+                    <line class="chart-grid" x1={n(axis.scale.px(axis.ticks.values.get(i).copied().unwrap_or_default()))}
+                        x2={n(axis.scale.px(axis.ticks.values.get(i).copied().unwrap_or_default()))}
+                        y1={n(top)} y2={n(bottom)} />
+                    { text(label, "chart-tick") }
+                </g>
+            }
+            <line class="chart-baseline" x1={n(axis.scale.range_start)} x2={n(axis.scale.range_end)}
+                y1={n(bottom)} y2={n(bottom)} />
+            <line class="chart-zero" x1={n(axis.zero_x)} x2={n(axis.zero_x)} y1={n(top)} y2={n(bottom)} />
+        </g>
+    }
+}
+
+/// Legend swatches with their words.
+fn legend_view(items: &[LegendItem], style: impl Fn(usize) -> (Classes, Option<String>)) -> Html {
+    html! {
+        <g class="chart-legend">
+            for item in items.iter() {
+                <g key={item.index}>
+                    { { let (class, pattern) = style(item.index); shape(&item.swatch, class, pattern, None) } }
+                    { text(&item.label, "chart-label") }
+                </g>
+            }
+        </g>
+    }
+}
+
+/// The `<svg>` shell: viewBox, accessible name and description, patterns.
+fn svg_shell(
+    prefix: &str,
+    title: &AttrValue,
+    desc: String,
+    width: f64,
+    height: f64,
+    body: Html,
+) -> Html {
+    let title_id = format!("{prefix}-title");
+    let desc_id = format!("{prefix}-desc");
+    html! {
+        <svg class="chart-svg" viewBox={format!("0 0 {} {}", n(width), n(height))}
+            preserveAspectRatio="xMinYMin meet" role="img"
+            aria-labelledby={format!("{title_id} {desc_id}")}>
+            <title id={title_id}>{ title }</title>
+            <desc id={desc_id}>{ desc }</desc>
+            { defs(prefix) }
+            { body }
+        </svg>
+    }
+}
+
+/// The message shown instead of an empty chart.
+fn empty_note() -> Html {
+    html! { <p class="chart-empty muted small">{ "Nothing to chart yet." }</p> }
+}
+
+/// The `data-value` text of a number: the plain decimal, as elsewhere on the page.
+fn plain(v: Decimal) -> String {
+    format::plain(v)
+}
+
+/// Props of [`BarChart`].
+#[derive(Properties, PartialEq)]
+pub struct BarChartProps {
+    /// One bar per datum, top to bottom.
+    pub data: Rc<Vec<BarDatum>>,
+    /// The chart's name: caption, SVG title and data-table caption.
+    pub title: AttrValue,
+    /// `data-testid` of the `<figure>`; also prefixes the chart's element ids.
+    pub testid: AttrValue,
+    /// A requested viewBox height; bars thicken to fill it.
+    #[prop_or_default]
+    pub height: Option<u32>,
+    /// Dollars (default) or plain numbers such as FTE.
+    #[prop_or_default]
+    pub format: ValueFormat,
+}
+
+/// Horizontal bars from zero, one per datum, each value written above its bar.
+#[component]
+pub fn BarChart(props: &BarChartProps) -> Html {
+    let geom = use_memo(
+        (props.data.clone(), props.format, props.height),
+        |(data, fmt, height)| layout_bars(data, *fmt, layout_for(*height)),
+    );
+    let prefix = id_prefix(&props.testid);
+    let fmt = props.format;
+    let hatch = format!("{prefix}-hatch");
+    let body = html! {
+        <>
+            { legend_view(&geom.legend, |_| (classes!("chart-bar", "chart-bar--negative"), Some(hatch.clone()))) }
+            { axis_view(&geom.axis, geom.plot_top, geom.plot_bottom) }
+            for (i, (bar, datum)) in geom.bars.iter().zip(props.data.iter()).enumerate() {
+                <g key={i} class="chart-row" data-value={plain(datum.value)}>
+                    { text(&bar.label, "chart-label") }
+                    { text(&bar.value_label, "chart-value") }
+                    if bar.kind != BarKind::Zero {
+                        { shape(&bar.rect,
+                            classes!("chart-bar", if bar.kind == BarKind::Negative { "chart-bar--negative" } else { "chart-bar--positive" }),
+                            (bar.kind == BarKind::Negative).then(|| hatch.clone()),
+                            Some(format!("{}: {}", bar.full_label, bar.full_value))) }
+                    }
+                </g>
+            }
+        </>
+    };
+    html! {
+        <figure class="chart" data-testid={props.testid.clone()}>
+            <figcaption class="chart-title">{ &props.title }</figcaption>
+            if props.data.is_empty() {
+                { empty_note() }
+            } else {
+                { svg_shell(&prefix, &props.title, describe_bars(&props.data, fmt), geom.width, geom.height, body) }
+                <details class="chart-data">
+                    <summary>{ "Show the numbers" }</summary>
+                    <table class="data">
+                        <caption class="visually-hidden">{ &props.title }</caption>
+                        <thead><tr><th scope="col">{ "Item" }</th><th scope="col" class="num">{ "Value" }</th></tr></thead>
+                        <tbody>
+                            for (i, d) in props.data.iter().enumerate() {
+                                <tr key={i}>
+                                    <th scope="row">{ &d.label }</th>
+                                    <td class="num" data-value={plain(d.value)}>{ full(d.value, fmt) }</td>
+                                </tr>
+                            }
+                        </tbody>
+                    </table>
+                </details>
+            }
+        </figure>
+    }
+}
+
+/// Props of [`StackedBarChart`].
+#[derive(Properties, PartialEq)]
+pub struct StackedBarChartProps {
+    /// One stacked bar per datum; series are matched across bars by name.
+    pub data: Rc<Vec<StackDatum>>,
+    /// The chart's name: caption, SVG title and data-table caption.
+    pub title: AttrValue,
+    /// `data-testid` of the `<figure>`; also prefixes the chart's element ids.
+    pub testid: AttrValue,
+    /// A requested viewBox height; bars thicken to fill it.
+    #[prop_or_default]
+    pub height: Option<u32>,
+    /// Dollars (default) or plain numbers.
+    #[prop_or_default]
+    pub format: ValueFormat,
+}
+
+/// Colour class and pattern of a series: the first is solid, the others hatched differently.
+fn series_style(prefix: &str, index: usize) -> (Classes, Option<String>) {
+    let style = index % SERIES_STYLES;
+    let pattern = (style != 0).then(|| format!("{prefix}-s{style}"));
+    (classes!("chart-seg", format!("chart-s{style}")), pattern)
+}
+
+/// The sum of one series' values within a row.
+fn series_value(datum: &StackDatum, series: &str) -> Decimal {
+    datum
+        .segments
+        .iter()
+        .filter(|(name, _)| name == series)
+        .fold(Decimal::ZERO, |acc, (_, v)| acc.saturating_add(*v))
+}
+
+/// Horizontal stacked bars, one per category, with a legend and per-segment values.
+#[component]
+pub fn StackedBarChart(props: &StackedBarChartProps) -> Html {
+    let geom = use_memo(
+        (props.data.clone(), props.format, props.height),
+        |(data, fmt, height)| layout_stacked(data, *fmt, layout_for(*height)),
+    );
+    let prefix = id_prefix(&props.testid);
+    let fmt = props.format;
+    let body = html! {
+        <>
+            { legend_view(&geom.legend, |i| series_style(&prefix, i)) }
+            { axis_view(&geom.axis, geom.plot_top, geom.plot_bottom) }
+            for (i, (row, datum)) in geom.rows.iter().zip(props.data.iter()).enumerate() {
+                <g key={i} class="chart-row" data-value={plain(row_total(datum))}>
+                    { text(&row.label, "chart-label") }
+                    { text(&row.total_label, "chart-value") }
+                    for (j, seg) in row.segments.iter().enumerate() {
+                        <g key={j}>
+                            { {
+                                let (mut class, pattern) = series_style(&prefix, seg.series);
+                                if seg.negative { class.push("chart-seg--negative"); }
+                                shape(&seg.rect, class, pattern, Some(seg.title.clone()))
+                            } }
+                            if let Some(t) = &seg.inside { { text(t, "chart-inside") } }
+                        </g>
+                    }
+                    for (j, note) in row.notes.iter().enumerate() {
+                        <g key={format!("note-{j}")}>{ text(note, "chart-note") }</g>
+                    }
+                </g>
+            }
+        </>
+    };
+    html! {
+        <figure class="chart" data-testid={props.testid.clone()}>
+            <figcaption class="chart-title">{ &props.title }</figcaption>
+            if props.data.is_empty() {
+                { empty_note() }
+            } else {
+                { svg_shell(&prefix, &props.title, describe_stacked(&props.data, fmt), geom.width, geom.height, body) }
+                <details class="chart-data">
+                    <summary>{ "Show the numbers" }</summary>
+                    <div class="table-wrap">
+                        <table class="data">
+                            <caption class="visually-hidden">{ &props.title }</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ "Item" }</th>
+                                    for name in geom.series.iter() {
+                                        <th key={name.clone()} scope="col" class="num">{ name }</th>
+                                    }
+                                    <th scope="col" class="num">{ "Total" }</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                for (i, d) in props.data.iter().enumerate() {
+                                    <tr key={i}>
+                                        <th scope="row">{ &d.label }</th>
+                                        for name in geom.series.iter() {
+                                            <td key={name.clone()} class="num" data-value={plain(series_value(d, name))}>
+                                                { full(series_value(d, name), fmt) }
+                                            </td>
+                                        }
+                                        <td class="num" data-value={plain(row_total(d))}>{ full(row_total(d), fmt) }</td>
+                                    </tr>
+                                }
+                            </tbody>
+                        </table>
+                    </div>
+                </details>
+            }
+        </figure>
+    }
+}
+
+/// Props of [`WaterfallChart`].
+#[derive(Properties, PartialEq)]
+pub struct WaterfallChartProps {
+    /// The changes from the start to the end, in order.
+    pub steps: Rc<Vec<WaterfallStep>>,
+    /// The starting balance (for example the baseline balance).
+    pub start: Decimal,
+    /// Name of the starting balance, such as "Baseline balance".
+    pub start_label: AttrValue,
+    /// Name of the ending balance (start plus every step), such as "Scenario balance".
+    pub end_label: AttrValue,
+    /// The chart's name: caption, SVG title and data-table caption.
+    pub title: AttrValue,
+    /// `data-testid` of the `<figure>`; also prefixes the chart's element ids.
+    pub testid: AttrValue,
+    /// A requested viewBox height; bars thicken to fill it.
+    #[prop_or_default]
+    pub height: Option<u32>,
+    /// Dollars (default) or plain numbers.
+    #[prop_or_default]
+    pub format: ValueFormat,
+}
+
+/// Class and pattern of a waterfall row kind (legend index as `StepKind::index`).
+fn step_style(prefix: &str, index: usize) -> (Classes, Option<String>) {
+    match index {
+        0 => (classes!("chart-step", "chart-step--total"), None),
+        1 => (classes!("chart-step", "chart-step--up"), None),
+        _ => (
+            classes!("chart-step", "chart-step--down"),
+            Some(format!("{prefix}-hatch")),
+        ),
+    }
+}
+
+/// From a starting balance through each change to the ending balance.
+#[component]
+pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
+    let geom = use_memo(
+        (
+            props.steps.clone(),
+            props.start,
+            props.start_label.clone(),
+            props.end_label.clone(),
+            props.format,
+            props.height,
+        ),
+        |(steps, start, start_label, end_label, fmt, height)| {
+            layout_waterfall(
+                start_label,
+                *start,
+                steps,
+                end_label,
+                *fmt,
+                layout_for(*height),
+            )
+        },
+    );
+    let prefix = id_prefix(&props.testid);
+    let fmt = props.format;
+    let desc = describe_waterfall(
+        &props.start_label,
+        props.start,
+        &props.steps,
+        &props.end_label,
+        fmt,
+    );
+    let body = html! {
+        <>
+            { legend_view(&geom.legend, |i| step_style(&prefix, i)) }
+            { axis_view(&geom.axis, geom.plot_top, geom.plot_bottom) }
+            for (i, line) in geom.connectors.iter().enumerate() {
+                <line key={format!("c{i}")} class="chart-connector" x1={n(line.x1)} y1={n(line.y1)}
+                    x2={n(line.x2)} y2={n(line.y2)} />
+            }
+            for (i, bar) in geom.bars.iter().enumerate() {
+                <g key={i} class="chart-row" data-value={plain(
+                    if bar.kind == StepKind::Total { bar.running.to } else { bar.running.to.saturating_sub(bar.running.from) }
+                )}>
+                    { text(&bar.label, "chart-label") }
+                    { text(&bar.value_label, "chart-value") }
+                    { {
+                        let (class, pattern) = step_style(&prefix, bar.kind.index());
+                        shape(&bar.rect, class, pattern, Some(format!("{}: {}", bar.full_label, bar.full_value)))
+                    } }
+                </g>
+            }
+        </>
+    };
+    html! {
+        <figure class="chart" data-testid={props.testid.clone()}>
+            <figcaption class="chart-title">{ &props.title }</figcaption>
+            { svg_shell(&prefix, &props.title, desc, geom.width, geom.height, body) }
+            <details class="chart-data">
+                <summary>{ "Show the numbers" }</summary>
+                <table class="data">
+                    <caption class="visually-hidden">{ &props.title }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Step" }</th>
+                            <th scope="col" class="num">{ "Change" }</th>
+                            <th scope="col" class="num">{ "Running total" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        for (i, bar) in geom.bars.iter().enumerate() {
+                            <tr key={i}>
+                                <th scope="row">{ &bar.full_label }</th>
+                                <td class="num">
+                                    if bar.kind != StepKind::Total { { &bar.full_value } }
+                                </td>
+                                <td class="num" data-value={plain(bar.running.to)}>{ full(bar.running.to, fmt) }</td>
+                            </tr>
+                        }
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
