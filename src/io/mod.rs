@@ -4,6 +4,7 @@ pub mod csv_lines;
 pub mod decimal;
 pub mod error;
 mod fields;
+pub mod import;
 pub mod json;
 mod pretty;
 pub mod read;
