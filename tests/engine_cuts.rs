@@ -28,9 +28,13 @@ fn cuts_follow_the_spec_order() {
         vec![],
         vec![
             item("a", "30000", &[("gf", "1")]),
-            item("b", "20000", &[("gf", "1")]).prio(Priority::Flexible).rank(2),
+            item("b", "20000", &[("gf", "1")])
+                .prio(Priority::Flexible)
+                .rank(2),
             position("c", "1", "50000", &[("gf", "1")]).vacant(),
-            item("d", "10000", &[("gf", "1")]).prio(Priority::Flexible).rank(1),
+            item("d", "10000", &[("gf", "1")])
+                .prio(Priority::Flexible)
+                .rank(1),
             position("e", "1", "40000", &[("gf", "1")]).prio(Priority::Protected),
         ],
     );
@@ -76,7 +80,12 @@ fn unranked_lines_come_after_ranked_ones() {
         ],
     );
     let ev = evaluate(&document, &Scenario::default()).unwrap();
-    let got: Vec<(&str, _)> = ev.plan.cuts.iter().map(|c| (c.line.as_str(), c.to)).collect();
+    let got: Vec<(&str, _)> = ev
+        .plan
+        .cuts
+        .iter()
+        .map(|c| (c.line.as_str(), c.to))
+        .collect();
     assert_eq!(got, vec![("y", d("0")), ("x", d("50"))]);
 }
 
@@ -111,10 +120,16 @@ fn item_cut_is_deficit_over_share_rounded_up() {
     );
     let ev = evaluate(&document, &Scenario::default()).unwrap();
     let c = ev.plan.cut("prog").unwrap();
-    assert_eq!((c.kind, c.from, c.to), (LineType::Item, d("50000"), d("33333.33")));
+    assert_eq!(
+        (c.kind, c.from, c.to),
+        (LineType::Item, d("50000"), d("33333.33"))
+    );
     assert_eq!(
         c.frees,
-        vec![("title1".to_string(), d("5000.00")), ("gf".to_string(), d("11666.67"))]
+        vec![
+            ("title1".to_string(), d("5000.00")),
+            ("gf".to_string(), d("11666.67"))
+        ]
     );
     assert_eq!(c.freed(), d("16666.67"));
     assert_eq!(ev.after.balance_of("title1"), d("0"));
@@ -131,7 +146,12 @@ fn split_funded_position_frees_money_in_both_sources() {
         one_grade(10),
         vec![fixed("need", "60000"), fixed("gf", "70000")],
         vec![],
-        vec![position("nurse", "1", "145000", &[("need", "0.6"), ("gf", "0.4")])],
+        vec![position(
+            "nurse",
+            "1",
+            "145000",
+            &[("need", "0.6"), ("gf", "0.4")],
+        )],
     );
     let ev = evaluate(&document, &Scenario::default()).unwrap();
     let c = ev.plan.cut("nurse").unwrap();
@@ -140,7 +160,10 @@ fn split_funded_position_frees_money_in_both_sources() {
     assert_eq!(c.reasons, vec![deficit("need")]);
     assert_eq!(
         c.frees,
-        vec![("need".to_string(), d("34800")), ("gf".to_string(), d("23200"))]
+        vec![
+            ("need".to_string(), d("34800")),
+            ("gf".to_string(), d("23200"))
+        ]
     );
     assert_eq!(ev.after.balance_of("need"), d("7800"));
     assert_eq!(ev.after.balance_of("gf"), d("35200")); // 70000 − 34800
@@ -171,7 +194,10 @@ fn one_line_cut_for_two_sources_is_one_cut_with_both_reasons() {
     assert_eq!(c.days_a_week, Some((d("5"), d("1"))));
     assert_eq!(
         c.frees,
-        vec![("need".to_string(), d("69600")), ("gf".to_string(), d("46400"))]
+        vec![
+            ("need".to_string(), d("69600")),
+            ("gf".to_string(), d("46400"))
+        ]
     );
     assert_eq!(ev.after.balance_of("need"), d("42600")); // 60000 − 17400
     assert_eq!(ev.after.balance_of("gf"), d("8400"));
@@ -199,7 +225,10 @@ fn protected_lines_make_a_deficit_impossible_to_close() {
     assert_eq!(def.amount, d("100000"));
     assert_eq!(def.commitments.len(), 1);
     let c = &def.commitments[0];
-    assert_eq!((c.line.as_str(), c.charge, c.norm_linked), ("principal", d("150000"), false));
+    assert_eq!(
+        (c.line.as_str(), c.charge, c.norm_linked),
+        ("principal", d("150000"), false)
+    );
     assert_eq!(ev.after.balance_of("gf"), d("-100000"));
 }
 
@@ -240,7 +269,11 @@ fn norm_reduction_is_a_cut_with_reason_norm() {
         enrollment: EnrollmentInput::Change(d(c)),
         ..Scenario::default()
     };
-    assert!(evaluate(&document, &sc("-0.10")).unwrap().plan.cuts.is_empty());
+    assert!(evaluate(&document, &sc("-0.10"))
+        .unwrap()
+        .plan
+        .cuts
+        .is_empty());
     let ev = evaluate(&document, &sc("-0.30")).unwrap();
     assert_eq!(ev.plan.cuts.len(), 1);
     let c = &ev.plan.cuts[0];
@@ -257,7 +290,11 @@ fn norm_reduction_is_a_cut_with_reason_norm() {
     assert_eq!(ev.plan.positions_lost(), d("1"));
     assert_eq!(ev.scenario.balance_of("norm"), d("0"));
     // More pupils raise the entitlement: an increase is not a cut.
-    assert!(evaluate(&document, &sc("0.30")).unwrap().plan.cuts.is_empty());
+    assert!(evaluate(&document, &sc("0.30"))
+        .unwrap()
+        .plan
+        .cuts
+        .is_empty());
 }
 
 #[test]

@@ -29,28 +29,51 @@ fn a_huge_rate_overflows_into_an_error() {
     huge_rate(&mut document);
     document.school.enrollment.insert(Grade::G(1), 100_000);
     let e = evaluate(&document, &Scenario::default()).unwrap_err();
-    assert!(matches!(&e, EngineError::Overflow { what } if what.contains("\"pp\"")), "{e:?}");
+    assert!(
+        matches!(&e, EngineError::Overflow { what } if what.contains("\"pp\"")),
+        "{e:?}"
+    );
     assert!(e.to_string().contains("too large"));
 }
 
 #[test]
 fn a_compounding_rate_change_overflows_into_an_error() {
-    // 1e25 × 100 pupils = 1e27 fits; × 1001 each year passes 7.9e28 in year 1 or 2.
+    // 1e15 × 100 pupils = 1e17 is below the 1e18 money ceiling; × 1001 in year 1 it is not.
     let mut document = small();
-    huge_rate(&mut document);
+    document.sources[0].allocation = Allocation::PerPupil {
+        rate: d("1000000000000000"),
+        basis: Basis::Enrollment,
+    };
     assert!(evaluate(&document, &Scenario::default()).is_ok());
     let sc = Scenario {
         rate_change: d("1000"),
         ..Scenario::default()
     };
-    assert!(matches!(project(&document, &sc, 5), Err(EngineError::Overflow { .. })));
+    assert!(matches!(
+        project(&document, &sc, 5),
+        Err(EngineError::Overflow { .. })
+    ));
+}
+
+#[test]
+fn money_above_a_billion_billion_is_refused() {
+    // 1e25 × 100 pupils = 1e27 fits in a Decimal, but its cents would not add up exactly.
+    let mut document = small();
+    huge_rate(&mut document);
+    let e = evaluate(&document, &Scenario::default()).unwrap_err();
+    assert!(
+        matches!(&e, EngineError::Overflow { what } if what.contains("\"pp\"")),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn zero_students_per_position_is_an_error() {
     let mut document = small();
     document.sources.push(source("norm", Allocation::Norm));
-    document.norms.push(norm("n", &[Grade::G(1)], "0", "1000", Rounding::Ceil));
+    document
+        .norms
+        .push(norm("n", &[Grade::G(1)], "0", "1000", Rounding::Ceil));
     let e = evaluate(&document, &Scenario::default()).unwrap_err();
     assert_eq!(e, EngineError::ZeroStudentsPerPosition { norm: "n".into() });
     assert!(e.to_string().contains("\"n\" has 0 students per position"));
@@ -63,14 +86,20 @@ fn broken_lines_are_named() {
     document.lines[0].funding = funding(&[("pp", "0.5")]);
     assert_eq!(
         evaluate(&document, &Scenario::default()).unwrap_err(),
-        EngineError::BadShares { line: "x".into(), total: d("0.5") }
+        EngineError::BadShares {
+            line: "x".into(),
+            total: d("0.5")
+        }
     );
     // An unknown source.
     let mut document = small();
     document.lines[0].funding = funding(&[("ghost", "1")]);
     assert_eq!(
         evaluate(&document, &Scenario::default()).unwrap_err(),
-        EngineError::UnknownSource { line: "x".into(), source: "ghost".into() }
+        EngineError::UnknownSource {
+            line: "x".into(),
+            source: "ghost".into()
+        }
     );
     // No funding.
     let mut document = small();
@@ -81,24 +110,33 @@ fn broken_lines_are_named() {
     );
     // A zero step.
     let mut document = small();
-    document.lines.push(position("p", "1", "10", &[("pp", "1")]).step("0"));
+    document
+        .lines
+        .push(position("p", "1", "10", &[("pp", "1")]).step("0"));
     assert_eq!(
         evaluate(&document, &Scenario::default()).unwrap_err(),
         EngineError::BadStep { line: "p".into() }
     );
     // A negative FTE.
     let mut document = small();
-    document.lines.push(position("p", "-1", "10", &[("pp", "1")]));
+    document
+        .lines
+        .push(position("p", "-1", "10", &[("pp", "1")]));
     assert!(matches!(
         evaluate(&document, &Scenario::default()).unwrap_err(),
         EngineError::Negative { what, .. } if what.contains("\"p\"")
     ));
     // An unknown norm, and a position with no unit cost at all.
     let mut document = small();
-    document.lines.push(norm_position("t", "ghost", &[("pp", "1")]));
+    document
+        .lines
+        .push(norm_position("t", "ghost", &[("pp", "1")]));
     assert_eq!(
         evaluate(&document, &Scenario::default()).unwrap_err(),
-        EngineError::UnknownNorm { line: "t".into(), norm: "ghost".into() }
+        EngineError::UnknownNorm {
+            line: "t".into(),
+            norm: "ghost".into()
+        }
     );
     let mut document = small();
     let mut p = position("p", "1", "10", &[("pp", "1")]);
@@ -115,7 +153,10 @@ fn broken_lines_are_named() {
     document.lines.push(item("x", "1", &[("pp", "1")]));
     assert_eq!(
         evaluate(&document, &Scenario::default()).unwrap_err(),
-        EngineError::DuplicateId { kind: "line", id: "x".into() }
+        EngineError::DuplicateId {
+            kind: "line",
+            id: "x".into()
+        }
     );
 }
 

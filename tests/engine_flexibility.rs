@@ -153,6 +153,9 @@ fn a_met_set_aside_has_no_shortfall() {
     );
     let ev = evaluate(&document, &Scenario::default()).unwrap();
     let sa = &ev.flexibility.compliance.set_asides[0];
-    assert_eq!((sa.required, sa.actual, sa.shortfall), (d("100"), d("250"), d("0")));
+    assert_eq!(
+        (sa.required, sa.actual, sa.shortfall),
+        (d("100"), d("250"), d("0"))
+    );
     assert!(ev.flexibility.compliance.disallowed.is_empty());
 }

@@ -83,6 +83,11 @@ fn lcff_with_no_pupils_is_a_clear_error() {
         vec![item("x", "1", &[("lcff", "1")])],
     );
     let e = evaluate(&document, &Scenario::default()).unwrap_err();
-    assert_eq!(e, EngineError::ZeroEnrollment { source: "lcff".into() });
+    assert_eq!(
+        e,
+        EngineError::ZeroEnrollment {
+            source: "lcff".into()
+        }
+    );
     assert!(e.to_string().contains("no pupils"));
 }

@@ -42,7 +42,10 @@ fn three_years_compound_enrollment_costs_and_rates() {
     assert_eq!(y1.balance_before_cuts, d("-900"));
     assert_eq!(y1.plan.cuts.len(), 1);
     assert_eq!(y1.plan.cuts[0].line, "supplies");
-    assert_eq!((y1.plan.cuts[0].from, y1.plan.cuts[0].to), (d("51500"), d("50600")));
+    assert_eq!(
+        (y1.plan.cuts[0].from, y1.plan.cuts[0].to),
+        (d("51500"), d("50600"))
+    );
     assert_eq!(y1.positions_lost, d("0"));
 
     // Year 2: E = 90 × 0.9 = 81; rate 1020 × 1.02 = 1040.40 → pp 81 × 1040.40 = 84272.40;
@@ -85,7 +88,9 @@ fn zero_years_is_empty_and_per_grade_counts_stay() {
         vec![],
         vec![item("x", "100", &[("pp", "1")])],
     );
-    assert!(project(&document, &Scenario::default(), 0).unwrap().is_empty());
+    assert!(project(&document, &Scenario::default(), 0)
+        .unwrap()
+        .is_empty());
     // Counts 50 apply from year 1 and stay: allocation 500 each year.
     let sc = Scenario {
         enrollment: EnrollmentInput::Counts([(Grade::G(1), 50)].into_iter().collect()),

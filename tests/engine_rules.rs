@@ -51,7 +51,13 @@ fn spec_doc() -> Document {
 fn every_allocation_type_and_cost_rule() {
     // Spec school: E = 40+70+68+72+70+66+64 = 450; U = round(0.86 × 450 = 387.0) = 387;
     // ADA = 450 × 0.95 = 427.50.
-    let mut nurse_norm = norm("nursen", &Grade::ALL[..7], "1000", "145000", Rounding::Floor);
+    let mut nurse_norm = norm(
+        "nursen",
+        &Grade::ALL[..7],
+        "1000",
+        "145000",
+        Rounding::Floor,
+    );
     nurse_norm.min_fte = Some(d("0.4"));
     let document = doc(
         spec_school(),
@@ -70,7 +76,12 @@ fn every_allocation_type_and_cost_rule() {
         vec![
             norm_position("teach", "tk3", &[("norm", "1")]),
             norm_position("nurse", "nursen", &[("norm", "1")]),
-            position("coach", "0.333", "100000.05", &[("need", "0.6"), ("gf", "0.4")]),
+            position(
+                "coach",
+                "0.333",
+                "100000.05",
+                &[("need", "0.6"), ("gf", "0.4")],
+            ),
             item("supplies", "18000", &[("ada", "1")]),
         ],
     );
@@ -95,7 +106,10 @@ fn every_allocation_type_and_cost_rule() {
     // Norm-linked lines take the entitlement and the norm's unit cost.
     let teach = s.line("teach").unwrap();
     assert_eq!(teach.kind, LineType::Position);
-    assert_eq!((teach.fte, teach.unit_cost), (Some(d("14")), Some(d("118000"))));
+    assert_eq!(
+        (teach.fte, teach.unit_cost),
+        (Some(d("14")), Some(d("118000")))
+    );
     assert_eq!(teach.cost, d("1652000"));
     assert_eq!(s.line("nurse").unwrap().cost, d("58000")); // 0.4 × 145000
 
@@ -105,10 +119,16 @@ fn every_allocation_type_and_cost_rule() {
     assert_eq!(coach.cost, d("33300.02"));
     assert_eq!(
         coach.charges,
-        vec![("need".to_string(), d("19980.01")), ("gf".to_string(), d("13320.01"))]
+        vec![
+            ("need".to_string(), d("19980.01")),
+            ("gf".to_string(), d("13320.01"))
+        ]
     );
     let supplies = s.line("supplies").unwrap();
-    assert_eq!((supplies.kind, supplies.amount, supplies.fte), (LineType::Item, Some(d("18000")), None));
+    assert_eq!(
+        (supplies.kind, supplies.amount, supplies.fte),
+        (LineType::Item, Some(d("18000")), None)
+    );
 
     // Totals: 25000.01 + 212850 + 42752.14 + 1300 + 675 + 1710000 = 1992577.15;
     // cost 1652000 + 58000 + 33300.02 + 18000 = 1761300.02; balance 231277.13.
@@ -159,7 +179,10 @@ fn spec_example_baseline_closes_the_general_fund() {
     // 0.4 × 145000 = 58000: need 34800, gf 23200. Freed: need 87000 − 34800, gf 58000 − 23200.
     assert_eq!(
         cut.frees,
-        vec![("need".to_string(), d("52200")), ("gf".to_string(), d("34800"))]
+        vec![
+            ("need".to_string(), d("52200")),
+            ("gf".to_string(), d("34800"))
+        ]
     );
     assert_eq!(ev.after.balance_of("gf"), d("1800")); // 25000 − 23200
     assert!(ev.plan.deficits.is_empty());
@@ -183,16 +206,26 @@ fn enrollment_change_moves_per_pupil_money_and_norm_positions() {
     assert_eq!(ev.scenario.entitlement("tk3").unwrap().fte, d("12"));
     // need 550 × 348 = 191400 (was 212850); norm 12 × 118000 = 1416000.
     let need = ev.source_diffs.iter().find(|s| s.source == "need").unwrap();
-    assert_eq!((need.baseline_allocation, need.scenario_allocation), (d("212850"), d("191400")));
+    assert_eq!(
+        (need.baseline_allocation, need.scenario_allocation),
+        (d("212850"), d("191400"))
+    );
     assert_eq!(need.allocation_change(), d("-21450"));
     assert_eq!(ev.scenario.source("norm").unwrap().allocation, d("1416000"));
     // Total 25000 + 191400 + 243600 + 1416000 + 12000 = 1888000; cost 1416000 + 145000 + 18000.
     assert_eq!(ev.scenario.total_allocation, d("1888000"));
     assert_eq!(ev.scenario.total_cost, d("1579000"));
     // The norm-linked line follows: 14 → 12 FTE, a changed line.
-    let teach = ev.line_diffs.iter().find(|l| l.line == "teach-tk3").unwrap();
+    let teach = ev
+        .line_diffs
+        .iter()
+        .find(|l| l.line == "teach-tk3")
+        .unwrap();
     assert_eq!(teach.status, LineStatus::Changed);
-    assert_eq!((teach.baseline_fte, teach.scenario_fte), (Some(d("14")), Some(d("12"))));
+    assert_eq!(
+        (teach.baseline_fte, teach.scenario_fte),
+        (Some(d("14")), Some(d("12")))
+    );
     assert_eq!(teach.cost_change(), d("-236000"));
     let supplies = ev.line_diffs.iter().find(|l| l.line == "supplies").unwrap();
     assert_eq!(supplies.status, LineStatus::Unchanged);
@@ -215,7 +248,10 @@ fn per_grade_counts_unduplicated_and_attendance() {
     let ev = evaluate(&spec_doc(), &scenario).unwrap();
     let c = &ev.scenario.counts;
     // U = round(0.9 × 402 = 361.8) = 362; ADA = 402 × 0.9 = 361.80.
-    assert_eq!((c.enrollment, c.unduplicated, c.ada), (402, 362, d("361.80")));
+    assert_eq!(
+        (c.enrollment, c.unduplicated, c.ada),
+        (402, 362, d("361.80"))
+    );
     // need = 550 × 362 = 199100.
     assert_eq!(ev.scenario.source("need").unwrap().allocation, d("199100"));
 }
@@ -253,7 +289,10 @@ fn cost_and_rate_changes_apply_to_the_cent() {
         other => panic!("unexpected {other:?}"),
     }
     // Fixed amounts do not move.
-    assert_eq!(out.sources[0].allocation, Allocation::Fixed { amount: d("25000") });
+    assert_eq!(
+        out.sources[0].allocation,
+        Allocation::Fixed { amount: d("25000") }
+    );
     let ev = evaluate(&spec_doc(), &scenario).unwrap();
     let s = &ev.scenario;
     // nurse 145000 × 1.03 = 149350; supplies 18000 × 1.03 = 18540; teach 14 × 121540 = 1701560.
@@ -287,11 +326,20 @@ fn line_edits_change_add_and_remove() {
     // nurse 0.6 × 145000 = 87000 (was 145000).
     let n = status("nurse");
     assert_eq!(n.status, LineStatus::Changed);
-    assert_eq!((n.baseline_cost, n.scenario_cost), (d("145000"), d("87000")));
+    assert_eq!(
+        (n.baseline_cost, n.scenario_cost),
+        (d("145000"), d("87000"))
+    );
     let s = status("supplies");
-    assert_eq!((s.status, s.scenario_cost, s.cost_change()), (LineStatus::Removed, d("0"), d("-18000")));
+    assert_eq!(
+        (s.status, s.scenario_cost, s.cost_change()),
+        (LineStatus::Removed, d("0"), d("-18000"))
+    );
     let t = status("tutoring");
-    assert_eq!((t.status, t.baseline_cost, t.scenario_cost), (LineStatus::Added, d("0"), d("5000")));
+    assert_eq!(
+        (t.status, t.baseline_cost, t.scenario_cost),
+        (LineStatus::Added, d("0"), d("5000"))
+    );
     assert_eq!(status("teach-tk3").status, LineStatus::Unchanged);
     // Removed lines stay in baseline order; the added one comes last.
     let order: Vec<&str> = ev.line_diffs.iter().map(|l| l.line.as_str()).collect();
@@ -307,7 +355,12 @@ fn line_edit_errors_name_the_line() {
         ..Scenario::default()
     };
     let e = evaluate(&spec_doc(), &bad).unwrap_err();
-    assert_eq!(e, EngineError::UnknownLine { line: "ghost".into() });
+    assert_eq!(
+        e,
+        EngineError::UnknownLine {
+            line: "ghost".into()
+        }
+    );
     assert!(e.to_string().contains("\"ghost\""));
     let dup = Scenario {
         line_edits: vec![LineEdit::Add(item("nurse", "1", &[("gf", "1")]))],
@@ -315,7 +368,10 @@ fn line_edit_errors_name_the_line() {
     };
     assert_eq!(
         evaluate(&spec_doc(), &dup).unwrap_err(),
-        EngineError::DuplicateId { kind: "line", id: "nurse".into() }
+        EngineError::DuplicateId {
+            kind: "line",
+            id: "nurse".into()
+        }
     );
 }
 

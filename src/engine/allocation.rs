@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::counts::Counts;
 use super::error::EngineError;
-use super::rounding::{add, cents, div, mul, sub};
+use super::rounding::{add, cents, div, money, mul, sub};
 use crate::model::{Allocation, Basis, Lcff, Source, Span};
 
 /// A source's allocation, rounded half up to the cent; `norm_total` is what norms fund.
@@ -28,7 +28,7 @@ pub fn allocation(
         Allocation::Lcff(lcff) => lcff_allocation(&source.id, lcff, counts)?,
         Allocation::Norm => norm_total,
     };
-    Ok(cents(exact))
+    money(exact, what)
 }
 
 /// ADA of one LCFF span: span enrollment × attendance rate, half up to 2 decimals.

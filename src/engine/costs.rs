@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::error::EngineError;
-use super::rounding::{add, cents, mul, sub};
+use super::rounding::{add, cents, money, mul, sub};
 
 /// One funding entry of a line, resolved to a source index, with its current charge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,19 +16,19 @@ pub(crate) struct Fund {
     pub charge: Decimal,
 }
 
-/// A position's cost, `fte × unit_cost`, or an item's `amount`, half up to the cent.
+/// A position's cost, `fte × unit_cost`, or an item's `amount`, half up to the cent
+/// (at most [`super::rounding::MAX_MONEY`]).
 pub fn line_cost(
     position: bool,
     qty: Decimal,
     unit_cost: Decimal,
     line: &str,
 ) -> Result<Decimal, EngineError> {
+    let what = || format!("the cost of line \"{line}\"");
     if position {
-        Ok(cents(mul(qty, unit_cost, || {
-            format!("the cost of line \"{line}\"")
-        })?))
+        money(mul(qty, unit_cost, what)?, what)
     } else {
-        Ok(cents(qty))
+        money(qty, what)
     }
 }
 

@@ -19,6 +19,19 @@ pub fn whole(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// The largest money figure the engine accepts: a billion billion dollars. Below it,
+/// sums of cents stay exact (Decimal holds 28 digits), so balances always add up.
+pub const MAX_MONEY: Decimal = Decimal::from_parts(2_808_348_672, 232_830_643, 0, false, 0);
+
+/// Rounds a money figure half up to the cent, refusing one too large to add up exactly.
+pub fn money(value: Decimal, what: impl FnOnce() -> String) -> Result<Decimal, EngineError> {
+    let c = cents(value);
+    if c.abs() > MAX_MONEY {
+        return Err(overflow(what));
+    }
+    Ok(c)
+}
+
 /// Builds the overflow error; `what` names the figure being computed.
 fn overflow(what: impl FnOnce() -> String) -> EngineError {
     EngineError::Overflow { what: what() }
@@ -75,6 +88,14 @@ mod tests {
         assert_eq!(cents(d("-1.005")), d("-1.01"));
         assert_eq!(whole(d("2.5")), d("3"));
         assert_eq!(whole(d("2.49")), d("2"));
+    }
+
+    #[test]
+    fn money_is_bounded() {
+        assert_eq!(MAX_MONEY, d("1000000000000000000"));
+        assert_eq!(money(d("12.345"), String::new).unwrap(), d("12.35"));
+        assert!(money(d("1000000000000000000.01"), String::new).is_err());
+        assert!(money(d("-1000000000000000000.01"), String::new).is_err());
     }
 
     #[test]

@@ -62,7 +62,13 @@ pub fn fixed(id: &str, amount: &str) -> Source {
 
 /// A per-pupil source.
 pub fn per_pupil(id: &str, rate: &str, basis: Basis) -> Source {
-    source(id, Allocation::PerPupil { rate: d(rate), basis })
+    source(
+        id,
+        Allocation::PerPupil {
+            rate: d(rate),
+            basis,
+        },
+    )
 }
 
 /// A restricted source with an allowed list and set-asides.
