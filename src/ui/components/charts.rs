@@ -36,7 +36,12 @@ fn id_prefix(testid: &str) -> String {
             }
         })
         .collect();
-    format!("chart-{safe}")
+    // "chart-" keeps ids clear of other panels' ids, without doubling it.
+    if safe.starts_with("chart-") {
+        safe
+    } else {
+        format!("chart-{safe}")
+    }
 }
 
 /// The layout for a requested height.
