@@ -124,6 +124,14 @@ fn wrap_notes(items: &[String], room: f64) -> Vec<String> {
     lines
 }
 
+/// A segment measured along x before rows get their y.
+struct Part {
+    series: usize,
+    value: Decimal,
+    left: f64,
+    right: f64,
+}
+
 /// Height of one line of notes under a bar.
 const NOTE_LINE: f64 = 15.0;
 
@@ -148,7 +156,7 @@ pub fn layout_stacked(data: &[StackDatum], fmt: ValueFormat, layout: Layout) -> 
     let scale = probe.scale;
 
     // Notes are known only after the segments are measured; measure with the default thickness.
-    let measured: Vec<(Vec<(usize, Decimal, f64, f64)>, Vec<String>)> = data
+    let measured: Vec<(Vec<Part>, Vec<String>)> = data
         .iter()
         .map(|datum| {
             let mut pos = Decimal::ZERO;
@@ -175,7 +183,12 @@ pub fn layout_stacked(data: &[StackDatum], fmt: ValueFormat, layout: Layout) -> 
                 if text_width(&short, FONT_PX) + 6.0 > right - left {
                     notes.push(format!("{name}: {}", full(*value, fmt)));
                 }
-                parts.push((series_index, *value, left, right));
+                parts.push(Part {
+                    series: series_index,
+                    value: *value,
+                    left,
+                    right,
+                });
             }
             (parts, wrap_notes(&notes, x1 - x0))
         })
@@ -199,28 +212,35 @@ pub fn layout_stacked(data: &[StackDatum], fmt: ValueFormat, layout: Layout) -> 
         let bar_y = y + LABEL_LINE;
         let segments = parts
             .into_iter()
-            .map(|(series_index, value, left, right)| {
-                let short = compact(value, fmt);
-                let fits = text_width(&short, FONT_PX) + 6.0 <= right - left;
-                let name = series.get(series_index).cloned().unwrap_or_default();
-                Segment {
-                    rect: Rect {
-                        x: left,
-                        y: bar_y,
-                        width: right - left,
-                        height: thickness,
-                    },
-                    series: series_index,
-                    negative: value.is_sign_negative(),
-                    inside: fits.then(|| Text {
-                        x: (left + right) / 2.0,
-                        y: bar_y + thickness / 2.0 + 4.0,
-                        text: short,
-                        anchor: Anchor::Middle,
-                    }),
-                    title: format!("{name}: {}", full(value, fmt)),
-                }
-            })
+            .map(
+                |Part {
+                     series: series_index,
+                     value,
+                     left,
+                     right,
+                 }| {
+                    let short = compact(value, fmt);
+                    let fits = text_width(&short, FONT_PX) + 6.0 <= right - left;
+                    let name = series.get(series_index).cloned().unwrap_or_default();
+                    Segment {
+                        rect: Rect {
+                            x: left,
+                            y: bar_y,
+                            width: right - left,
+                            height: thickness,
+                        },
+                        series: series_index,
+                        negative: value.is_sign_negative(),
+                        inside: fits.then(|| Text {
+                            x: (left + right) / 2.0,
+                            y: bar_y + thickness / 2.0 + 4.0,
+                            text: short,
+                            anchor: Anchor::Middle,
+                        }),
+                        title: format!("{name}: {}", full(value, fmt)),
+                    }
+                },
+            )
             .collect();
         let notes_y = bar_y + thickness;
         let notes: Vec<Text> = notes
