@@ -8,7 +8,7 @@ pub mod chart;
 pub mod format;
 pub mod io;
 pub mod model;
-// pub mod view; (enabled once the engine API lands)
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,0 +1,51 @@
+// Browser benchmark: loads a generated budget into the built app in headless Chromium,
+// moves the enrollment slider 50 times, and reports input-to-updated-DOM times
+// (after a forced layout) and the time from navigation to the first rendered budget.
+// Usage: node scripts/bench-ui.mjs [lines=500] [moves=50]   (build dist/ first)
+import { serve, launch } from "../tests/e2e/harness.mjs";
+import { generateBudget } from "../tests/e2e/generate.mjs";
+
+const lines = Number(process.argv[2] ?? 500);
+const moves = Number(process.argv[3] ?? 50);
+const server = await serve();
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+
+const t0 = Date.now();
+await page.goto(server.url);
+await page.waitForSelector('[data-testid="total-allocation"]');
+const firstRender = await page.evaluate(() => performance.now());
+console.log(`navigation to first rendered budget: ${firstRender.toFixed(1)} ms (wall ${Date.now() - t0} ms)`);
+
+await page.setInputFiles('[data-testid="import-file"]', {
+  name: "generated.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(generateBudget(lines))),
+});
+await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="line-"]').length === n, lines);
+
+const times = await page.evaluate(async (moves) => {
+  const slider = document.querySelector('[data-testid="enrollment-slider"]');
+  const readout = document.querySelector('[data-testid="enrollment-readout"]');
+  const out = [];
+  for (let i = 0; i < moves; i++) {
+    const value = String(((i * 7) % 61) - 30); // consecutive values always differ
+    const before = readout.textContent;
+    const start = performance.now();
+    slider.value = value;
+    slider.dispatchEvent(new Event("input", { bubbles: true }));
+    // Wait for Yew to patch the DOM (it may defer to a microtask), then force layout.
+    for (let spins = 0; readout.textContent === before; spins++) {
+      await (spins < 1000 ? Promise.resolve() : new Promise((r) => setTimeout(r, 0)));
+      if (spins > 5000) throw new Error("the page did not update");
+    }
+    void document.body.offsetHeight;
+    out.push(performance.now() - start);
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  }
+  return out;
+}, moves);
+
+times.sort((a, b) => a - b);
+const pick = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+console.log(`${lines} lines, ${moves} slider moves: median ${pick(0.5).toFixed(2)} ms, p95 ${pick(0.95).toFixed(2)} ms, max ${times.at(-1).toFixed(2)} ms`);
+await browser.close();
+await server.close();

@@ -1,0 +1,235 @@
+//! The root component: holds the state, derives the figures, lays out the panels.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::engine::{self, Evaluation, YearResult};
+use crate::model::{Grade, LineKind};
+use crate::ui::components::budget_table::BudgetTable;
+use crate::ui::components::comparison::ComparisonPanel;
+use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow, SteerRow};
+use crate::ui::components::figure::MoneyFigure;
+use crate::ui::components::flexibility_panel::FlexibilityPanel;
+use crate::ui::components::import_control::{ImportControl, ImportFeedback};
+use crate::ui::components::projection_panel::ProjectionPanel;
+use crate::ui::components::scenario_bar::{ScenarioBar, ScenarioCommand};
+use crate::ui::components::scenario_inputs::ScenarioInputs;
+use crate::ui::components::school_header::SchoolHeader;
+use crate::ui::components::sources_panel::SourcesPanel;
+use crate::ui::import::read_and_import;
+use crate::ui::state::{Action, AppState, LineSteer};
+use crate::view::budget_rows::{budget_rows, group_rows};
+use crate::view::plan_text::{cut_words, deficit_words};
+use crate::view::source_rows::source_rows;
+
+/// Lines worth steering: those charging a source that is in deficit before the plan.
+fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
+    let short: Vec<&str> = eval
+        .scenario
+        .sources
+        .iter()
+        .filter(|s| s.balance.is_sign_negative() && !s.balance.is_zero())
+        .map(|s| s.id.as_str())
+        .collect();
+    state
+        .doc
+        .lines
+        .iter()
+        .filter(|l| l.norm().is_none())
+        .filter(|l| l.funding.iter().any(|f| short.contains(&f.source.as_str())))
+        .map(|l| {
+            let (vacant, fte_step) = match &l.kind {
+                LineKind::Position(p) => (Some(p.vacant), Some(p.fte_step)),
+                LineKind::Item { .. } => (None, None),
+            };
+            Rc::new(SteerRow {
+                id: l.id.clone(),
+                title: l.title.clone(),
+                priority: l.priority,
+                vacant,
+                cut_rank: l.cut_rank,
+                fte_step,
+                cut: eval.plan.cut(&l.id).is_some(),
+            })
+        })
+        .collect()
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(AppState::with_sample);
+    let scenario = state.scenario();
+    let evaluation: Rc<Result<Evaluation, engine::EngineError>> = {
+        let (doc, scenario) = (state.doc.clone(), scenario.clone());
+        use_memo(state.revision, move |_| engine::evaluate(&doc, &scenario))
+    };
+    let projection: Rc<Result<Vec<YearResult>, engine::EngineError>> = {
+        let (doc, scenario, years) = (state.doc.clone(), scenario.clone(), state.years);
+        use_memo(state.revision, move |_| {
+            engine::project(&doc, &scenario, years)
+        })
+    };
+
+    let dispatch = state.dispatcher();
+    let on_file = {
+        let dispatch = dispatch.clone();
+        use_callback(state.doc.clone(), move |file: web_sys::File, doc| {
+            read_and_import(file, doc.clone(), dispatch.clone())
+        })
+    };
+    let on_filter = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |filter: Option<String>, _| {
+            dispatch.dispatch(Action::FilterBySource(filter))
+        })
+    };
+    let on_group = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |on: bool, _| {
+            dispatch.dispatch(Action::GroupBySource(on))
+        })
+    };
+    let on_scenario = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |s: engine::Scenario, _| {
+            dispatch.dispatch(Action::SetScenario(Box::new(s)))
+        })
+    };
+    let on_steer = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |(line, steer): (String, LineSteer), _| {
+            dispatch.dispatch(Action::SteerLine { line, steer })
+        })
+    };
+    let on_years = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |n: u32, _| dispatch.dispatch(Action::SetYears(n)))
+    };
+    let on_command = {
+        let dispatch = dispatch.clone();
+        use_callback(state.active, move |cmd: ScenarioCommand, active| {
+            let active = *active;
+            dispatch.dispatch(match cmd {
+                ScenarioCommand::Switch(id) => Action::SwitchScenario(id),
+                ScenarioCommand::New => Action::NewScenario,
+                ScenarioCommand::Duplicate => Action::DuplicateScenario(active),
+                ScenarioCommand::Rename(name) => Action::RenameScenario(active, name),
+                ScenarioCommand::Delete => Action::DeleteScenario(active),
+                ScenarioCommand::Compare(other) => Action::CompareWith(other),
+            })
+        })
+    };
+
+    let source_names: Rc<Vec<(String, String)>> = {
+        let doc = state.doc.clone();
+        use_memo(state.revision, move |_| {
+            doc.sources
+                .iter()
+                .map(|s| (s.id.clone(), s.name.clone()))
+                .collect()
+        })
+    };
+    let baseline_grades: Rc<BTreeMap<Grade, u32>> = {
+        let doc = state.doc.clone();
+        use_memo(state.revision, move |_| doc.school.enrollment.clone())
+    };
+
+    let body = match &*evaluation {
+        Err(err) => html! {
+            <section class="panel" role="alert" data-testid="engine-error">
+                <h2>{ "This budget cannot be computed" }</h2>
+                <p class="negative">{ err.to_string() }</p>
+                <p>{ "Nothing was changed. Move the inputs back, or import a corrected file." }</p>
+            </section>
+        },
+        Ok(eval) => {
+            let snapshot = &eval.scenario;
+            let rows = budget_rows(&state.doc, snapshot);
+            let groups = Rc::new(group_rows(
+                &state.doc,
+                snapshot,
+                &rows,
+                state.table.source_filter.as_deref(),
+                state.table.group_by_source,
+            ));
+            let sources = Rc::new(source_rows(&state.doc, snapshot));
+            let cuts = Rc::new(
+                eval.plan
+                    .cuts
+                    .iter()
+                    .map(|c| cut_words(&state.doc, c))
+                    .collect::<Vec<_>>(),
+            );
+            let deficits = Rc::new(
+                eval.plan
+                    .deficits
+                    .iter()
+                    .map(|d| DeficitRow {
+                        source: d.source.clone(),
+                        balance: -d.amount,
+                        text: deficit_words(&state.doc, d),
+                    })
+                    .collect::<Vec<_>>(),
+            );
+            let years = match &*projection {
+                Ok(years) => html! {
+                    <ProjectionPanel years={Rc::new(years.clone())} count={state.years} on_count={on_years.clone()} />
+                },
+                Err(err) => html! {
+                    <section class="panel" role="alert"><h2>{ "Years ahead" }</h2><p class="negative">{ err.to_string() }</p></section>
+                },
+            };
+            let scenario_grades = Rc::new(snapshot.counts.grades.clone());
+            html! {
+                <div class="workspace">
+                    <div class="workspace-inputs">
+                        <ScenarioInputs scenario={scenario.clone()} baseline_grades={baseline_grades.clone()}
+                            scenario_grades={scenario_grades}
+                            baseline_rates={(state.doc.school.unduplicated_pct, state.doc.school.attendance_rate)}
+                            on_change={on_scenario.clone()} />
+                    </div>
+                    <div class="workspace-results">
+                        <div class="figures">
+                            <MoneyFigure testid="total-allocation" label="Total allocation" value={snapshot.total_allocation} />
+                            <MoneyFigure testid="total-cost" label="Total cost" value={snapshot.total_cost} />
+                            <MoneyFigure testid="balance-total" label={if scenario.is_baseline() { "Balance" } else { "Balance before cuts" }}
+                                value={snapshot.balance} />
+                        </div>
+                        <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_rows(&state, eval))}
+                            field_error={state.field_error.clone()} is_baseline={scenario.is_baseline()}
+                            on_steer={on_steer.clone()} />
+                        <FlexibilityPanel doc={state.doc.clone()} flex={Rc::new(eval.flexibility.clone())} />
+                        <SourcesPanel rows={sources} />
+                        if !scenario.is_baseline() {
+                            <ComparisonPanel doc={state.doc.clone()} sources={Rc::new(eval.source_diffs.clone())}
+                                lines={Rc::new(eval.line_diffs.clone())} />
+                        }
+                        { years }
+                        <BudgetTable groups={groups} sources={source_names.clone()}
+                            filter={state.table.source_filter.clone()} grouped={state.table.group_by_source}
+                            on_filter={on_filter.clone()} on_group={on_group.clone()} />
+                    </div>
+                </div>
+            }
+        }
+    };
+
+    html! {
+        <>
+            <header class="topbar">
+                <div class="brand">{ "SiteBudget" }<small>{ "school budget calculator" }</small></div>
+                <ImportControl status={state.import.clone()} on_file={on_file} />
+            </header>
+            <ImportFeedback status={state.import.clone()} />
+            <main>
+                <SchoolHeader doc={state.doc.clone()} />
+                <ScenarioBar scenarios={state.scenarios.clone()} active={state.active}
+                    compare_with={state.compare_with} on_command={on_command} />
+                { body }
+            </main>
+        </>
+    }
+}

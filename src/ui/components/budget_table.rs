@@ -1,0 +1,154 @@
+//! The line-by-line budget table, filterable and groupable by source.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use super::figure::Money;
+use crate::ui::event_value;
+use crate::view::budget_rows::{BudgetRow, RowGroup};
+
+/// Props of [`BudgetTable`].
+#[derive(Properties, PartialEq)]
+pub struct BudgetTableProps {
+    /// Row groups to show (one group when not grouped).
+    pub groups: Rc<Vec<RowGroup>>,
+    /// Source ids and names for the filter menu.
+    pub sources: Rc<Vec<(String, String)>>,
+    /// The source filter in force.
+    pub filter: Option<String>,
+    /// Whether rows are grouped by source.
+    pub grouped: bool,
+    /// Called with the new filter (`None` for all sources).
+    pub on_filter: Callback<Option<String>>,
+    /// Called when grouping is switched.
+    pub on_group: Callback<bool>,
+}
+
+/// Every line with what it costs and who pays.
+#[component]
+pub fn BudgetTable(props: &BudgetTableProps) -> Html {
+    let on_filter = {
+        let cb = props.on_filter.clone();
+        Callback::from(move |e: Event| {
+            let value = event_value(&e).unwrap_or_default();
+            cb.emit((!value.is_empty()).then_some(value));
+        })
+    };
+    let on_group = {
+        let cb = props.on_group.clone();
+        Callback::from(move |e: Event| {
+            let checked = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .is_some_and(|i| i.checked());
+            cb.emit(checked);
+        })
+    };
+    let shown: usize = props.groups.iter().map(|g| g.rows.len()).sum();
+    let total: Decimal = props.groups.iter().map(|g| g.subtotal).sum();
+    html! {
+        <section class="panel" aria-labelledby="lines-title">
+            <div class="panel-head">
+                <h2 id="lines-title">{ "Budget lines" }</h2>
+                <div class="toolbar">
+                    <label>
+                        { "Source" }
+                        <select data-testid="filter-source" onchange={on_filter}>
+                            <option value="" selected={props.filter.is_none()}>{ "All sources" }</option>
+                            for (id, name) in props.sources.iter() {
+                                <option key={id.clone()} value={id.clone()}
+                                    selected={props.filter.as_deref() == Some(id.as_str())}>{ name }</option>
+                            }
+                        </select>
+                    </label>
+                    <label>
+                        <input type="checkbox" data-testid="group-by-source"
+                            checked={props.grouped} onchange={on_group} />
+                        { "Group by source" }
+                    </label>
+                    <span class="small muted" data-testid="lines-shown">{ format!("{shown} lines") }</span>
+                </div>
+            </div>
+            <div class="table-wrap">
+                <table class="data" data-testid="budget-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Line" }</th>
+                            <th scope="col" class="num">{ "FTE / amount" }</th>
+                            <th scope="col" class="num">{ "Unit cost" }</th>
+                            <th scope="col">{ "Funded by" }</th>
+                            <th scope="col">{ "Priority" }</th>
+                            <th scope="col" class="num">{ "Cost" }</th>
+                        </tr>
+                    </thead>
+                    for group in props.groups.iter() {
+                        <tbody key={group.source.clone().unwrap_or_default()}>
+                            if props.grouped {
+                                <tr class="group-head"><th colspan="6" scope="rowgroup">{ &group.heading }</th></tr>
+                            }
+                            for row in group.rows.iter() {
+                                <LineRow key={row.id.clone()} row={row.clone()} />
+                            }
+                            if props.grouped {
+                                <tr class="group-foot">
+                                    <td colspan="5">{ format!("Charged to {}", group.heading) }</td>
+                                    <td class="num"><Money value={group.subtotal} /></td>
+                                </tr>
+                            }
+                        </tbody>
+                    }
+                    <tfoot>
+                        <tr>
+                            <th scope="row" colspan="5">
+                                { if props.filter.is_some() { "Charged to this source" } else { "Total cost" } }
+                            </th>
+                            <td class="num"><Money value={total} testid={AttrValue::from("lines-total")} /></td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Props of [`LineRow`].
+#[derive(Properties, PartialEq)]
+pub struct LineRowProps {
+    /// The row; an equal row skips re-rendering.
+    pub row: Rc<BudgetRow>,
+}
+
+/// One budget line.
+#[component]
+pub fn LineRow(props: &LineRowProps) -> Html {
+    let row = &props.row;
+    let priority = row.priority.as_str();
+    html! {
+        <tr data-testid={format!("line-{}", row.id)}>
+            <th scope="row">
+                <span class="line-title">{ &row.title }</span>
+                <div class="line-meta">
+                    if row.vacant { <span class="badge badge-vacant">{ "Vacant" }</span> }
+                    if let Some(norm) = &row.norm { <span class="badge">{ format!("Norm: {norm}") }</span> }
+                    for tag in row.tags.iter() { <span class="badge" key={tag.clone()}>{ tag }</span> }
+                </div>
+            </th>
+            <td class="num">
+                if row.fte.is_some() { { &row.fte_text } } else { <Money value={row.cost} /> }
+            </td>
+            <td class="num">
+                if let Some(unit) = row.unit_cost { <Money value={unit} /> }
+            </td>
+            <td>
+                <ul class="funding-list">
+                    for f in row.funding.iter() {
+                        <li key={f.source.clone()}>{ format!("{} {}", f.name, f.share) }</li>
+                    }
+                </ul>
+            </td>
+            <td><span class={classes!("badge", format!("badge-{priority}"))}>{ priority }</span></td>
+            <td class="num"><Money value={row.cost} /></td>
+        </tr>
+    }
+}

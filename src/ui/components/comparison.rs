@@ -1,0 +1,121 @@
+//! Baseline and scenario side by side: per source, and per line that changes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::figure::Money;
+use crate::engine::{LineDiff, LineStatus, SourceDiff};
+use crate::format;
+use crate::model::Document;
+
+/// Props of [`ComparisonPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ComparisonPanelProps {
+    /// The budget document (for names).
+    pub doc: Rc<Document>,
+    /// Per-source differences, in document order.
+    pub sources: Rc<Vec<SourceDiff>>,
+    /// Per-line differences (all lines).
+    pub lines: Rc<Vec<LineDiff>>,
+    /// A chart drawn by the caller (the waterfall).
+    #[prop_or_default]
+    pub chart: Html,
+}
+
+fn fte_or_dash(value: Option<rust_decimal::Decimal>) -> String {
+    value.map_or_else(|| "—".to_owned(), format::fte)
+}
+
+/// Baseline vs scenario.
+#[component]
+pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
+    let doc = &*props.doc;
+    let name = |id: &str| {
+        doc.sources
+            .iter()
+            .find(|s| s.id == id)
+            .map_or_else(|| id.to_owned(), |s| s.name.clone())
+    };
+    let title = |id: &str| {
+        doc.lines
+            .iter()
+            .find(|l| l.id == id)
+            .map_or_else(|| id.to_owned(), |l| l.title.clone())
+    };
+    let changed: Vec<&LineDiff> = props
+        .lines
+        .iter()
+        .filter(|d| d.status != LineStatus::Unchanged)
+        .collect();
+    html! {
+        <section class="panel" aria-labelledby="compare-title" data-testid="comparison-panel">
+            <div class="panel-head">
+                <h2 id="compare-title">{ "Budget and scenario, side by side" }</h2>
+                <span class="small muted">{ "Scenario figures are before the cut plan" }</span>
+            </div>
+            { props.chart.clone() }
+            <div class="table-wrap">
+                <table class="data">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Source" }</th>
+                            <th scope="col" class="num">{ "Allocation now" }</th>
+                            <th scope="col" class="num">{ "Scenario" }</th>
+                            <th scope="col" class="num">{ "Change" }</th>
+                            <th scope="col" class="num">{ "Balance now" }</th>
+                            <th scope="col" class="num">{ "Scenario balance" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        for d in props.sources.iter() {
+                            <tr key={d.source.clone()}>
+                                <th scope="row">{ name(&d.source) }</th>
+                                <td class="num"><Money value={d.baseline_allocation} /></td>
+                                <td class="num"><Money value={d.scenario_allocation} /></td>
+                                <td class="num">{ format::money_change(d.allocation_change()) }</td>
+                                <td class="num"><Money value={d.baseline_balance} /></td>
+                                <td class="num"><Money value={d.scenario_balance} flag_negative=true /></td>
+                            </tr>
+                        }
+                    </tbody>
+                </table>
+            </div>
+            <h3>{ format!("Lines that change ({})", changed.len()) }</h3>
+            if changed.is_empty() {
+                <p class="small muted">{ "No line changes before the cut plan." }</p>
+            } else {
+                <div class="table-wrap">
+                    <table class="data">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ "Line" }</th>
+                                <th scope="col" class="num">{ "FTE now" }</th>
+                                <th scope="col" class="num">{ "Scenario FTE" }</th>
+                                <th scope="col" class="num">{ "Cost now" }</th>
+                                <th scope="col" class="num">{ "Scenario cost" }</th>
+                                <th scope="col" class="num">{ "Change" }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            for d in changed.iter() {
+                                <tr key={d.line.clone()} data-testid={format!("diff-{}", d.line)}>
+                                    <th scope="row">
+                                        { title(&d.line) }
+                                        if d.status == LineStatus::Added { { " " }<span class="badge">{ "added" }</span> }
+                                        if d.status == LineStatus::Removed { { " " }<span class="badge">{ "removed" }</span> }
+                                    </th>
+                                    <td class="num">{ fte_or_dash(d.baseline_fte) }</td>
+                                    <td class="num">{ fte_or_dash(d.scenario_fte) }</td>
+                                    <td class="num"><Money value={d.baseline_cost} /></td>
+                                    <td class="num"><Money value={d.scenario_cost} /></td>
+                                    <td class="num">{ format::money_change(d.cost_change()) }</td>
+                                </tr>
+                            }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </section>
+    }
+}

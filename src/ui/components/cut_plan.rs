@@ -1,0 +1,215 @@
+//! The cut plan in plain words, remaining deficits, and the controls that steer the plan.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::format;
+use crate::model::Priority;
+use crate::ui::event_value;
+use crate::ui::state::{FieldError, LineSteer};
+use crate::view::plan_text::CutWords;
+
+/// A remaining deficit as shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeficitRow {
+    /// Source id.
+    pub source: String,
+    /// The source's balance after the plan (negative).
+    pub balance: Decimal,
+    /// The sentence explaining it.
+    pub text: String,
+}
+
+/// A line the user may steer: the fields that decide the cut order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SteerRow {
+    /// Line id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Priority.
+    pub priority: Priority,
+    /// Vacancy, for positions.
+    pub vacant: Option<bool>,
+    /// Cut rank.
+    pub cut_rank: Option<i64>,
+    /// FTE step, for positions.
+    pub fte_step: Option<Decimal>,
+    /// Whether the plan cuts it.
+    pub cut: bool,
+}
+
+/// Props of [`CutPlanPanel`].
+#[derive(Properties, PartialEq)]
+pub struct CutPlanPanelProps {
+    /// The cuts, in plan order.
+    pub cuts: Rc<Vec<CutWords>>,
+    /// Deficits left after the plan.
+    pub deficits: Rc<Vec<DeficitRow>>,
+    /// Lines the user may steer (those charging a source in deficit).
+    pub steer_rows: Rc<Vec<Rc<SteerRow>>>,
+    /// A refused steer, shown at its field.
+    pub field_error: Option<FieldError>,
+    /// Whether the scenario changes anything.
+    pub is_baseline: bool,
+    /// One callback for every steer.
+    pub on_steer: Callback<(String, LineSteer)>,
+}
+
+/// What the scenario would cost the school, and what is left unsolved.
+#[component]
+pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
+    let freed_note = if props.cuts.is_empty() && props.deficits.is_empty() {
+        Some(if props.is_baseline {
+            "The budget is balanced in every source: no cuts are needed."
+        } else {
+            "Every source stays at zero or above: this scenario needs no cuts."
+        })
+    } else {
+        None
+    };
+    html! {
+        <section class="panel" aria-labelledby="plan-title" data-testid="cut-plan">
+            <div class="panel-head">
+                <h2 id="plan-title">{ "Cut plan" }</h2>
+                <span class="small muted">{ "Flexible before essential, vacant before filled, then cut rank" }</span>
+            </div>
+            if let Some(note) = freed_note {
+                <p class="ok-note" data-testid="no-cuts">{ note }</p>
+            }
+            <ol class="cut-list">
+                for cut in props.cuts.iter() {
+                    <li key={cut.line.clone()} class={classes!(cut.norm.then_some("cut-norm"))}
+                        data-testid={format!("cut-{}", cut.line)}
+                        data-from={format::plain(cut.from)} data-to={format::plain(cut.to)}>
+                        <span class="cut-words">{ &cut.text }</span>
+                        if cut.norm { <span class="badge">{ "District norm" }</span> }
+                    </li>
+                }
+            </ol>
+            for deficit in props.deficits.iter() {
+                <div class="deficit" key={deficit.source.clone()} role="alert">
+                    <span class="negative-flag">{ "Deficit" }</span>
+                    { " " }
+                    <span class="num negative" data-testid={format!("deficit-{}", deficit.source)}
+                        data-value={format::plain(deficit.balance)}>{ format::money(deficit.balance) }</span>
+                    <p>{ &deficit.text }</p>
+                </div>
+            }
+            if !props.steer_rows.is_empty() {
+                <details class="no-print" open=true>
+                    <summary>{ "Steer the plan: lines that pay from a source in deficit" }</summary>
+                    <div class="table-wrap">
+                        <table class="data steer-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ "Line" }</th>
+                                    <th scope="col">{ "Priority" }</th>
+                                    <th scope="col">{ "Vacant" }</th>
+                                    <th scope="col">{ "Cut rank" }</th>
+                                    <th scope="col">{ "FTE step" }</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                for row in props.steer_rows.iter() {
+                                    <SteerLine key={row.id.clone()} row={row.clone()}
+                                        error={props.field_error.clone().filter(|e| e.line == row.id)}
+                                        on_steer={props.on_steer.clone()} />
+                                }
+                            </tbody>
+                        </table>
+                    </div>
+                </details>
+            }
+        </section>
+    }
+}
+
+/// Props of [`SteerLine`].
+#[derive(Properties, PartialEq)]
+pub struct SteerLineProps {
+    /// The line.
+    pub row: Rc<SteerRow>,
+    /// A refused edit of this line.
+    pub error: Option<FieldError>,
+    /// Shared callback taking the line id.
+    pub on_steer: Callback<(String, LineSteer)>,
+}
+
+/// One steerable line.
+#[component]
+pub fn SteerLine(props: &SteerLineProps) -> Html {
+    let row = &props.row;
+    let emit = |make: fn(String) -> Option<LineSteer>| {
+        let (cb, id) = (props.on_steer.clone(), row.id.clone());
+        Callback::from(move |e: Event| {
+            if let Some(steer) = event_value(&e).and_then(make) {
+                cb.emit((id.clone(), steer));
+            }
+        })
+    };
+    let on_priority = emit(|v| Priority::parse(&v).map(LineSteer::Priority));
+    let on_vacant = emit(|v| Some(LineSteer::Vacant(v == "yes")));
+    let on_rank = emit(|v| {
+        let v = v.trim();
+        if v.is_empty() {
+            Some(LineSteer::CutRank(None))
+        } else {
+            v.parse().ok().map(|r| LineSteer::CutRank(Some(r)))
+        }
+    });
+    // An unreadable step is passed on as 0 so the validator explains it at the field.
+    let on_step = emit(|v| {
+        Some(LineSteer::FteStep(
+            v.trim().parse().unwrap_or(Decimal::ZERO),
+        ))
+    });
+    let error_for = |field: &str| {
+        props
+            .error
+            .as_ref()
+            .filter(|e| e.field == field)
+            .map(|e| html! { <div class="field-error" role="alert" data-testid={format!("field-error-{}", row.id)}>{ &e.message }</div> })
+    };
+    html! {
+        <tr>
+            <th scope="row">
+                { &row.title }
+                if row.cut { { " " }<span class="badge badge-vacant">{ "cut" }</span> }
+            </th>
+            <td>
+                <select aria-label={format!("Priority of {}", row.title)} onchange={on_priority}
+                    data-testid={format!("priority-{}", row.id)}>
+                    for p in [Priority::Flexible, Priority::Essential, Priority::Protected] {
+                        <option value={p.as_str()} selected={p == row.priority}>{ p.as_str() }</option>
+                    }
+                </select>
+                { error_for("priority").unwrap_or_default() }
+            </td>
+            <td>
+                if let Some(vacant) = row.vacant {
+                    <select aria-label={format!("Is {} vacant", row.title)} onchange={on_vacant}
+                        data-testid={format!("vacant-{}", row.id)}>
+                        <option value="no" selected={!vacant}>{ "filled" }</option>
+                        <option value="yes" selected={vacant}>{ "vacant" }</option>
+                    </select>
+                }
+            </td>
+            <td>
+                <input type="number" step="1" aria-label={format!("Cut rank of {}", row.title)}
+                    value={row.cut_rank.map(|r| r.to_string()).unwrap_or_default()}
+                    onchange={on_rank} data-testid={format!("cut-rank-{}", row.id)} />
+            </td>
+            <td>
+                if let Some(step) = row.fte_step {
+                    <input type="number" step="0.1" min="0.1" aria-label={format!("FTE step of {}", row.title)}
+                        value={format::plain(step)} onchange={on_step}
+                        data-testid={format!("fte-step-{}", row.id)} />
+                    { error_for("fte_step").unwrap_or_default() }
+                }
+            </td>
+        </tr>
+    }
+}

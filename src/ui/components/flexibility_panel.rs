@@ -1,0 +1,162 @@
+//! Where flexibility exists: the index, flexible dollars per source, swaps, one-time risks
+//! and compliance flags, for the budget as it stands after the cut plan.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use super::figure::Money;
+use crate::engine::Flexibility;
+use crate::format;
+use crate::model::Document;
+
+/// Props of [`FlexibilityPanel`].
+#[derive(Properties, PartialEq)]
+pub struct FlexibilityPanelProps {
+    /// The budget document (for names).
+    pub doc: Rc<Document>,
+    /// The engine's flexibility report.
+    pub flex: Rc<Flexibility>,
+}
+
+fn source_name(doc: &Document, id: &str) -> String {
+    doc.sources
+        .iter()
+        .find(|s| s.id == id)
+        .map_or_else(|| id.to_owned(), |s| s.name.clone())
+}
+
+fn line_title(doc: &Document, id: &str) -> String {
+    doc.lines
+        .iter()
+        .find(|l| l.id == id)
+        .map_or_else(|| id.to_owned(), |l| l.title.clone())
+}
+
+/// The flexibility report.
+#[component]
+pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
+    let (doc, flex) = (&*props.doc, &*props.flex);
+    let split = |restricted: bool| -> Decimal {
+        flex.sources
+            .iter()
+            .filter(|s| s.restricted == restricted)
+            .map(|s| s.flexible)
+            .sum()
+    };
+    let compliance = &flex.compliance;
+    let flags = compliance
+        .set_asides
+        .iter()
+        .filter(|c| !c.shortfall.is_zero())
+        .count()
+        + compliance.disallowed.len();
+    html! {
+        <section class="panel" aria-labelledby="flex-title" data-testid="flexibility-panel">
+            <div class="panel-head">
+                <h2 id="flex-title">{ "Flexibility" }</h2>
+                <span class="small muted">{ "After the cut plan: unallocated money, flexible lines and vacancies" }</span>
+            </div>
+            <div class="two-col">
+                <div>
+                    <span class="figure-label">{ "Flexibility index" }</span>
+                    <div class="flex-index" data-testid="flexibility-index" data-value={format::plain(flex.index)}>
+                        { format::percent(flex.index) }
+                    </div>
+                    <p class="small muted">
+                        { format!("{} of {} could be redirected.", format::money_whole(flex.flexible), format::money_whole(flex.total_allocation)) }
+                    </p>
+                    <p class="small">
+                        { "Unrestricted: " }<strong><Money value={split(false)} testid={AttrValue::from("flexible-unrestricted")} /></strong>
+                        { " · Restricted: " }<strong><Money value={split(true)} testid={AttrValue::from("flexible-restricted")} /></strong>
+                    </p>
+                </div>
+                <div class="table-wrap">
+                    <table class="data">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ "Source" }</th>
+                                <th scope="col" class="num">{ "Unallocated" }</th>
+                                <th scope="col" class="num">{ "Flexible" }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            for s in flex.sources.iter() {
+                                <tr key={s.source.clone()}>
+                                    <th scope="row">
+                                        { source_name(doc, &s.source) }
+                                        if s.restricted { { " " }<span class="badge badge-restricted">{ "Restricted" }</span> }
+                                    </th>
+                                    <td class="num"><Money value={s.unallocated} /></td>
+                                    <td class="num"><Money value={s.flexible} testid={AttrValue::from(format!("flexible-{}", s.source))} /></td>
+                                </tr>
+                            }
+                        </tbody>
+                        <tfoot>
+                            <tr>
+                                <th scope="row">{ "Total" }</th>
+                                <td class="num"><Money value={flex.unallocated} /></td>
+                                <td class="num"><Money value={flex.flexible} /></td>
+                            </tr>
+                        </tfoot>
+                    </table>
+                </div>
+            </div>
+            <h3>{ "Swaps that free unrestricted money" }</h3>
+            if flex.swaps.is_empty() {
+                <p class="small muted">{ "No swap: no restricted source with money left allows a use now paid from unrestricted money." }</p>
+            } else {
+                <ul data-testid="swaps">
+                    for swap in flex.swaps.iter() {
+                        <li key={format!("{}-{}-{}", swap.line, swap.from_source, swap.to_source)}>
+                            { format!("Move up to {} of {} from {} to {}: frees {} of unrestricted money.",
+                                format::money_whole(swap.amount), line_title(doc, &swap.line),
+                                source_name(doc, &swap.from_source), source_name(doc, &swap.to_source),
+                                format::money_whole(swap.frees)) }
+                        </li>
+                    }
+                </ul>
+            }
+            <h3>{ "One-time money paying ongoing costs" }</h3>
+            if flex.one_time_risks.is_empty() {
+                <p class="small muted">{ "No position is paid from one-time money." }</p>
+            } else {
+                <ul data-testid="one-time-risks">
+                    for risk in flex.one_time_risks.iter() {
+                        <li key={format!("{}-{}", risk.line, risk.source)}>
+                            { format!("{}: {} a year from {}, which will not come again next year.",
+                                line_title(doc, &risk.line), format::money_whole(risk.charge), source_name(doc, &risk.source)) }
+                        </li>
+                    }
+                </ul>
+            }
+            <h3>{ "Compliance" }</h3>
+            <ul data-testid="compliance" data-value={flags.to_string()}>
+                for check in compliance.set_asides.iter() {
+                    <li key={format!("{}-{}", check.source, check.tag)}
+                        class={classes!((!check.shortfall.is_zero()).then_some("negative"))}>
+                        if check.shortfall.is_zero() {
+                            { format!("✓ {} set-aside for {}: {} required, {} spent.",
+                                source_name(doc, &check.source), check.tag,
+                                format::money(check.required), format::money(check.actual)) }
+                        } else {
+                            { format!("⚠ {} set-aside for {}: {} required, {} spent, short by {}.",
+                                source_name(doc, &check.source), check.tag,
+                                format::money(check.required), format::money(check.actual), format::money(check.shortfall)) }
+                        }
+                    </li>
+                }
+                for bad in compliance.disallowed.iter() {
+                    <li key={format!("{}-{}", bad.line, bad.source)} class="negative">
+                        { format!("⚠ {} is charged to {}, but none of its tags is an allowed use of that money.",
+                            line_title(doc, &bad.line), source_name(doc, &bad.source)) }
+                    </li>
+                }
+                if compliance.set_asides.is_empty() && compliance.disallowed.is_empty() {
+                    <li class="muted">{ "No restricted source sets rules this budget could break." }</li>
+                }
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,14 @@
+//! One small component per file, each with `PartialEq` props so unchanged parts skip re-rendering.
+
+pub mod budget_table;
+pub mod charts;
+pub mod comparison;
+pub mod cut_plan;
+pub mod figure;
+pub mod flexibility_panel;
+pub mod import_control;
+pub mod projection_panel;
+pub mod scenario_bar;
+pub mod scenario_inputs;
+pub mod school_header;
+pub mod sources_panel;

@@ -1,0 +1,86 @@
+//! The per-source summary table: allocation, charges, balance.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use super::figure::Money;
+use crate::view::source_rows::SourceRow;
+
+/// Props of [`SourcesPanel`].
+#[derive(Properties, PartialEq)]
+pub struct SourcesPanelProps {
+    /// One row per source, in document order.
+    pub rows: Rc<Vec<Rc<SourceRow>>>,
+}
+
+/// Where the money comes from and what is left of each source.
+#[component]
+pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
+    let total = |f: fn(&SourceRow) -> Decimal| -> Decimal { props.rows.iter().map(|r| f(r)).sum() };
+    html! {
+        <section class="panel" aria-labelledby="sources-title">
+            <div class="panel-head">
+                <h2 id="sources-title">{ "Funding sources" }</h2>
+                <span class="small muted">{ "Balance = allocation − charges" }</span>
+            </div>
+            <div class="table-wrap">
+                <table class="data">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Source" }</th>
+                            <th scope="col">{ "Rule" }</th>
+                            <th scope="col" class="num">{ "Allocation" }</th>
+                            <th scope="col" class="num">{ "Charges" }</th>
+                            <th scope="col" class="num">{ "Balance" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        for row in props.rows.iter() {
+                            <SourceRowView key={row.id.clone()} row={row.clone()} />
+                        }
+                    </tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row" colspan="2">{ "School total" }</th>
+                            <td class="num"><Money value={total(|r| r.allocation)} /></td>
+                            <td class="num"><Money value={total(|r| r.charges)} /></td>
+                            <td class="num"><Money value={total(|r| r.balance)} flag_negative=true /></td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Props of [`SourceRowView`].
+#[derive(Properties, PartialEq)]
+pub struct SourceRowViewProps {
+    /// The row.
+    pub row: Rc<SourceRow>,
+}
+
+/// One source's row.
+#[component]
+pub fn SourceRowView(props: &SourceRowViewProps) -> Html {
+    let row = &props.row;
+    html! {
+        <tr>
+            <th scope="row">
+                <span class="line-title">{ &row.name }</span>
+                <div class="line-meta">
+                    if row.restricted { <span class="badge badge-restricted">{ "Restricted" }</span> }
+                    if row.one_time { <span class="badge badge-one-time">{ "One-time" }</span> }
+                </div>
+            </th>
+            <td class="small muted">{ &row.rule }</td>
+            <td class="num"><Money value={row.allocation} /></td>
+            <td class="num"><Money value={row.charges} /></td>
+            <td class="num">
+                <Money value={row.balance} testid={AttrValue::from(format!("balance-{}", row.id))} flag_negative=true />
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,332 @@
+//! App state and its reducer: the view dispatches typed actions and never mutates state.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::Reducible;
+
+use crate::engine::Scenario;
+use crate::io::sample::sample_document;
+use crate::io::validate;
+use crate::model::{Document, LineKind, Priority};
+
+/// How the budget table is shown.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TableView {
+    /// Show only lines charging this source id.
+    pub source_filter: Option<String>,
+    /// Group lines under a heading per source they charge.
+    pub group_by_source: bool,
+}
+
+/// The outcome of the last import, shown next to the import control.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportStatus {
+    /// Nothing imported yet.
+    Idle,
+    /// A file was imported and replaced the budget.
+    Loaded {
+        /// The file's name.
+        file: String,
+    },
+    /// A file was refused; the budget is unchanged.
+    Refused {
+        /// The file's name.
+        file: String,
+        /// Each problem, in plain words.
+        problems: Vec<String>,
+    },
+}
+
+/// A scenario the user named and kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedScenario {
+    /// Stable id, for keys and actions.
+    pub id: u32,
+    /// The user's name for it.
+    pub name: String,
+    /// Its inputs.
+    pub scenario: Rc<Scenario>,
+}
+
+/// A change to one line that steers the cut plan, made right next to the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LineSteer {
+    /// New priority.
+    Priority(Priority),
+    /// Vacant or filled (positions only).
+    Vacant(bool),
+    /// New cut rank, or none.
+    CutRank(Option<i64>),
+    /// New smallest cut in FTE (positions only).
+    FteStep(Decimal),
+}
+
+/// A refused edit, shown next to the field that caused it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    /// The line id.
+    pub line: String,
+    /// The field name.
+    pub field: &'static str,
+    /// What was wrong, in plain words.
+    pub message: String,
+}
+
+/// Everything the app shows, in one value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// The budget document being worked on.
+    pub doc: Rc<Document>,
+    /// The named scenarios, in creation order (never empty).
+    pub scenarios: Rc<Vec<NamedScenario>>,
+    /// The id of the scenario in force.
+    pub active: u32,
+    /// A second scenario to compare with the active one.
+    pub compare_with: Option<u32>,
+    /// Bumped on every change to `doc` or the scenarios, so derived figures memoize on a number.
+    pub revision: u64,
+    /// Budget table options.
+    pub table: TableView,
+    /// The last import's outcome.
+    pub import: ImportStatus,
+    /// The last refused line edit.
+    pub field_error: Option<FieldError>,
+    /// Years in the multi-year projection.
+    pub years: u32,
+}
+
+impl AppState {
+    /// The state of a first visit: the built-in sample school, one unchanged scenario.
+    pub fn with_sample() -> Self {
+        Self::with_document(sample_document())
+    }
+
+    /// A fresh state showing `doc` with one unchanged scenario.
+    pub fn with_document(doc: Document) -> Self {
+        Self {
+            doc: Rc::new(doc),
+            scenarios: Rc::new(vec![NamedScenario {
+                id: 1,
+                name: "Scenario 1".to_owned(),
+                scenario: Rc::new(Scenario::default()),
+            }]),
+            active: 1,
+            compare_with: None,
+            revision: 0,
+            table: TableView::default(),
+            import: ImportStatus::Idle,
+            field_error: None,
+            years: 3,
+        }
+    }
+
+    /// The scenario in force.
+    pub fn scenario(&self) -> Rc<Scenario> {
+        self.named(self.active)
+            .or_else(|| self.scenarios.first())
+            .map(|n| n.scenario.clone())
+            .unwrap_or_default()
+    }
+
+    /// The named scenario with this id.
+    pub fn named(&self, id: u32) -> Option<&NamedScenario> {
+        self.scenarios.iter().find(|n| n.id == id)
+    }
+
+    fn next_id(&self) -> u32 {
+        self.scenarios.iter().map(|n| n.id).max().unwrap_or(0) + 1
+    }
+
+    fn unused_name(&self, base: &str) -> String {
+        let taken = |name: &str| self.scenarios.iter().any(|n| n.name == name);
+        if !taken(base) {
+            return base.to_owned();
+        }
+        (2..)
+            .map(|i| format!("{base} ({i})"))
+            .find(|name| !taken(name))
+            .unwrap_or_else(|| base.to_owned())
+    }
+}
+
+/// Everything the user can do to the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Replace the budget with an imported document (scenarios reset).
+    Imported {
+        /// The file it came from.
+        file: String,
+        /// The validated document.
+        doc: Box<Document>,
+    },
+    /// An import was refused; only the message changes.
+    ImportRefused {
+        /// The file it came from.
+        file: String,
+        /// Each problem, in plain words.
+        problems: Vec<String>,
+    },
+    /// Set or clear the budget table's source filter.
+    FilterBySource(Option<String>),
+    /// Turn grouping by source on or off.
+    GroupBySource(bool),
+    /// Replace the active scenario's inputs.
+    SetScenario(Box<Scenario>),
+    /// Add an unchanged scenario and switch to it.
+    NewScenario,
+    /// Copy a scenario and switch to the copy.
+    DuplicateScenario(u32),
+    /// Rename a scenario (blank names are ignored).
+    RenameScenario(u32, String),
+    /// Delete a scenario (the last one is kept).
+    DeleteScenario(u32),
+    /// Make a scenario the active one.
+    SwitchScenario(u32),
+    /// Compare the active scenario with another, or stop comparing.
+    CompareWith(Option<u32>),
+    /// Change a line's priority, vacancy, cut rank or FTE step in the budget.
+    SteerLine {
+        /// The line id.
+        line: String,
+        /// The change.
+        steer: LineSteer,
+    },
+    /// Years in the projection (1 to 10).
+    SetYears(u32),
+}
+
+/// Applies a steer to a copy of the document, or says why it cannot.
+fn steer_line(doc: &Document, line_id: &str, steer: &LineSteer) -> Result<Document, FieldError> {
+    let field = match steer {
+        LineSteer::Priority(_) => "priority",
+        LineSteer::Vacant(_) => "vacant",
+        LineSteer::CutRank(_) => "cut_rank",
+        LineSteer::FteStep(_) => "fte_step",
+    };
+    let refuse = |message: String| FieldError {
+        line: line_id.to_owned(),
+        field,
+        message,
+    };
+    let mut next = doc.clone();
+    let line = next
+        .lines
+        .iter_mut()
+        .find(|l| l.id == line_id)
+        .ok_or_else(|| refuse(format!("there is no line `{line_id}`")))?;
+    match (steer, &mut line.kind) {
+        (LineSteer::Priority(p), _) => line.priority = *p,
+        (LineSteer::CutRank(rank), _) => line.cut_rank = *rank,
+        (LineSteer::Vacant(v), LineKind::Position(pos)) => pos.vacant = *v,
+        (LineSteer::FteStep(step), LineKind::Position(pos)) => pos.fte_step = *step,
+        (_, LineKind::Item { .. }) => {
+            return Err(refuse("only positions have this field".to_owned()))
+        }
+    }
+    validate(&next).map_err(|err| refuse(err.to_string()))?;
+    Ok(next)
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Imported { file, doc } => {
+                let fresh = AppState::with_document(*doc);
+                next = AppState {
+                    revision: self.revision + 1,
+                    import: ImportStatus::Loaded { file },
+                    ..fresh
+                };
+            }
+            Action::ImportRefused { file, problems } => {
+                next.import = ImportStatus::Refused { file, problems };
+            }
+            Action::FilterBySource(filter) => next.table.source_filter = filter,
+            Action::GroupBySource(on) => next.table.group_by_source = on,
+            Action::SetScenario(scenario) => {
+                let active = self.active;
+                let list = Rc::make_mut(&mut next.scenarios);
+                if let Some(named) = list.iter_mut().find(|n| n.id == active) {
+                    named.scenario = Rc::new(*scenario);
+                }
+                next.revision += 1;
+            }
+            Action::NewScenario => {
+                let id = self.next_id();
+                let name = self.unused_name(&format!("Scenario {id}"));
+                Rc::make_mut(&mut next.scenarios).push(NamedScenario {
+                    id,
+                    name,
+                    scenario: Rc::new(Scenario::default()),
+                });
+                next.active = id;
+                next.revision += 1;
+            }
+            Action::DuplicateScenario(from) => {
+                let Some(source) = self.named(from) else {
+                    return self;
+                };
+                let id = self.next_id();
+                let name = self.unused_name(&format!("{} copy", source.name));
+                let scenario = source.scenario.clone();
+                Rc::make_mut(&mut next.scenarios).push(NamedScenario { id, name, scenario });
+                next.active = id;
+                next.revision += 1;
+            }
+            Action::RenameScenario(id, name) => {
+                let name = name.trim().to_owned();
+                if name.is_empty() {
+                    return self;
+                }
+                let list = Rc::make_mut(&mut next.scenarios);
+                if let Some(named) = list.iter_mut().find(|n| n.id == id) {
+                    named.name = name;
+                }
+            }
+            Action::DeleteScenario(id) => {
+                if self.scenarios.len() <= 1 || self.named(id).is_none() {
+                    return self;
+                }
+                Rc::make_mut(&mut next.scenarios).retain(|n| n.id != id);
+                if next.active == id {
+                    next.active = next.scenarios.first().map_or(1, |n| n.id);
+                }
+                if next.compare_with == Some(id) || next.compare_with == Some(next.active) {
+                    next.compare_with = None;
+                }
+                next.revision += 1;
+            }
+            Action::SwitchScenario(id) => {
+                if self.named(id).is_none() {
+                    return self;
+                }
+                next.active = id;
+                if next.compare_with == Some(id) {
+                    next.compare_with = None;
+                }
+                next.revision += 1;
+            }
+            Action::CompareWith(other) => {
+                next.compare_with =
+                    other.filter(|&id| id != self.active && self.named(id).is_some());
+            }
+            Action::SteerLine { line, steer } => match steer_line(&self.doc, &line, &steer) {
+                Ok(doc) => {
+                    next.doc = Rc::new(doc);
+                    next.field_error = None;
+                    next.revision += 1;
+                }
+                Err(err) => next.field_error = Some(err),
+            },
+            Action::SetYears(years) => {
+                next.years = years.clamp(1, 10);
+                next.revision += 1;
+            }
+        }
+        Rc::new(next)
+    }
+}

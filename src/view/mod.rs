@@ -1,0 +1,6 @@
+//! What the page shows, computed from the document and the engine's results: plain Rust,
+//! so the words and figures users read are tested natively.
+
+pub mod budget_rows;
+pub mod plan_text;
+pub mod source_rows;
