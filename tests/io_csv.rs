@@ -415,3 +415,31 @@ fn row_numbers_hold_with_crlf_and_multiline_cells() {
     let text = format!("\n\n{HEADER}\rbad,item,Bad,,,100,titel1,,,,,,,\r");
     refused(&text, 4, "funding", "source `titel1` does not exist");
 }
+
+#[test]
+fn less_common_bad_cells() {
+    refused(
+        &with_row("a,item,X,,,1,gf,,,,1e20,,,"),
+        3,
+        "cut_rank",
+        "is too large, got 100000000000000000000",
+    );
+    refused(
+        &with_row("a,position,X,1,abc,,gf,,,,,,,"),
+        3,
+        "unit_cost",
+        "must be a number, got `abc`",
+    );
+    refused(
+        &with_row("a,position,X,1,10,,gf,,,x,,,,"),
+        3,
+        "fte_step",
+        "must be a number, got `x`",
+    );
+    refused(
+        &with_row("a,position,X,1,1e40,,gf,,,,,,,"),
+        3,
+        "unit_cost",
+        "is too large, got `1e40`",
+    );
+}

@@ -1132,3 +1132,90 @@ fn validate_refuses_a_school_fraction_out_of_range() {
         "school, field `attendance_rate`: must be between 0 and 1, got 1.01"
     );
 }
+
+#[test]
+fn less_common_type_refusals() {
+    refused(
+        &with("/lines/1/cut_rank", json!("1e20")),
+        line("nurse"),
+        "cut_rank",
+        "is too large, got 100000000000000000000",
+    );
+    refused(
+        &with("/sources/2/set_asides", json!("x")),
+        source("t1"),
+        "set_asides",
+        "must be a list, got `x`",
+    );
+    refused(
+        &with("/sources/2/set_asides", json!([1])),
+        source("t1"),
+        "set_asides",
+        "must be an object, got 1",
+    );
+    refused(
+        &with("/sources/0/allocation/type", json!(5)),
+        source("gf"),
+        "allocation.type",
+        "must be text, got 5",
+    );
+    let lcff = |base: Value| {
+        with(
+            "/sources/4",
+            json!({"id": "lcff", "name": "LCFF", "allocation": {"type": "lcff", "base": base}}),
+        )
+    };
+    refused(
+        &lcff(json!(["TK-3"])),
+        source("lcff"),
+        "allocation.base",
+        "must be an object, got a list",
+    );
+    refused(
+        &lcff(json!({"TK-3": "lots"})),
+        source("lcff"),
+        "allocation.base.TK-3",
+        "must be a number, got `lots`",
+    );
+    refused(
+        &with("/lines/1/funding", json!({"gf": 1})),
+        line("nurse"),
+        "funding",
+        "must be a list, got an object",
+    );
+    refused(
+        &with("/norms/0/rounding", json!(1)),
+        Place::Norm("k1".into()),
+        "rounding",
+        "must be text, got 1",
+    );
+    refused(
+        &with("/sources/1/allocation/rate", json!("2000000000000")),
+        source("need"),
+        "allocation.rate",
+        "must be at most 1000000000000, got 2000000000000",
+    );
+    refused(
+        &with("/lines/1/fte_step", json!("20000")),
+        line("nurse"),
+        "fte_step",
+        "must be at most 10000, got 20000",
+    );
+    refused(
+        &with("/school/name", json!(null)),
+        Place::School,
+        "name",
+        "is required",
+    );
+}
+
+#[test]
+fn shares_too_large_to_add_are_refused() {
+    let f = json!([{"source": "gf", "share": "79228162514264337593543950335"}, {"source": "need", "share": "1"}]);
+    refused(
+        &with("/lines/1/funding", f),
+        line("nurse"),
+        "funding",
+        "shares must add up to exactly 1, got a sum too large to count",
+    );
+}

@@ -113,7 +113,7 @@ fn school(r: &mut Reader, v: &Value) -> Option<School> {
     );
     let name = o.req(r, "name", Reader::text);
     let fiscal_year = o.req(r, "fiscal_year", Reader::text);
-    let enrollment = o.req(r, "enrollment", |r, p, f, v| enrollment(r, p, f, v));
+    let enrollment = o.req(r, "enrollment", enrollment);
     let unduplicated_pct = o.req(r, "unduplicated_pct", Reader::decimal);
     let attendance_rate = o.req(r, "attendance_rate", Reader::decimal);
     Some(School {
@@ -172,9 +172,9 @@ fn source(r: &mut Reader, index: usize, v: &Value) -> Option<Source> {
     let name = o.req(r, "name", Reader::text);
     let restricted = o.or(r, "restricted", false, Reader::boolean);
     let one_time = o.or(r, "one_time", false, Reader::boolean);
-    let allocation = o.req(r, "allocation", |r, p, f, v| allocation(r, p, f, v));
+    let allocation = o.req(r, "allocation", allocation);
     let allowed = o.opt(r, "allowed", Reader::words);
-    let set_asides = o.opt(r, "set_asides", |r, p, f, v| set_asides(r, p, f, v));
+    let set_asides = o.opt(r, "set_asides", set_asides);
     Some(Source {
         id: id?,
         name: name?,
@@ -220,7 +220,7 @@ fn allocation(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<A
         "per_pupil" => {
             o.only(r, &["type", "rate", "basis"]);
             let rate = o.req(r, "rate", Reader::money);
-            let basis = o.req(r, "basis", |r, p, f, v| basis(r, p, f, v));
+            let basis = o.req(r, "basis", basis);
             Some(Allocation::PerPupil {
                 rate: rate?,
                 basis: basis?,
@@ -231,7 +231,7 @@ fn allocation(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<A
                 r,
                 &["type", "base", "supplemental", "concentration", "threshold"],
             );
-            let base = o.req(r, "base", |r, p, f, v| lcff_base(r, p, f, v));
+            let base = o.req(r, "base", lcff_base);
             let supplemental = o.or(r, "supplemental", LCFF_SUPPLEMENTAL, Reader::decimal);
             let concentration = o.or(r, "concentration", LCFF_CONCENTRATION, Reader::decimal);
             let threshold = o.or(r, "threshold", LCFF_THRESHOLD, Reader::decimal);
@@ -433,7 +433,7 @@ fn line(r: &mut Reader, index: usize, v: &Value) -> Option<Line> {
 
     let id = o.req(r, "id", Reader::text);
     let title = o.req(r, "title", Reader::text);
-    let funding = o.req(r, "funding", |r, p, f, v| funding(r, p, f, v));
+    let funding = o.req(r, "funding", funding);
     let priority = o.or(r, "priority", Priority::Essential, |r, p, f, v| {
         priority(r, p, f, v)
     });

@@ -240,7 +240,10 @@ fn funding(
         sum = sum.and_then(|s| s.checked_add(f.share));
     }
     if sum != Some(Decimal::ONE) {
-        let got = sum.map_or_else(|| "too much".to_string(), |s| s.normalize().to_string());
+        let got = sum.map_or_else(
+            || "a sum too large to count".to_string(),
+            |s| s.normalize().to_string(),
+        );
         out.push(Problem::new(
             place,
             "funding",
