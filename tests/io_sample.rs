@@ -71,6 +71,15 @@ fn sample_has_the_promised_variety() {
         assert!(doc.lines.iter().any(|l| l.priority == p), "{p:?}");
     }
     assert!(doc.lines.iter().filter(|l| l.cut_rank.is_some()).count() >= 2);
+    // A swap opportunity: supplies on the general fund, which Title I could pay for.
+    let supplies = doc.lines.iter().find(|l| l.id == "supplies").unwrap();
+    assert_eq!(supplies.funding[0].source, "gf");
+    assert!(title1
+        .allowed
+        .as_ref()
+        .unwrap()
+        .iter()
+        .any(|t| supplies.has_tag(t)));
     let nurse = doc.lines.iter().find(|l| l.id == "nurse").unwrap();
     match &nurse.kind {
         LineKind::Position(p) => assert!(p.fte < Decimal::ONE && p.fte_step == dec("0.2")),
