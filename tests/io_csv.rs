@@ -443,3 +443,16 @@ fn less_common_bad_cells() {
         "is too large, got `1e40`",
     );
 }
+
+#[test]
+fn a_row_with_several_problems_reports_its_funding_too() {
+    let problems = import("id,kind,title,funding\nx,item,Paper,nowhere\n").unwrap_err();
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        vec![
+            "row 2, column `amount`: is required for an item",
+            "row 2, column `funding`: source `nowhere` does not exist",
+        ]
+    );
+}

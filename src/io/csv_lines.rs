@@ -19,7 +19,7 @@ use super::decimal::{parse_decimal, parse_money, quote};
 use super::error::{ImportError, Place, Problem};
 use super::fields::{closest, list_names};
 use super::read::DEFAULT_FTE_STEP;
-use super::validate::problems;
+use super::validate::{self, problems};
 use crate::model::{Document, Funding, Line, LineKind, Position, Priority};
 
 /// Every column, in the order [`lines_to_csv`] writes them.
@@ -87,7 +87,7 @@ pub fn import_lines_csv(doc: &Document, text: &str) -> Result<Document, ImportEr
                 }
             },
             Some(h) => {
-                if let Some(line) = read_row(h, row, &cells, &mut found) {
+                if let Some(line) = read_row(doc, h, row, &cells, &mut found) {
                     lines.push(line);
                     rows.push(row);
                 }
@@ -207,7 +207,13 @@ fn read_header(row: usize, cells: &[&str]) -> Result<Header, Vec<Problem>> {
 }
 
 /// Reads one row into a line, or records its problems and returns `None`.
-fn read_row(h: &Header, row: usize, cells: &[&str], out: &mut Vec<Problem>) -> Option<Line> {
+fn read_row(
+    doc: &Document,
+    h: &Header,
+    row: usize,
+    cells: &[&str],
+    out: &mut Vec<Problem>,
+) -> Option<Line> {
     let place = Place::Row(row);
     let before = out.len();
     let extra = cells
@@ -349,6 +355,11 @@ fn read_row(h: &Header, row: usize, cells: &[&str], out: &mut Vec<Problem>) -> O
         None => None,
     };
     if out.len() > before {
+        // Still say what is wrong with the funding, so one pass shows every problem.
+        if let Some(funding) = &funding {
+            let norm = get("norm").filter(|_| is_position == Some(true));
+            validate::funding(doc, funding, norm, &place, validate::norm_source(doc), out);
+        }
         return None;
     }
     Some(Line {

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 
 use super::error::{ImportError, Place, Problem};
-use crate::model::{Allocation, Basis, Document, Grade, Line, LineKind, Source, Span};
+use crate::model::{Allocation, Basis, Document, Funding, Grade, Line, LineKind, Source, Span};
 
 /// Largest money amount or rate accepted: one trillion dollars.
 pub const MAX_MONEY: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
@@ -26,6 +26,14 @@ pub const MAX_FTE: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
 /// Checks every cross-field rule and range; `Err` lists all problems found.
 pub fn validate(doc: &Document) -> Result<(), ImportError> {
     ImportError::check(problems(doc, &line_place), ())
+}
+
+/// The id of the first source with allocation type `norm`, if any.
+pub(crate) fn norm_source(doc: &Document) -> Option<&str> {
+    doc.sources
+        .iter()
+        .find(|s| s.allocation == Allocation::Norm)
+        .map(|s| s.id.as_str())
 }
 
 /// Where a line's problems are reported: by id, or by position when it has none.
@@ -194,18 +202,21 @@ fn line<'d>(
         }
         LineKind::Item { amount } => money(place, "amount", *amount, out),
     }
-    funding(doc, l, place, norm_source, out);
+    funding(doc, &l.funding, l.norm(), place, norm_source, out);
     words(place, "tags", &l.tags, out);
 }
 
-fn funding(
+/// Checks a line's funding entries: sources exist, once each, shares positive and adding
+/// to 1, and only the norm source for a line that follows a norm.
+pub(crate) fn funding(
     doc: &Document,
-    l: &Line,
+    entries: &[Funding],
+    norm: Option<&str>,
     place: &Place,
     norm_source: Option<&str>,
     out: &mut Vec<Problem>,
 ) {
-    if l.funding.is_empty() {
+    if entries.is_empty() {
         out.push(Problem::new(
             place,
             "funding",
@@ -215,7 +226,7 @@ fn funding(
     }
     let mut seen = BTreeSet::new();
     let mut sum = Some(Decimal::ZERO);
-    for f in &l.funding {
+    for f in entries {
         if !doc.sources.iter().any(|s| s.id == f.source) {
             out.push(Problem::new(
                 place,
@@ -250,7 +261,7 @@ fn funding(
             format!("shares must add up to exactly 1, got {got}"),
         ));
     }
-    if let Some(n) = l.norm() {
+    if let Some(n) = norm {
         match norm_source {
             None => out.push(Problem::new(
                 place,
@@ -260,7 +271,7 @@ fn funding(
                 ),
             )),
             Some(ns) => {
-                for f in l.funding.iter().filter(|f| f.source != ns) {
+                for f in entries.iter().filter(|f| f.source != ns) {
                     let reason = format!(
                         "line follows norm `{n}`, so it must be funded only by the norm source `{ns}`, not `{}`",
                         f.source
