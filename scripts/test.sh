@@ -11,7 +11,7 @@ cargo test --all-targets --quiet
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --quiet --target wasm32-unknown-unknown --test 'browser_*'
+  cargo test --target wasm32-unknown-unknown --test 'browser_*'
 
 step "release build and bundle size"
 trunk build --release --quiet

@@ -25,9 +25,9 @@ async fn mount_app() -> Element {
 
 /// Lets Yew render and pending file reads finish.
 async fn settle() {
-    yew::scheduler::flush();
-    gloo::timers::future::sleep(Duration::from_millis(30)).await;
-    yew::scheduler::flush();
+    yew::scheduler::flush().await;
+    gloo_timers::future::sleep(Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
 }
 
 fn by_testid(root: &Element, id: &str) -> Option<Element> {
