@@ -5,9 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::chart::ValueFormat;
 use crate::engine::{self, Evaluation, YearResult};
 use crate::model::{Grade, LineKind};
 use crate::ui::components::budget_table::BudgetTable;
+use crate::ui::components::charts::{BarChart, StackedBarChart, WaterfallChart};
+use crate::ui::components::compare_scenarios::CompareScenarios;
 use crate::ui::components::comparison::ComparisonPanel;
 use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow, SteerRow};
 use crate::ui::components::figure::MoneyFigure;
@@ -21,8 +24,12 @@ use crate::ui::components::sources_panel::SourcesPanel;
 use crate::ui::import::read_and_import;
 use crate::ui::state::{Action, AppState, LineSteer};
 use crate::view::budget_rows::{budget_rows, group_rows};
+use crate::view::chart_data::{
+    balance_waterfall, flexibility_stacks, projection_balances, projection_positions,
+};
 use crate::view::plan_text::{cut_words, deficit_words};
 use crate::view::source_rows::source_rows;
+use crate::view::summary::summarize;
 
 /// Lines worth steering: those charging a source that is in deficit before the plan.
 fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
@@ -70,6 +77,22 @@ pub fn App() -> Html {
         let (doc, scenario, years) = (state.doc.clone(), scenario.clone(), state.years);
         use_memo(state.revision, move |_| {
             engine::project(&doc, &scenario, years)
+        })
+    };
+
+    let comparison: Rc<
+        Option<(
+            crate::view::summary::ScenarioSummary,
+            crate::view::summary::ScenarioSummary,
+        )>,
+    > = {
+        let state = state.clone();
+        use_memo((state.revision, state.compare_with), move |_| {
+            let other = state.named(state.compare_with?)?;
+            let active = state.named(state.active)?;
+            let a = engine::evaluate(&state.doc, &active.scenario).ok()?;
+            let b = engine::evaluate(&state.doc, &other.scenario).ok()?;
+            Some((summarize(&active.name, &a), summarize(&other.name, &b)))
         })
     };
 
@@ -175,9 +198,20 @@ pub fn App() -> Html {
                     .collect::<Vec<_>>(),
             );
             let years = match &*projection {
-                Ok(years) => html! {
-                    <ProjectionPanel years={Rc::new(years.clone())} count={state.years} on_count={on_years.clone()} />
-                },
+                Ok(years) => {
+                    let chart = html! {
+                        <div class="two-col">
+                            <BarChart data={Rc::new(projection_balances(years))}
+                                title="Balance before cuts, by year" testid="chart-projection-balance" />
+                            <BarChart data={Rc::new(projection_positions(years))} format={ValueFormat::Number}
+                                title="Positions lost (FTE), by year" testid="chart-projection-positions" />
+                        </div>
+                    };
+                    html! {
+                        <ProjectionPanel years={Rc::new(years.clone())} count={state.years}
+                            on_count={on_years.clone()} {chart} />
+                    }
+                }
                 Err(err) => html! {
                     <section class="panel" role="alert"><h2>{ "Years ahead" }</h2><p class="negative">{ err.to_string() }</p></section>
                 },
@@ -201,11 +235,24 @@ pub fn App() -> Html {
                         <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_rows(&state, eval))}
                             field_error={state.field_error.clone()} is_baseline={scenario.is_baseline()}
                             on_steer={on_steer.clone()} />
-                        <FlexibilityPanel doc={state.doc.clone()} flex={Rc::new(eval.flexibility.clone())} />
+                        if let Some(pair) = (*comparison).clone() {
+                            <CompareScenarios pair={Rc::new(pair)} />
+                        }
+                        <FlexibilityPanel doc={state.doc.clone()} flex={Rc::new(eval.flexibility.clone())}
+                            chart={html! {
+                                <StackedBarChart data={Rc::new(flexibility_stacks(&state.doc, &eval.flexibility))}
+                                    title="Each source: committed, flexible and unallocated" testid="chart-flexibility" />
+                            }} />
                         <SourcesPanel rows={sources} />
                         if !scenario.is_baseline() {
                             <ComparisonPanel doc={state.doc.clone()} sources={Rc::new(eval.source_diffs.clone())}
-                                lines={Rc::new(eval.line_diffs.clone())} />
+                                lines={Rc::new(eval.line_diffs.clone())}
+                                chart={html! {
+                                    <WaterfallChart steps={Rc::new(balance_waterfall(&state.doc, eval))}
+                                        start={eval.baseline.balance} start_label="Balance now"
+                                        end_label="Scenario balance before cuts"
+                                        title="From today's balance to the scenario's" testid="chart-waterfall" />
+                                }} />
                         }
                         { years }
                         <BudgetTable groups={groups} sources={source_names.clone()}

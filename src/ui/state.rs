@@ -286,6 +286,8 @@ impl Reducible for AppState {
                 if let Some(named) = list.iter_mut().find(|n| n.id == id) {
                     named.name = name;
                 }
+                // Names appear in the comparison, which memoizes on the revision.
+                next.revision += 1;
             }
             Action::DeleteScenario(id) => {
                 if self.scenarios.len() <= 1 || self.named(id).is_none() {

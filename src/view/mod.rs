@@ -2,5 +2,7 @@
 //! so the words and figures users read are tested natively.
 
 pub mod budget_rows;
+pub mod chart_data;
 pub mod plan_text;
 pub mod source_rows;
+pub mod summary;

@@ -18,6 +18,9 @@ pub struct FlexibilityPanelProps {
     pub doc: Rc<Document>,
     /// The engine's flexibility report.
     pub flex: Rc<Flexibility>,
+    /// The chart, drawn by the caller.
+    #[prop_or_default]
+    pub chart: Html,
 }
 
 fn source_name(doc: &Document, id: &str) -> String {
@@ -103,6 +106,7 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                     </table>
                 </div>
             </div>
+            { props.chart.clone() }
             <h3>{ "Swaps that free unrestricted money" }</h3>
             if flex.swaps.is_empty() {
                 <p class="small muted">{ "No swap: no restricted source with money left allows a use now paid from unrestricted money." }</p>

@@ -2,6 +2,7 @@
 
 pub mod budget_table;
 pub mod charts;
+pub mod compare_scenarios;
 pub mod comparison;
 pub mod cut_plan;
 pub mod figure;

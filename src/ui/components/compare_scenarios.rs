@@ -1,0 +1,75 @@
+//! Two named scenarios side by side.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use super::figure::Money;
+use crate::format;
+use crate::view::summary::ScenarioSummary;
+
+/// Props of [`CompareScenarios`].
+#[derive(Properties, PartialEq)]
+pub struct CompareScenariosProps {
+    /// The active scenario's figures, then the other's.
+    pub pair: Rc<(ScenarioSummary, ScenarioSummary)>,
+}
+
+/// A table of key figures for two scenarios and their difference.
+#[component]
+pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
+    let (a, b) = &*props.pair;
+    let money_row = |label: &str, key: &str, f: fn(&ScenarioSummary) -> Decimal| {
+        html! {
+            <tr key={key.to_owned()}>
+                <th scope="row">{ label }</th>
+                <td class="num"><Money value={f(a)} /></td>
+                <td class="num"><Money value={f(b)} /></td>
+                <td class="num">{ format::money_change(f(b) - f(a)) }</td>
+            </tr>
+        }
+    };
+    html! {
+        <section class="panel" aria-labelledby="compare-two-title" data-testid="compare-scenarios">
+            <h2 id="compare-two-title">{ format!("{} compared with {}", a.name, b.name) }</h2>
+            <div class="table-wrap">
+                <table class="data">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Figure" }</th>
+                            <th scope="col" class="num">{ &a.name }</th>
+                            <th scope="col" class="num">{ &b.name }</th>
+                            <th scope="col" class="num">{ "Difference" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr>
+                            <th scope="row">{ "Students" }</th>
+                            <td class="num">{ format::count(a.pupils) }</td>
+                            <td class="num">{ format::count(b.pupils) }</td>
+                            <td class="num">{ (b.pupils as i64 - a.pupils as i64).to_string() }</td>
+                        </tr>
+                        { money_row("Total allocation", "alloc", |s| s.allocation) }
+                        { money_row("Total cost", "cost", |s| s.cost) }
+                        { money_row("Balance before cuts", "before", |s| s.balance_before) }
+                        <tr>
+                            <th scope="row">{ "Lines cut / FTE lost" }</th>
+                            <td class="num">{ format!("{} / {}", a.cuts, format::fte(a.positions_lost)) }</td>
+                            <td class="num">{ format!("{} / {}", b.cuts, format::fte(b.positions_lost)) }</td>
+                            <td class="num">{ format::fte(b.positions_lost - a.positions_lost) }</td>
+                        </tr>
+                        { money_row("Balance after cuts", "after", |s| s.balance_after) }
+                        { money_row("Deficit left", "left", |s| s.deficit_left) }
+                        <tr>
+                            <th scope="row">{ "Flexibility index" }</th>
+                            <td class="num">{ format::percent(a.flexibility_index) }</td>
+                            <td class="num">{ format::percent(b.flexibility_index) }</td>
+                            <td class="num">{ format::percent(b.flexibility_index - a.flexibility_index) }</td>
+                        </tr>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
