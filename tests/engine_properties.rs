@@ -443,6 +443,20 @@ proptest! {
     }
 
     #[test]
+    fn the_scenario_matches_the_applied_document(doc in document(), sc in scenario()) {
+        // evaluate borrows the lines and grows prices inside; apply_scenario copies the
+        // document: both must give the same figures.
+        let sc = fit(&doc, sc);
+        let ev = eval_valid(&doc, &sc)?;
+        let applied = sitebudget::engine::apply_scenario(&doc, &sc).unwrap();
+        let direct = sitebudget::engine::snapshot(&applied).unwrap();
+        prop_assert_eq!(&ev.scenario, &direct);
+        let year1 = project(&doc, &sc, 1).unwrap();
+        prop_assert_eq!(year1[0].total_cost, direct.total_cost);
+        prop_assert_eq!(&year1[0].plan, &ev.plan);
+    }
+
+    #[test]
     fn the_plan_is_deterministic(doc in document(), sc in scenario()) {
         let sc = fit(&doc, sc);
         let a = eval_valid(&doc, &sc)?;

@@ -3,7 +3,9 @@
 //! Built once per document (id → index maps included) and updated in place by the
 //! cut plan, so nothing is cloned or searched by name inside the plan's loops.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use rust_decimal::Decimal;
@@ -13,8 +15,67 @@ use super::costs::{line_cost, split, Fund};
 use super::counts::Counts;
 use super::error::EngineError;
 use super::norms::{entitlements, norm_funding, Entitlement};
-use super::rounding::{add, sub};
-use crate::model::{Document, Line, LineKind};
+use super::rounding::{add, grow_times, sub};
+use crate::model::{Document, Line, LineKind, Norm, School, Source};
+
+/// What a budget is computed from: a document as it is, or a document under a scenario
+/// without copying its lines (the lines stay borrowed; only prices move).
+#[derive(Clone, Debug)]
+pub(crate) struct Inputs<'d> {
+    /// The school, with the scenario's counts and fractions.
+    pub school: Cow<'d, School>,
+    /// Sources, with grown rates.
+    pub sources: Cow<'d, [Source]>,
+    /// Norms, with grown unit costs.
+    pub norms: Cow<'d, [Norm]>,
+    /// Lines after the scenario's edits, in document order.
+    pub lines: Vec<&'d Line>,
+    /// Yearly change of line unit costs and item amounts…
+    pub cost_change: Decimal,
+    /// …applied this many times, rounding to the cent at each step.
+    pub cost_years: u32,
+}
+
+impl<'d> Inputs<'d> {
+    /// A document as it is.
+    pub fn of(doc: &'d Document) -> Inputs<'d> {
+        Inputs {
+            school: Cow::Borrowed(&doc.school),
+            sources: Cow::Borrowed(&doc.sources),
+            norms: Cow::Borrowed(&doc.norms),
+            lines: doc.lines.iter().collect(),
+            cost_change: Decimal::ZERO,
+            cost_years: 0,
+        }
+    }
+}
+
+/// A small multiply-rotate hasher for id maps: ids are the user's own data, so hash
+/// flooding is no concern, and SipHash was a visible share of a 1,000-line evaluation.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Id → index map.
+pub(crate) type IdMap<'d> = HashMap<&'d str, usize, BuildHasherDefault<IdHasher>>;
 
 /// A line's computed figures.
 #[derive(Clone, Debug)]
@@ -38,8 +99,10 @@ pub(crate) struct LineState {
 /// One document's budget, computed and indexed.
 #[derive(Clone, Debug)]
 pub(crate) struct Budget<'d> {
-    /// The document the figures come from.
-    pub doc: &'d Document,
+    /// Sources, in document order.
+    pub sources: Cow<'d, [Source]>,
+    /// The lines the figures come from, in document order.
+    pub meta: Vec<&'d Line>,
     /// Pupil counts.
     pub counts: Counts,
     /// Norm entitlements, in document order.
@@ -53,15 +116,16 @@ pub(crate) struct Budget<'d> {
     /// Every line's funding entries, one after another.
     pub funds: Vec<Fund>,
     /// Line id → index.
-    pub line_ix: HashMap<&'d str, usize>,
+    pub line_ix: IdMap<'d>,
 }
 
 /// Maps ids to their index, refusing duplicates.
 fn index<'d>(
     ids: impl Iterator<Item = &'d str>,
     kind: &'static str,
-) -> Result<HashMap<&'d str, usize>, EngineError> {
-    let mut map = HashMap::new();
+) -> Result<IdMap<'d>, EngineError> {
+    let (lower, _) = ids.size_hint();
+    let mut map = IdMap::with_capacity_and_hasher(lower, BuildHasherDefault::default());
     for (i, id) in ids.enumerate() {
         if map.insert(id, i).is_some() {
             return Err(EngineError::DuplicateId {
@@ -87,33 +151,52 @@ fn non_negative(value: Decimal, what: impl FnOnce() -> String) -> Result<Decimal
 impl<'d> Budget<'d> {
     /// Computes a document: counts, entitlements, allocations, costs and charges.
     pub fn build(doc: &'d Document) -> Result<Budget<'d>, EngineError> {
-        let source_ix = index(doc.sources.iter().map(|s| s.id.as_str()), "source")?;
-        let norm_ix = index(doc.norms.iter().map(|n| n.id.as_str()), "norm")?;
-        let line_ix = index(doc.lines.iter().map(|l| l.id.as_str()), "line")?;
-        let counts = Counts::of(&doc.school)?;
-        let entitlements = entitlements(&doc.norms, &counts)?;
-        let norm_total = norm_funding(&doc.norms, &entitlements)?;
-        let alloc = doc
-            .sources
+        Budget::from_inputs(Inputs::of(doc))
+    }
+
+    /// Computes a budget from its inputs.
+    pub fn from_inputs(inputs: Inputs<'d>) -> Result<Budget<'d>, EngineError> {
+        let Inputs {
+            school,
+            sources,
+            norms,
+            lines: meta,
+            cost_change,
+            cost_years,
+        } = inputs;
+        let source_ix = index(sources.iter().map(|s| s.id.as_str()), "source")?;
+        let norm_ix = index(norms.iter().map(|n| n.id.as_str()), "norm")?;
+        let line_ix = index(meta.iter().map(|l| l.id.as_str()), "line")?;
+        let counts = Counts::of(&school)?;
+        let entitlements = entitlements(&norms, &counts)?;
+        let norm_total = norm_funding(&norms, &entitlements)?;
+        let alloc = sources
             .iter()
             .map(|s| allocation(s, &counts, norm_total))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut charged = vec![Decimal::ZERO; doc.sources.len()];
-        let mut lines = Vec::with_capacity(doc.lines.len());
-        let mut funds = Vec::with_capacity(doc.lines.len() * 2);
-        for line in &doc.lines {
-            let state = line_state(line, doc, &norm_ix, &entitlements, &source_ix, &mut funds)?;
+        let mut charged = vec![Decimal::ZERO; sources.len()];
+        let mut lines = Vec::with_capacity(meta.len());
+        let mut funds = Vec::with_capacity(meta.len() * 2);
+        let ctx = LineCtx {
+            norms: &norms,
+            norm_ix: &norm_ix,
+            ents: &entitlements,
+            source_ix: &source_ix,
+            cost_change,
+            cost_years,
+        };
+        for line in &meta {
+            let state = line_state(line, &ctx, &mut funds)?;
             for f in funds.get(state.funds.clone()).unwrap_or(&[]) {
                 if let Some(c) = charged.get_mut(f.source) {
                     *c = add(*c, f.charge, || {
-                        format!("the charges to source \"{}\"", line_source(doc, f.source))
+                        format!("the charges to source \"{}\"", id_at(&sources, f.source))
                     })?;
                 }
             }
             lines.push(state);
         }
         Ok(Budget {
-            doc,
             counts,
             entitlements,
             alloc,
@@ -121,6 +204,8 @@ impl<'d> Budget<'d> {
             lines,
             funds,
             line_ix,
+            sources,
+            meta,
         })
     }
 
@@ -134,13 +219,13 @@ impl<'d> Budget<'d> {
     }
 
     /// The id of the source at `source`.
-    pub fn source_id(&self, source: usize) -> &'d str {
-        line_source(self.doc, source)
+    pub fn source_id(&self, source: usize) -> &str {
+        id_at(&self.sources, source)
     }
 
     /// The document line at `line`.
     pub fn line(&self, line: usize) -> Option<&'d Line> {
-        self.doc.lines.get(line)
+        self.meta.get(line).copied()
     }
 
     /// The funding entries of the line at `line`.
@@ -176,23 +261,38 @@ impl<'d> Budget<'d> {
 }
 
 /// The source id at an index, or `""` if out of range.
-fn line_source(doc: &Document, source: usize) -> &str {
-    doc.sources.get(source).map_or("", |s| s.id.as_str())
+fn id_at(sources: &[Source], source: usize) -> &str {
+    sources.get(source).map_or("", |s| s.id.as_str())
+}
+
+/// What every line's computation shares.
+struct LineCtx<'a> {
+    norms: &'a [Norm],
+    norm_ix: &'a IdMap<'a>,
+    ents: &'a [Entitlement],
+    source_ix: &'a IdMap<'a>,
+    cost_change: Decimal,
+    cost_years: u32,
 }
 
 /// Checks one line and computes its figures, appending its funding entries to `funds`.
 fn line_state(
     line: &Line,
-    doc: &Document,
-    norm_ix: &HashMap<&str, usize>,
-    ents: &[Entitlement],
-    source_ix: &HashMap<&str, usize>,
+    ctx: &LineCtx<'_>,
     funds: &mut Vec<Fund>,
 ) -> Result<LineState, EngineError> {
     let id = line.id.as_str();
+    let (norm_ix, ents, source_ix) = (ctx.norm_ix, ctx.ents, ctx.source_ix);
+    let grow = |v: Decimal, what: &str| {
+        grow_times(v, ctx.cost_change, ctx.cost_years, || {
+            format!("the {what} of line \"{id}\"")
+        })
+    };
     let (position, qty, unit_cost, step, norm) = match &line.kind {
         LineKind::Item { amount } => {
-            let amount = non_negative(*amount, || format!("the amount of line \"{id}\""))?;
+            let amount = non_negative(grow(*amount, "amount")?, || {
+                format!("the amount of line \"{id}\"")
+            })?;
             (false, amount, Decimal::ONE, Decimal::ZERO, None)
         }
         LineKind::Position(p) => {
@@ -208,13 +308,16 @@ fn line_state(
                             norm: n.clone(),
                         })?;
                     let fte = ents.get(ix).map_or(Decimal::ZERO, |e| e.fte);
-                    let cost = doc.norms.get(ix).map(|n| n.unit_cost);
+                    let cost = ctx.norms.get(ix).map(|n| n.unit_cost);
                     (fte, cost, Some(ix))
                 }
                 None => (p.fte, None, None),
             };
-            let unit = p
-                .unit_cost
+            let own = match p.unit_cost {
+                Some(u) => Some(grow(u, "unit cost")?),
+                None => None,
+            };
+            let unit = own
                 .or(norm_cost)
                 .ok_or_else(|| EngineError::NoUnitCost { line: id.into() })?;
             let fte = non_negative(fte, || format!("the FTE of line \"{id}\""))?;

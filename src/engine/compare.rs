@@ -77,8 +77,13 @@ impl LineDiff {
 pub fn source_diffs(base: &Snapshot, scen: &Snapshot) -> Vec<SourceDiff> {
     base.sources
         .iter()
-        .map(|b| {
-            let s = scen.source(&b.id);
+        .enumerate()
+        .map(|(i, b)| {
+            let s = scen
+                .sources
+                .get(i)
+                .filter(|s| s.id == b.id)
+                .or_else(|| scen.source(&b.id));
             SourceDiff {
                 source: b.id.clone(),
                 baseline_allocation: b.allocation,
@@ -95,12 +100,23 @@ pub fn source_diffs(base: &Snapshot, scen: &Snapshot) -> Vec<SourceDiff> {
 /// Baseline lines in document order (removed ones in place), then added lines.
 pub fn line_diffs(base: &Snapshot, scen: &Snapshot) -> Vec<LineDiff> {
     let mut out = Vec::with_capacity(scen.lines.len().max(base.lines.len()));
-    for b in &base.lines {
-        out.push(diff(Some(b), scen.line(&b.id)));
+    // Lines usually sit at the same position in both; look up by id only when not.
+    let mut aligned = base.lines.len() == scen.lines.len();
+    for (i, b) in base.lines.iter().enumerate() {
+        let s = match scen.lines.get(i) {
+            Some(s) if s.id == b.id => Some(s),
+            _ => {
+                aligned = false;
+                scen.line(&b.id)
+            }
+        };
+        out.push(diff(Some(b), s));
     }
-    for s in &scen.lines {
-        if base.line(&s.id).is_none() {
-            out.push(diff(None, Some(s)));
+    if !aligned {
+        for s in &scen.lines {
+            if base.line(&s.id).is_none() {
+                out.push(diff(None, Some(s)));
+            }
         }
     }
     out

@@ -1,13 +1,11 @@
 //! `evaluate`: baseline, scenario, cut plan, flexibility and comparison in one call.
 
-use std::borrow::Cow;
-
 use super::budget::Budget;
 use super::compare::{line_diffs, source_diffs, LineDiff, SourceDiff};
 use super::cuts::{plan, CutPlan};
 use super::error::EngineError;
 use super::flexibility::{report, Flexibility};
-use super::scenario::{apply_scenario, Scenario};
+use super::scenario::{inputs, Scenario};
 use super::snapshot::Snapshot;
 use crate::model::Document;
 
@@ -33,20 +31,21 @@ pub struct Evaluation {
 /// Evaluates a document under a scenario (use `Scenario::default()` for the budget as it is).
 pub fn evaluate(doc: &Document, scenario: &Scenario) -> Result<Evaluation, EngineError> {
     let base = Budget::build(doc)?;
-    // The baseline scenario needs no copy of the document.
-    let scen_doc: Cow<'_, Document> = if scenario.is_baseline() {
-        Cow::Borrowed(doc)
+    let baseline = Snapshot::of(&base, None)?;
+    // The baseline scenario needs no second computation; any other borrows the
+    // document's lines rather than copying them.
+    let (mut work, scenario_snap) = if scenario.is_baseline() {
+        (base.clone(), baseline.clone())
     } else {
-        Cow::Owned(apply_scenario(doc, scenario)?)
+        let work = Budget::from_inputs(inputs(doc, scenario, 1)?)?;
+        let snap = Snapshot::of(&work, Some(&baseline))?;
+        (work, snap)
     };
-    let mut work = Budget::build(&scen_doc)?;
-    let baseline = Snapshot::of(&base)?;
-    let scenario_snap = Snapshot::of(&work)?;
     let plan = plan(&base, &mut work)?;
     let after = if plan.cuts.is_empty() {
         scenario_snap.clone()
     } else {
-        Snapshot::of(&work)?
+        Snapshot::of(&work, Some(&scenario_snap))?
     };
     let flexibility = report(&work)?;
     Ok(Evaluation {

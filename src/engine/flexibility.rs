@@ -109,8 +109,7 @@ fn meets(tags: &[String], allowed: &[String]) -> bool {
 
 /// The flexibility report of a budget (the cut plan's result under a scenario).
 pub(crate) fn report(b: &Budget<'_>) -> Result<Flexibility, EngineError> {
-    let doc = b.doc;
-    let n = doc.sources.len();
+    let n = b.sources.len();
     let mut flexible = Vec::with_capacity(n);
     let mut unallocated = Vec::with_capacity(n);
     for s in 0..n {
@@ -119,7 +118,7 @@ pub(crate) fn report(b: &Budget<'_>) -> Result<Flexibility, EngineError> {
         flexible.push(u);
     }
     // Flexible lines and vacant non-protected positions, each line counted once.
-    for (l, line) in doc.lines.iter().enumerate() {
+    for (l, line) in b.meta.iter().enumerate() {
         let vacant_cuttable = line.is_vacant() && line.priority != Priority::Protected;
         if line.priority != Priority::Flexible && !vacant_cuttable {
             continue;
@@ -131,7 +130,7 @@ pub(crate) fn report(b: &Budget<'_>) -> Result<Flexibility, EngineError> {
         }
     }
     let mut out = Flexibility::default();
-    for (s, src) in doc.sources.iter().enumerate() {
+    for (s, src) in b.sources.iter().enumerate() {
         let allocation = b.alloc.get(s).copied().unwrap_or_default();
         let u = unallocated.get(s).copied().unwrap_or_default();
         let f = flexible.get(s).copied().unwrap_or_default();
@@ -167,9 +166,8 @@ pub(crate) fn report(b: &Budget<'_>) -> Result<Flexibility, EngineError> {
 /// Only restricted sources with an explicit `allowed` list qualify (a norm source pays
 /// for norm positions only), and each restricted dollar is offered once.
 fn swaps(b: &Budget<'_>, unallocated: &[Decimal]) -> Result<Vec<Swap>, EngineError> {
-    let doc = b.doc;
     let mut room: Vec<Decimal> = unallocated.to_vec();
-    let targets: Vec<(usize, &[String])> = doc
+    let targets: Vec<(usize, &[String])> = b
         .sources
         .iter()
         .enumerate()
@@ -180,9 +178,9 @@ fn swaps(b: &Budget<'_>, unallocated: &[Decimal]) -> Result<Vec<Swap>, EngineErr
     if targets.is_empty() {
         return Ok(out);
     }
-    for (l, line) in doc.lines.iter().enumerate() {
+    for (l, line) in b.meta.iter().enumerate() {
         for f in b.funds_of(l) {
-            let unrestricted = doc.sources.get(f.source).is_some_and(|s| !s.restricted);
+            let unrestricted = b.sources.get(f.source).is_some_and(|s| !s.restricted);
             if !unrestricted || f.charge <= Decimal::ZERO {
                 continue;
             }
@@ -210,14 +208,13 @@ fn swaps(b: &Budget<'_>, unallocated: &[Decimal]) -> Result<Vec<Swap>, EngineErr
 
 /// Positions with a non-zero charge to a one-time source.
 fn one_time_risks(b: &Budget<'_>) -> Vec<OneTimeRisk> {
-    let doc = b.doc;
     let mut out = Vec::new();
-    for (l, line) in doc.lines.iter().enumerate() {
+    for (l, line) in b.meta.iter().enumerate() {
         if line.position().is_none() {
             continue;
         }
         for f in b.funds_of(l) {
-            if !f.charge.is_zero() && doc.sources.get(f.source).is_some_and(|s| s.one_time) {
+            if !f.charge.is_zero() && b.sources.get(f.source).is_some_and(|s| s.one_time) {
                 out.push(OneTimeRisk {
                     line: line.id.clone(),
                     source: b.source_id(f.source).to_string(),
@@ -233,15 +230,14 @@ fn one_time_risks(b: &Budget<'_>) -> Vec<OneTimeRisk> {
 ///
 /// A line cut to zero no longer charges anything, so it is not a disallowed use.
 fn compliance(b: &Budget<'_>) -> Result<Compliance, EngineError> {
-    let doc = b.doc;
     let mut out = Compliance::default();
-    for (s, src) in doc.sources.iter().enumerate() {
+    for (s, src) in b.sources.iter().enumerate() {
         let allocation = b.alloc.get(s).copied().unwrap_or_default();
         for sa in &src.set_asides {
             let what = || format!("the \"{}\" set-aside of source \"{}\"", sa.tag, src.id);
             let required = cents(mul(sa.min_share, allocation, what)?);
             let mut actual = Decimal::ZERO;
-            for (l, line) in doc.lines.iter().enumerate() {
+            for (l, line) in b.meta.iter().enumerate() {
                 if !line.has_tag(&sa.tag) {
                     continue;
                 }
@@ -258,10 +254,10 @@ fn compliance(b: &Budget<'_>) -> Result<Compliance, EngineError> {
             });
         }
     }
-    for (l, line) in doc.lines.iter().enumerate() {
+    for (l, line) in b.meta.iter().enumerate() {
         let mut seen: Vec<usize> = Vec::new();
         for f in b.funds_of(l) {
-            let Some(src) = doc.sources.get(f.source) else {
+            let Some(src) = b.sources.get(f.source) else {
                 continue;
             };
             let Some(allowed) = src.allowed.as_deref() else {

@@ -38,5 +38,5 @@ pub use snapshot::{LineResult, LineType, Snapshot, SourceResult};
 
 /// Computes a document as it is, without a scenario or cut plan.
 pub fn snapshot(doc: &crate::model::Document) -> Result<Snapshot, EngineError> {
-    Snapshot::of(&budget::Budget::build(doc)?)
+    Snapshot::of(&budget::Budget::build(doc)?, None)
 }

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::budget::Budget;
 use super::cuts::{plan, CutPlan};
 use super::error::EngineError;
-use super::scenario::{apply_scenario, apply_year, Scenario};
+use super::scenario::{inputs, Scenario};
 use super::snapshot::Snapshot;
 use crate::model::Document;
 
@@ -39,12 +39,8 @@ pub fn project(
     if years == 0 {
         return Ok(out);
     }
-    let mut year_doc = apply_scenario(doc, scenario)?;
     for year in 1..=years {
-        if year > 1 {
-            apply_year(&mut year_doc, scenario)?;
-        }
-        let mut work = Budget::build(&year_doc)?;
+        let mut work = Budget::from_inputs(inputs(doc, scenario, year)?)?;
         let before = Snapshot::totals(&work)?;
         let plan = plan(&base, &mut work)?;
         out.push(YearResult {

@@ -72,6 +72,22 @@ pub fn grow_cents(
     }
 }
 
+/// `grow_cents` applied `times` times: yearly compounding, to the cent at each step.
+pub fn grow_times(
+    value: Decimal,
+    change: Decimal,
+    times: u32,
+    what: impl Fn() -> String,
+) -> Result<Decimal, EngineError> {
+    let mut v = value;
+    if !change.is_zero() {
+        for _ in 0..times {
+            v = grow_cents(v, change, &what)?;
+        }
+    }
+    Ok(v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,14 +1,16 @@
 //! Scenarios: what-if inputs (enrollment, need, attendance, costs, rates, line edits).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use super::budget::Inputs;
 use super::counts::check_fraction;
 use super::error::EngineError;
 use super::rounding::{grow_cents, mul, whole};
-use crate::model::{Allocation, Document, Grade, Line, LineKind};
+use crate::model::{Allocation, Document, Grade, Line, LineKind, Norm, School, Source};
 
 /// How a scenario changes enrollment.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -86,21 +88,27 @@ fn check_change(what: &str, change: Decimal) -> Result<(), EngineError> {
 pub fn apply_scenario(doc: &Document, scenario: &Scenario) -> Result<Document, EngineError> {
     let mut out = doc.clone();
     apply_edits(&mut out, &scenario.line_edits)?;
+    set_school(&mut out.school, scenario)?;
+    apply_year(&mut out, scenario)?;
+    Ok(out)
+}
+
+/// The inputs that apply once and stay: per-grade counts, unduplicated share, attendance.
+fn set_school(school: &mut School, scenario: &Scenario) -> Result<(), EngineError> {
     if let EnrollmentInput::Counts(counts) = &scenario.enrollment {
         for (g, n) in counts {
-            out.school.enrollment.insert(*g, *n);
+            school.enrollment.insert(*g, *n);
         }
     }
     if let Some(p) = scenario.unduplicated_pct {
         check_fraction("the unduplicated share", p)?;
-        out.school.unduplicated_pct = p;
+        school.unduplicated_pct = p;
     }
     if let Some(r) = scenario.attendance_rate {
         check_fraction("the attendance rate", r)?;
-        out.school.attendance_rate = r;
+        school.attendance_rate = r;
     }
-    apply_year(&mut out, scenario)?;
-    Ok(out)
+    Ok(())
 }
 
 /// Applies the line edits in order; an unknown id or a duplicate added id is an error.
@@ -143,65 +151,147 @@ fn apply_edits(doc: &mut Document, edits: &[LineEdit]) -> Result<(), EngineError
 ///
 /// Each step rounds (pupils to whole, money to the cent), so repeated years compound
 /// from the previous year's rounded figures, as the spec asks.
-pub fn apply_year(doc: &mut Document, scenario: &Scenario) -> Result<(), EngineError> {
-    if let EnrollmentInput::Change(change) = scenario.enrollment {
-        check_change("the enrollment change", change)?;
-        if !change.is_zero() {
-            let factor = Decimal::ONE
-                .checked_add(change)
-                .ok_or_else(|| EngineError::Overflow {
-                    what: "the enrollment change".into(),
-                })?;
-            for (g, n) in doc.school.enrollment.iter_mut() {
-                let new = whole(mul(Decimal::from(*n), factor, || {
-                    format!("the enrollment of grade {g}")
-                })?);
-                *n = new.to_u32().ok_or_else(|| EngineError::Overflow {
-                    what: format!("the enrollment of grade {g}"),
-                })?;
-            }
-        }
-    }
+pub(crate) fn apply_year(doc: &mut Document, scenario: &Scenario) -> Result<(), EngineError> {
+    grow_school(&mut doc.school, scenario)?;
     let c = scenario.cost_change;
-    check_change("the cost change", c)?;
-    if !c.is_zero() {
-        for n in &mut doc.norms {
-            n.unit_cost = grow_cents(n.unit_cost, c, || {
-                format!("the unit cost of norm \"{}\"", n.id)
-            })?;
-        }
-        for line in &mut doc.lines {
-            let id = &line.id;
-            match &mut line.kind {
-                LineKind::Position(p) => {
-                    if let Some(u) = p.unit_cost.as_mut() {
-                        *u = grow_cents(*u, c, || format!("the unit cost of line \"{id}\""))?;
-                    }
+    grow_norms(&mut doc.norms, c)?;
+    for line in &mut doc.lines {
+        let id = &line.id;
+        match &mut line.kind {
+            LineKind::Position(p) => {
+                if let Some(u) = p.unit_cost.as_mut() {
+                    *u = grow_cents(*u, c, || format!("the unit cost of line \"{id}\""))?;
                 }
-                LineKind::Item { amount } => {
-                    *amount = grow_cents(*amount, c, || format!("the amount of line \"{id}\""))?;
-                }
+            }
+            LineKind::Item { amount } => {
+                *amount = grow_cents(*amount, c, || format!("the amount of line \"{id}\""))?;
             }
         }
     }
-    let r = scenario.rate_change;
-    check_change("the rate change", r)?;
-    if !r.is_zero() {
-        for s in &mut doc.sources {
-            let id = &s.id;
-            match &mut s.allocation {
-                Allocation::PerPupil { rate, .. } => {
-                    *rate = grow_cents(*rate, r, || format!("the rate of source \"{id}\""))?;
-                }
-                Allocation::Lcff(l) => {
-                    for rate in l.base.values_mut() {
-                        *rate =
-                            grow_cents(*rate, r, || format!("the base rate of source \"{id}\""))?;
-                    }
-                }
-                Allocation::Fixed { .. } | Allocation::Norm => {}
+    grow_rates(&mut doc.sources, scenario.rate_change)
+}
+
+/// One year of the enrollment change, per grade, half up to whole pupils.
+fn grow_school(school: &mut School, scenario: &Scenario) -> Result<(), EngineError> {
+    check_change("the cost change", scenario.cost_change)?;
+    check_change("the rate change", scenario.rate_change)?;
+    let EnrollmentInput::Change(change) = scenario.enrollment else {
+        return Ok(());
+    };
+    check_change("the enrollment change", change)?;
+    if change.is_zero() {
+        return Ok(());
+    }
+    let factor = Decimal::ONE
+        .checked_add(change)
+        .ok_or_else(|| EngineError::Overflow {
+            what: "the enrollment change".into(),
+        })?;
+    for (g, n) in school.enrollment.iter_mut() {
+        let new = whole(mul(Decimal::from(*n), factor, || {
+            format!("the enrollment of grade {g}")
+        })?);
+        *n = new.to_u32().ok_or_else(|| EngineError::Overflow {
+            what: format!("the enrollment of grade {g}"),
+        })?;
+    }
+    Ok(())
+}
+
+/// One year of the cost change on norm unit costs.
+fn grow_norms(norms: &mut [Norm], c: Decimal) -> Result<(), EngineError> {
+    if c.is_zero() {
+        return Ok(());
+    }
+    for n in norms {
+        n.unit_cost = grow_cents(n.unit_cost, c, || {
+            format!("the unit cost of norm \"{}\"", n.id)
+        })?;
+    }
+    Ok(())
+}
+
+/// One year of the rate change on per-pupil and LCFF base rates.
+fn grow_rates(sources: &mut [Source], r: Decimal) -> Result<(), EngineError> {
+    if r.is_zero() {
+        return Ok(());
+    }
+    for s in sources {
+        let id = &s.id;
+        match &mut s.allocation {
+            Allocation::PerPupil { rate, .. } => {
+                *rate = grow_cents(*rate, r, || format!("the rate of source \"{id}\""))?;
             }
+            Allocation::Lcff(l) => {
+                for rate in l.base.values_mut() {
+                    *rate = grow_cents(*rate, r, || format!("the base rate of source \"{id}\""))?;
+                }
+            }
+            Allocation::Fixed { .. } | Allocation::Norm => {}
         }
     }
     Ok(())
+}
+
+/// The inputs of year `years` of a scenario (1 is the scenario itself) without copying
+/// the document's lines: the same figures as [`apply_scenario`] then `years − 1` more
+/// yearly steps, which the engine computes straight from the borrowed lines.
+///
+/// Line prices grow inside the budget computation, `years` times from the document's
+/// own figures (so a long projection costs O(years) per line per year).
+pub(crate) fn inputs<'d>(
+    doc: &'d Document,
+    scenario: &'d Scenario,
+    years: u32,
+) -> Result<Inputs<'d>, EngineError> {
+    let mut lines: Vec<&'d Line> = doc.lines.iter().collect();
+    for edit in &scenario.line_edits {
+        match edit {
+            LineEdit::Replace(line) => {
+                let slot = lines.iter_mut().find(|l| l.id == line.id).ok_or_else(|| {
+                    EngineError::UnknownLine {
+                        line: line.id.clone(),
+                    }
+                })?;
+                *slot = line;
+            }
+            LineEdit::Add(line) => {
+                if lines.iter().any(|l| l.id == line.id) {
+                    return Err(EngineError::DuplicateId {
+                        kind: "line",
+                        id: line.id.clone(),
+                    });
+                }
+                lines.push(line);
+            }
+            LineEdit::Remove(id) => {
+                let at = lines
+                    .iter()
+                    .position(|l| &l.id == id)
+                    .ok_or_else(|| EngineError::UnknownLine { line: id.clone() })?;
+                lines.remove(at);
+            }
+        }
+    }
+    let mut school = doc.school.clone();
+    set_school(&mut school, scenario)?;
+    let mut sources = Cow::Borrowed(doc.sources.as_slice());
+    let mut norms = Cow::Borrowed(doc.norms.as_slice());
+    for _ in 0..years {
+        grow_school(&mut school, scenario)?;
+        if !scenario.cost_change.is_zero() {
+            grow_norms(norms.to_mut(), scenario.cost_change)?;
+        }
+        if !scenario.rate_change.is_zero() {
+            grow_rates(sources.to_mut(), scenario.rate_change)?;
+        }
+    }
+    Ok(Inputs {
+        school: Cow::Owned(school),
+        sources,
+        norms,
+        lines,
+        cost_change: scenario.cost_change,
+        cost_years: years,
+    })
 }

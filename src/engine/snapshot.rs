@@ -90,11 +90,13 @@ fn order<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<usize> {
 }
 
 impl Snapshot {
-    /// Copies a budget's figures out, with ids as strings.
-    pub(crate) fn of(b: &Budget<'_>) -> Result<Snapshot, EngineError> {
+    /// Copies a budget's figures out, with ids as strings. When `like` has the same ids
+    /// in the same order (the usual case: a scenario without line edits), its lookup
+    /// index is reused instead of sorting again.
+    pub(crate) fn of(b: &Budget<'_>, like: Option<&Snapshot>) -> Result<Snapshot, EngineError> {
         let mut sources = Vec::with_capacity(b.alloc.len());
         let mut total_allocation = Decimal::ZERO;
-        for (i, s) in b.doc.sources.iter().enumerate() {
+        for (i, s) in b.sources.iter().enumerate() {
             let allocation = b.alloc.get(i).copied().unwrap_or_default();
             let charges = b.charged.get(i).copied().unwrap_or_default();
             total_allocation = add(total_allocation, allocation, || {
@@ -109,7 +111,7 @@ impl Snapshot {
         }
         let mut lines = Vec::with_capacity(b.lines.len());
         let mut total_cost = Decimal::ZERO;
-        for (i, (line, st)) in b.doc.lines.iter().zip(&b.lines).enumerate() {
+        for (i, (line, st)) in b.meta.iter().zip(&b.lines).enumerate() {
             total_cost = add(total_cost, st.cost, || "the total cost".into())?;
             let charges = b
                 .funds_of(i)
@@ -133,11 +135,24 @@ impl Snapshot {
         let balance = sub(total_allocation, total_cost, || {
             "the school's balance".into()
         })?;
+        let same_sources = like.is_some_and(|o| {
+            o.sources.len() == sources.len()
+                && o.sources.iter().zip(&sources).all(|(a, b)| a.id == b.id)
+        });
+        let same_lines = like.is_some_and(|o| {
+            o.lines.len() == lines.len() && o.lines.iter().zip(&lines).all(|(a, b)| a.id == b.id)
+        });
         Ok(Snapshot {
             counts: b.counts.clone(),
             entitlements: b.entitlements.clone(),
-            source_order: order(sources.iter().map(|s| s.id.as_str())),
-            line_order: order(lines.iter().map(|l| l.id.as_str())),
+            source_order: match like {
+                Some(o) if same_sources => o.source_order.clone(),
+                _ => order(sources.iter().map(|s| s.id.as_str())),
+            },
+            line_order: match like {
+                Some(o) if same_lines => o.line_order.clone(),
+                _ => order(lines.iter().map(|l| l.id.as_str())),
+            },
             sources,
             lines,
             total_allocation,
