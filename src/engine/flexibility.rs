@@ -231,20 +231,32 @@ fn one_time_risks(b: &Budget<'_>) -> Vec<OneTimeRisk> {
 /// A line cut to zero no longer charges anything, so it is not a disallowed use.
 fn compliance(b: &Budget<'_>) -> Result<Compliance, EngineError> {
     let mut out = Compliance::default();
-    for (s, src) in b.sources.iter().enumerate() {
-        let allocation = b.alloc.get(s).copied().unwrap_or_default();
-        for sa in &src.set_asides {
-            let what = || format!("the \"{}\" set-aside of source \"{}\"", sa.tag, src.id);
-            let required = cents(mul(sa.min_share, allocation, what)?);
-            let mut actual = Decimal::ZERO;
-            for (l, line) in b.meta.iter().enumerate() {
-                if !line.has_tag(&sa.tag) {
-                    continue;
-                }
-                for f in b.funds_of(l).iter().filter(|f| f.source == s) {
-                    actual = add(actual, f.charge, what)?;
+    // Tagged charges per (source, set-aside), in one pass over the lines.
+    let mut actual: Vec<Vec<Decimal>> = b
+        .sources
+        .iter()
+        .map(|s| vec![Decimal::ZERO; s.set_asides.len()])
+        .collect();
+    for (l, line) in b.meta.iter().enumerate() {
+        for f in b.funds_of(l) {
+            let (Some(src), Some(sums)) = (b.sources.get(f.source), actual.get_mut(f.source))
+            else {
+                continue;
+            };
+            for (sa, sum) in src.set_asides.iter().zip(sums.iter_mut()) {
+                if line.has_tag(&sa.tag) {
+                    *sum = add(*sum, f.charge, || {
+                        format!("the set-asides of \"{}\"", src.id)
+                    })?;
                 }
             }
+        }
+    }
+    for ((s, src), sums) in b.sources.iter().enumerate().zip(&actual) {
+        let allocation = b.alloc.get(s).copied().unwrap_or_default();
+        for (sa, &actual) in src.set_asides.iter().zip(sums) {
+            let what = || format!("the \"{}\" set-aside of source \"{}\"", sa.tag, src.id);
+            let required = cents(mul(sa.min_share, allocation, what)?);
             out.set_asides.push(SetAsideCheck {
                 source: src.id.clone(),
                 tag: sa.tag.clone(),
