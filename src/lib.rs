@@ -3,8 +3,8 @@
 //! Layers point downward: `model` (document types) → `engine` (pure budget math)
 //! → `io` (JSON and CSV) → `ui` (Yew components, compiled only for the browser).
 
-pub mod engine;
 pub mod chart;
+pub mod engine;
 pub mod format;
 pub mod io;
 pub mod model;

@@ -31,7 +31,8 @@ async fn settle() {
 }
 
 fn by_testid(root: &Element, id: &str) -> Option<Element> {
-    root.query_selector(&format!("[data-testid=\"{id}\"]")).unwrap()
+    root.query_selector(&format!("[data-testid=\"{id}\"]"))
+        .unwrap()
 }
 
 fn data_value(root: &Element, id: &str) -> Decimal {
@@ -40,7 +41,9 @@ fn data_value(root: &Element, id: &str) -> Decimal {
 }
 
 fn line_rows(root: &Element) -> u32 {
-    root.query_selector_all("[data-testid^=\"line-\"]").unwrap().length()
+    root.query_selector_all("[data-testid^=\"line-\"]")
+        .unwrap()
+        .length()
 }
 
 /// Puts `contents` in the import input as a file named `name` and fires `change`.
@@ -61,7 +64,10 @@ async fn sample_table_and_totals_are_in_the_dom() {
     let root = mount_app().await;
     let doc = sample_document();
     assert_eq!(
-        by_testid(&root, "school-name").unwrap().text_content().unwrap(),
+        by_testid(&root, "school-name")
+            .unwrap()
+            .text_content()
+            .unwrap(),
         doc.school.name
     );
     assert_eq!(line_rows(&root) as usize, doc.lines.len());
@@ -75,10 +81,18 @@ async fn sample_table_and_totals_are_in_the_dom() {
     assert_eq!(data_value(&root, "balance-total"), snap.balance);
     for source in &doc.sources {
         let shown = data_value(&root, &format!("balance-{}", source.id));
-        assert_eq!(shown, snap.source(&source.id).unwrap().balance, "{}", source.id);
+        assert_eq!(
+            shown,
+            snap.source(&source.id).unwrap().balance,
+            "{}",
+            source.id
+        );
     }
     assert_eq!(data_value(&root, "lines-total"), snap.total_cost);
-    let text = by_testid(&root, "total-cost").unwrap().text_content().unwrap();
+    let text = by_testid(&root, "total-cost")
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(text.starts_with('$') && text.contains(','), "{text}");
 }
 
@@ -87,7 +101,10 @@ async fn filter_and_grouping_by_source() {
     let root = mount_app().await;
     let doc = sample_document();
     let source = &doc.sources[0];
-    let select: HtmlSelectElement = by_testid(&root, "filter-source").unwrap().dyn_into().unwrap();
+    let select: HtmlSelectElement = by_testid(&root, "filter-source")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     select.set_value(&source.id);
     select
         .dispatch_event(&web_sys::Event::new("change").unwrap())
@@ -110,7 +127,10 @@ async fn filter_and_grouping_by_source() {
     select
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    let group: HtmlInputElement = by_testid(&root, "group-by-source").unwrap().dyn_into().unwrap();
+    let group: HtmlInputElement = by_testid(&root, "group-by-source")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     group.set_checked(true);
     group
         .dispatch_event(&web_sys::Event::new("change").unwrap())
@@ -126,7 +146,11 @@ async fn filter_and_grouping_by_source() {
 async fn bad_import_is_refused_and_the_budget_is_kept() {
     let root = mount_app().await;
     let before = data_value(&root, "total-allocation");
-    pick_file(&root, "broken.json", "{\"format\": \"sitebudget/1\", \"school\": ");
+    pick_file(
+        &root,
+        "broken.json",
+        "{\"format\": \"sitebudget/1\", \"school\": ",
+    );
     settle().await;
     let error = by_testid(&root, "import-error").expect("error shown");
     let text = error.text_content().unwrap();
@@ -149,11 +173,17 @@ async fn good_import_replaces_the_budget() {
     pick_file(&root, "tiny.json", json);
     settle().await;
     assert_eq!(
-        by_testid(&root, "school-name").unwrap().text_content().unwrap(),
+        by_testid(&root, "school-name")
+            .unwrap()
+            .text_content()
+            .unwrap(),
         "Tiny"
     );
     // 20 pupils × $100.10 = $2,002.00; 0.4 FTE × $50,000 = $20,000.00; 2,002 − 20,000 = −17,998.
-    assert_eq!(data_value(&root, "total-allocation"), Decimal::new(200200, 2));
+    assert_eq!(
+        data_value(&root, "total-allocation"),
+        Decimal::new(200200, 2)
+    );
     assert_eq!(data_value(&root, "total-cost"), Decimal::new(2000000, 2));
     assert_eq!(data_value(&root, "balance-pp"), Decimal::new(-1799800, 2));
     assert!(root

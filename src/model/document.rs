@@ -299,3 +299,21 @@ impl Line {
         self.tags.iter().any(|t| t == tag)
     }
 }
+
+impl Document {
+    /// A source's display name, or the id itself when no source has it.
+    pub fn source_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.sources
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id, |s| s.name.as_str())
+    }
+
+    /// A line's title, or the id itself when no line has it.
+    pub fn line_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.lines
+            .iter()
+            .find(|l| l.id == id)
+            .map_or(id, |l| l.title.as_str())
+    }
+}

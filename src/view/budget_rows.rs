@@ -67,11 +67,7 @@ pub fn budget_rows(doc: &Document, snapshot: &Snapshot) -> Vec<Rc<BudgetRow>> {
                 .iter()
                 .map(|f| FundingShare {
                     source: f.source.clone(),
-                    name: doc
-                        .sources
-                        .iter()
-                        .find(|s| s.id == f.source)
-                        .map_or_else(|| f.source.clone(), |s| s.name.clone()),
+                    name: doc.source_name(&f.source).to_owned(),
                     share: format::percent(f.share),
                 })
                 .collect();

@@ -9,13 +9,6 @@ use crate::chart::waterfall::WaterfallStep;
 use crate::engine::{Evaluation, Flexibility, YearResult};
 use crate::model::Document;
 
-fn source_name(doc: &Document, id: &str) -> String {
-    doc.sources
-        .iter()
-        .find(|s| s.id == id)
-        .map_or_else(|| id.to_owned(), |s| s.name.clone())
-}
-
 /// Steps from the baseline balance to the scenario's balance before cuts: each source's
 /// change in allocation, then the change in costs (lower costs raise the balance).
 /// The steps add up exactly to scenario balance − baseline balance.
@@ -25,7 +18,7 @@ pub fn balance_waterfall(doc: &Document, eval: &Evaluation) -> Vec<WaterfallStep
         .iter()
         .filter(|d| !d.allocation_change().is_zero())
         .map(|d| WaterfallStep {
-            label: source_name(doc, &d.source),
+            label: doc.source_name(&d.source).to_owned(),
             delta: d.allocation_change(),
         })
         .collect();
@@ -54,7 +47,7 @@ pub fn flexibility_stacks(doc: &Document, flex: &Flexibility) -> Vec<StackDatum>
             let flexible_spending = s.flexible.saturating_sub(s.unallocated);
             let committed = s.allocation.saturating_sub(s.flexible).max(Decimal::ZERO);
             StackDatum {
-                label: source_name(doc, &s.source),
+                label: doc.source_name(&s.source).to_owned(),
                 segments: vec![
                     ("Committed".to_owned(), committed),
                     ("Flexible spending".to_owned(), flexible_spending),

@@ -38,20 +38,13 @@ pub fn grade_span(grades: &[Grade]) -> String {
     }
 }
 
-fn source_name<'a>(doc: &'a Document, id: &'a str) -> &'a str {
-    doc.sources
-        .iter()
-        .find(|s| s.id == id)
-        .map_or(id, |s| s.name.as_str())
-}
-
 /// `(General fund 40%, Title I 60%)`: who gets the freed money, as shares of it.
 fn split_words(doc: &Document, frees: &[(String, Decimal)]) -> String {
     let total: Decimal = frees.iter().map(|(_, d)| *d).sum();
     let parts: Vec<(String, Decimal)> = frees
         .iter()
         .filter(|(_, d)| !d.is_zero())
-        .map(|(s, d)| (source_name(doc, s).to_owned(), *d))
+        .map(|(s, d)| (doc.source_name(s).to_owned(), *d))
         .collect();
     match parts.as_slice() {
         [] => String::new(),
@@ -131,7 +124,7 @@ pub fn cut_words(doc: &Document, cut: &Cut) -> CutWords {
 
 /// A remaining deficit in plain words, with what holds it.
 pub fn deficit_words(doc: &Document, deficit: &Deficit) -> String {
-    let name = source_name(doc, &deficit.source);
+    let name = doc.source_name(&deficit.source);
     let held: Vec<String> = deficit
         .commitments
         .iter()

@@ -31,18 +31,6 @@ fn fte_or_dash(value: Option<rust_decimal::Decimal>) -> String {
 #[component]
 pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
     let doc = &*props.doc;
-    let name = |id: &str| {
-        doc.sources
-            .iter()
-            .find(|s| s.id == id)
-            .map_or_else(|| id.to_owned(), |s| s.name.clone())
-    };
-    let title = |id: &str| {
-        doc.lines
-            .iter()
-            .find(|l| l.id == id)
-            .map_or_else(|| id.to_owned(), |l| l.title.clone())
-    };
     let changed: Vec<&LineDiff> = props
         .lines
         .iter()
@@ -70,7 +58,7 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                     <tbody>
                         for d in props.sources.iter() {
                             <tr key={d.source.clone()}>
-                                <th scope="row">{ name(&d.source) }</th>
+                                <th scope="row">{ doc.source_name(&d.source) }</th>
                                 <td class="num"><Money value={d.baseline_allocation} /></td>
                                 <td class="num"><Money value={d.scenario_allocation} /></td>
                                 <td class="num">{ format::money_change(d.allocation_change()) }</td>
@@ -101,7 +89,7 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                             for d in changed.iter() {
                                 <tr key={d.line.clone()} data-testid={format!("diff-{}", d.line)}>
                                     <th scope="row">
-                                        { title(&d.line) }
+                                        { doc.line_title(&d.line) }
                                         if d.status == LineStatus::Added { { " " }<span class="badge">{ "added" }</span> }
                                         if d.status == LineStatus::Removed { { " " }<span class="badge">{ "removed" }</span> }
                                     </th>

@@ -23,20 +23,6 @@ pub struct FlexibilityPanelProps {
     pub chart: Html,
 }
 
-fn source_name(doc: &Document, id: &str) -> String {
-    doc.sources
-        .iter()
-        .find(|s| s.id == id)
-        .map_or_else(|| id.to_owned(), |s| s.name.clone())
-}
-
-fn line_title(doc: &Document, id: &str) -> String {
-    doc.lines
-        .iter()
-        .find(|l| l.id == id)
-        .map_or_else(|| id.to_owned(), |l| l.title.clone())
-}
-
 /// The flexibility report.
 #[component]
 pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
@@ -88,7 +74,7 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                             for s in flex.sources.iter() {
                                 <tr key={s.source.clone()}>
                                     <th scope="row">
-                                        { source_name(doc, &s.source) }
+                                        { doc.source_name(&s.source) }
                                         if s.restricted { { " " }<span class="badge badge-restricted">{ "Restricted" }</span> }
                                     </th>
                                     <td class="num"><Money value={s.unallocated} /></td>
@@ -115,8 +101,8 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                     for swap in flex.swaps.iter() {
                         <li key={format!("{}-{}-{}", swap.line, swap.from_source, swap.to_source)}>
                             { format!("Move up to {} of {} from {} to {}: frees {} of unrestricted money.",
-                                format::money_whole(swap.amount), line_title(doc, &swap.line),
-                                source_name(doc, &swap.from_source), source_name(doc, &swap.to_source),
+                                format::money_whole(swap.amount), doc.line_title(&swap.line),
+                                doc.source_name(&swap.from_source), doc.source_name(&swap.to_source),
                                 format::money_whole(swap.frees)) }
                         </li>
                     }
@@ -130,7 +116,7 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                     for risk in flex.one_time_risks.iter() {
                         <li key={format!("{}-{}", risk.line, risk.source)}>
                             { format!("{}: {} a year from {}, which will not come again next year.",
-                                line_title(doc, &risk.line), format::money_whole(risk.charge), source_name(doc, &risk.source)) }
+                                doc.line_title(&risk.line), format::money_whole(risk.charge), doc.source_name(&risk.source)) }
                         </li>
                     }
                 </ul>
@@ -142,11 +128,11 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                         class={classes!((!check.shortfall.is_zero()).then_some("negative"))}>
                         if check.shortfall.is_zero() {
                             { format!("✓ {} set-aside for {}: {} required, {} spent.",
-                                source_name(doc, &check.source), check.tag,
+                                doc.source_name(&check.source), check.tag,
                                 format::money(check.required), format::money(check.actual)) }
                         } else {
                             { format!("⚠ {} set-aside for {}: {} required, {} spent, short by {}.",
-                                source_name(doc, &check.source), check.tag,
+                                doc.source_name(&check.source), check.tag,
                                 format::money(check.required), format::money(check.actual), format::money(check.shortfall)) }
                         }
                     </li>
@@ -154,7 +140,7 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                 for bad in compliance.disallowed.iter() {
                     <li key={format!("{}-{}", bad.line, bad.source)} class="negative">
                         { format!("⚠ {} is charged to {}, but none of its tags is an allowed use of that money.",
-                            line_title(doc, &bad.line), source_name(doc, &bad.source)) }
+                            doc.line_title(&bad.line), doc.source_name(&bad.source)) }
                     </li>
                 }
                 if compliance.set_asides.is_empty() && compliance.disallowed.is_empty() {
