@@ -73,15 +73,6 @@ pub fn percent(fraction: Decimal) -> String {
     }
 }
 
-/// Days a week for a position at 1 FTE or less with a 0.2 step (FTE × 5), else `None`.
-pub fn days_a_week(fte: Decimal, step: Decimal) -> Option<Decimal> {
-    if fte <= Decimal::ONE && step == Decimal::new(2, 1) {
-        Some((fte * Decimal::from(5)).normalize())
-    } else {
-        None
-    }
-}
-
 /// Whole pupils with thousands separators.
 pub fn count(value: u64) -> String {
     group_thousands(&value.to_string())
@@ -125,14 +116,11 @@ mod tests {
     }
 
     #[test]
-    fn fte_percent_and_days() {
+    fn fte_and_percent() {
         assert_eq!(fte(d("0.40")), "0.4");
         assert_eq!(fte(d("10")), "10");
         assert_eq!(percent(d("0.8612")), "86.1%");
         assert_eq!(percent(d("-0.1")), "\u{2212}10%");
-        assert_eq!(days_a_week(d("0.6"), d("0.2")), Some(d("3")));
-        assert_eq!(days_a_week(d("1.2"), d("0.2")), None);
-        assert_eq!(days_a_week(d("0.5"), d("0.5")), None);
         assert_eq!(count(1234), "1,234");
     }
 }

@@ -452,16 +452,24 @@ fn item_target(
 }
 
 /// Turns a draft into the reported cut.
+/// Days a week (FTE × 5) for a position at 1 FTE or less with a 0.2 step; `None` otherwise.
+pub fn days_a_week(fte: Decimal, step: Decimal) -> Option<Decimal> {
+    if fte > Decimal::ONE || step != Decimal::new(2, 1) {
+        return None;
+    }
+    fte.checked_mul(Decimal::from(5))
+        .map(|days| days.normalize())
+}
+
 fn finish(work: &Budget<'_>, d: Draft) -> Result<Cut, EngineError> {
     let line = work.line(d.line);
     let st = work.lines.get(d.line);
     let to = st.map_or(Decimal::ZERO, |s| s.qty);
     let position = st.is_some_and(|s| s.position);
     let step = st.map_or(Decimal::ZERO, |s| s.step);
-    let days_a_week = if position && d.from <= Decimal::ONE && step == Decimal::new(2, 1) {
-        let five = Decimal::from(5);
-        let days = |f: Decimal| mul(f, five, || "days a week".into()).map(|x| x.normalize());
-        Some((days(d.from)?, days(to)?))
+    // The rule looks at the FTE before the cut; the FTE after is smaller, so it holds too.
+    let days_a_week = if position {
+        days_a_week(d.from, step).zip(days_a_week(to, step))
     } else {
         None
     };
@@ -525,4 +533,21 @@ fn deficits(work: &Budget<'_>, by_source: &[Vec<usize>]) -> Result<Vec<Deficit>,
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn days_a_week_only_for_part_time_positions_cut_by_days() {
+        // 0.6 FTE × 5 = 3 days; over 1 FTE or another step has no days reading.
+        assert_eq!(days_a_week(d("0.6"), d("0.2")), Some(d("3")));
+        assert_eq!(days_a_week(d("1.2"), d("0.2")), None);
+        assert_eq!(days_a_week(d("0.5"), d("0.5")), None);
+    }
 }

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
-use crate::engine::Snapshot;
+use crate::engine::{days_a_week, Snapshot};
 use crate::format;
 use crate::model::{Document, LineKind, Priority};
 
@@ -74,7 +74,7 @@ pub fn budget_rows(doc: &Document, snapshot: &Snapshot) -> Vec<Rc<BudgetRow>> {
             let (kind, fte, fte_text, unit_cost, vacant, norm) = match &line.kind {
                 LineKind::Position(p) => {
                     let fte = result.and_then(|r| r.fte).unwrap_or(p.fte);
-                    let text = match format::days_a_week(fte, p.fte_step) {
+                    let text = match days_a_week(fte, p.fte_step) {
                         Some(days) => format!("{} ({} days/wk)", format::fte(fte), days),
                         None => format::fte(fte),
                     };
