@@ -57,3 +57,18 @@ export function launch() {
 export async function value(page, testid) {
   return page.getAttribute(`[data-testid="${testid}"]`, "data-value");
 }
+
+/** Opens the app served at `url` and waits for the first rendered budget; collects page
+ * errors and any request that leaves `url`. */
+export async function openApp(browser, url, viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  const outside = [];
+  page.on("request", (r) => {
+    if (!r.url().startsWith(url) && !r.url().startsWith("data:")) outside.push(r.url());
+  });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="total-allocation"]');
+  return { page, outside, errors };
+}

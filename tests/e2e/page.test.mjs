@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, serve, launch, value } from "./harness.mjs";
+import { ROOT, serve, launch, value, openApp as open } from "./harness.mjs";
 
 const sample = JSON.parse(readFileSync(join(ROOT, "samples/sample-school.json"), "utf8"));
 let server, browser;
@@ -17,18 +17,7 @@ after(async () => {
   await server?.close();
 });
 
-async function openApp(viewport = { width: 1280, height: 900 }) {
-  const page = await browser.newPage({ viewport });
-  const outside = [];
-  page.on("request", (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) outside.push(r.url());
-  });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid="total-allocation"]');
-  return { page, outside, errors };
-}
+const openApp = (viewport) => open(browser, server.url, viewport);
 
 test("first visit shows the sample school with its budget lines and totals", async () => {
   const { page, outside, errors } = await openApp();

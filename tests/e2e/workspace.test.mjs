@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, serve, launch, value } from "./harness.mjs";
+import { ROOT, serve, launch, value, openApp as open } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -18,14 +18,7 @@ after(async () => {
   await server?.close();
 });
 
-async function openApp(viewport = { width: 1280, height: 900 }) {
-  const page = await browser.newPage({ viewport });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid="total-allocation"]');
-  return { page, errors };
-}
+const openApp = (viewport) => open(browser, server.url, viewport);
 
 async function setEnrollmentChange(page, percent) {
   await page.fill('[data-testid="enrollment-change"]', String(percent));

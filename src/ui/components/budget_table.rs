@@ -5,6 +5,8 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::panel::Panel;
+
 use super::figure::Money;
 use crate::ui::event_value;
 use crate::view::budget_rows::{BudgetRow, RowGroup};
@@ -48,9 +50,7 @@ pub fn BudgetTable(props: &BudgetTableProps) -> Html {
     let shown: usize = props.groups.iter().map(|g| g.rows.len()).sum();
     let total: Decimal = props.groups.iter().map(|g| g.subtotal).sum();
     html! {
-        <section class="panel" aria-labelledby="lines-title">
-            <div class="panel-head">
-                <h2 id="lines-title">{ "Budget lines" }</h2>
+        <Panel id="lines" title="Budget lines" actions={html! {
                 <div class="toolbar">
                     <label>
                         { "Source" }
@@ -69,7 +69,7 @@ pub fn BudgetTable(props: &BudgetTableProps) -> Html {
                     </label>
                     <span class="small muted" data-testid="lines-shown">{ format!("{shown} lines") }</span>
                 </div>
-            </div>
+        }}>
             <div class="table-wrap">
                 <table class="data" data-testid="budget-table">
                     <thead>
@@ -108,7 +108,7 @@ pub fn BudgetTable(props: &BudgetTableProps) -> Html {
                     </tfoot>
                 </table>
             </div>
-        </section>
+        </Panel>
     }
 }
 

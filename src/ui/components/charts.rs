@@ -152,9 +152,35 @@ fn svg_shell(
     }
 }
 
-/// The message shown instead of an empty chart.
-fn empty_note() -> Html {
-    html! { <p class="chart-empty muted small">{ "Nothing to chart yet." }</p> }
+/// The frame every chart shares: caption, the drawing (or a note when there is nothing to
+/// draw), and a "Show the numbers" table with `head` and `rows`.
+fn chart_figure(
+    testid: &AttrValue,
+    title: &AttrValue,
+    svg: Option<Html>,
+    head: Html,
+    rows: Html,
+) -> Html {
+    html! {
+        <figure class="chart" data-testid={testid.clone()}>
+            <figcaption class="chart-title">{ title }</figcaption>
+            if let Some(svg) = svg {
+                { svg }
+                <details class="chart-data">
+                    <summary>{ "Show the numbers" }</summary>
+                    <div class="table-wrap">
+                        <table class="data">
+                            <caption class="visually-hidden">{ title }</caption>
+                            <thead>{ head }</thead>
+                            <tbody>{ rows }</tbody>
+                        </table>
+                    </div>
+                </details>
+            } else {
+                <p class="chart-empty muted small">{ "Nothing to chart yet." }</p>
+            }
+        </figure>
+    }
 }
 
 /// The `data-value` text of a number: the plain decimal, as elsewhere on the page.
@@ -207,31 +233,26 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             }
         </>
     };
-    html! {
-        <figure class="chart" data-testid={props.testid.clone()}>
-            <figcaption class="chart-title">{ &props.title }</figcaption>
-            if props.data.is_empty() {
-                { empty_note() }
-            } else {
-                { svg_shell(&prefix, &props.title, describe_bars(&props.data, fmt), geom.width, geom.height, body) }
-                <details class="chart-data">
-                    <summary>{ "Show the numbers" }</summary>
-                    <table class="data">
-                        <caption class="visually-hidden">{ &props.title }</caption>
-                        <thead><tr><th scope="col">{ "Item" }</th><th scope="col" class="num">{ "Value" }</th></tr></thead>
-                        <tbody>
-                            for (i, d) in props.data.iter().enumerate() {
-                                <tr key={i}>
-                                    <th scope="row">{ &d.label }</th>
-                                    <td class="num" data-value={plain(d.value)}>{ full(d.value, fmt) }</td>
-                                </tr>
-                            }
-                        </tbody>
-                    </table>
-                </details>
-            }
-        </figure>
-    }
+    let svg = (!props.data.is_empty()).then(|| {
+        svg_shell(
+            &prefix,
+            &props.title,
+            describe_bars(&props.data, fmt),
+            geom.width,
+            geom.height,
+            body,
+        )
+    });
+    let head = html! { <tr><th scope="col">{ "Item" }</th><th scope="col" class="num">{ "Value" }</th></tr> };
+    let rows = html! {
+        for (i, d) in props.data.iter().enumerate() {
+            <tr key={i}>
+                <th scope="row">{ &d.label }</th>
+                <td class="num" data-value={plain(d.value)}>{ full(d.value, fmt) }</td>
+            </tr>
+        }
+    };
+    chart_figure(&props.testid, &props.title, svg, head, rows)
 }
 
 /// Props of [`StackedBarChart`].
@@ -301,46 +322,39 @@ pub fn StackedBarChart(props: &StackedBarChartProps) -> Html {
             }
         </>
     };
-    html! {
-        <figure class="chart" data-testid={props.testid.clone()}>
-            <figcaption class="chart-title">{ &props.title }</figcaption>
-            if props.data.is_empty() {
-                { empty_note() }
-            } else {
-                { svg_shell(&prefix, &props.title, describe_stacked(&props.data, fmt), geom.width, geom.height, body) }
-                <details class="chart-data">
-                    <summary>{ "Show the numbers" }</summary>
-                    <div class="table-wrap">
-                        <table class="data">
-                            <caption class="visually-hidden">{ &props.title }</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{ "Item" }</th>
-                                    for name in geom.series.iter() {
-                                        <th key={name.clone()} scope="col" class="num">{ name }</th>
-                                    }
-                                    <th scope="col" class="num">{ "Total" }</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                for (i, d) in props.data.iter().enumerate() {
-                                    <tr key={i}>
-                                        <th scope="row">{ &d.label }</th>
-                                        for name in geom.series.iter() {
-                                            <td key={name.clone()} class="num" data-value={plain(series_value(d, name))}>
-                                                { full(series_value(d, name), fmt) }
-                                            </td>
-                                        }
-                                        <td class="num" data-value={plain(row_total(d))}>{ full(row_total(d), fmt) }</td>
-                                    </tr>
-                                }
-                            </tbody>
-                        </table>
-                    </div>
-                </details>
+    let svg = (!props.data.is_empty()).then(|| {
+        svg_shell(
+            &prefix,
+            &props.title,
+            describe_stacked(&props.data, fmt),
+            geom.width,
+            geom.height,
+            body,
+        )
+    });
+    let head = html! {
+        <tr>
+            <th scope="col">{ "Item" }</th>
+            for name in geom.series.iter() {
+                <th key={name.clone()} scope="col" class="num">{ name }</th>
             }
-        </figure>
-    }
+            <th scope="col" class="num">{ "Total" }</th>
+        </tr>
+    };
+    let rows = html! {
+        for (i, d) in props.data.iter().enumerate() {
+            <tr key={i}>
+                <th scope="row">{ &d.label }</th>
+                for name in geom.series.iter() {
+                    <td key={name.clone()} class="num" data-value={plain(series_value(d, name))}>
+                        { full(series_value(d, name), fmt) }
+                    </td>
+                }
+                <td class="num" data-value={plain(row_total(d))}>{ full(row_total(d), fmt) }</td>
+            </tr>
+        }
+    };
+    chart_figure(&props.testid, &props.title, svg, head, rows)
 }
 
 /// Props of [`WaterfallChart`].
@@ -432,34 +446,24 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
             }
         </>
     };
-    html! {
-        <figure class="chart" data-testid={props.testid.clone()}>
-            <figcaption class="chart-title">{ &props.title }</figcaption>
-            { svg_shell(&prefix, &props.title, desc, geom.width, geom.height, body) }
-            <details class="chart-data">
-                <summary>{ "Show the numbers" }</summary>
-                <table class="data">
-                    <caption class="visually-hidden">{ &props.title }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ "Step" }</th>
-                            <th scope="col" class="num">{ "Change" }</th>
-                            <th scope="col" class="num">{ "Running total" }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        for (i, bar) in geom.bars.iter().enumerate() {
-                            <tr key={i}>
-                                <th scope="row">{ &bar.full_label }</th>
-                                <td class="num">
-                                    if bar.kind != StepKind::Total { { &bar.full_value } }
-                                </td>
-                                <td class="num" data-value={plain(bar.running.to)}>{ full(bar.running.to, fmt) }</td>
-                            </tr>
-                        }
-                    </tbody>
-                </table>
-            </details>
-        </figure>
-    }
+    let svg = svg_shell(&prefix, &props.title, desc, geom.width, geom.height, body);
+    let head = html! {
+        <tr>
+            <th scope="col">{ "Step" }</th>
+            <th scope="col" class="num">{ "Change" }</th>
+            <th scope="col" class="num">{ "Running total" }</th>
+        </tr>
+    };
+    let rows = html! {
+        for (i, bar) in geom.bars.iter().enumerate() {
+            <tr key={i}>
+                <th scope="row">{ &bar.full_label }</th>
+                <td class="num">
+                    if bar.kind != StepKind::Total { { &bar.full_value } }
+                </td>
+                <td class="num" data-value={plain(bar.running.to)}>{ full(bar.running.to, fmt) }</td>
+            </tr>
+        }
+    };
+    chart_figure(&props.testid, &props.title, Some(svg), head, rows)
 }

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use super::figure::Money;
+use super::panel::Panel;
 use crate::format;
 use crate::view::summary::ScenarioSummary;
 
@@ -31,8 +32,7 @@ pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
         }
     };
     html! {
-        <section class="panel" aria-labelledby="compare-two-title" data-testid="compare-scenarios">
-            <h2 id="compare-two-title">{ format!("{} compared with {}", a.name, b.name) }</h2>
+        <Panel id="compare-two" title={format!("{} compared with {}", a.name, b.name)} testid="compare-scenarios">
             <div class="table-wrap">
                 <table class="data">
                     <thead>
@@ -70,6 +70,6 @@ pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
                     </tbody>
                 </table>
             </div>
-        </section>
+        </Panel>
     }
 }

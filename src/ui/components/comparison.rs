@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::panel::Panel;
+
 use super::figure::Money;
 use crate::engine::{LineDiff, LineStatus, SourceDiff};
 use crate::format;
@@ -37,11 +39,7 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
         .filter(|d| d.status != LineStatus::Unchanged)
         .collect();
     html! {
-        <section class="panel" aria-labelledby="compare-title" data-testid="comparison-panel">
-            <div class="panel-head">
-                <h2 id="compare-title">{ "Budget and scenario, side by side" }</h2>
-                <span class="small muted">{ "Scenario figures are before the cut plan" }</span>
-            </div>
+        <Panel id="compare" title="Budget and scenario, side by side" note="Scenario figures are before the cut plan" testid="comparison-panel">
             { props.chart.clone() }
             <div class="table-wrap">
                 <table class="data">
@@ -104,6 +102,6 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                     </table>
                 </div>
             }
-        </section>
+        </Panel>
     }
 }

@@ -5,6 +5,8 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::panel::Panel;
+
 use crate::format;
 use crate::model::Priority;
 use crate::ui::event_value;
@@ -71,11 +73,7 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
         None
     };
     html! {
-        <section class="panel" aria-labelledby="plan-title" data-testid="cut-plan">
-            <div class="panel-head">
-                <h2 id="plan-title">{ "Cut plan" }</h2>
-                <span class="small muted">{ "Flexible before essential, vacant before filled, then cut rank" }</span>
-            </div>
+        <Panel id="plan" title="Cut plan" note="Flexible before essential, vacant before filled, then cut rank" testid="cut-plan">
             if let Some(note) = freed_note {
                 <p class="ok-note" data-testid="no-cuts">{ note }</p>
             }
@@ -123,7 +121,7 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
                     </div>
                 </details>
             }
-        </section>
+        </Panel>
     }
 }
 

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::panel::Panel;
+
 use super::figure::Money;
 use crate::engine::Flexibility;
 use crate::format;
@@ -42,11 +44,7 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
         .count()
         + compliance.disallowed.len();
     html! {
-        <section class="panel" aria-labelledby="flex-title" data-testid="flexibility-panel">
-            <div class="panel-head">
-                <h2 id="flex-title">{ "Flexibility" }</h2>
-                <span class="small muted">{ "After the cut plan: unallocated money, flexible lines and vacancies" }</span>
-            </div>
+        <Panel id="flex" title="Flexibility" note="After the cut plan: unallocated money, flexible lines and vacancies" testid="flexibility-panel">
             <div class="two-col">
                 <div>
                     <span class="figure-label">{ "Flexibility index" }</span>
@@ -147,6 +145,6 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                     <li class="muted">{ "No restricted source sets rules this budget could break." }</li>
                 }
             </ul>
-        </section>
+        </Panel>
     }
 }

@@ -8,6 +8,7 @@ pub mod cut_plan;
 pub mod figure;
 pub mod flexibility_panel;
 pub mod import_control;
+pub mod panel;
 pub mod projection_panel;
 pub mod scenario_bar;
 pub mod scenario_inputs;

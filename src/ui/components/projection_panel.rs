@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::panel::Panel;
+
 use super::figure::Money;
 use crate::engine::YearResult;
 use crate::format;
@@ -35,9 +37,7 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
         })
     };
     html! {
-        <section class="panel" aria-labelledby="projection-title" data-testid="projection-panel">
-            <div class="panel-head">
-                <h2 id="projection-title">{ "Years ahead" }</h2>
+        <Panel id="projection" title="Years ahead" testid="projection-panel" actions={html! {
                 <label class="small no-print">
                     { "Years " }
                     <select onchange={on_count} data-testid="projection-years">
@@ -46,7 +46,7 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                         }
                     </select>
                 </label>
-            </div>
+        }}>
             <p class="small muted">{ "Each year applies the scenario's enrollment, cost and rate changes again, compounding, to the budget as it is now." }</p>
             { props.chart.clone() }
             <div class="table-wrap">
@@ -75,6 +75,6 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                     </tbody>
                 </table>
             </div>
-        </section>
+        </Panel>
     }
 }

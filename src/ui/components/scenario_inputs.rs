@@ -7,6 +7,8 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::panel::Panel;
+
 use crate::engine::{EnrollmentInput, Scenario};
 use crate::format;
 use crate::model::Grade;
@@ -125,13 +127,11 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
     };
 
     html! {
-        <section class="panel scenario-inputs" aria-labelledby="scenario-inputs-title">
-            <div class="panel-head">
-                <h2 id="scenario-inputs-title">{ "What if…" }</h2>
+        <Panel id="scenario-inputs" title="What if…" class="scenario-inputs" actions={html! {
                 <button type="button" class="no-print" onclick={on_reset} data-testid="scenario-reset">
                     { "Reset to the budget" }
                 </button>
-            </div>
+        }}>
             <div class="enrollment-control">
                 <label for="enrollment-slider" class="control-label">{ "Enrollment change" }</label>
                 <div class="slider-row">
@@ -168,7 +168,7 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
                 <PercentInput id="rate-change" label="Per-pupil rate change" value={props.scenario.rate_change}
                     on_input={on_rate} />
             </div>
-        </section>
+        </Panel>
     }
 }
 

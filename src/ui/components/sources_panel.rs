@@ -5,6 +5,8 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::panel::Panel;
+
 use super::figure::Money;
 use crate::view::source_rows::SourceRow;
 
@@ -20,11 +22,7 @@ pub struct SourcesPanelProps {
 pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
     let total = |f: fn(&SourceRow) -> Decimal| -> Decimal { props.rows.iter().map(|r| f(r)).sum() };
     html! {
-        <section class="panel" aria-labelledby="sources-title">
-            <div class="panel-head">
-                <h2 id="sources-title">{ "Funding sources" }</h2>
-                <span class="small muted">{ "Balance = allocation − charges" }</span>
-            </div>
+        <Panel id="sources" title="Funding sources" note="Balance = allocation − charges">
             <div class="table-wrap">
                 <table class="data">
                     <thead>
@@ -51,7 +49,7 @@ pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
                     </tfoot>
                 </table>
             </div>
-        </section>
+        </Panel>
     }
 }
 
