@@ -31,8 +31,11 @@ use crate::view::plan_text::{cut_words, deficit_words};
 use crate::view::source_rows::source_rows;
 use crate::view::summary::summarize;
 
-/// Lines worth steering: those charging a source that is in deficit before the plan.
+/// Lines worth steering: those charging a source that is in deficit before the plan, the
+/// lines the plan cuts first, then the others in document order.
 fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
+    let cut: std::collections::HashSet<&str> =
+        eval.plan.cuts.iter().map(|c| c.line.as_str()).collect();
     let short: Vec<&str> = eval
         .scenario
         .sources
@@ -40,7 +43,7 @@ fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
         .filter(|s| s.balance.is_sign_negative() && !s.balance.is_zero())
         .map(|s| s.id.as_str())
         .collect();
-    state
+    let mut rows: Vec<Rc<SteerRow>> = state
         .doc
         .lines
         .iter()
@@ -58,10 +61,12 @@ fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
                 vacant,
                 cut_rank: l.cut_rank,
                 fte_step,
-                cut: eval.plan.cut(&l.id).is_some(),
+                cut: cut.contains(l.id.as_str()),
             })
         })
-        .collect()
+        .collect();
+    rows.sort_by_key(|r| !r.cut);
+    rows
 }
 
 /// The whole app.

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, serve, launch, value, openApp as open } from "./harness.mjs";
+import { generateBudget } from "./generate.mjs";
 
 let server, browser;
 before(async () => {
@@ -88,6 +89,28 @@ test("steering: protecting the vacant TA moves the cut to the next line", async 
   // need is still −38,200: next come flexible lines by cut rank: field trips (rank 1) is cut
   // by all of its 14,000, then the reading TA (rank 2): 10,500 of need per 0.5 step.
   assert.ok(await page.$('[data-testid="cut-field-trips"]'));
+  await page.close();
+});
+
+test("a large budget lists the cut lines first and the rest on request", async () => {
+  const { page } = await openApp();
+  await page.setInputFiles('[data-testid="import-file"]', {
+    name: "big.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(generateBudget(300))),
+  });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="line-"]').length === 300);
+  await setEnrollmentChange(page, -20);
+  const steer = () => page.$$eval('[data-testid^="priority-"]', (els) => els.map((e) => e.dataset.testid.slice(9)));
+  const cut = await page.$$eval('[data-testid^="cut-"]:not([data-testid^="cut-plan"]):not([data-testid^="cut-rank"])',
+    (els) => els.map((e) => e.dataset.testid.slice(4)));
+  const first = await steer();
+  assert.equal(first.length, 25);
+  // Cut lines (norm-linked ones excepted: they are not steerable) lead the list.
+  const steerableCuts = cut.filter((id) => !id.startsWith("teach-"));
+  const leading = first.slice(0, Math.min(25, steerableCuts.length));
+  assert.ok(steerableCuts.length > 0);
+  assert.ok(leading.every((id) => steerableCuts.includes(id)), `${leading} are all cut lines`);
+  await page.click('[data-testid="steer-show-all"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="priority-"]').length > 25);
   await page.close();
 });
 

@@ -43,6 +43,9 @@ pub struct SteerRow {
     pub cut: bool,
 }
 
+/// How many steerable lines are listed before "Show all".
+const STEER_ROWS_AT_FIRST: usize = 25;
+
 /// Props of [`CutPlanPanel`].
 #[derive(Properties, PartialEq)]
 pub struct CutPlanPanelProps {
@@ -63,6 +66,17 @@ pub struct CutPlanPanelProps {
 /// What the scenario would cost the school, and what is left unsolved.
 #[component]
 pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
+    // Large budgets list hundreds of candidates; the first rows (the cut lines) come at once.
+    let show_all = use_state(|| false);
+    let shown = if *show_all {
+        props.steer_rows.len()
+    } else {
+        props.steer_rows.len().min(STEER_ROWS_AT_FIRST)
+    };
+    let on_show_all = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(true))
+    };
     let freed_note = if props.cuts.is_empty() && props.deficits.is_empty() {
         Some(if props.is_baseline {
             "The budget is balanced in every source: no cuts are needed."
@@ -111,7 +125,7 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
                                 </tr>
                             </thead>
                             <tbody>
-                                for row in props.steer_rows.iter() {
+                                for row in props.steer_rows.iter().take(shown) {
                                     <SteerLine key={row.id.clone()} row={row.clone()}
                                         error={props.field_error.clone().filter(|e| e.line == row.id)}
                                         on_steer={props.on_steer.clone()} />
@@ -119,6 +133,11 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
                             </tbody>
                         </table>
                     </div>
+                    if shown < props.steer_rows.len() {
+                        <button type="button" onclick={on_show_all} data-testid="steer-show-all">
+                            { format!("Show all {} lines", props.steer_rows.len()) }
+                        </button>
+                    }
                 </details>
             }
         </Panel>
