@@ -146,6 +146,13 @@ test("projection and flexibility panels show their figures", async () => {
   await page.selectOption('[data-testid="projection-years"]', "5");
   await page.waitForFunction(() => document.querySelectorAll('[data-testid^="year-"]').length === 5);
   assert.match(await page.textContent('[data-testid="compliance"]'), /family-engagement/);
+  // Side by side: the school's balance goes from 19,950 to −46,550 before cuts, and the
+  // waterfall's steps (need −41,800, Title I −24,700, norms −236,000, costs +236,000) add up.
+  const side = await page.textContent('[data-testid="comparison-panel"] tfoot');
+  assert.match(side, /\$19,950\.00/);
+  assert.match(side, /−\$46,550\.00/);
+  const steps = await page.$$eval('[data-testid="chart-waterfall"] td[data-value]', (els) => els.map((e) => e.dataset.value));
+  assert.deepEqual(steps.map(Number), [19950, -21850, -46550, -282550, -46550, -46550]);
   await page.close();
 });
 

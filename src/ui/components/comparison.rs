@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use super::panel::Panel;
@@ -33,6 +34,7 @@ fn fte_or_dash(value: Option<rust_decimal::Decimal>) -> String {
 #[component]
 pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
     let doc = &*props.doc;
+    let sum = |f: fn(&SourceDiff) -> Decimal| -> Decimal { props.sources.iter().map(f).sum() };
     let changed: Vec<&LineDiff> = props
         .lines
         .iter()
@@ -65,6 +67,16 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                             </tr>
                         }
                     </tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">{ "School" }</th>
+                            <td class="num"><Money value={sum(|d| d.baseline_allocation)} /></td>
+                            <td class="num"><Money value={sum(|d| d.scenario_allocation)} /></td>
+                            <td class="num">{ format::money_change(sum(|d| d.scenario_allocation) - sum(|d| d.baseline_allocation)) }</td>
+                            <td class="num"><Money value={sum(|d| d.baseline_balance)} /></td>
+                            <td class="num"><Money value={sum(|d| d.scenario_balance)} flag_negative=true /></td>
+                        </tr>
+                    </tfoot>
                 </table>
             </div>
             <h3>{ format!("Lines that change ({})", changed.len()) }</h3>
