@@ -132,6 +132,14 @@ test("named scenarios: create, rename, duplicate, switch and delete", async () =
   await page.click('[data-testid="scenario-tab-2"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="enrollment-change"]').value === "-10");
   assert.equal(Number(await value(page, "total-allocation")), 3104250);
+  // Compare "Worst case" (−10%) with the unchanged scenario 3: 46,550 short vs 19,950 left.
+  await page.selectOption('[data-testid="scenario-compare"]', "3");
+  const compare = await page.waitForSelector('[data-testid="compare-scenarios"]');
+  const text = await compare.textContent();
+  assert.match(text, /Worst case compared with Scenario 3/);
+  assert.match(text, /−\$46,550\.00/);
+  assert.match(text, /\$19,950\.00/);
+  assert.match(text, /\+\$66,500\.00/);
   page.once("dialog", (d) => d.accept());
   await page.click('[data-testid="scenario-delete"]');
   await page.waitForFunction(() => !document.querySelector('[data-testid="scenario-tab-2"]'));
