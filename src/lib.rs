@@ -6,6 +6,7 @@
 pub mod chart;
 pub mod engine;
 pub mod format;
+pub mod history;
 pub mod io;
 pub mod model;
 pub mod view;

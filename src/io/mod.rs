@@ -10,6 +10,7 @@ mod pretty;
 pub mod read;
 pub mod sample;
 pub mod scenario_json;
+pub mod store;
 pub mod validate;
 
 pub use csv_lines::{import_lines_csv, lines_to_csv};

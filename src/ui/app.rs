@@ -8,11 +8,14 @@ use yew::prelude::*;
 use crate::chart::ValueFormat;
 use crate::engine::{self, Evaluation, YearResult};
 use crate::model::{Grade, LineKind};
+use crate::ui::autosave::use_autosave;
+use crate::ui::components::budget_bar::{BudgetBar, BudgetCommand};
 use crate::ui::components::budget_table::BudgetTable;
 use crate::ui::components::charts::{BarChart, StackedBarChart, WaterfallChart};
 use crate::ui::components::compare_scenarios::CompareScenarios;
 use crate::ui::components::comparison::ComparisonPanel;
 use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow, SteerRow};
+use crate::ui::components::drop_zone::DropZone;
 use crate::ui::components::figure::MoneyFigure;
 use crate::ui::components::flexibility_panel::FlexibilityPanel;
 use crate::ui::components::import_control::{ImportControl, ImportFeedback};
@@ -22,7 +25,9 @@ use crate::ui::components::scenario_inputs::ScenarioInputs;
 use crate::ui::components::school_header::SchoolHeader;
 use crate::ui::components::sources_panel::SourcesPanel;
 use crate::ui::import::read_and_import;
-use crate::ui::state::{Action, AppState, LineSteer};
+use crate::ui::keys::use_undo_keys;
+use crate::ui::persist;
+use crate::ui::state::{Action, AppState, ImportTarget, LineSteer};
 use crate::view::budget_rows::{budget_rows, group_rows};
 use crate::view::chart_data::{
     balance_waterfall, flexibility_stacks, projection_balances, projection_positions,
@@ -72,7 +77,17 @@ fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(AppState::with_sample);
+    let saver = use_mut_ref(persist::Saver::default);
+    let state = {
+        let saver = saver.clone();
+        use_reducer(move || {
+            let (state, restored) = persist::restore();
+            *saver.borrow_mut() = restored;
+            state
+        })
+    };
+    use_autosave(&state, saver);
+    use_undo_keys(state.dispatcher());
     let scenario = state.scenario();
     let evaluation: Rc<Result<Evaluation, engine::EngineError>> = {
         let (doc, scenario) = (state.doc.clone(), scenario.clone());
@@ -107,6 +122,36 @@ pub fn App() -> Html {
         use_callback(state.doc.clone(), move |file: web_sys::File, doc| {
             read_and_import(file, doc.clone(), dispatch.clone())
         })
+    };
+    let on_import_choice = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |choice: Option<ImportTarget>, _| {
+            dispatch.dispatch(match choice {
+                Some(target) => Action::ConfirmImport(target),
+                None => Action::CancelImport,
+            })
+        })
+    };
+    let on_budget = {
+        let dispatch = dispatch.clone();
+        use_callback(state.budget_id, move |cmd: BudgetCommand, open| {
+            dispatch.dispatch(match cmd {
+                BudgetCommand::Open(id) => Action::OpenBudget(id),
+                BudgetCommand::New => Action::NewBudget,
+                BudgetCommand::Rename(name) => Action::RenameBudget(name),
+                BudgetCommand::Delete => Action::DeleteBudget(*open),
+                BudgetCommand::Reset => Action::ResetToSample,
+                BudgetCommand::Undo => Action::Undo,
+                BudgetCommand::Redo => Action::Redo,
+            })
+        })
+    };
+    let budgets = {
+        let state = state.clone();
+        use_memo(
+            (state.budget_id, state.label.clone(), state.others.clone()),
+            move |_| state.budget_list(),
+        )
     };
     let on_filter = {
         let dispatch = dispatch.clone();
@@ -270,18 +315,21 @@ pub fn App() -> Html {
     };
 
     html! {
-        <>
+        <DropZone on_file={on_file.clone()}>
             <header class="topbar">
                 <div class="brand">{ "SiteBudget" }<small>{ "school budget calculator" }</small></div>
                 <ImportControl status={state.import.clone()} on_file={on_file} />
             </header>
-            <ImportFeedback status={state.import.clone()} />
+            <ImportFeedback status={state.import.clone()} on_choice={on_import_choice} />
             <main>
+                <BudgetBar budgets={budgets} open={state.budget_id}
+                    undo_steps={state.history.undo_steps()} redo_steps={state.history.redo_steps()}
+                    storage={state.storage.clone()} on_command={on_budget} />
                 <SchoolHeader doc={state.doc.clone()} />
                 <ScenarioBar scenarios={state.scenarios.clone()} active={state.active}
                     compare_with={state.compare_with} on_command={on_command} />
                 { body }
             </main>
-        </>
+        </DropZone>
     }
 }
