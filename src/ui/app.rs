@@ -13,6 +13,7 @@ use crate::ui::components::charts::{BarChart, StackedBarChart, WaterfallChart};
 use crate::ui::components::compare_scenarios::CompareScenarios;
 use crate::ui::components::comparison::ComparisonPanel;
 use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow, SteerRow};
+use crate::ui::components::editor::EditorPanel;
 use crate::ui::components::figure::MoneyFigure;
 use crate::ui::components::flexibility_panel::FlexibilityPanel;
 use crate::ui::components::import_control::{ImportControl, ImportFeedback};
@@ -131,6 +132,10 @@ pub fn App() -> Html {
         use_callback((), move |(line, steer): (String, LineSteer), _| {
             dispatch.dispatch(Action::SteerLine { line, steer })
         })
+    };
+    let on_edit = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |edit: crate::edit::Edit, _| dispatch.dispatch(Action::Edit(edit)))
     };
     let on_years = {
         let dispatch = dispatch.clone();
@@ -281,6 +286,7 @@ pub fn App() -> Html {
                 <ScenarioBar scenarios={state.scenarios.clone()} active={state.active}
                     compare_with={state.compare_with} on_command={on_command} />
                 { body }
+                <EditorPanel doc={state.doc.clone()} error={state.edit_error.clone()} {on_edit} />
             </main>
         </>
     }

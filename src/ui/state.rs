@@ -5,6 +5,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::Reducible;
 
+use crate::edit::{apply_edit, Edit, EditError};
 use crate::engine::Scenario;
 use crate::io::sample::sample_document;
 use crate::io::validate;
@@ -94,6 +95,8 @@ pub struct AppState {
     pub field_error: Option<FieldError>,
     /// Years in the multi-year projection.
     pub years: u32,
+    /// The last refused edit from the budget editor, shown at its field.
+    pub edit_error: Option<EditError>,
 }
 
 impl AppState {
@@ -118,6 +121,7 @@ impl AppState {
             import: ImportStatus::Idle,
             field_error: None,
             years: 3,
+            edit_error: None,
         }
     }
 
@@ -194,6 +198,8 @@ pub enum Action {
     },
     /// Years in the projection (1 to 10).
     SetYears(u32),
+    /// Change the budget from the editor; a refused edit leaves it untouched.
+    Edit(Edit),
 }
 
 /// Applies a steer to a copy of the document, or says why it cannot.
@@ -323,6 +329,14 @@ impl Reducible for AppState {
                     next.revision += 1;
                 }
                 Err(err) => next.field_error = Some(err),
+            },
+            Action::Edit(edit) => match apply_edit(&self.doc, &edit) {
+                Ok(doc) => {
+                    next.doc = Rc::new(doc);
+                    next.edit_error = None;
+                    next.revision += 1;
+                }
+                Err(err) => next.edit_error = Some(err),
             },
             Action::SetYears(years) => {
                 next.years = years.clamp(1, 10);

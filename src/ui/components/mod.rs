@@ -5,6 +5,7 @@ pub mod charts;
 pub mod compare_scenarios;
 pub mod comparison;
 pub mod cut_plan;
+pub mod editor;
 pub mod figure;
 pub mod flexibility_panel;
 pub mod import_control;
