@@ -107,7 +107,7 @@ fn edit(doc: &Document, kind: u8, i: usize, f: usize, value: String) -> Edit {
             field,
             value,
         },
-        8 => Edit::AddLine(if i % 2 == 0 {
+        8 => Edit::AddLine(if i.is_multiple_of(2) {
             NewKind::Position
         } else {
             NewKind::Item

@@ -353,9 +353,8 @@ fn where_of(edit: &Edit) -> (Target, Option<Field>) {
             (Target::Line(id.clone()), Some(Field::Funding))
         }
         Edit::AddSource => (Target::Source(String::new()), None),
-        Edit::DeleteSource(id) => (Target::Source(id.clone()), None),
-        Edit::AddSetAside(id) | Edit::RemoveSetAside(id, _) => {
-            (Target::Source(id.clone()), Some(Field::SetAsideTag(0)))
+        Edit::AddSetAside(id) | Edit::RemoveSetAside(id, _) | Edit::DeleteSource(id) => {
+            (Target::Source(id.clone()), None)
         }
         Edit::AddNorm => (Target::Norm(String::new()), None),
         Edit::DeleteNorm(id) => (Target::Norm(id.clone()), None),

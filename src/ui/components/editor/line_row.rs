@@ -63,7 +63,11 @@ pub fn LineRow(props: &LineRowProps) -> Html {
         },
         LineKind::Item { amount } => field(Field::Amount, "Amount ($)", text::plain(*amount)),
     };
-    let kind = if line.position().is_some() { "position" } else { "item" };
+    let kind = if line.position().is_some() {
+        "position"
+    } else {
+        "item"
+    };
     html! {
         <li class="edit-card" data-testid={format!("edit-row-{}", line.id)}>
             <div class="edit-card-head">
@@ -81,7 +85,8 @@ pub fn LineRow(props: &LineRowProps) -> Html {
             </div>
             { card_error(&props.error) }
             <div class="edit-grid">
-                { field(Field::Title, "Title", line.title.clone()) }
+                <EditField target={target.clone()} field={Field::Title} label="Title" value={line.title.clone()}
+                    class="wide" error={props.error.clone()} on_edit={props.on_edit.clone()} />
                 { field(Field::Id, "Id", line.id.clone()) }
                 <EditField target={target.clone()} field={Field::Kind} label="Kind" value={kind}
                     choices={kinds} error={props.error.clone()} on_edit={props.on_edit.clone()} />

@@ -40,11 +40,18 @@ pub fn LinesEditor(props: &LinesEditorProps) -> Html {
     let page = use_state(|| 0usize);
     let norm_choices: Choices = {
         let doc = props.doc.clone();
-        let norms: Vec<(String, String)> =
-            doc.norms.iter().map(|n| (n.id.clone(), n.title.clone())).collect();
+        let norms: Vec<(String, String)> = doc
+            .norms
+            .iter()
+            .map(|n| (n.id.clone(), n.title.clone()))
+            .collect();
         use_memo(norms, |norms| {
             let mut out = vec![(AttrValue::Static(""), AttrValue::Static("none"))];
-            out.extend(norms.iter().map(|(id, t)| (AttrValue::from(id.clone()), AttrValue::from(t.clone()))));
+            out.extend(
+                norms
+                    .iter()
+                    .map(|(id, t)| (AttrValue::from(id.clone()), AttrValue::from(t.clone()))),
+            );
             Rc::new(out)
         })
         .as_ref()

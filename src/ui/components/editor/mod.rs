@@ -55,7 +55,9 @@ pub(crate) fn error_of(error: &Option<Rc<EditError>>, target: &Target) -> Option
 /// A refused edit that is not about one field (delete, add), shown on its card.
 pub(crate) fn card_error(error: &Option<Rc<EditError>>) -> Html {
     match error.as_ref().filter(|e| e.field.is_none()) {
-        Some(e) => html! { <p class="field-error" role="alert" data-testid="edit-error">{ &e.message }</p> },
+        Some(e) => {
+            html! { <p class="field-error" role="alert" data-testid="edit-error">{ &e.message }</p> }
+        }
         None => html! {},
     }
 }

@@ -83,7 +83,8 @@ pub fn NormCard(props: &NormCardProps) -> Html {
             </div>
             { card_error(&props.error) }
             <div class="edit-grid">
-                { field(Field::Title, "Title", n.title.clone()) }
+                <EditField target={target.clone()} field={Field::Title} label="Title" value={n.title.clone()}
+                    class="wide" error={props.error.clone()} on_edit={props.on_edit.clone()} />
                 { field(Field::Id, "Id", n.id.clone()) }
                 { field(Field::Grades, "Grades", text::words(&n.grades)) }
                 { field(Field::StudentsPerPosition, "Pupils per position", text::plain(n.students_per_position)) }

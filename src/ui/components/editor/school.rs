@@ -51,7 +51,8 @@ pub fn SchoolEditor(props: &SchoolEditorProps) -> Html {
         <div class="edit-card">
             { card_error(&props.error) }
             <div class="edit-grid">
-                { field(Field::Title, "School name".into(), s.name.clone()) }
+                <EditField target={Target::School} field={Field::Title} label="School name" value={s.name.clone()}
+                    class="wide" error={props.error.clone()} on_edit={props.on_edit.clone()} />
                 { field(Field::FiscalYear, "Fiscal year".into(), s.fiscal_year.clone()) }
                 { field(Field::UnduplicatedPct, "Unduplicated pupils (%)".into(), text::percent(s.unduplicated_pct)) }
                 { field(Field::AttendanceRate, "Attendance rate (%)".into(), text::percent(s.attendance_rate)) }

@@ -86,7 +86,11 @@ pub fn SourceCard(props: &SourceCardProps) -> Html {
         ("norm", "staffing norms"),
     ]);
     let rule = match &s.allocation {
-        Allocation::Fixed { amount } => field(Field::AllocationAmount, "Amount ($)".into(), text::plain(*amount)),
+        Allocation::Fixed { amount } => field(
+            Field::AllocationAmount,
+            "Amount ($)".into(),
+            text::plain(*amount),
+        ),
         Allocation::PerPupil { rate, basis } => {
             let bases = choices(&[
                 ("enrollment", "enrollment"),
@@ -115,7 +119,9 @@ pub fn SourceCard(props: &SourceCardProps) -> Html {
                 { field(Field::Threshold, "Concentration threshold (%)".into(), text::percent(l.threshold)) }
             </>
         },
-        Allocation::Norm => html! { <p class="small muted">{ "Pays each norm's positions at its unit cost." }</p> },
+        Allocation::Norm => {
+            html! { <p class="small muted">{ "Pays each norm's positions at its unit cost." }</p> }
+        }
     };
     html! {
         <li class="edit-card" data-testid={format!("edit-source-{}", s.id)}>
@@ -128,7 +134,8 @@ pub fn SourceCard(props: &SourceCardProps) -> Html {
             </div>
             { card_error(&props.error) }
             <div class="edit-grid">
-                { field(Field::Title, "Name".into(), s.name.clone()) }
+                <EditField target={target.clone()} field={Field::Title} label="Name" value={s.name.clone()}
+                    class="wide" error={props.error.clone()} on_edit={props.on_edit.clone()} />
                 { field(Field::Id, "Id".into(), s.id.clone()) }
                 { check(Field::Restricted, "Restricted", s.restricted) }
                 { check(Field::OneTime, "One-time", s.one_time) }
