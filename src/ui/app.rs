@@ -16,6 +16,7 @@ use crate::ui::components::compare_scenarios::CompareScenarios;
 use crate::ui::components::comparison::ComparisonPanel;
 use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow, SteerRow};
 use crate::ui::components::drop_zone::DropZone;
+use crate::ui::components::editor::EditorPanel;
 use crate::ui::components::figure::MoneyFigure;
 use crate::ui::components::flexibility_panel::FlexibilityPanel;
 use crate::ui::components::import_control::{ImportControl, ImportFeedback};
@@ -177,6 +178,12 @@ pub fn App() -> Html {
             dispatch.dispatch(Action::SteerLine { line, steer })
         })
     };
+    let on_edit = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |edit: crate::edit::Edit, _| {
+            dispatch.dispatch(Action::Edit(edit))
+        })
+    };
     let on_years = {
         let dispatch = dispatch.clone();
         use_callback((), move |n: u32, _| dispatch.dispatch(Action::SetYears(n)))
@@ -329,6 +336,7 @@ pub fn App() -> Html {
                 <ScenarioBar scenarios={state.scenarios.clone()} active={state.active}
                     compare_with={state.compare_with} on_command={on_command} />
                 { body }
+                <EditorPanel doc={state.doc.clone()} error={state.edit_error.clone()} {on_edit} />
             </main>
         </DropZone>
     }

@@ -76,6 +76,7 @@ impl AppState {
         self.compare_with = budget.compare_with;
         self.years = budget.years;
         self.field_error = None;
+        self.edit_error = None;
         self.table = Default::default();
         self.history = Rc::new(History::default());
         self.revision += 1;

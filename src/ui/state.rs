@@ -5,6 +5,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::Reducible;
 
+use crate::edit::{apply_edit, Edit, EditError};
 use crate::engine::Scenario;
 use crate::history::History;
 use crate::io::sample::sample_document;
@@ -111,6 +112,8 @@ pub struct AppState {
     pub storage: StorageStatus,
     /// Budget ids up to this are taken in storage, even by budgets that could not be read.
     pub reserved_ids: u32,
+    /// The last refused edit from the budget editor, shown at its field.
+    pub edit_error: Option<EditError>,
 }
 
 /// What undo and redo restore: the budget and its scenarios.
@@ -173,6 +176,7 @@ impl AppState {
             history: Rc::new(History::default()),
             storage: StorageStatus::Saved,
             reserved_ids: 0,
+            edit_error: None,
         }
     }
 
@@ -200,6 +204,7 @@ impl AppState {
             self.compare_with = None;
         }
         self.field_error = None;
+        self.edit_error = None;
         self.revision += 1;
     }
 
@@ -303,6 +308,8 @@ pub enum Action {
     ResetToSample,
     /// Autosave reports whether it reached storage.
     Storage(StorageStatus),
+    /// Change the budget from the editor; a refused edit leaves it untouched.
+    Edit(Edit),
 }
 
 /// The undo kind of an action: changes of the same nonzero kind made close together are
@@ -483,6 +490,14 @@ impl AppState {
                 }
                 Err(err) => next.field_error = Some(err),
             },
+            Action::Edit(edit) => match apply_edit(&self.doc, &edit) {
+                Ok(doc) => {
+                    next.doc = Rc::new(doc);
+                    next.edit_error = None;
+                    next.revision += 1;
+                }
+                Err(err) => next.edit_error = Some(err),
+            },
             Action::SetYears(years) => {
                 next.years = years.clamp(1, 10);
                 next.revision += 1;
@@ -530,6 +545,7 @@ impl AppState {
         self.active = fresh.active;
         self.compare_with = None;
         self.field_error = None;
+        self.edit_error = None;
         self.revision += 1;
     }
 }

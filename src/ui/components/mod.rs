@@ -7,6 +7,7 @@ pub mod compare_scenarios;
 pub mod comparison;
 pub mod cut_plan;
 pub mod drop_zone;
+pub mod editor;
 pub mod figure;
 pub mod flexibility_panel;
 pub mod import_control;
