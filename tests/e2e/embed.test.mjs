@@ -101,7 +101,16 @@ async function openHost(path, viewport = { width: 1280, height: 900 }) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(host.origin + path);
-  return { page, context, requests, cspConsole, errors };
+  /** Checks what every embed must keep to (no request leaves this machine, no CSP
+   * violation in any frame, no script error), then closes the page. */
+  const finish = async () => {
+    assert.deepEqual(outside(requests), [], "no request leaves this machine");
+    assert.deepEqual(await violations(page), [], "no CSP violation in any frame");
+    assert.deepEqual(cspConsole, [], "no CSP message in the console");
+    assert.deepEqual(errors, [], "no script error");
+    await context.close();
+  };
+  return { page, context, requests, finish };
 }
 
 /** The frame inside `iframe#id`, once its embed has rendered a budget or an error. */
@@ -156,7 +165,7 @@ async function violations(page) {
 }
 
 test("the example host page: both embeds grow to fit, show the budget from src=, and break no CSP rule", async () => {
-  const { page, context, requests, cspConsole, errors } = await openHost("/example.html");
+  const { page, requests, finish } = await openHost("/example.html");
   const glance = await embedFrame(page, "glance");
   const calc = await embedFrame(page, "calculator");
   const sample = JSON.parse(readFileSync(join(ROOT, "samples/sample-school.json"), "utf8"));
@@ -181,13 +190,9 @@ test("the example host page: both embeds grow to fit, show the budget from src=,
   assert.ok(after.frame > before.frame, `taller with the comparison (${before.frame} → ${after.frame})`);
   assert.ok(Math.abs(after.frame - after.content) <= 2);
 
-  assert.deepEqual(outside(requests), [], "no request leaves this machine");
-  assert.ok(requests.some((u) => u.startsWith(app.url)), "the app came from its sub-path");
-  assert.deepEqual(await violations(page), []);
-  assert.deepEqual(cspConsole, []);
-  assert.deepEqual(errors, []);
+  assert.ok(requests.some((u) => u.startsWith(`${app.url}sitebudget-`)), "the app came from its sub-path");
   await shoot(page, "embed-desktop.png");
-  await context.close();
+  await finish();
 });
 
 test("the policy is in force: an injected inline script is refused and reported", async () => {
@@ -206,8 +211,26 @@ test("the policy is in force: an injected inline script is refused and reported"
   await context.close();
 });
 
+test("the full app, opened directly at the sub-path, runs under the same policy", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective));
+  });
+  const page = await context.newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(app.url);
+  await page.waitForSelector('[data-testid="total-allocation"]');
+  assert.equal(await page.locator('.topbar [data-testid="import-file"]').count(), 1, "the app's own chrome is there");
+  assert.equal(await page.locator('[data-testid="embed"]').count(), 0);
+  assert.ok(requests.every((u) => u.startsWith(app.url)), `every asset under the sub-path: ${requests}`);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  await context.close();
+});
+
 test("the example page on a 390-pixel phone: no sideways scrolling, frames fit", async () => {
-  const { page, context, errors } = await openHost("/example.html", { width: 390, height: 844 });
+  const { page, finish } = await openHost("/example.html", { width: 390, height: 844 });
   for (const id of ["glance", "calculator"]) {
     const frame = await embedFrame(page, id);
     const h = await settledHeights(page, id);
@@ -217,9 +240,8 @@ test("the example page on a 390-pixel phone: no sideways scrolling, frames fit",
   }
   const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(wide <= 0, `host page is ${wide}px wider than the phone`);
-  assert.deepEqual(errors, []);
   await shoot(page, "embed-phone.png");
-  await context.close();
+  await finish();
 });
 
 test("src=, readonly, panels= and change= together: the chosen panels of that budget, 10% down, no editing", async () => {
@@ -228,7 +250,7 @@ test("src=, readonly, panels= and change= together: the chosen panels of that bu
     { id: "ro", src: `${app.url}${q}&readonly` },
     { id: "rw", src: `${app.url}${q}` },
   ]);
-  const { page, context, requests, errors } = await openHost(path);
+  const { page, finish } = await openHost(path);
   for (const id of ["ro", "rw"]) {
     const frame = await embedFrame(page, id);
     assert.equal(await frame.textContent('[data-testid="school-name"]'), "Maple Street Test School");
@@ -249,14 +271,12 @@ test("src=, readonly, panels= and change= together: the chosen panels of that bu
   assert.equal(await rw.locator('[data-testid="priority-aide"]').count(), 1, "editable: the plan can be steered");
   assert.equal(await ro.getAttribute('[data-testid="embed-open"]', "href"),
     "./?embed&src=budgets/tiny.json&change=-10");
-  assert.deepEqual(outside(requests), []);
-  assert.deepEqual(errors, []);
-  await context.close();
+  await finish();
 });
 
 test("change= alone starts the slider there and every panel follows", async () => {
   const path = hostPage("/change.html", [{ id: "c", src: `${app.url}?embed&src=budgets/tiny.json&change=-10` }]);
-  const { page, context } = await openHost(path);
+  const { page, finish } = await openHost(path);
   const frame = await embedFrame(page, "c");
   assert.equal(await frame.inputValue('[data-testid="enrollment-change"]'), "-10");
   assert.equal(await value(frame, "enrollment-total"), 40);
@@ -266,7 +286,7 @@ test("change= alone starts the slider there and every panel follows", async () =
   await frame.fill('[data-testid="enrollment-change"]', "0");
   await frame.waitForFunction(() => document.querySelector('[data-testid="total-allocation"]')?.dataset.value === "40000");
   assert.equal(await value(frame, "balance-total"), 2000);
-  await context.close();
+  await finish();
 });
 
 test("a bad src= shows what went wrong in plain words and loads nothing from elsewhere", async () => {
@@ -276,7 +296,7 @@ test("a bad src= shows what went wrong in plain words and loads nothing from els
     { id: "broken", src: `${app.url}?embed&src=budgets/broken.json` },
     { id: "options", src: `${app.url}?embed&src=budgets/tiny.json&panels=summary,charts&change=lots` },
   ]);
-  const { page, context, requests } = await openHost(path);
+  const { page, requests, finish } = await openHost(path);
   const text = async (id, testid) => (await (await embedFrame(page, id)).textContent(`[data-testid="${testid}"]`));
   assert.match(await text("missing", "embed-error"), /budgets\/missing\.json could not be loaded: the site answered 404/);
   assert.match(await text("elsewhere", "embed-error"), /is not on this site \(http:\/\/localhost:\d+\)/);
@@ -294,7 +314,7 @@ test("a bad src= shows what went wrong in plain words and loads nothing from els
   const h = await settledHeights(page, "missing");
   assert.ok(h.frame < INITIAL && Math.abs(h.frame - h.content) <= 2, JSON.stringify(h));
   assert.deepEqual(requests.filter((u) => u.startsWith(stranger.origin)), [], "nothing fetched from the stranger");
-  await context.close();
+  await finish();
 });
 
 test("the host snippet ignores height messages from any other origin or window", async () => {
@@ -304,12 +324,12 @@ test("the host snippet ignores height messages from any other origin or window",
     // Control: the stranger's page as its own iframe src, whose messages do count.
     { id: "direct", src: `${stranger.origin}/stranger.html` },
   ]);
-  const { page, context } = await openHost(path);
+  const { page, finish } = await openHost(path);
   await page.waitForFunction(() => document.getElementById("direct").clientHeight === 4321);
   // A message from the host page itself is not from any iframe.
   await page.evaluate(() => window.postMessage({ type: "sitebudget:height", height: 999 }, "*"));
   await page.waitForTimeout(500);
   const redirected = await page.$eval("#redirected", (f) => f.clientHeight);
   assert.equal(redirected, INITIAL, "the redirected frame keeps its height");
-  await context.close();
+  await finish();
 });
