@@ -288,11 +288,7 @@ pub fn src_problem(src: &str, origin: &str) -> Option<String> {
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .map(|c| if c == '\\' { '/' } else { c })
         .collect();
-    let elsewhere = || {
-        Some(format!(
-            "src={src} is not on this site ({origin}). An embed loads only budgets from its own site, so nothing was loaded."
-        ))
-    };
+    let elsewhere = || Some(not_on_this_site(src, origin));
     if cleaned.is_empty() {
         return Some("src= is empty: give the address of a JSON budget on this site.".to_owned());
     }
@@ -311,6 +307,13 @@ pub fn src_problem(src: &str, origin: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The refusal of a `src` on another origin than the page's.
+pub fn not_on_this_site(src: &str, origin: &str) -> String {
+    format!(
+        "src={src} is not on this site ({origin}). An embed loads only budgets from its own site, so nothing was loaded."
+    )
 }
 
 /// Whether a URL starts with a scheme (`https:`, `data:`, `javascript:`).

@@ -12,7 +12,7 @@ use crate::engine::{EnrollmentInput, Scenario};
 use crate::io::parse_document;
 use crate::model::Document;
 use crate::ui::state::{Action, AppState};
-use crate::view::embed_options::src_problem;
+use crate::view::embed_options::{not_on_this_site, src_problem};
 
 /// Why a budget could not be shown: a headline and, for a refused file, each problem.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,9 +96,7 @@ pub async fn load_src(src: &str) -> Result<Document, LoadError> {
         ))
     })?;
     if url.origin() != origin {
-        return Err(LoadError::new(format!(
-            "src={src} is not on this site ({origin}). An embed loads only budgets from its own site, so nothing was loaded."
-        )));
+        return Err(LoadError::new(not_on_this_site(src, &origin)));
     }
     let unreachable = || {
         LoadError::new(format!(
