@@ -25,6 +25,7 @@ use crate::ui::components::scenario_bar::{ScenarioBar, ScenarioCommand};
 use crate::ui::components::scenario_inputs::ScenarioInputs;
 use crate::ui::components::school_header::SchoolHeader;
 use crate::ui::components::sources_panel::SourcesPanel;
+use crate::ui::embed::use_embed;
 use crate::ui::import::read_and_import;
 use crate::ui::keys::use_undo_keys;
 use crate::ui::persist;
@@ -33,6 +34,7 @@ use crate::view::budget_rows::{budget_rows, group_rows};
 use crate::view::chart_data::{
     balance_waterfall, flexibility_stacks, projection_balances, projection_positions,
 };
+use crate::view::embed_options::EmbedPanel;
 use crate::view::plan_text::{cut_words, deficit_words};
 use crate::view::source_rows::source_rows;
 use crate::view::summary::summarize;
@@ -75,20 +77,37 @@ fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
     rows
 }
 
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The state to start from (an embed's budget); the sample school when `None`.
+    #[prop_or_default]
+    pub start: Option<Rc<AppState>>,
+}
+
 /// The whole app.
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
+    // An embed starts from the host's budget and keeps it in memory only; the full app
+    // restores the budgets saved in this browser and saves every change.
+    let persists = props.start.is_none();
     let saver = use_mut_ref(persist::Saver::default);
     let state = {
-        let saver = saver.clone();
-        use_reducer(move || {
-            let (state, restored) = persist::restore();
-            *saver.borrow_mut() = restored;
-            state
+        let (saver, start) = (saver.clone(), props.start.clone());
+        use_reducer(move || match start {
+            Some(start) => (*start).clone(),
+            None => {
+                let (state, restored) = persist::restore();
+                *saver.borrow_mut() = restored;
+                state
+            }
         })
     };
-    use_autosave(&state, saver);
+    use_autosave(&state, saver, persists);
     use_undo_keys(state.dispatcher());
+    // Embed mode drops the chrome and shows only the panels the host chose.
+    let embed = use_embed();
+    let show = |panel: EmbedPanel| embed.shows(panel);
     let scenario = state.scenario();
     let evaluation: Rc<Result<Evaluation, engine::EngineError>> = {
         let (doc, scenario) = (state.doc.clone(), scenario.clone());
@@ -275,33 +294,43 @@ pub fn App() -> Html {
             };
             let scenario_grades = Rc::new(snapshot.counts.grades.clone());
             html! {
-                <div class="workspace">
-                    <div class="workspace-inputs">
-                        <ScenarioInputs scenario={scenario.clone()} baseline_grades={baseline_grades.clone()}
-                            scenario_grades={scenario_grades}
-                            baseline_rates={(state.doc.school.unduplicated_pct, state.doc.school.attendance_rate)}
-                            on_change={on_scenario.clone()} />
-                    </div>
-                    <div class="workspace-results">
-                        <div class="figures">
-                            <MoneyFigure testid="total-allocation" label="Total allocation" value={snapshot.total_allocation} />
-                            <MoneyFigure testid="total-cost" label="Total cost" value={snapshot.total_cost} />
-                            <MoneyFigure testid="balance-total" label={if scenario.is_baseline() { "Balance" } else { "Balance before cuts" }}
-                                value={snapshot.balance} />
+                <div class={classes!("workspace", (!show(EmbedPanel::Inputs)).then_some("workspace-no-inputs"))}>
+                    if show(EmbedPanel::Inputs) {
+                        <div class="workspace-inputs">
+                            <ScenarioInputs scenario={scenario.clone()} baseline_grades={baseline_grades.clone()}
+                                scenario_grades={scenario_grades}
+                                baseline_rates={(state.doc.school.unduplicated_pct, state.doc.school.attendance_rate)}
+                                on_change={on_scenario.clone()} />
                         </div>
-                        <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_rows(&state, eval))}
-                            field_error={state.field_error.clone()} is_baseline={scenario.is_baseline()}
-                            on_steer={on_steer.clone()} />
+                    }
+                    <div class="workspace-results">
+                        if show(EmbedPanel::Summary) {
+                            <div class="figures">
+                                <MoneyFigure testid="total-allocation" label="Total allocation" value={snapshot.total_allocation} />
+                                <MoneyFigure testid="total-cost" label="Total cost" value={snapshot.total_cost} />
+                                <MoneyFigure testid="balance-total" label={if scenario.is_baseline() { "Balance" } else { "Balance before cuts" }}
+                                    value={snapshot.balance} />
+                            </div>
+                        }
+                        if show(EmbedPanel::Plan) {
+                            <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_rows(&state, eval))}
+                                field_error={state.field_error.clone()} is_baseline={scenario.is_baseline()}
+                                on_steer={on_steer.clone()} />
+                        }
                         if let Some(pair) = (*comparison).clone() {
                             <CompareScenarios pair={Rc::new(pair)} />
                         }
-                        <FlexibilityPanel doc={state.doc.clone()} flex={Rc::new(eval.flexibility.clone())}
-                            chart={html! {
-                                <StackedBarChart data={Rc::new(flexibility_stacks(&state.doc, &eval.flexibility))}
-                                    title="Each source: committed, flexible and unallocated" testid="chart-flexibility" />
-                            }} />
-                        <SourcesPanel rows={sources} />
-                        if !scenario.is_baseline() {
+                        if show(EmbedPanel::Flexibility) {
+                            <FlexibilityPanel doc={state.doc.clone()} flex={Rc::new(eval.flexibility.clone())}
+                                chart={html! {
+                                    <StackedBarChart data={Rc::new(flexibility_stacks(&state.doc, &eval.flexibility))}
+                                        title="Each source: committed, flexible and unallocated" testid="chart-flexibility" />
+                                }} />
+                        }
+                        if show(EmbedPanel::Sources) {
+                            <SourcesPanel rows={sources} />
+                        }
+                        if show(EmbedPanel::Comparison) && !scenario.is_baseline() {
                             <ComparisonPanel doc={state.doc.clone()} sources={Rc::new(eval.source_diffs.clone())}
                                 lines={Rc::new(eval.line_diffs.clone())}
                                 chart={html! {
@@ -311,10 +340,12 @@ pub fn App() -> Html {
                                         title="From today's balance to the scenario's" testid="chart-waterfall" />
                                 }} />
                         }
-                        { years }
-                        <BudgetTable groups={groups} sources={source_names.clone()}
-                            filter={state.table.source_filter.clone()} grouped={state.table.group_by_source}
-                            on_filter={on_filter.clone()} on_group={on_group.clone()} />
+                        if show(EmbedPanel::Projection) { { years } }
+                        if show(EmbedPanel::Lines) {
+                            <BudgetTable groups={groups} sources={source_names.clone()}
+                                filter={state.table.source_filter.clone()} grouped={state.table.group_by_source}
+                                on_filter={on_filter.clone()} on_group={on_group.clone()} />
+                        }
                     </div>
                 </div>
             }
@@ -322,21 +353,31 @@ pub fn App() -> Html {
     };
 
     html! {
-        <DropZone on_file={on_file.clone()}>
-            <header class="topbar">
-                <div class="brand">{ "SiteBudget" }<small>{ "school budget calculator" }</small></div>
-                <ImportControl status={state.import.clone()} on_file={on_file} />
-            </header>
-            <ImportFeedback status={state.import.clone()} on_choice={on_import_choice} />
+        <DropZone on_file={on_file.clone()} enabled={!embed.embed}>
+            if !embed.embed {
+                <header class="topbar">
+                    <div class="brand">{ "SiteBudget" }<small>{ "school budget calculator" }</small></div>
+                    <ImportControl status={state.import.clone()} on_file={on_file} />
+                </header>
+                <ImportFeedback status={state.import.clone()} on_choice={on_import_choice} />
+            }
             <main>
-                <BudgetBar budgets={budgets} open={state.budget_id}
-                    undo_steps={state.history.undo_steps()} redo_steps={state.history.redo_steps()}
-                    storage={state.storage.clone()} on_command={on_budget} />
-                <SchoolHeader doc={state.doc.clone()} />
-                <ScenarioBar scenarios={state.scenarios.clone()} active={state.active}
-                    compare_with={state.compare_with} on_command={on_command} />
+                if !embed.embed {
+                    <BudgetBar budgets={budgets} open={state.budget_id}
+                        undo_steps={state.history.undo_steps()} redo_steps={state.history.redo_steps()}
+                        storage={state.storage.clone()} on_command={on_budget} />
+                }
+                if show(EmbedPanel::School) {
+                    <SchoolHeader doc={state.doc.clone()} />
+                }
+                if !embed.embed {
+                    <ScenarioBar scenarios={state.scenarios.clone()} active={state.active}
+                        compare_with={state.compare_with} on_command={on_command} />
+                }
                 { body }
-                <EditorPanel doc={state.doc.clone()} error={state.edit_error.clone()} {on_edit} />
+                if !embed.is_read_only() {
+                    <EditorPanel doc={state.doc.clone()} error={state.edit_error.clone()} {on_edit} />
+                }
             </main>
         </DropZone>
     }

@@ -4,6 +4,7 @@ pub mod app;
 pub mod autosave;
 pub mod budgets;
 pub mod components;
+pub mod embed;
 pub mod import;
 pub mod keys;
 pub mod persist;
@@ -11,14 +12,29 @@ pub mod state;
 
 use wasm_bindgen::JsCast;
 
-/// Mounts the app on the page body (Trunk's entry point calls this).
+/// Mounts the app on the page body (Trunk's entry point calls this); the page's query
+/// string decides between the normal app and an embed.
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    yew::Renderer::<embed::Root>::new().render();
 }
 
 /// Mounts the app inside `root`: browser tests use this to render into their own element.
 pub fn mount(root: web_sys::Element) -> yew::AppHandle<app::App> {
     yew::Renderer::<app::App>::with_root(root).render()
+}
+
+/// Mounts the root inside `root` as if the page had this query string and fragment:
+/// browser tests use this to render embeds.
+pub fn mount_with_query(
+    root: web_sys::Element,
+    query: &str,
+    fragment: &str,
+) -> yew::AppHandle<embed::Root> {
+    let props = embed::RootProps {
+        query: Some(query.to_owned().into()),
+        fragment: Some(fragment.to_owned().into()),
+    };
+    yew::Renderer::<embed::Root>::with_root_and_props(root, props).render()
 }
 
 /// The `value` of the input element an event came from, if any.

@@ -9,6 +9,7 @@ use super::panel::Panel;
 
 use crate::format;
 use crate::model::Priority;
+use crate::ui::embed::use_read_only;
 use crate::ui::event_value;
 use crate::ui::state::{FieldError, LineSteer};
 use crate::view::plan_text::CutWords;
@@ -68,6 +69,8 @@ pub struct CutPlanPanelProps {
 pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
     // Large budgets list hundreds of candidates; the first rows (the cut lines) come at once.
     let show_all = use_state(|| false);
+    // A read-only embed shows the plan but not the controls that edit the budget.
+    let read_only = use_read_only();
     let shown = if *show_all {
         props.steer_rows.len()
     } else {
@@ -110,7 +113,7 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
                     <p>{ &deficit.text }</p>
                 </div>
             }
-            if !props.steer_rows.is_empty() {
+            if !props.steer_rows.is_empty() && !read_only {
                 <details class="no-print" open=true>
                     <summary>{ "Steer the plan: lines that pay from a source in deficit" }</summary>
                     <div class="table-wrap">

@@ -1,0 +1,133 @@
+//! Where an embed's budget comes from: a same-origin JSON file (`src=`), a share link's
+//! fragment, or the built-in sample; and the starting state built from it.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::Reducible;
+
+use crate::engine::{EnrollmentInput, Scenario};
+use crate::io::parse_document;
+use crate::model::Document;
+use crate::ui::state::{Action, AppState};
+use crate::view::embed_options::{not_on_this_site, src_problem};
+
+/// Why a budget could not be shown: a headline and, for a refused file, each problem.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadError {
+    /// One sentence saying what failed.
+    pub headline: String,
+    /// The file's problems, in plain words (may be empty).
+    pub problems: Vec<String>,
+}
+
+impl LoadError {
+    fn new(headline: String) -> Self {
+        Self {
+            headline,
+            problems: Vec::new(),
+        }
+    }
+}
+
+/// A budget (and scenario) carried in the URL's fragment by a share link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FragmentBudget {
+    /// The budget.
+    pub doc: Document,
+    /// The scenario the link was shared with, if any.
+    pub scenario: Option<Scenario>,
+}
+
+/// The budget a share link carries in `fragment` (without its `#`), if any.
+///
+/// LEAD: connect this to `crate::io::share::read_share` once the share-link branch is merged:
+/// `(!fragment.is_empty()).then(|| read_share(fragment).map(|s| FragmentBudget { doc: s.doc,
+/// scenario: Some(s.scenario) }).map_err(|e| e.to_string()))`. Until then no fragment is read.
+pub fn fragment_budget(fragment: &str) -> Option<Result<FragmentBudget, String>> {
+    let _ = fragment;
+    None
+}
+
+/// The app's first state: `doc` under `scenario`, with `change` (a fraction) as the
+/// enrollment change when the host asked for one.
+pub fn start_state(
+    doc: Document,
+    scenario: Option<Scenario>,
+    change: Option<Decimal>,
+) -> Rc<AppState> {
+    let state = Rc::new(AppState::with_document(doc));
+    let mut scenario = scenario.unwrap_or_default();
+    if let Some(change) = change {
+        scenario.enrollment = if change.is_zero() {
+            EnrollmentInput::Unchanged
+        } else {
+            EnrollmentInput::Change(change)
+        };
+    }
+    if scenario == Scenario::default() {
+        return state;
+    }
+    state.reduce(Action::SetScenario(Box::new(scenario)))
+}
+
+/// Fetches `src` (same origin only) and reads it as a budget.
+pub async fn load_src(src: &str) -> Result<Document, LoadError> {
+    let window = web_sys::window()
+        .ok_or_else(|| LoadError::new("This page has no window to load a budget in.".to_owned()))?;
+    let location = window.location();
+    let (origin, here) = location
+        .origin()
+        .and_then(|o| location.href().map(|h| (o, h)))
+        .map_err(|_| {
+            LoadError::new(
+                "This page's address could not be read, so src= was not loaded.".to_owned(),
+            )
+        })?;
+    if let Some(problem) = src_problem(src, &origin) {
+        return Err(LoadError::new(problem));
+    }
+    // The browser's own URL parser has the last word on where `src` points.
+    let url = web_sys::Url::new_with_base(src, &here).map_err(|_| {
+        LoadError::new(format!(
+            "src={src} is not a web address, so nothing was loaded."
+        ))
+    })?;
+    if url.origin() != origin {
+        return Err(LoadError::new(not_on_this_site(src, &origin)));
+    }
+    let unreachable = || {
+        LoadError::new(format!(
+            "The budget at {src} could not be reached. Check the address and that the file is on this site."
+        ))
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_mode(web_sys::RequestMode::SameOrigin);
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str_and_init(&url.href(), &init))
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into().ok())
+            .ok_or_else(unreachable)?;
+    if !response.ok() {
+        let status = format!("{} {}", response.status(), response.status_text());
+        return Err(LoadError::new(format!(
+            "The budget at {src} could not be loaded: the site answered {}.",
+            status.trim()
+        )));
+    }
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|t| t.as_string()),
+        Err(_) => None,
+    }
+    .ok_or_else(unreachable)?;
+    parse_document(&text).map_err(|err| LoadError {
+        headline: format!("The file at {src} is not a budget SiteBudget can read:"),
+        problems: err.problems.iter().map(ToString::to_string).collect(),
+    })
+}

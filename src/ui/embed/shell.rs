@@ -1,0 +1,156 @@
+//! The root component: the normal app, or (with `?embed`) the compact embed with its
+//! budget loading, option problems, and the "Open in SiteBudget" link.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::height::use_post_height;
+use super::load::{fragment_budget, load_src, start_state, LoadError};
+use super::EmbedContext;
+use crate::io::sample::sample_document;
+use crate::ui::app::App;
+use crate::ui::state::AppState;
+use crate::view::embed_options::{open_href, parse_embed_options, EmbedOptions};
+
+/// Props of [`Root`].
+#[derive(Properties, PartialEq, Default)]
+pub struct RootProps {
+    /// The query string to read; the page's own when `None` (browser tests pass theirs).
+    #[prop_or_default]
+    pub query: Option<AttrValue>,
+    /// The fragment (without `#`); the page's own when `None`.
+    #[prop_or_default]
+    pub fragment: Option<AttrValue>,
+}
+
+/// The page's query string or fragment, read once.
+fn page_part(part: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>) -> String {
+    web_sys::window()
+        .and_then(|w| part(&w.location()).ok())
+        .unwrap_or_default()
+}
+
+/// The normal app, or the embed when the query string asks for it.
+#[component]
+pub fn Root(props: &RootProps) -> Html {
+    let options = {
+        let query = props.query.clone();
+        use_memo((), move |_| {
+            let query =
+                query.map_or_else(|| page_part(web_sys::Location::search), |q| q.to_string());
+            parse_embed_options(&query)
+        })
+    };
+    if !options.embed {
+        return html! { <App /> };
+    }
+    let fragment = props.fragment.clone().unwrap_or_else(|| {
+        AttrValue::from(
+            page_part(web_sys::Location::hash)
+                .trim_start_matches('#')
+                .to_owned(),
+        )
+    });
+    html! {
+        <ContextProvider<EmbedContext> context={EmbedContext(options.clone())}>
+            <Embedded {options} {fragment} />
+        </ContextProvider<EmbedContext>>
+    }
+}
+
+/// Where the embed's budget stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Load {
+    /// Fetching `src`.
+    Loading,
+    /// Ready to show.
+    Ready(Rc<AppState>),
+    /// Nothing to show, and why.
+    Failed(LoadError),
+}
+
+/// The budget an embed starts with, when it needs no fetch.
+fn first_load(options: &EmbedOptions, fragment: &str) -> Load {
+    if options.src.is_some() {
+        return Load::Loading;
+    }
+    match fragment_budget(fragment) {
+        Some(Ok(shared)) => Load::Ready(start_state(shared.doc, shared.scenario, options.change)),
+        Some(Err(reason)) => Load::Failed(LoadError {
+            headline: "The budget in this link could not be read:".to_owned(),
+            problems: vec![reason],
+        }),
+        None => Load::Ready(start_state(sample_document(), None, options.change)),
+    }
+}
+
+/// Props of [`Embedded`].
+#[derive(Properties, PartialEq)]
+struct EmbeddedProps {
+    options: Rc<EmbedOptions>,
+    fragment: AttrValue,
+}
+
+/// The compact embed: no header, import or scenario bar; only the chosen panels.
+#[component]
+fn Embedded(props: &EmbeddedProps) -> Html {
+    let root = use_node_ref();
+    use_post_height(root.clone(), props.options.id.clone());
+    let load = {
+        let (options, fragment) = (props.options.clone(), props.fragment.clone());
+        use_state(move || first_load(&options, &fragment))
+    };
+    {
+        let (setter, options) = (load.setter(), props.options.clone());
+        use_effect_with((), move |_| {
+            if let Some(src) = options.src.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    setter.set(match load_src(&src).await {
+                        Ok(doc) => Load::Ready(start_state(doc, None, options.change)),
+                        Err(err) => Load::Failed(err),
+                    });
+                });
+            }
+        });
+    }
+    let problems = &props.options.problems;
+    let body = match &*load {
+        Load::Loading => html! {
+            <p class="panel embed-loading" aria-busy="true" data-testid="embed-loading">{ "Loading the budget…" }</p>
+        },
+        Load::Ready(state) => html! { <App start={state.clone()} /> },
+        Load::Failed(err) => html! {
+            <section class="panel embed-error" role="alert" data-testid="embed-error">
+                <h2>{ "This budget cannot be shown" }</h2>
+                <p class="negative">{ &err.headline }</p>
+                if !err.problems.is_empty() {
+                    <ul>
+                        for (i, problem) in err.problems.iter().enumerate() {
+                            <li key={i}>{ problem }</li>
+                        }
+                    </ul>
+                }
+            </section>
+        },
+    };
+    html! {
+        <div class="embed" ref={root} data-testid="embed">
+            if !problems.is_empty() {
+                <section class="panel embed-problems" role="alert" data-testid="embed-problems">
+                    <h2>{ "Some embed options were not understood" }</h2>
+                    <ul>
+                        for (i, problem) in problems.iter().enumerate() {
+                            <li key={i}>{ problem }</li>
+                        }
+                    </ul>
+                </section>
+            }
+            { body }
+            <footer class="embed-foot">
+                <a href={open_href(&props.options, Some(&props.fragment))} target="_blank" rel="noopener"
+                    data-testid="embed-open">{ "Open in SiteBudget" }</a>
+            </footer>
+        </div>
+    }
+}
