@@ -3,13 +3,16 @@
 pub mod app;
 pub mod components;
 pub mod import;
+pub mod rescue;
 pub mod state;
 
 use wasm_bindgen::JsCast;
 
 /// Mounts the app on the page body (Trunk's entry point calls this).
 pub fn start() {
+    rescue::install();
     yew::Renderer::<app::App>::new().render();
+    rescue::add_panic_test_trigger();
 }
 
 /// Mounts the app inside `root`: browser tests use this to render into their own element.
