@@ -1,4 +1,5 @@
-// Prints the gzip size of each wasm, JS and CSS file of a built bundle, and their sum.
+// Prints the gzip size of each wasm, JS and CSS file of a built bundle, their sum, and
+// whether the sum is within the 250 KB budget (informational: it never fails the run).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, extname } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -19,3 +20,5 @@ for (const r of rows) {
   console.log(`${r.name.padEnd(40)} raw ${kb(r.raw)}  gzip ${kb(r.gzip)}`);
 }
 console.log(`${"total (gzip, wasm + js + css)".padEnd(40)}              gzip ${kb(total)}`);
+const LIMIT_KB = 250;
+console.log(`limit ${LIMIT_KB} KB: ${total <= LIMIT_KB * 1024 ? "ok" : "over"}`);

@@ -136,6 +136,10 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    use_effect_with(state.doc.clone(), |doc| {
+        crate::ui::rescue::keep(doc.clone())
+    });
+
     let dispatch = state.dispatcher();
     let on_file = {
         let dispatch = dispatch.clone();

@@ -8,6 +8,7 @@ pub mod embed;
 pub mod import;
 pub mod keys;
 pub mod persist;
+pub mod rescue;
 pub mod state;
 
 use wasm_bindgen::JsCast;
@@ -15,7 +16,9 @@ use wasm_bindgen::JsCast;
 /// Mounts the app on the page body (Trunk's entry point calls this); the page's query
 /// string decides between the normal app and an embed.
 pub fn start() {
+    rescue::install();
     yew::Renderer::<embed::Root>::new().render();
+    rescue::add_panic_test_trigger();
 }
 
 /// Mounts the app inside `root`: browser tests use this to render into their own element.

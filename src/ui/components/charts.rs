@@ -21,7 +21,7 @@ const SERIES_STYLES: usize = 6;
 
 /// A viewBox coordinate with one decimal, enough at any screen size and short in the DOM.
 fn n(v: f64) -> String {
-    format!("{v:.1}")
+    crate::chart::svg_number(v)
 }
 
 /// An id prefix from the test id, keeping only characters safe in ids and `url(#…)`.
