@@ -3,7 +3,7 @@
 // (after a forced layout) and the time from navigation to the first rendered budget.
 // Five warm-up moves run first and are not counted.
 // Usage: node scripts/bench-ui.mjs [lines=500] [moves=50]   (build dist/ first)
-import { serve, launch } from "../tests/e2e/harness.mjs";
+import { serve, launch, importFile } from "../tests/e2e/harness.mjs";
 import { generateBudget } from "../tests/e2e/generate.mjs";
 
 const lines = Number(process.argv[2] ?? 500);
@@ -18,9 +18,7 @@ await page.waitForSelector('[data-testid="total-allocation"]');
 const firstRender = await page.evaluate(() => performance.now());
 console.log(`navigation to first rendered budget: ${firstRender.toFixed(1)} ms (wall ${Date.now() - t0} ms)`);
 
-await page.setInputFiles('[data-testid="import-file"]', {
-  name: "generated.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(generateBudget(lines))),
-});
+await importFile(page, "generated.json", "application/json", Buffer.from(JSON.stringify(generateBudget(lines))));
 await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="line-"]').length === n, lines);
 
 if (process.env.YEARS) {

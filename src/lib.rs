@@ -4,8 +4,10 @@
 //! → `io` (JSON and CSV) → `ui` (Yew components, compiled only for the browser).
 
 pub mod chart;
+pub mod edit;
 pub mod engine;
 pub mod format;
+pub mod history;
 pub mod io;
 pub mod model;
 pub mod view;

@@ -13,8 +13,16 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh element in the page, with the app mounted in it and rendered.
+/// A fresh element in the page, with the app mounted in it and rendered from an empty
+/// browser storage (a first visit).
 async fn mount_app() -> Element {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -38,6 +46,21 @@ fn by_testid(root: &Element, id: &str) -> Option<Element> {
 fn data_value(root: &Element, id: &str) -> Decimal {
     let el = by_testid(root, id).unwrap_or_else(|| panic!("no element {id}"));
     el.get_attribute("data-value").unwrap().parse().unwrap()
+}
+
+fn text(root: &Element, id: &str) -> String {
+    by_testid(root, id)
+        .unwrap_or_else(|| panic!("no element {id}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn click(root: &Element, id: &str) {
+    let el: web_sys::HtmlElement = by_testid(root, id)
+        .unwrap_or_else(|| panic!("no element {id}"))
+        .dyn_into()
+        .unwrap();
+    el.click();
 }
 
 fn line_rows(root: &Element) -> u32 {
@@ -172,6 +195,13 @@ async fn good_import_replaces_the_budget() {
                    "unit_cost": "50000", "funding": [{"source": "pp", "share": "1"}]}]}"#;
     pick_file(&root, "tiny.json", json);
     settle().await;
+    // A good file is previewed first; nothing changes until the user chooses.
+    let preview = by_testid(&root, "import-preview").expect("preview shown");
+    assert!(preview.text_content().unwrap().contains("Tiny"));
+    assert_eq!(text(&root, "preview-lines"), "1");
+    assert_ne!(text(&root, "school-name"), "Tiny");
+    click(&root, "import-replace");
+    settle().await;
     assert_eq!(
         by_testid(&root, "school-name")
             .unwrap()
@@ -190,4 +220,69 @@ async fn good_import_replaces_the_budget() {
         .query_selector(".figure.is-negative .negative-flag")
         .unwrap()
         .is_some());
+
+    // Undo brings the sample back, redo the imported budget again.
+    let sample = sample_document();
+    click(&root, "undo");
+    settle().await;
+    assert_eq!(text(&root, "school-name"), sample.school.name);
+    click(&root, "redo");
+    settle().await;
+    assert_eq!(text(&root, "school-name"), "Tiny");
+}
+
+#[wasm_bindgen_test]
+async fn undo_and_redo_walk_back_through_more_than_a_hundred_steps() {
+    let root = mount_app().await;
+    let base = data_value(&root, "total-allocation");
+    let change: HtmlInputElement = by_testid(&root, "enrollment-change")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    change.set_value("-10");
+    change
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    let scenario_allocation = data_value(&root, "total-allocation");
+    assert_ne!(scenario_allocation, base);
+
+    // 105 budget edits (a line's cut rank), each its own undo step.
+    let rank: HtmlInputElement = root
+        .query_selector("[data-testid^=\"cut-rank-\"]")
+        .unwrap()
+        .expect("a steerable line under the −10% scenario")
+        .dyn_into()
+        .unwrap();
+    let original = rank.value();
+    for i in 1..=105 {
+        rank.set_value(&i.to_string());
+        rank.dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        yew::scheduler::flush().await;
+    }
+    settle().await;
+    assert_eq!(text(&root, "undo"), "↶ Undo (106)");
+    for _ in 0..105 {
+        click(&root, "undo");
+    }
+    settle().await;
+    assert_eq!(rank.value(), original);
+    assert_eq!(data_value(&root, "total-allocation"), scenario_allocation);
+    click(&root, "undo");
+    settle().await;
+    assert_eq!(data_value(&root, "total-allocation"), base);
+    assert!(by_testid(&root, "undo").unwrap().has_attribute("disabled"));
+
+    // Redo replays every step, the last edit included.
+    for _ in 0..106 {
+        click(&root, "redo");
+    }
+    settle().await;
+    // The baseline shows no steering list, so the input was rebuilt: look it up again.
+    let id = rank.get_attribute("data-testid").unwrap();
+    let rank: HtmlInputElement = by_testid(&root, &id).unwrap().dyn_into().unwrap();
+    assert_eq!(rank.value(), "105");
+    assert_eq!(data_value(&root, "total-allocation"), scenario_allocation);
+    assert_eq!(text(&root, "redo"), "↷ Redo (0)");
 }

@@ -30,6 +30,10 @@ pub enum Place {
     LineAt(usize),
     /// A CSV row: its line in the file, the header being row 1.
     Row(usize),
+    /// A scenario's own fields.
+    Scenario,
+    /// A scenario's line edit, by position in `line_edits` (from 1).
+    Edit(usize),
 }
 
 impl fmt::Display for Place {
@@ -45,6 +49,8 @@ impl fmt::Display for Place {
             Place::Line(id) => write!(f, "line `{id}`"),
             Place::LineAt(n) => write!(f, "line #{n}"),
             Place::Row(n) => write!(f, "row {n}"),
+            Place::Scenario => f.write_str("scenario"),
+            Place::Edit(n) => write!(f, "line edit #{n}"),
         }
     }
 }

@@ -40,22 +40,31 @@ fn syntax(e: serde_json::Error) -> ImportError {
     ))
 }
 
-/// Writes a document as pretty JSON in the spec's shape: decimals as strings,
-/// defaults written out, absent optional fields left out.
-pub fn to_json(doc: &Document) -> String {
-    let root = J::obj([
+/// The document as a JSON value, the same content as [`to_json`]; numbers stay exact.
+pub fn document_value(doc: &Document) -> Value {
+    root(doc).value()
+}
+
+fn root(doc: &Document) -> J {
+    J::obj([
         ("format", J::str(FORMAT)),
         ("school", school(&doc.school)),
         ("sources", J::Arr(doc.sources.iter().map(source).collect())),
         ("norms", J::Arr(doc.norms.iter().map(norm).collect())),
         ("lines", J::Arr(doc.lines.iter().map(line).collect())),
-    ]);
-    let mut out = root.render();
+    ])
+}
+
+/// Writes a document as pretty JSON in the spec's shape: decimals as strings,
+/// defaults written out, absent optional fields left out.
+pub fn to_json(doc: &Document) -> String {
+    let mut out = root(doc).render();
     out.push('\n');
     out
 }
 
-fn dec(d: Decimal) -> J {
+/// A decimal as a JSON string, its scale kept.
+pub(crate) fn dec(d: Decimal) -> J {
     J::str(&d.to_string())
 }
 
@@ -150,7 +159,8 @@ fn norm(n: &Norm) -> J {
     J::obj(fields)
 }
 
-fn line(l: &Line) -> J {
+/// One line in the document's representation (also used for scenario line edits).
+pub(crate) fn line(l: &Line) -> J {
     let mut fields = vec![("id", J::str(&l.id))];
     match &l.kind {
         LineKind::Position(p) => {

@@ -1,4 +1,4 @@
-//! Reading and writing budgets: the JSON document and CSV of lines.
+//! Reading and writing budgets: the JSON document, CSV of lines, and scenarios as JSON.
 
 pub mod csv_lines;
 pub mod decimal;
@@ -9,9 +9,12 @@ pub mod json;
 mod pretty;
 pub mod read;
 pub mod sample;
+pub mod scenario_json;
+pub mod store;
 pub mod validate;
 
 pub use csv_lines::{import_lines_csv, lines_to_csv};
 pub use error::{ImportError, Place, Problem};
-pub use json::{parse_document, to_json};
+pub use json::{document_value, parse_document, to_json};
+pub use scenario_json::{read_scenario, scenario_value};
 pub use validate::validate;

@@ -42,6 +42,19 @@ impl J {
         )
     }
 
+    /// The same JSON as a [`serde_json::Value`] (object keys then sorted by serde_json).
+    pub fn value(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            // Raw text is always a scalar this module or its callers wrote as valid JSON.
+            J::Raw(r) => serde_json::from_str(r).unwrap_or(Value::Null),
+            J::Arr(items) => Value::Array(items.iter().map(J::value).collect()),
+            J::Obj(fields) => {
+                Value::Object(fields.iter().map(|(k, v)| (k.clone(), v.value())).collect())
+            }
+        }
+    }
+
     /// Pretty text, two-space indent.
     pub fn render(&self) -> String {
         let mut out = String::new();

@@ -125,7 +125,8 @@ fn school(r: &mut Reader, v: &Value) -> Option<School> {
     })
 }
 
-fn enrollment(
+/// Reads an enrollment object (grade → count).
+pub(crate) fn enrollment(
     r: &mut Reader,
     place: &Place,
     field: &str,
@@ -389,7 +390,8 @@ pub(crate) fn priority(r: &mut Reader, place: &Place, field: &str, v: &Value) ->
     parsed
 }
 
-fn line(r: &mut Reader, index: usize, v: &Value) -> Option<Line> {
+/// Reads one line of `lines` (also a scenario's added or replacing line).
+pub(crate) fn line(r: &mut Reader, index: usize, v: &Value) -> Option<Line> {
     let place = place_of(v, Place::Line, Place::LineAt, index);
     let o = r.object(&place, "", "", v)?;
     const COMMON: [&str; 8] = [

@@ -8,11 +8,15 @@ use yew::prelude::*;
 use crate::chart::ValueFormat;
 use crate::engine::{self, Evaluation, YearResult};
 use crate::model::{Grade, LineKind};
+use crate::ui::autosave::use_autosave;
+use crate::ui::components::budget_bar::{BudgetBar, BudgetCommand};
 use crate::ui::components::budget_table::BudgetTable;
 use crate::ui::components::charts::{BarChart, StackedBarChart, WaterfallChart};
 use crate::ui::components::compare_scenarios::CompareScenarios;
 use crate::ui::components::comparison::ComparisonPanel;
 use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow, SteerRow};
+use crate::ui::components::drop_zone::DropZone;
+use crate::ui::components::editor::EditorPanel;
 use crate::ui::components::figure::MoneyFigure;
 use crate::ui::components::flexibility_panel::FlexibilityPanel;
 use crate::ui::components::import_control::{ImportControl, ImportFeedback};
@@ -21,9 +25,11 @@ use crate::ui::components::scenario_bar::{ScenarioBar, ScenarioCommand};
 use crate::ui::components::scenario_inputs::ScenarioInputs;
 use crate::ui::components::school_header::SchoolHeader;
 use crate::ui::components::sources_panel::SourcesPanel;
-use crate::ui::embed::use_embed;
+use crate::ui::embed::{use_embed, StartState};
 use crate::ui::import::read_and_import;
-use crate::ui::state::{Action, AppState, LineSteer};
+use crate::ui::keys::use_undo_keys;
+use crate::ui::persist;
+use crate::ui::state::{Action, AppState, ImportTarget, LineSteer};
 use crate::view::budget_rows::{budget_rows, group_rows};
 use crate::view::chart_data::{
     balance_waterfall, flexibility_stacks, projection_balances, projection_positions,
@@ -74,19 +80,32 @@ fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// The state to start from (an embed's budget); the sample school when `None`.
+    /// The state to start from (an embed's budget); the saved budgets or the sample when `None`.
     #[prop_or_default]
-    pub start: Option<Rc<AppState>>,
+    pub start: Option<StartState>,
 }
 
 /// The whole app.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let start = props.start.clone();
-    let state = use_reducer(move || start.map_or_else(AppState::with_sample, |s| (*s).clone()));
-    // Embed mode drops the chrome and shows only the panels the host chose.
+    // Embed mode drops the chrome and shows only the panels the host chose; it starts from
+    // the embed's budget and never reads this browser's saved budgets.
     let embed = use_embed();
     let show = |panel: EmbedPanel| embed.shows(panel);
+    let saver = use_mut_ref(persist::Saver::default);
+    let state = {
+        let (saver, start) = (saver.clone(), props.start.clone());
+        use_reducer(move || match start {
+            Some(start) => (*start.0).clone(),
+            None => {
+                let (state, restored) = persist::restore();
+                *saver.borrow_mut() = restored;
+                state
+            }
+        })
+    };
+    use_autosave(&state, saver);
+    use_undo_keys(state.dispatcher());
     let scenario = state.scenario();
     let evaluation: Rc<Result<Evaluation, engine::EngineError>> = {
         let (doc, scenario) = (state.doc.clone(), scenario.clone());
@@ -122,6 +141,36 @@ pub fn App(props: &AppProps) -> Html {
             read_and_import(file, doc.clone(), dispatch.clone())
         })
     };
+    let on_import_choice = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |choice: Option<ImportTarget>, _| {
+            dispatch.dispatch(match choice {
+                Some(target) => Action::ConfirmImport(target),
+                None => Action::CancelImport,
+            })
+        })
+    };
+    let on_budget = {
+        let dispatch = dispatch.clone();
+        use_callback(state.budget_id, move |cmd: BudgetCommand, open| {
+            dispatch.dispatch(match cmd {
+                BudgetCommand::Open(id) => Action::OpenBudget(id),
+                BudgetCommand::New => Action::NewBudget,
+                BudgetCommand::Rename(name) => Action::RenameBudget(name),
+                BudgetCommand::Delete => Action::DeleteBudget(*open),
+                BudgetCommand::Reset => Action::ResetToSample,
+                BudgetCommand::Undo => Action::Undo,
+                BudgetCommand::Redo => Action::Redo,
+            })
+        })
+    };
+    let budgets = {
+        let state = state.clone();
+        use_memo(
+            (state.budget_id, state.label.clone(), state.others.clone()),
+            move |_| state.budget_list(),
+        )
+    };
     let on_filter = {
         let dispatch = dispatch.clone();
         use_callback((), move |filter: Option<String>, _| {
@@ -144,6 +193,12 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         use_callback((), move |(line, steer): (String, LineSteer), _| {
             dispatch.dispatch(Action::SteerLine { line, steer })
+        })
+    };
+    let on_edit = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |edit: crate::edit::Edit, _| {
+            dispatch.dispatch(Action::Edit(edit))
         })
     };
     let on_years = {
@@ -295,16 +350,21 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
-    html! {
+    let page = html! {
         <>
             if !embed.embed {
                 <header class="topbar">
                     <div class="brand">{ "SiteBudget" }<small>{ "school budget calculator" }</small></div>
-                    <ImportControl status={state.import.clone()} on_file={on_file} />
+                    <ImportControl status={state.import.clone()} on_file={on_file.clone()} />
                 </header>
-                <ImportFeedback status={state.import.clone()} />
+                <ImportFeedback status={state.import.clone()} on_choice={on_import_choice} />
             }
             <main>
+                if !embed.embed {
+                    <BudgetBar budgets={budgets} open={state.budget_id}
+                        undo_steps={state.history.undo_steps()} redo_steps={state.history.redo_steps()}
+                        storage={state.storage.clone()} on_command={on_budget} />
+                }
                 if show(EmbedPanel::School) {
                     <SchoolHeader doc={state.doc.clone()} />
                 }
@@ -313,7 +373,16 @@ pub fn App(props: &AppProps) -> Html {
                         compare_with={state.compare_with} on_command={on_command} />
                 }
                 { body }
+                if show(EmbedPanel::Editor) && !embed.is_read_only() {
+                    <EditorPanel doc={state.doc.clone()} error={state.edit_error.clone()} {on_edit} />
+                }
             </main>
         </>
+    };
+    // An embed takes no dropped files: importing is the full app's business.
+    if embed.embed {
+        page
+    } else {
+        html! { <DropZone {on_file}>{ page }</DropZone> }
     }
 }

@@ -5,7 +5,7 @@ use yew::UseReducerDispatcher;
 use crate::io::import::import_file;
 use crate::ui::state::{Action, AppState};
 
-/// Reads `file` as text and dispatches the imported document or the reasons it was refused.
+/// Reads `file` as text and dispatches the document to preview or the reasons it was refused.
 pub fn read_and_import(
     file: web_sys::File,
     current: std::rc::Rc<crate::model::Document>,
@@ -16,7 +16,7 @@ pub fn read_and_import(
         let blob = gloo_file::Blob::from(file);
         let action = match gloo_file::futures::read_as_text(&blob).await {
             Ok(text) => match import_file(&current, &name, &text) {
-                Ok(doc) => Action::Imported {
+                Ok(doc) => Action::ImportReady {
                     file: name,
                     doc: Box::new(doc),
                 },

@@ -1,9 +1,13 @@
 //! The browser UI: Yew components over the pure engine. Compiled only for wasm32.
 
 pub mod app;
+pub mod autosave;
+pub mod budgets;
 pub mod components;
 pub mod embed;
 pub mod import;
+pub mod keys;
+pub mod persist;
 pub mod state;
 
 use wasm_bindgen::JsCast;

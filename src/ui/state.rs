@@ -5,10 +5,14 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::Reducible;
 
+use crate::edit::{apply_edit, Edit, EditError};
 use crate::engine::Scenario;
+use crate::history::History;
 use crate::io::sample::sample_document;
 use crate::io::validate;
 use crate::model::{Document, LineKind, Priority};
+use crate::ui::budgets::Budget;
+use crate::view::import_preview::ImportPreview;
 
 /// How the budget table is shown.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -29,6 +33,8 @@ pub enum ImportStatus {
         /// The file's name.
         file: String,
     },
+    /// A good file waits for the user to choose what it replaces.
+    Preview(Rc<ImportPreview>),
     /// A file was refused; the budget is unchanged.
     Refused {
         /// The file's name.
@@ -74,7 +80,7 @@ pub struct FieldError {
 }
 
 /// Everything the app shows, in one value.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct AppState {
     /// The budget document being worked on.
     pub doc: Rc<Document>,
@@ -94,6 +100,52 @@ pub struct AppState {
     pub field_error: Option<FieldError>,
     /// Years in the multi-year projection.
     pub years: u32,
+    /// The open budget's id (its storage keys use it).
+    pub budget_id: u32,
+    /// The open budget's name in the budget list.
+    pub label: String,
+    /// The other budgets kept in this browser, closed.
+    pub others: Rc<Vec<Budget>>,
+    /// Undo and redo steps of the open budget.
+    pub history: Rc<History<Rc<Undoable>>>,
+    /// Whether changes reach browser storage.
+    pub storage: StorageStatus,
+    /// Budget ids up to this are taken in storage, even by budgets that could not be read.
+    pub reserved_ids: u32,
+    /// The last refused edit from the budget editor, shown at its field.
+    pub edit_error: Option<EditError>,
+}
+
+/// What undo and redo restore: the budget and its scenarios.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Undoable {
+    /// The document.
+    pub doc: Rc<Document>,
+    /// The named scenarios.
+    pub scenarios: Rc<Vec<NamedScenario>>,
+    /// The scenario in force.
+    pub active: u32,
+}
+
+/// Whether autosave works, shown as a warning when it does not.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum StorageStatus {
+    /// Every change is saved in this browser.
+    #[default]
+    Saved,
+    /// Saving failed (storage full, blocked or private browsing): work stays in memory only.
+    Failing(String),
+    /// Saving is held back so that data this build cannot read is not overwritten.
+    Held(String),
+}
+
+/// Where an import preview goes when the user accepts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportTarget {
+    /// Replace the open budget (undo brings it back).
+    Replace,
+    /// Keep the open budget and open the file as another one.
+    NewBudget,
 }
 
 impl AppState {
@@ -105,6 +157,7 @@ impl AppState {
     /// A fresh state showing `doc` with one unchanged scenario.
     pub fn with_document(doc: Document) -> Self {
         Self {
+            label: doc.school.name.clone(),
             doc: Rc::new(doc),
             scenarios: Rc::new(vec![NamedScenario {
                 id: 1,
@@ -118,7 +171,41 @@ impl AppState {
             import: ImportStatus::Idle,
             field_error: None,
             years: 3,
+            budget_id: 1,
+            others: Rc::new(Vec::new()),
+            history: Rc::new(History::default()),
+            storage: StorageStatus::Saved,
+            reserved_ids: 0,
+            edit_error: None,
         }
+    }
+
+    /// The part of the state undo and redo restore.
+    pub fn undoable(&self) -> Rc<Undoable> {
+        Rc::new(Undoable {
+            doc: self.doc.clone(),
+            scenarios: self.scenarios.clone(),
+            active: self.active,
+        })
+    }
+
+    fn restore_undoable(&mut self, u: &Undoable) {
+        self.doc = u.doc.clone();
+        self.scenarios = u.scenarios.clone();
+        self.active = if self.named(u.active).is_some() {
+            u.active
+        } else {
+            self.scenarios.first().map_or(1, |n| n.id)
+        };
+        if self
+            .compare_with
+            .is_some_and(|id| id == self.active || self.named(id).is_none())
+        {
+            self.compare_with = None;
+        }
+        self.field_error = None;
+        self.edit_error = None;
+        self.revision += 1;
     }
 
     /// The scenario in force.
@@ -153,7 +240,18 @@ impl AppState {
 /// Everything the user can do to the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Replace the budget with an imported document (scenarios reset).
+    /// A file was read and is good: show its preview before it replaces anything.
+    ImportReady {
+        /// The file it came from.
+        file: String,
+        /// The validated document.
+        doc: Box<Document>,
+    },
+    /// Accept the previewed import.
+    ConfirmImport(ImportTarget),
+    /// Drop the previewed import.
+    CancelImport,
+    /// Replace the budget with an imported document (scenarios reset; undo brings it back).
     Imported {
         /// The file it came from.
         file: String,
@@ -194,6 +292,38 @@ pub enum Action {
     },
     /// Years in the projection (1 to 10).
     SetYears(u32),
+    /// Step back one change to the budget or its scenarios.
+    Undo,
+    /// Step forward again.
+    Redo,
+    /// Open another budget kept in this browser.
+    OpenBudget(u32),
+    /// Add a budget copied from the sample school and open it.
+    NewBudget,
+    /// Rename the open budget (blank names are ignored).
+    RenameBudget(String),
+    /// Delete a budget; deleting the last one leaves the sample.
+    DeleteBudget(u32),
+    /// Replace the open budget with the sample school (undo brings it back).
+    ResetToSample,
+    /// Autosave reports whether it reached storage.
+    Storage(StorageStatus),
+    /// Change the budget from the editor; a refused edit leaves it untouched.
+    Edit(Edit),
+}
+
+/// The undo kind of an action: changes of the same nonzero kind made close together are
+/// one undo step (a slider drag); zero never merges.
+fn undo_kind(action: &Action, active: u32) -> u64 {
+    match action {
+        Action::SetScenario(_) => 1_000 + u64::from(active),
+        _ => 0,
+    }
+}
+
+/// Milliseconds since the epoch, for coalescing undo steps.
+fn now_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 /// Applies a steer to a copy of the document, or says why it cannot.
@@ -232,15 +362,51 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let kind = undo_kind(&action, self.active);
+        let records = !matches!(
+            action,
+            Action::Undo
+                | Action::Redo
+                | Action::OpenBudget(_)
+                | Action::NewBudget
+                | Action::DeleteBudget(_)
+        );
+        let next = self.clone().apply(action);
+        if records
+            && (!Rc::ptr_eq(&next.doc, &self.doc) || !Rc::ptr_eq(&next.scenarios, &self.scenarios))
+        {
+            let mut next = (*next).clone();
+            Rc::make_mut(&mut next.history).record(self.undoable(), kind, now_ms());
+            return Rc::new(next);
+        }
+        next
+    }
+}
+
+impl AppState {
+    /// Applies one action; [`Reducible::reduce`] adds the undo bookkeeping around it.
+    fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Imported { file, doc } => {
-                let fresh = AppState::with_document(*doc);
-                next = AppState {
-                    revision: self.revision + 1,
-                    import: ImportStatus::Loaded { file },
-                    ..fresh
+            Action::ImportReady { file, doc } => {
+                next.import = ImportStatus::Preview(Rc::new(ImportPreview::new(file, *doc)));
+            }
+            Action::ConfirmImport(target) => {
+                let ImportStatus::Preview(preview) = &self.import else {
+                    return self;
                 };
+                let file = preview.file.clone();
+                let doc = (*preview.doc).clone();
+                match target {
+                    ImportTarget::Replace => next.replace_document(doc),
+                    ImportTarget::NewBudget => next.open_new_budget(doc),
+                }
+                next.import = ImportStatus::Loaded { file };
+            }
+            Action::CancelImport => next.import = ImportStatus::Idle,
+            Action::Imported { file, doc } => {
+                next.replace_document(*doc);
+                next.import = ImportStatus::Loaded { file };
             }
             Action::ImportRefused { file, problems } => {
                 next.import = ImportStatus::Refused { file, problems };
@@ -324,11 +490,62 @@ impl Reducible for AppState {
                 }
                 Err(err) => next.field_error = Some(err),
             },
+            Action::Edit(edit) => match apply_edit(&self.doc, &edit) {
+                Ok(doc) => {
+                    next.doc = Rc::new(doc);
+                    next.edit_error = None;
+                    next.revision += 1;
+                }
+                Err(err) => next.edit_error = Some(err),
+            },
             Action::SetYears(years) => {
                 next.years = years.clamp(1, 10);
                 next.revision += 1;
             }
+            Action::Undo => {
+                let history = Rc::make_mut(&mut next.history);
+                let Some(previous) = history.undo(self.undoable()) else {
+                    return self;
+                };
+                next.restore_undoable(&previous);
+            }
+            Action::Redo => {
+                let history = Rc::make_mut(&mut next.history);
+                let Some(later) = history.redo(self.undoable()) else {
+                    return self;
+                };
+                next.restore_undoable(&later);
+            }
+            Action::OpenBudget(id) => next.open_budget(id),
+            Action::NewBudget => next.open_new_budget(sample_document()),
+            Action::RenameBudget(label) => {
+                let label = label.trim();
+                if label.is_empty() {
+                    return self;
+                }
+                next.label = label.to_owned();
+            }
+            Action::DeleteBudget(id) => next.delete_budget(id),
+            Action::ResetToSample => next.replace_document(sample_document()),
+            Action::Storage(status) => {
+                if status == self.storage {
+                    return self;
+                }
+                next.storage = status;
+            }
         }
         Rc::new(next)
+    }
+
+    /// Puts `doc` in place of the open budget's document, with one unchanged scenario.
+    fn replace_document(&mut self, doc: Document) {
+        let fresh = AppState::with_document(doc);
+        self.doc = fresh.doc;
+        self.scenarios = fresh.scenarios;
+        self.active = fresh.active;
+        self.compare_with = None;
+        self.field_error = None;
+        self.edit_error = None;
+        self.revision += 1;
     }
 }

@@ -25,11 +25,13 @@ pub enum EmbedPanel {
     Sources,
     /// The table of budget lines.
     Lines,
+    /// Editing the budget's school, sources, norms and lines (never when read-only).
+    Editor,
 }
 
 impl EmbedPanel {
     /// Every panel, in page order.
-    pub const ALL: [EmbedPanel; 9] = [
+    pub const ALL: [EmbedPanel; 10] = [
         EmbedPanel::School,
         EmbedPanel::Summary,
         EmbedPanel::Inputs,
@@ -39,6 +41,7 @@ impl EmbedPanel {
         EmbedPanel::Projection,
         EmbedPanel::Sources,
         EmbedPanel::Lines,
+        EmbedPanel::Editor,
     ];
 
     /// The name `panels=` uses.
@@ -53,6 +56,7 @@ impl EmbedPanel {
             EmbedPanel::Projection => "projection",
             EmbedPanel::Sources => "sources",
             EmbedPanel::Lines => "lines",
+            EmbedPanel::Editor => "editor",
         }
     }
 

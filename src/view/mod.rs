@@ -4,6 +4,7 @@
 pub mod budget_rows;
 pub mod chart_data;
 pub mod embed_options;
+pub mod import_preview;
 pub mod plan_text;
 pub mod source_rows;
 pub mod summary;

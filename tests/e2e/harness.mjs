@@ -72,3 +72,11 @@ export async function openApp(browser, url, viewport = { width: 1280, height: 90
   await page.waitForSelector('[data-testid="total-allocation"]');
   return { page, outside, errors };
 }
+
+/** Picks a file in the import control and, once its preview shows, accepts it:
+ * `choice` is "replace" (the open budget) or "new" (open as another budget). */
+export async function importFile(page, name, mimeType, buffer, choice = "replace") {
+  await page.setInputFiles('[data-testid="import-file"]', { name, mimeType, buffer });
+  await page.click(`[data-testid="import-${choice}"]`);
+  await page.waitForSelector('[data-testid="import-preview"]', { state: "detached" });
+}

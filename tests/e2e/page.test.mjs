@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, serve, launch, value, openApp as open } from "./harness.mjs";
+import { ROOT, serve, launch, value, importFile, openApp as open } from "./harness.mjs";
 
 const sample = JSON.parse(readFileSync(join(ROOT, "samples/sample-school.json"), "utf8"));
 let server, browser;
@@ -81,11 +81,7 @@ test("a good file replaces the budget", async () => {
     norms: [],
     lines: [{ id: "paper", kind: "item", title: "Paper", amount: "250.25", funding: [{ source: "gf", share: "1" }] }],
   };
-  await page.setInputFiles('[data-testid="import-file"]', {
-    name: "tiny.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(small)),
-  });
+  await importFile(page, "tiny.json", "application/json", Buffer.from(JSON.stringify(small)));
   await page.waitForFunction(() => document.querySelector('[data-testid="school-name"]')?.textContent === "Tiny Test School");
   // 1000.50 allocated − 250.25 spent = 750.25 left.
   assert.equal(Number(await value(page, "total-allocation")), 1000.5);

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, serve, launch, value, openApp as open } from "./harness.mjs";
+import { ROOT, serve, launch, value, importFile, openApp as open } from "./harness.mjs";
 import { generateBudget } from "./generate.mjs";
 
 let server, browser;
@@ -94,9 +94,7 @@ test("steering: protecting the vacant TA moves the cut to the next line", async 
 
 test("a large budget lists the cut lines first and the rest on request", async () => {
   const { page } = await openApp();
-  await page.setInputFiles('[data-testid="import-file"]', {
-    name: "big.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(generateBudget(300))),
-  });
+  await importFile(page, "big.json", "application/json", Buffer.from(JSON.stringify(generateBudget(300))));
   await page.waitForFunction(() => document.querySelectorAll('[data-testid^="line-"]').length === 300);
   await setEnrollmentChange(page, -20);
   const steer = () => page.$$eval('[data-testid^="priority-"]', (els) => els.map((e) => e.dataset.testid.slice(9)));

@@ -2,7 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::ImportStatus;
+use crate::format;
+use crate::ui::state::{ImportStatus, ImportTarget};
 
 /// Props of [`ImportControl`].
 #[derive(Properties, PartialEq)]
@@ -47,11 +48,52 @@ pub fn ImportControl(props: &ImportControlProps) -> Html {
 pub struct ImportFeedbackProps {
     /// The last import's outcome.
     pub status: ImportStatus,
+    /// The user's choice for a previewed file: where it goes, or `None` to drop it.
+    pub on_choice: Callback<Option<ImportTarget>>,
 }
 
-/// The reasons a file was refused, in plain words, under the import control.
+/// A good file's preview with its choices, or the reasons a file was refused, in plain
+/// words, under the import control.
 #[component]
 pub fn ImportFeedback(props: &ImportFeedbackProps) -> Html {
+    if let ImportStatus::Preview(p) = &props.status {
+        let choose = |c: Option<ImportTarget>| {
+            let cb = props.on_choice.clone();
+            Callback::from(move |_: MouseEvent| cb.emit(c))
+        };
+        let totals = match &p.totals {
+            Ok((allocation, cost, balance)) => html! {
+                <>
+                    <li>{ "Allocation " }<b>{ format::money(*allocation) }</b></li>
+                    <li>{ "Cost " }<b>{ format::money(*cost) }</b></li>
+                    <li>{ "Balance " }<b data-testid="preview-balance">{ format::money(*balance) }</b></li>
+                </>
+            },
+            Err(why) => {
+                html! { <li class="negative">{ format!("Its totals cannot be computed: {why}") }</li> }
+            }
+        };
+        return html! {
+            <div id="import-feedback" class="import-preview panel" role="region"
+                aria-label="Import preview" data-testid="import-preview">
+                <strong>{ format!("{} is ready to import: {}, fiscal year {}", p.file, p.doc.school.name, p.doc.school.fiscal_year) }</strong>
+                <ul class="preview-figures">
+                    <li><b data-testid="preview-lines">{ p.lines }</b>{ " lines" }</li>
+                    <li><b>{ p.sources }</b>{ " sources" }</li>
+                    <li><b>{ format::count(p.pupils) }</b>{ " students" }</li>
+                    { totals }
+                </ul>
+                <div class="preview-actions">
+                    <button type="button" class="primary" onclick={choose(Some(ImportTarget::Replace))}
+                        data-testid="import-replace">{ "Replace the open budget" }</button>
+                    <button type="button" onclick={choose(Some(ImportTarget::NewBudget))}
+                        data-testid="import-new">{ "Open as a new budget" }</button>
+                    <button type="button" onclick={choose(None)} data-testid="import-cancel">{ "Cancel" }</button>
+                </div>
+                <p class="small muted">{ "Nothing changes until you choose. Replacing can be undone." }</p>
+            </div>
+        };
+    }
     let ImportStatus::Refused { file, problems } = &props.status else {
         return html! { <div id="import-feedback"></div> };
     };

@@ -1,10 +1,13 @@
 //! One small component per file, each with `PartialEq` props so unchanged parts skip re-rendering.
 
+pub mod budget_bar;
 pub mod budget_table;
 pub mod charts;
 pub mod compare_scenarios;
 pub mod comparison;
 pub mod cut_plan;
+pub mod drop_zone;
+pub mod editor;
 pub mod figure;
 pub mod flexibility_panel;
 pub mod import_control;

@@ -6,12 +6,11 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use yew::Reducible;
 
 use crate::engine::{EnrollmentInput, Scenario};
 use crate::io::parse_document;
 use crate::model::Document;
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::{AppState, StorageStatus};
 use crate::view::embed_options::{not_on_this_site, src_problem};
 
 /// Why a budget could not be shown: a headline and, for a refused file, each problem.
@@ -51,14 +50,25 @@ pub fn fragment_budget(fragment: &str) -> Option<Result<FragmentBudget, String>>
     None
 }
 
-/// The app's first state: `doc` under `scenario`, with `change` (a fraction) as the
-/// enrollment change when the host asked for one.
+/// The state an embed starts from, compared by identity (the state has no equality).
+#[derive(Clone, Debug)]
+pub struct StartState(pub Rc<AppState>);
+
+impl PartialEq for StartState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The app's first state in an embed: `doc` under `scenario`, with `change` (a fraction)
+/// as the enrollment change when the host asked for one. Saving is held back, so an embed
+/// never writes over the budgets this browser keeps for the full app.
 pub fn start_state(
     doc: Document,
     scenario: Option<Scenario>,
     change: Option<Decimal>,
-) -> Rc<AppState> {
-    let state = Rc::new(AppState::with_document(doc));
+) -> StartState {
+    let mut state = AppState::with_document(doc);
     let mut scenario = scenario.unwrap_or_default();
     if let Some(change) = change {
         scenario.enrollment = if change.is_zero() {
@@ -67,10 +77,17 @@ pub fn start_state(
             EnrollmentInput::Change(change)
         };
     }
-    if scenario == Scenario::default() {
-        return state;
+    // Set directly rather than through the reducer, so undo does not step back past it.
+    let active = state.active;
+    if let Some(named) = Rc::make_mut(&mut state.scenarios)
+        .iter_mut()
+        .find(|n| n.id == active)
+    {
+        named.scenario = Rc::new(scenario);
     }
-    state.reduce(Action::SetScenario(Box::new(scenario)))
+    state.storage =
+        StorageStatus::Held("An embedded SiteBudget is not saved in this browser.".to_owned());
+    StartState(Rc::new(state))
 }
 
 /// Fetches `src` (same origin only) and reads it as a budget.

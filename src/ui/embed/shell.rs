@@ -6,11 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::height::use_post_height;
-use super::load::{fragment_budget, load_src, start_state, LoadError};
+use super::load::{fragment_budget, load_src, start_state, LoadError, StartState};
 use super::EmbedContext;
 use crate::io::sample::sample_document;
 use crate::ui::app::App;
-use crate::ui::state::AppState;
 use crate::view::embed_options::{open_href, parse_embed_options, EmbedOptions};
 
 /// Props of [`Root`].
@@ -65,7 +64,7 @@ enum Load {
     /// Fetching `src`.
     Loading,
     /// Ready to show.
-    Ready(Rc<AppState>),
+    Ready(StartState),
     /// Nothing to show, and why.
     Failed(LoadError),
 }

@@ -1,0 +1,50 @@
+//! School edits: name, fiscal year, pupils per grade and the two rates.
+
+use super::text::{count, fraction};
+use super::{no_field, Field, Step};
+use crate::model::{Document, Grade};
+
+/// Sets one school field from text.
+pub(super) fn set(doc: &mut Document, field: Field, value: &str) -> Step {
+    let s = &mut doc.school;
+    let trimmed = value.trim();
+    match field {
+        Field::Title => {
+            if trimmed.is_empty() {
+                return Err("must not be empty".into());
+            }
+            s.name = trimmed.to_owned();
+        }
+        Field::FiscalYear => s.fiscal_year = trimmed.to_owned(),
+        Field::UnduplicatedPct => s.unduplicated_pct = fraction(value)?,
+        Field::AttendanceRate => s.attendance_rate = fraction(value)?,
+        Field::Enrollment(g) => {
+            let n = count(value)?;
+            let slot = s
+                .enrollment
+                .get_mut(&g)
+                .ok_or_else(|| format!("the school has no grade {g}; add it first"))?;
+            *slot = n;
+        }
+        _ => return Err(no_field("the school", field)),
+    }
+    Ok(())
+}
+
+/// Adds a grade with 0 pupils.
+pub(super) fn add_grade(doc: &mut Document, g: Grade) -> Step {
+    if doc.school.enrollment.contains_key(&g) {
+        return Err(format!("the school already has grade {g}"));
+    }
+    doc.school.enrollment.insert(g, 0);
+    Ok(())
+}
+
+/// Removes a grade and its pupils.
+pub(super) fn remove_grade(doc: &mut Document, g: Grade) -> Step {
+    doc.school
+        .enrollment
+        .remove(&g)
+        .map(|_| ())
+        .ok_or_else(|| format!("the school has no grade {g}"))
+}

@@ -1,0 +1,186 @@
+//! Field text both ways: what an editor input shows, and how the user's text is read.
+
+use rust_decimal::Decimal;
+
+use crate::io::decimal::{parse_decimal, parse_money, quote};
+use crate::model::{Funding, Grade};
+
+/// A plain decimal without trailing zeros.
+pub fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// A fraction written as a percent number without the sign: `0.6` → `60`.
+pub fn percent(fraction: Decimal) -> String {
+    fraction
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map_or_else(|| plain(fraction), plain)
+}
+
+/// A funding list as editable text: `need 60%, gf 40%`.
+pub fn funding(entries: &[Funding]) -> String {
+    entries
+        .iter()
+        .map(|f| format!("{} {}%", f.source, percent(f.share)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Words joined by `, `.
+pub fn words<T: ToString>(list: &[T]) -> String {
+    list.iter().map(T::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// Reads a decimal such as `0.6` or `1.5e3`.
+pub fn decimal(text: &str) -> Result<Decimal, String> {
+    parse_decimal(text).map_err(|e| e.reason(text))
+}
+
+/// Reads money such as `$1,234.50`.
+pub fn money(text: &str) -> Result<Decimal, String> {
+    parse_money(text).map_err(|e| e.reason(text))
+}
+
+/// Reads a percent (`60` or `60%`) as a fraction (`0.6`).
+pub fn fraction(text: &str) -> Result<Decimal, String> {
+    let t = text.trim();
+    let number = t.strip_suffix('%').unwrap_or(t);
+    let pct = parse_decimal(number).map_err(|e| e.reason(text))?;
+    pct.checked_div(Decimal::ONE_HUNDRED)
+        .ok_or_else(|| format!("is not a usable percent, got {}", quote(text)))
+}
+
+/// Reads an optional value: blank gives `None`.
+pub fn optional<T>(text: &str, read: fn(&str) -> Result<T, String>) -> Result<Option<T>, String> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        read(text).map(Some)
+    }
+}
+
+/// Reads a whole number such as a cut rank.
+pub fn integer(text: &str) -> Result<i64, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("must be a whole number, got {}", quote(text)))
+}
+
+/// Reads a pupil count: whole and not negative.
+pub fn count(text: &str) -> Result<u32, String> {
+    text.trim().parse().map_err(|_| {
+        format!(
+            "must be a whole number of pupils, 0 or more, got {}",
+            quote(text)
+        )
+    })
+}
+
+/// Reads `true`/`false` (also `yes`/`no`).
+pub fn boolean(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" => Ok(true),
+        "false" | "no" => Ok(false),
+        _ => Err(format!("must be yes or no, got {}", quote(text))),
+    }
+}
+
+/// Splits a list written with commas and/or spaces; empty entries are dropped.
+pub fn list(text: &str) -> Vec<String> {
+    text.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Reads grades such as `TK, K, 1, 2`.
+pub fn grades(text: &str) -> Result<Vec<Grade>, String> {
+    list(text)
+        .iter()
+        .map(|g| {
+            Grade::parse(g).ok_or_else(|| format!("grades are TK, K or 1 to 12, got {}", quote(g)))
+        })
+        .collect()
+}
+
+/// Reads a funding list `gf 60%, title1 40%` (percent, `%` optional; a lone source is 100%).
+///
+/// Shares must add up to exactly 100%; the message says by how much they miss.
+pub fn funding_list(text: &str) -> Result<Vec<Funding>, String> {
+    let mut out = Vec::new();
+    for part in text
+        .split([',', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let (source, share) = match part.split_once(|c: char| c.is_whitespace() || c == ':') {
+            Some((s, rest)) => (s.trim(), fraction(rest)?),
+            None => (part, Decimal::ONE),
+        };
+        out.push(Funding {
+            source: source.to_owned(),
+            share,
+        });
+    }
+    if out.is_empty() {
+        return Err("must name at least one source, such as `gf 100%`".into());
+    }
+    let total = out
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, f| acc.checked_add(f.share));
+    match total {
+        Some(t) if t == Decimal::ONE => Ok(out),
+        Some(t) => Err(format!(
+            "shares must add up to exactly 100%, got {}%",
+            percent(t)
+        )),
+        None => Err("shares must add up to exactly 100%".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn percents_both_ways() {
+        assert_eq!(fraction("60%"), Ok(d("0.6")));
+        assert_eq!(fraction(" 12.5 "), Ok(d("0.125")));
+        assert!(fraction("sixty").is_err());
+        assert_eq!(percent(d("0.86")), "86");
+        assert_eq!(percent(d("0.125")), "12.5");
+    }
+
+    #[test]
+    fn funding_text_reads_and_explains() {
+        let f = funding_list("need 60%, gf 40").unwrap();
+        assert_eq!(f[0].source, "need");
+        assert_eq!(f[0].share, d("0.6"));
+        assert_eq!(f[1].share, d("0.4"));
+        assert_eq!(funding(&f), "need 60%, gf 40%");
+        assert_eq!(funding_list("gf").unwrap()[0].share, Decimal::ONE);
+        assert_eq!(
+            funding_list("gf 60%, title1 30%"),
+            Err("shares must add up to exactly 100%, got 90%".into())
+        );
+        assert!(funding_list(" , ").is_err());
+    }
+
+    #[test]
+    fn lists_and_grades() {
+        assert_eq!(list("a, b  c,"), vec!["a", "b", "c"]);
+        assert_eq!(
+            grades("TK K 1").unwrap(),
+            vec![Grade::TK, Grade::K, Grade::G(1)]
+        );
+        assert!(grades("K 13").unwrap_err().contains("`13`"));
+        assert_eq!(count("12"), Ok(12));
+        assert!(count("-1").is_err());
+        assert_eq!(optional("  ", integer), Ok(None));
+        assert_eq!(optional("3", integer), Ok(Some(3)));
+    }
+}

@@ -1,0 +1,232 @@
+//! A scenario as JSON, for stored data and share links, read as strictly as a document.
+//!
+//! Shape (every field optional; absent means "no change"):
+//! `{"enrollment": {"K": 60}` or `"enrollment_change": "-0.1"`,
+//! `"unduplicated_pct": "0.9", "attendance_rate": "0.95", "cost_change": "0.03",
+//! "rate_change": "0", "line_edits": [{"replace": {line}}, {"add": {line}}, {"remove": "id"}]}`.
+//! Lines are written and read exactly as in the document. Ranges are left to the
+//! engine, which reports them when the scenario is applied, so any scenario the app
+//! holds can be stored and read back.
+
+use serde_json::Value;
+
+use super::error::{ImportError, Place};
+use super::fields::{describe, list_names, Reader};
+use super::json::{dec, line as line_json};
+use super::pretty::J;
+use super::read::{enrollment, line as read_line};
+use crate::engine::{EnrollmentInput, LineEdit, Scenario};
+
+const FIELDS: [&str; 7] = [
+    "enrollment",
+    "enrollment_change",
+    "unduplicated_pct",
+    "attendance_rate",
+    "cost_change",
+    "rate_change",
+    "line_edits",
+];
+
+const EDITS: [&str; 3] = ["replace", "add", "remove"];
+
+/// The scenario as a JSON value; decimals are strings with their scale kept.
+pub fn scenario_value(s: &Scenario) -> Value {
+    let mut fields = Vec::new();
+    match &s.enrollment {
+        EnrollmentInput::Unchanged => {}
+        EnrollmentInput::Counts(counts) => {
+            let counts = counts
+                .iter()
+                .map(|(g, n)| (g.to_string(), J::Raw(n.to_string())))
+                .collect();
+            fields.push(("enrollment", J::Obj(counts)));
+        }
+        EnrollmentInput::Change(c) => fields.push(("enrollment_change", dec(*c))),
+    }
+    if let Some(p) = s.unduplicated_pct {
+        fields.push(("unduplicated_pct", dec(p)));
+    }
+    if let Some(a) = s.attendance_rate {
+        fields.push(("attendance_rate", dec(a)));
+    }
+    fields.push(("cost_change", dec(s.cost_change)));
+    fields.push(("rate_change", dec(s.rate_change)));
+    let edits = s
+        .line_edits
+        .iter()
+        .map(|e| match e {
+            LineEdit::Replace(l) => J::obj([("replace", line_json(l))]),
+            LineEdit::Add(l) => J::obj([("add", line_json(l))]),
+            LineEdit::Remove(id) => J::obj([("remove", J::str(id))]),
+        })
+        .collect();
+    fields.push(("line_edits", J::Arr(edits)));
+    J::obj(fields).value()
+}
+
+/// Reads a scenario; unknown fields and wrong types are refused, every problem named
+/// by place (`scenario`, `line edit #2`, `line \`nurse\``), field and reason.
+pub fn read_scenario(v: &Value) -> Result<Scenario, ImportError> {
+    let mut r = Reader::default();
+    let scenario = scenario(&mut r, v);
+    match scenario {
+        Some(s) if r.problems.is_empty() => Ok(s),
+        _ => Err(ImportError {
+            problems: r.problems,
+        }),
+    }
+}
+
+fn scenario(r: &mut Reader, v: &Value) -> Option<Scenario> {
+    let o = r.object(&Place::Scenario, "", "", v)?;
+    o.only(r, &FIELDS);
+    let counts = o.opt(r, "enrollment", enrollment);
+    let change = o.opt(r, "enrollment_change", Reader::decimal);
+    let unduplicated_pct = o.opt(r, "unduplicated_pct", Reader::decimal);
+    let attendance_rate = o.opt(r, "attendance_rate", Reader::decimal);
+    let cost_change = o.or(r, "cost_change", Default::default(), Reader::decimal);
+    let rate_change = o.or(r, "rate_change", Default::default(), Reader::decimal);
+    let line_edits = o
+        .opt(r, "line_edits", Reader::list)
+        .map(|items| edits(r, items.map_or(&[][..], |v| v)));
+    let enrollment = match (counts?, change?) {
+        (Some(_), Some(_)) => {
+            r.refuse(
+                &o.place,
+                "enrollment_change",
+                "cannot be given with `enrollment`: give new counts or a change, not both",
+            );
+            None
+        }
+        (Some(c), None) => Some(EnrollmentInput::Counts(c)),
+        (None, Some(c)) => Some(EnrollmentInput::Change(c)),
+        (None, None) => Some(EnrollmentInput::Unchanged),
+    };
+    Some(Scenario {
+        enrollment: enrollment?,
+        unduplicated_pct: unduplicated_pct?,
+        attendance_rate: attendance_rate?,
+        cost_change: cost_change?,
+        rate_change: rate_change?,
+        line_edits: line_edits??,
+    })
+}
+
+fn edits(r: &mut Reader, items: &[Value]) -> Option<Vec<LineEdit>> {
+    let mut out = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        match edit(r, i, item) {
+            Some(e) => out.push(e),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// One edit: an object with exactly one of `replace`, `add` or `remove`.
+fn edit(r: &mut Reader, index: usize, v: &Value) -> Option<LineEdit> {
+    let place = Place::Edit(index + 1);
+    let o = r.object(&place, "", "", v)?;
+    o.only(r, &EDITS);
+    let given: Vec<&str> = EDITS.into_iter().filter(|k| o.has(k)).collect();
+    let [kind] = given.as_slice() else {
+        let got = match given.len() {
+            0 => "none".to_string(),
+            _ => list_names(&given),
+        };
+        r.refuse(
+            &place,
+            "",
+            format!("must have exactly one of {}, got {got}", list_names(&EDITS)),
+        );
+        return None;
+    };
+    let value = o.get(kind)?;
+    match *kind {
+        "remove" => match value {
+            Value::String(id) => Some(LineEdit::Remove(id.clone())),
+            other => {
+                let reason = format!("must be a line id, got {}", describe(other));
+                r.refuse(&place, "remove", reason);
+                None
+            }
+        },
+        "add" => read_line(r, index, value).map(LineEdit::Add),
+        _ => read_line(r, index, value).map(LineEdit::Replace),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Grade;
+    use rust_decimal::Decimal;
+    use serde_json::json;
+    use std::collections::BTreeMap;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn writes_the_documented_shape() {
+        let s = Scenario {
+            enrollment: EnrollmentInput::Change(d("-0.10")),
+            attendance_rate: Some(d("0.9")),
+            cost_change: d("0.03"),
+            line_edits: vec![LineEdit::Remove("nurse".into())],
+            ..Scenario::default()
+        };
+        assert_eq!(
+            scenario_value(&s),
+            json!({"enrollment_change": "-0.10", "attendance_rate": "0.9",
+                   "cost_change": "0.03", "rate_change": "0",
+                   "line_edits": [{"remove": "nurse"}]})
+        );
+        assert_eq!(read_scenario(&scenario_value(&s)), Ok(s));
+    }
+
+    #[test]
+    fn empty_object_is_the_baseline_and_counts_stay_counts() {
+        assert_eq!(read_scenario(&json!({})), Ok(Scenario::default()));
+        let counts = Scenario {
+            enrollment: EnrollmentInput::Counts(BTreeMap::from([(Grade::K, 60), (Grade::TK, 0)])),
+            ..Scenario::default()
+        };
+        let v = scenario_value(&counts);
+        assert_eq!(v["enrollment"], json!({"K": 60, "TK": 0}));
+        assert_eq!(read_scenario(&v), Ok(counts));
+        let empty = Scenario {
+            enrollment: EnrollmentInput::Counts(BTreeMap::new()),
+            ..Scenario::default()
+        };
+        assert_eq!(read_scenario(&scenario_value(&empty)), Ok(empty));
+    }
+
+    #[test]
+    fn refusals_name_place_field_and_reason() {
+        let v = json!({"enrolment_change": 1, "cost_change": "abc",
+                       "enrollment": {"K": -1},
+                       "line_edits": [{"remove": 5}, {"add": {"id": "x"}, "remove": "y"},
+                                      {"add": {"id": "p", "kind": "item", "title": "P",
+                                               "funding": [{"source": "gf"}]}}]});
+        let text = read_scenario(&v).unwrap_err().to_string();
+        for expected in [
+            "scenario, field `enrolment_change`: is not a known field (did you mean `enrollment_change`?)",
+            "scenario, field `enrollment.K`: must be 0 or more, got -1",
+            "scenario, field `cost_change`: must be a number, got `abc`",
+            "line edit #1, field `remove`: must be a line id, got 5",
+            "line edit #2: must have exactly one of `replace`, `add` or `remove`, got `add` or `remove`",
+            "line `p`, field `amount`: is required",
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+        }
+        let both = json!({"enrollment": {}, "enrollment_change": "0"});
+        assert!(read_scenario(&both)
+            .unwrap_err()
+            .to_string()
+            .contains("give new counts or a change, not both"));
+        assert!(read_scenario(&json!([1])).is_err());
+    }
+}

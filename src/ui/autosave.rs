@@ -1,0 +1,74 @@
+//! Saves the state a moment after each change, and at once when the page is hidden.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::ui::persist::Saver;
+use crate::ui::state::{Action, AppState};
+
+/// Quiet time before a save, so a slider drag writes once rather than at every step.
+const DELAY_MS: u32 = 250;
+
+/// What is waiting to be written.
+#[derive(Default)]
+struct Pending {
+    state: Option<AppState>,
+    timer: Option<Timeout>,
+}
+
+/// Writes `pending` now, if anything waits, and reports the outcome.
+fn flush(
+    pending: &RefCell<Pending>,
+    saver: &RefCell<Saver>,
+    dispatch: &UseReducerDispatcher<AppState>,
+) {
+    let state = {
+        let mut p = pending.borrow_mut();
+        p.timer = None;
+        p.state.take()
+    };
+    if let Some(state) = state {
+        let status = saver.borrow_mut().save(&state);
+        dispatch.dispatch(Action::Storage(status));
+    }
+}
+
+/// Keeps browser storage in step with the state.
+#[hook]
+pub fn use_autosave(state: &UseReducerHandle<AppState>, saver: Rc<RefCell<Saver>>) {
+    let pending = use_mut_ref(Pending::default);
+    {
+        let (pending, saver, dispatch) = (pending.clone(), saver.clone(), state.dispatcher());
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "pagehide", move |_| {
+                    flush(&pending, &saver, &dispatch)
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let deps = (
+        state.revision,
+        state.budget_id,
+        state.label.clone(),
+        state.compare_with,
+        state.others.len(),
+    );
+    let (state, pending) = (state.clone(), pending.clone());
+    use_effect_with(deps, move |_| {
+        let dispatch = state.dispatcher();
+        let timer = {
+            let (pending, saver) = (pending.clone(), saver.clone());
+            Timeout::new(DELAY_MS, move || flush(&pending, &saver, &dispatch))
+        };
+        let mut p = pending.borrow_mut();
+        p.state = Some((*state).clone());
+        // Replacing the timer cancels the one before it.
+        p.timer = Some(timer);
+    });
+}

@@ -1,0 +1,145 @@
+//! One generic labelled input for any editable field: text, a choice list or a checkbox.
+//!
+//! It commits on change (Enter or leaving the field), never on each keystroke, and shows a
+//! refused edit right under itself, keeping the user's text until the budget changes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::edit::{Edit, EditError, Field, Target};
+use crate::ui::event_value;
+
+/// Choices of a select: (value, label).
+pub type Choices = Rc<Vec<(AttrValue, AttrValue)>>;
+
+/// Props of [`EditField`].
+#[derive(Properties, PartialEq)]
+pub struct EditFieldProps {
+    /// What the field belongs to.
+    pub target: Target,
+    /// Which field.
+    pub field: Field,
+    /// The visible label.
+    pub label: AttrValue,
+    /// The current value as text (`true`/`false` for a checkbox).
+    pub value: AttrValue,
+    /// A select's choices; empty for a text input.
+    #[prop_or_default]
+    pub choices: Choices,
+    /// Draw a checkbox instead of a text input.
+    #[prop_or_default]
+    pub check: bool,
+    /// A placeholder hint.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// Extra classes (widths).
+    #[prop_or_default]
+    pub class: Classes,
+    /// The refused edit of this target, if any (shown only when it is this field's).
+    #[prop_or_default]
+    pub error: Option<Rc<EditError>>,
+    /// The shared edit callback.
+    pub on_edit: Callback<Edit>,
+}
+
+/// The `data-testid` of a field: `edit-line-nurse-fte`, `edit-school-enrollment-K`.
+pub fn field_testid(target: &Target, field: Field) -> String {
+    let who = match target {
+        Target::School => "school".to_owned(),
+        Target::Source(id) => format!("source-{id}"),
+        Target::Norm(id) => format!("norm-{id}"),
+        Target::Line(id) => format!("line-{id}"),
+    };
+    let what = match field {
+        Field::Share(i) => format!("share-{i}"),
+        Field::SetAsideTag(i) => format!("set-aside-tag-{i}"),
+        Field::SetAsideShare(i) => format!("set-aside-share-{i}"),
+        other => other.name().replace(['.', '_'], "-"),
+    };
+    format!("edit-{who}-{what}")
+}
+
+/// A labelled input that sends an [`Edit::Set`] when committed.
+#[component]
+pub fn EditField(props: &EditFieldProps) -> Html {
+    let draft = use_state(|| None::<String>);
+    let message = props
+        .error
+        .as_ref()
+        .filter(|e| e.is_at(&props.target, props.field))
+        .map(|e| e.message.clone());
+    let onchange = {
+        let (target, field, on_edit, draft, check) = (
+            props.target.clone(),
+            props.field,
+            props.on_edit.clone(),
+            draft.clone(),
+            props.check,
+        );
+        Callback::from(move |e: Event| {
+            let value = if check {
+                let on = e
+                    .target_dyn_into::<web_sys::HtmlInputElement>()
+                    .is_some_and(|i| i.checked());
+                on.to_string()
+            } else {
+                event_value(&e).unwrap_or_default()
+            };
+            draft.set(Some(value.clone()));
+            on_edit.emit(Edit::Set {
+                target: target.clone(),
+                field,
+                value,
+            });
+        })
+    };
+    let testid = field_testid(&props.target, props.field);
+    let error_id = format!("{testid}-error");
+    // While this field's edit is refused, it keeps what the user typed.
+    let shown: AttrValue = match (&message, &*draft) {
+        (Some(_), Some(text)) => text.clone().into(),
+        _ => props.value.clone(),
+    };
+    let invalid = message.as_ref().map(|_| "true");
+    let described = message.as_ref().map(|_| error_id.clone());
+    let input = if props.check {
+        html! {
+            <input type="checkbox" checked={props.value == "true"} {onchange}
+                data-testid={testid.clone()} aria-invalid={invalid} aria-describedby={described} />
+        }
+    } else if props.choices.is_empty() {
+        html! {
+            <input type="text" value={shown} {onchange} placeholder={props.hint.clone()}
+                data-committed={props.value.clone()}
+                data-testid={testid.clone()} aria-invalid={invalid} aria-describedby={described} />
+        }
+    } else {
+        html! {
+            <select {onchange} data-testid={testid.clone()} aria-invalid={invalid} aria-describedby={described}>
+                for (value, label) in props.choices.iter() {
+                    <option value={value.clone()} selected={*value == props.value}>{ label }</option>
+                }
+            </select>
+        }
+    };
+    html! {
+        <label class={classes!("edit-field", props.check.then_some("edit-check"), props.class.clone())}>
+            <span class="edit-label">{ &props.label }</span>
+            { input }
+            if let Some(m) = message {
+                <span class="field-error" role="alert" id={error_id}>{ m }</span>
+            }
+        </label>
+    }
+}
+
+/// Builds a choice list from static (value, label) pairs.
+pub fn choices(pairs: &[(&'static str, &'static str)]) -> Choices {
+    Rc::new(
+        pairs
+            .iter()
+            .map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l)))
+            .collect(),
+    )
+}

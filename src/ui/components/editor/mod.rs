@@ -1,0 +1,120 @@
+//! The "Edit budget" panel: school, sources, norms and lines, each field editable in place.
+//!
+//! Every input sends one [`Edit`] through a single shared callback; the reducer applies it
+//! or keeps the budget and shows the reason at the field.
+
+mod field;
+mod line_row;
+mod lines;
+mod norms;
+mod school;
+mod sources;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::panel::Panel;
+use crate::edit::{Edit, EditError, Target};
+use crate::model::Document;
+
+pub use field::{field_testid, EditField};
+
+/// Props of [`EditorPanel`].
+#[derive(Properties, PartialEq)]
+pub struct EditorPanelProps {
+    /// The budget being edited.
+    pub doc: Rc<Document>,
+    /// The last refused edit.
+    pub error: Option<EditError>,
+    /// One callback for every edit.
+    pub on_edit: Callback<Edit>,
+}
+
+/// The editor's sections.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    School,
+    Sources,
+    Norms,
+    Lines,
+}
+
+const TABS: [(Tab, &str, &str); 4] = [
+    (Tab::Lines, "Lines", "lines"),
+    (Tab::Sources, "Sources", "sources"),
+    (Tab::Norms, "Norms", "norms"),
+    (Tab::School, "School", "school"),
+];
+
+/// The refused edit, if it belongs to `target`.
+pub(crate) fn error_of(error: &Option<Rc<EditError>>, target: &Target) -> Option<Rc<EditError>> {
+    error.clone().filter(|e| &e.target == target)
+}
+
+/// A refused edit that is not about one field (delete, add), shown on its card.
+pub(crate) fn card_error(error: &Option<Rc<EditError>>) -> Html {
+    match error.as_ref().filter(|e| e.field.is_none()) {
+        Some(e) => {
+            html! { <p class="field-error" role="alert" data-testid="edit-error">{ &e.message }</p> }
+        }
+        None => html! {},
+    }
+}
+
+/// The budget editor, closed until the user opens it (it renders nothing heavy until then).
+#[component]
+pub fn EditorPanel(props: &EditorPanelProps) -> Html {
+    let open = use_state(|| false);
+    let tab = use_state(|| Tab::Lines);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let error = props.error.clone().map(Rc::new);
+    let actions = html! {
+        <button type="button" aria-expanded={(*open).to_string()} onclick={toggle}
+            data-testid="editor-toggle">
+            { if *open { "Close editor" } else { "Open editor" } }
+        </button>
+    };
+    let body = if *open {
+        let section = match *tab {
+            Tab::School => html! {
+                <school::SchoolEditor school={Rc::new(props.doc.school.clone())}
+                    error={error_of(&error, &Target::School)} on_edit={props.on_edit.clone()} />
+            },
+            Tab::Sources => html! {
+                <sources::SourcesEditor doc={props.doc.clone()} error={error.clone()} on_edit={props.on_edit.clone()} />
+            },
+            Tab::Norms => html! {
+                <norms::NormsEditor doc={props.doc.clone()} error={error.clone()} on_edit={props.on_edit.clone()} />
+            },
+            Tab::Lines => html! {
+                <lines::LinesEditor doc={props.doc.clone()} error={error.clone()} on_edit={props.on_edit.clone()} />
+            },
+        };
+        html! {
+            <>
+                <div class="edit-tabs" role="tablist" aria-label="Parts of the budget">
+                    for (t, label, key) in TABS {
+                        <button type="button" role="tab" key={key} aria-selected={(t == *tab).to_string()}
+                            class={classes!((t == *tab).then_some("primary"))}
+                            data-testid={format!("editor-tab-{key}")}
+                            onclick={let tab = tab.clone(); move |_: MouseEvent| tab.set(t)}>{ label }</button>
+                    }
+                </div>
+                <div role="tabpanel">{ section }</div>
+            </>
+        }
+    } else {
+        html! {
+            <p class="muted small">{ "Change any line, source, staffing norm or school figure. Each change is checked before it reaches the budget." }</p>
+        }
+    };
+    html! {
+        <Panel id="editor" title="Edit budget" class={classes!("editor", "no-print")} testid="editor" {actions}>
+            { body }
+        </Panel>
+    }
+}
