@@ -10,7 +10,7 @@ pub const UNDO_LIMIT: usize = 200;
 pub const COALESCE_MS: f64 = 1000.0;
 
 /// Past and future states around the present one, which the caller holds.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct History<T> {
     past: VecDeque<T>,
     future: Vec<T>,

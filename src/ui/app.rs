@@ -25,7 +25,7 @@ use crate::ui::components::scenario_bar::{ScenarioBar, ScenarioCommand};
 use crate::ui::components::scenario_inputs::ScenarioInputs;
 use crate::ui::components::school_header::SchoolHeader;
 use crate::ui::components::sources_panel::SourcesPanel;
-use crate::ui::embed::{use_embed, StartState};
+use crate::ui::embed::use_embed;
 use crate::ui::import::read_and_import;
 use crate::ui::keys::use_undo_keys;
 use crate::ui::persist;
@@ -80,23 +80,22 @@ fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// The state to start from (an embed's budget); the saved budgets or the sample when `None`.
+    /// The state to start from (an embed's budget); the sample school when `None`.
     #[prop_or_default]
-    pub start: Option<StartState>,
+    pub start: Option<Rc<AppState>>,
 }
 
 /// The whole app.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    // Embed mode drops the chrome and shows only the panels the host chose; it starts from
-    // the embed's budget and never reads this browser's saved budgets.
-    let embed = use_embed();
-    let show = |panel: EmbedPanel| embed.shows(panel);
+    // An embed starts from the host's budget and keeps it in memory only; the full app
+    // restores the budgets saved in this browser and saves every change.
+    let persists = props.start.is_none();
     let saver = use_mut_ref(persist::Saver::default);
     let state = {
         let (saver, start) = (saver.clone(), props.start.clone());
         use_reducer(move || match start {
-            Some(start) => (*start.0).clone(),
+            Some(start) => (*start).clone(),
             None => {
                 let (state, restored) = persist::restore();
                 *saver.borrow_mut() = restored;
@@ -104,8 +103,11 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    use_autosave(&state, saver);
+    use_autosave(&state, saver, persists);
     use_undo_keys(state.dispatcher());
+    // Embed mode drops the chrome and shows only the panels the host chose.
+    let embed = use_embed();
+    let show = |panel: EmbedPanel| embed.shows(panel);
     let scenario = state.scenario();
     let evaluation: Rc<Result<Evaluation, engine::EngineError>> = {
         let (doc, scenario) = (state.doc.clone(), scenario.clone());
@@ -350,12 +352,12 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
-    let page = html! {
-        <>
+    html! {
+        <DropZone on_file={on_file.clone()} enabled={!embed.embed}>
             if !embed.embed {
                 <header class="topbar">
                     <div class="brand">{ "SiteBudget" }<small>{ "school budget calculator" }</small></div>
-                    <ImportControl status={state.import.clone()} on_file={on_file.clone()} />
+                    <ImportControl status={state.import.clone()} on_file={on_file} />
                 </header>
                 <ImportFeedback status={state.import.clone()} on_choice={on_import_choice} />
             }
@@ -377,12 +379,6 @@ pub fn App(props: &AppProps) -> Html {
                     <EditorPanel doc={state.doc.clone()} error={state.edit_error.clone()} {on_edit} />
                 }
             </main>
-        </>
-    };
-    // An embed takes no dropped files: importing is the full app's business.
-    if embed.embed {
-        page
-    } else {
-        html! { <DropZone {on_file}>{ page }</DropZone> }
+        </DropZone>
     }
 }

@@ -37,14 +37,15 @@ fn flush(
     }
 }
 
-/// Keeps browser storage in step with the state.
+/// Keeps browser storage in step with the state, when `enabled` (an embed keeps its
+/// host's budget in memory only).
 #[hook]
-pub fn use_autosave(state: &UseReducerHandle<AppState>, saver: Rc<RefCell<Saver>>) {
+pub fn use_autosave(state: &UseReducerHandle<AppState>, saver: Rc<RefCell<Saver>>, enabled: bool) {
     let pending = use_mut_ref(Pending::default);
     {
         let (pending, saver, dispatch) = (pending.clone(), saver.clone(), state.dispatcher());
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
+            let listener = web_sys::window().filter(|_| enabled).map(|window| {
                 EventListener::new(&window, "pagehide", move |_| {
                     flush(&pending, &saver, &dispatch)
                 })
@@ -61,6 +62,9 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>, saver: Rc<RefCell<Saver>
     );
     let (state, pending) = (state.clone(), pending.clone());
     use_effect_with(deps, move |_| {
+        if !enabled {
+            return;
+        }
         let dispatch = state.dispatcher();
         let timer = {
             let (pending, saver) = (pending.clone(), saver.clone());

@@ -80,7 +80,7 @@ pub struct FieldError {
 }
 
 /// Everything the app shows, in one value.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     /// The budget document being worked on.
     pub doc: Rc<Document>,

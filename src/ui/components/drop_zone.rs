@@ -7,6 +7,8 @@ use yew::prelude::*;
 pub struct DropZoneProps {
     /// Called with the dropped file.
     pub on_file: Callback<web_sys::File>,
+    /// Whether drops are taken (an embed shows no import, so it takes none).
+    pub enabled: bool,
     /// The page inside the zone.
     pub children: Html,
 }
@@ -16,6 +18,9 @@ pub struct DropZoneProps {
 #[component]
 pub fn DropZone(props: &DropZoneProps) -> Html {
     let over = use_state_eq(|| false);
+    if !props.enabled {
+        return props.children.clone();
+    }
     let ondragover = {
         let over = over.clone();
         Callback::from(move |e: DragEvent| {

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::engine::{EnrollmentInput, Scenario};
 use crate::io::parse_document;
 use crate::model::Document;
-use crate::ui::state::{AppState, StorageStatus};
+use crate::ui::state::AppState;
 use crate::view::embed_options::{not_on_this_site, src_problem};
 
 /// Why a budget could not be shown: a headline and, for a refused file, each problem.
@@ -50,24 +50,13 @@ pub fn fragment_budget(fragment: &str) -> Option<Result<FragmentBudget, String>>
     None
 }
 
-/// The state an embed starts from, compared by identity (the state has no equality).
-#[derive(Clone, Debug)]
-pub struct StartState(pub Rc<AppState>);
-
-impl PartialEq for StartState {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// The app's first state in an embed: `doc` under `scenario`, with `change` (a fraction)
-/// as the enrollment change when the host asked for one. Saving is held back, so an embed
-/// never writes over the budgets this browser keeps for the full app.
+/// The app's first state: `doc` under `scenario`, with `change` (a fraction) as the
+/// enrollment change when the host asked for one.
 pub fn start_state(
     doc: Document,
     scenario: Option<Scenario>,
     change: Option<Decimal>,
-) -> StartState {
+) -> Rc<AppState> {
     let mut state = AppState::with_document(doc);
     let mut scenario = scenario.unwrap_or_default();
     if let Some(change) = change {
@@ -85,9 +74,7 @@ pub fn start_state(
     {
         named.scenario = Rc::new(scenario);
     }
-    state.storage =
-        StorageStatus::Held("An embedded SiteBudget is not saved in this browser.".to_owned());
-    StartState(Rc::new(state))
+    Rc::new(state)
 }
 
 /// Fetches `src` (same origin only) and reads it as a budget.

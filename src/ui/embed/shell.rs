@@ -6,10 +6,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::height::use_post_height;
-use super::load::{fragment_budget, load_src, start_state, LoadError, StartState};
+use super::load::{fragment_budget, load_src, start_state, LoadError};
 use super::EmbedContext;
 use crate::io::sample::sample_document;
 use crate::ui::app::App;
+use crate::ui::state::AppState;
 use crate::view::embed_options::{open_href, parse_embed_options, EmbedOptions};
 
 /// Props of [`Root`].
@@ -64,7 +65,7 @@ enum Load {
     /// Fetching `src`.
     Loading,
     /// Ready to show.
-    Ready(StartState),
+    Ready(Rc<AppState>),
     /// Nothing to show, and why.
     Failed(LoadError),
 }
