@@ -96,6 +96,25 @@ async fn read_only_embed_shows_chosen_panels_without_chrome_or_steering() {
 }
 
 #[wasm_bindgen_test]
+async fn read_only_embed_with_every_panel_has_no_editor() {
+    let root = mount("?embed&readonly", FIGURE).await;
+    assert!(
+        count(&root, "[data-testid^=\"line-\"]") > 0,
+        "every panel shown"
+    );
+    assert_eq!(count(&root, "[data-testid=\"editor\"]"), 0);
+    assert_eq!(
+        count(
+            &root,
+            "[data-testid=\"budget-bar\"], [data-testid=\"drop-zone\"]"
+        ),
+        0
+    );
+    let editable = mount("?embed", FIGURE).await;
+    assert_eq!(count(&editable, "[data-testid=\"editor\"]"), 1);
+}
+
+#[wasm_bindgen_test]
 async fn editable_embed_keeps_the_plan_steering_controls() {
     let root = mount("?embed&panels=plan&change=-10", "li[data-testid^=\"cut-\"]").await;
     assert!(count(&root, "[data-testid^=\"priority-\"]") > 0);

@@ -379,7 +379,7 @@ pub fn App(props: &AppProps) -> Html {
                         compare_with={state.compare_with} on_command={on_command} />
                 }
                 { body }
-                if !embed.is_read_only() {
+                if show(EmbedPanel::Editor) && !embed.is_read_only() {
                     <EditorPanel doc={state.doc.clone()} error={state.edit_error.clone()} {on_edit} />
                 }
             </main>

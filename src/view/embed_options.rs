@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 /// A panel an embed can show (`panels=` takes their names).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EmbedPanel {
     /// The school's name, year and pupils by grade.
     School,
@@ -25,11 +25,13 @@ pub enum EmbedPanel {
     Sources,
     /// The table of budget lines.
     Lines,
+    /// Editing the budget's school, sources, norms and lines (never when read-only).
+    Editor,
 }
 
 impl EmbedPanel {
     /// Every panel, in page order.
-    pub const ALL: [EmbedPanel; 9] = [
+    pub const ALL: [EmbedPanel; 10] = [
         EmbedPanel::School,
         EmbedPanel::Summary,
         EmbedPanel::Inputs,
@@ -39,6 +41,7 @@ impl EmbedPanel {
         EmbedPanel::Projection,
         EmbedPanel::Sources,
         EmbedPanel::Lines,
+        EmbedPanel::Editor,
     ];
 
     /// The name `panels=` uses.
@@ -53,6 +56,7 @@ impl EmbedPanel {
             EmbedPanel::Projection => "projection",
             EmbedPanel::Sources => "sources",
             EmbedPanel::Lines => "lines",
+            EmbedPanel::Editor => "editor",
         }
     }
 
@@ -205,24 +209,27 @@ fn flag(value: &str) -> Option<bool> {
 
 /// The chosen panels in page order; unknown names become problems.
 fn parse_panels(value: &str, problems: &mut Vec<String>) -> Vec<EmbedPanel> {
-    let mut chosen = Vec::new();
+    let mut named = Vec::new();
     for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
         match EmbedPanel::parse(name) {
-            Some(panel) => chosen.push(panel),
+            Some(panel) => named.push(panel),
             None => problems.push(format!(
                 "panels: `{name}` is not a panel; the panels are {}.",
                 panel_names()
             )),
         }
     }
+    // Page order, each once, whatever order the host wrote.
+    let chosen: Vec<EmbedPanel> = EmbedPanel::ALL
+        .into_iter()
+        .filter(|p| named.contains(p))
+        .collect();
     if chosen.is_empty() {
         problems.push(format!(
             "panels= names no panel, so every panel is shown; the panels are {}.",
             panel_names()
         ));
     }
-    chosen.sort();
-    chosen.dedup();
     chosen
 }
 

@@ -289,6 +289,39 @@ test("change= alone starts the slider there and every panel follows", async () =
   await finish();
 });
 
+test("an embed keeps nothing in the visitor's browser, where the full app saves its work", async () => {
+  // Opened directly, because browsers deny storage to cross-site frames anyway.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${app.url}?embed&src=budgets/tiny.json&change=-10`);
+  await page.waitForSelector('[data-testid="total-allocation"]');
+  await page.fill('[data-testid="enrollment-change"]', "-20");
+  await page.waitForFunction(() => document.querySelector('[data-testid="total-allocation"]')?.dataset.value === "32000");
+  await page.waitForTimeout(600); // longer than autosave's quiet time
+  assert.equal(await page.evaluate(() => localStorage.length), 0, "the embed saved nothing");
+  await page.goto(app.url);
+  await page.waitForSelector('[data-testid="total-allocation"]');
+  await page.fill('[data-testid="enrollment-change"]', "-20");
+  await page.waitForFunction(() => localStorage.length > 0);
+  await context.close();
+});
+
+test("undo in an embed goes back to the host's starting change, never past it", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${app.url}?embed&src=budgets/tiny.json&change=-10`);
+  await page.waitForSelector('[data-testid="total-allocation"]');
+  await page.fill('[data-testid="enrollment-change"]', "-20");
+  await page.waitForFunction(() => document.querySelector('[data-testid="total-allocation"]')?.dataset.value === "32000");
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.waitForTimeout(1100); // past the history's coalescing window
+  for (let i = 0; i < 2; i++) await page.keyboard.press("Control+z");
+  await page.waitForTimeout(200);
+  assert.equal(await page.inputValue('[data-testid="enrollment-change"]'), "-10");
+  assert.equal(await page.getAttribute('[data-testid="total-allocation"]', "data-value"), "36000");
+  await context.close();
+});
+
 test("a bad src= shows what went wrong in plain words and loads nothing from elsewhere", async () => {
   const path = hostPage("/bad.html", [
     { id: "missing", src: `${app.url}?embed&src=budgets/missing.json` },

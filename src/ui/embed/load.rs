@@ -6,12 +6,11 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use yew::Reducible;
 
 use crate::engine::{EnrollmentInput, Scenario};
 use crate::io::parse_document;
 use crate::model::Document;
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::AppState;
 use crate::view::embed_options::{not_on_this_site, src_problem};
 
 /// Why a budget could not be shown: a headline and, for a refused file, each problem.
@@ -58,7 +57,7 @@ pub fn start_state(
     scenario: Option<Scenario>,
     change: Option<Decimal>,
 ) -> Rc<AppState> {
-    let state = Rc::new(AppState::with_document(doc));
+    let mut state = AppState::with_document(doc);
     let mut scenario = scenario.unwrap_or_default();
     if let Some(change) = change {
         scenario.enrollment = if change.is_zero() {
@@ -67,10 +66,15 @@ pub fn start_state(
             EnrollmentInput::Change(change)
         };
     }
-    if scenario == Scenario::default() {
-        return state;
+    // Set directly rather than through the reducer, so undo does not step back past it.
+    let active = state.active;
+    if let Some(named) = Rc::make_mut(&mut state.scenarios)
+        .iter_mut()
+        .find(|n| n.id == active)
+    {
+        named.scenario = Rc::new(scenario);
     }
-    state.reduce(Action::SetScenario(Box::new(scenario)))
+    Rc::new(state)
 }
 
 /// Fetches `src` (same origin only) and reads it as a budget.
