@@ -6,14 +6,17 @@ pub mod error;
 mod fields;
 pub mod import;
 pub mod json;
+mod line_rows;
 mod pretty;
 pub mod read;
 pub mod sample;
 pub mod scenario_json;
+pub mod share;
 pub mod validate;
 
 pub use csv_lines::{import_lines_csv, lines_to_csv};
 pub use error::{ImportError, Place, Problem};
 pub use json::{document_value, parse_document, to_json};
 pub use scenario_json::{read_scenario, scenario_value};
+pub use share::{read_share, share_fragment, ShareError, Shared};
 pub use validate::validate;
