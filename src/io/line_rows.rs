@@ -447,4 +447,3 @@ pub(crate) fn line_cells(l: &Line) -> [String; 14] {
         l.notes.clone().unwrap_or_default(),
     ]
 }
-

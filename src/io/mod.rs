@@ -13,6 +13,8 @@ pub mod sample;
 pub mod scenario_json;
 pub mod share;
 pub mod validate;
+pub mod xlsx_read;
+pub mod xlsx_write;
 
 pub use csv_lines::{import_lines_csv, lines_to_csv};
 pub use error::{ImportError, Place, Problem};
@@ -20,3 +22,5 @@ pub use json::{document_value, parse_document, to_json};
 pub use scenario_json::{read_scenario, scenario_value};
 pub use share::{read_share, share_fragment, ShareError, Shared};
 pub use validate::validate;
+pub use xlsx_read::import_lines_xlsx;
+pub use xlsx_write::budget_workbook;

@@ -229,7 +229,10 @@ mod tests {
             read_share("share=2.abc").map_err(|e| e.to_string()),
             Err("This link was made by a newer SiteBudget (share format 2); this version reads format 1.".into())
         );
-        assert!(matches!(read_share("share=1.@@"), Err(ShareError::Damaged(_))));
+        assert!(matches!(
+            read_share("share=1.@@"),
+            Err(ShareError::Damaged(_))
+        ));
         assert!(matches!(read_share("share=1"), Err(ShareError::Damaged(_))));
         let frag = share_fragment(&sample_document(), &Scenario::default(), "x");
         let cut = frag.get(..frag.len() - 30).unwrap_or_default();
@@ -242,8 +245,14 @@ mod tests {
         let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6);
         let frag = format!("share=1.{}", B64.encode(packed));
         let err = read_share(&frag).unwrap_err().to_string();
-        assert!(err.starts_with("The budget in this link was refused: "), "{err}");
-        assert!(err.contains("document, field `school`: is required"), "{err}");
+        assert!(
+            err.starts_with("The budget in this link was refused: "),
+            "{err}"
+        );
+        assert!(
+            err.contains("document, field `school`: is required"),
+            "{err}"
+        );
     }
 
     #[test]
