@@ -45,7 +45,8 @@ pub const REQUIRED_COLUMNS: [&str; 4] = ["id", "kind", "title", "funding"];
 const POSITION_COLUMNS: [&str; 5] = ["fte", "unit_cost", "fte_step", "vacant", "norm"];
 
 /// One row of cells and where it is: its line in a CSV file, its row in a sheet.
-pub(crate) struct Row {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
     /// The row number shown in messages (the header is row 1 when it comes first).
     pub number: usize,
     /// The cells, as text.
@@ -57,7 +58,7 @@ pub(crate) struct Row {
 ///
 /// Blank rows are skipped. An `Err` item is a row that could not be read at all: it is
 /// reported and reading stops there. CSV text and XLSX sheets both come through here.
-pub(crate) fn import_rows(
+pub fn import_rows(
     doc: &Document,
     rows: impl IntoIterator<Item = Result<Row, Problem>>,
 ) -> Result<Document, ImportError> {

@@ -27,6 +27,12 @@ const MAX_UNPACKED: u64 = 256 * 1024 * 1024;
 /// Replaces the document's lines with those of the workbook's first sheet, validated
 /// against its sources and norms; the document itself is never changed.
 pub fn import_lines_xlsx(doc: &Document, bytes: &[u8]) -> Result<Document, ImportError> {
+    import_rows(doc, xlsx_rows(bytes)?.into_iter().map(Ok))
+}
+
+/// The non-empty rows of the workbook's first sheet as text cells, with their row numbers:
+/// what [`import_rows`] reads (the file worker sends these to the page).
+pub fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
     let refuse = |reason: String| ImportError::one(Problem::new(&Place::Document, "", reason));
     check_archive(Cursor::new(bytes)).map_err(refuse)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
@@ -36,8 +42,7 @@ pub fn import_lines_xlsx(doc: &Document, bytes: &[u8]) -> Result<Document, Impor
         .into_iter()
         .next()
         .ok_or_else(|| refuse("the workbook has no sheet".into()))?;
-    let rows = sheet_rows(&mut book, &first).map_err(refuse)?;
-    import_rows(doc, rows.into_iter().map(Ok))
+    sheet_rows(&mut book, &first).map_err(refuse)
 }
 
 /// Refuses archives that say they unpack to more than [`MAX_UNPACKED`].

@@ -2,8 +2,12 @@
 
 pub mod app;
 pub mod components;
+pub mod export;
 pub mod import;
+pub mod share_client;
 pub mod state;
+pub mod worker;
+pub mod xlsx_client;
 
 use wasm_bindgen::JsCast;
 

@@ -194,6 +194,15 @@ pub enum Action {
     },
     /// Years in the projection (1 to 10).
     SetYears(u32),
+    /// Open a share link's budget as an import, then make its scenario the active one.
+    OpenShared {
+        /// The shared, validated document.
+        doc: Box<Document>,
+        /// The shared scenario.
+        scenario: Box<Scenario>,
+        /// Its name (blank keeps the default name).
+        name: String,
+    },
 }
 
 /// Applies a steer to a copy of the document, or says why it cannot.
@@ -327,6 +336,27 @@ impl Reducible for AppState {
             Action::SetYears(years) => {
                 next.years = years.clamp(1, 10);
                 next.revision += 1;
+            }
+            Action::OpenShared {
+                doc,
+                scenario,
+                name,
+            } => {
+                let file = "shared link".to_owned();
+                let opened = self.reduce(Action::Imported { file, doc });
+                let mut next = (*opened).clone();
+                let active = next.active;
+                if let Some(named) = Rc::make_mut(&mut next.scenarios)
+                    .iter_mut()
+                    .find(|n| n.id == active)
+                {
+                    named.scenario = Rc::new(*scenario);
+                    if !name.trim().is_empty() {
+                        named.name = name.trim().to_owned();
+                    }
+                }
+                next.revision += 1;
+                return Rc::new(next);
             }
         }
         Rc::new(next)
