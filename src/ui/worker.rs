@@ -2,7 +2,6 @@
 //! requests queued until it says it is ready, replies matched to requests by id.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -15,7 +14,8 @@ struct Client {
     worker: web_sys::Worker,
     ready: bool,
     queue: Vec<Object>,
-    pending: HashMap<u32, Function>,
+    // A few requests at most, so a list is enough (and smaller in the bundle than a map).
+    pending: Vec<(u32, Function)>,
     next_id: u32,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
@@ -55,7 +55,8 @@ fn on_message(e: web_sys::MessageEvent) {
             return;
         }
         let id = get(&data, "id").as_f64().map_or(u32::MAX, |n| n as u32);
-        if let Some(resolve) = client.pending.remove(&id) {
+        if let Some(at) = client.pending.iter().position(|(i, _)| *i == id) {
+            let (_, resolve) = client.pending.swap_remove(at);
             let _ = resolve.call1(&JsValue::NULL, &data);
         }
     });
@@ -88,7 +89,7 @@ fn start() -> Result<Client, String> {
         worker,
         ready: false,
         queue: Vec::new(),
-        pending: HashMap::new(),
+        pending: Vec::new(),
         next_id: 1,
         _on_message: on_message,
         _on_error: on_error,
@@ -111,7 +112,7 @@ pub async fn call(request: Object) -> Result<JsValue, Vec<String>> {
             let id = client.next_id;
             client.next_id = client.next_id.wrapping_add(1);
             set(&request, "id", &JsValue::from(id));
-            client.pending.insert(id, resolve);
+            client.pending.push((id, resolve));
             if client.ready {
                 let _ = client.worker.post_message(&request);
             } else {

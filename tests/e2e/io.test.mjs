@@ -108,7 +108,7 @@ test("a share link opens in a fresh page as the same budget and scenario", async
   await fresh.goto(link);
   const banner = await fresh.waitForSelector('[data-testid="share-open"]');
   const words = await fresh.textContent('[data-testid="share-banner"]');
-  assert.match(words, /This link carries a budget: Jacaranda Avenue Elementary, scenario Scenario 1\./);
+  assert.match(words, /This link carries a budget: Jacaranda Avenue Elementary, scenario “Scenario 1”\./);
   // Nothing was replaced yet: the page still shows today's budget.
   assert.notEqual(await value(fresh, "balance-total"), figures["balance-total"]);
   await banner.click();
@@ -133,4 +133,28 @@ test("a damaged share link says so in plain words and changes nothing", async ()
   assert.equal(await value(page, "total-allocation"), before);
   assert.equal(await page.evaluate(() => location.hash), "");
   await page.close();
+});
+
+test("the worker runs under a strict content security policy (no eval, only wasm-unsafe-eval)", async () => {
+  const { createHash } = await import("node:crypto");
+  const html = readFileSync(join(ROOT, "dist/index.html"), "utf8");
+  // Trunk's one inline module script (the loader) is allowed by its hash, nothing else inline.
+  const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash("sha256").update(m[1]).digest("base64")}'`,
+  );
+  const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${inline.join(" ")}; worker-src 'self'; style-src 'self'`;
+  const strict = await serve(join(ROOT, "dist"), { "content-security-policy": csp });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const violations = [];
+    page.on("console", (m) => /Content Security Policy|Refused to/.test(m.text()) && violations.push(m.text()));
+    await page.goto(strict.url);
+    await page.waitForSelector('[data-testid="total-allocation"]');
+    const xlsx = await exportFile(page, "export-xlsx");
+    assert.equal(xlsx.bytes.subarray(0, 2).toString("latin1"), "PK");
+    assert.deepEqual(violations, []);
+    await page.close();
+  } finally {
+    await strict.close();
+  }
 });

@@ -102,7 +102,7 @@ pub fn ShareBanner(props: &ShareBannerProps) -> Html {
             };
             html! {
                 <div class="share-banner" role="region" aria-label="Shared budget" data-testid="share-banner">
-                    <p>{ format!("This link carries a budget: {}, scenario {scenario}.", shared.doc.school.name) }
+                    <p>{ format!("This link carries a budget: {}, scenario “{scenario}”.", shared.doc.school.name) }
                         <span class="small">{ " Opening it replaces the budget on screen; dismissing keeps it." }</span></p>
                     <div class="share-row">
                         <button type="button" class="primary" data-testid="share-open" onclick={on_open}>{ "Open it" }</button>
