@@ -17,6 +17,7 @@ use crate::ui::components::comparison::ComparisonPanel;
 use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow, SteerRow};
 use crate::ui::components::drop_zone::DropZone;
 use crate::ui::components::editor::EditorPanel;
+use crate::ui::components::export_menu::ExportMenu;
 use crate::ui::components::figure::MoneyFigure;
 use crate::ui::components::flexibility_panel::FlexibilityPanel;
 use crate::ui::components::import_control::{ImportControl, ImportFeedback};
@@ -24,6 +25,8 @@ use crate::ui::components::projection_panel::ProjectionPanel;
 use crate::ui::components::scenario_bar::{ScenarioBar, ScenarioCommand};
 use crate::ui::components::scenario_inputs::ScenarioInputs;
 use crate::ui::components::school_header::SchoolHeader;
+use crate::ui::components::share_banner::ShareBanner;
+use crate::ui::components::share_link::ShareLink;
 use crate::ui::components::sources_panel::SourcesPanel;
 use crate::ui::embed::use_embed;
 use crate::ui::import::read_and_import;
@@ -226,6 +229,20 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    let on_open_shared = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |shared: Rc<crate::io::share::Shared>, _| {
+            dispatch.dispatch(Action::OpenShared {
+                doc: Box::new(shared.doc.clone()),
+                scenario: Box::new(shared.scenario.clone()),
+                name: shared.name.clone(),
+            })
+        })
+    };
+    let active_name: AttrValue = state
+        .named(state.active)
+        .map_or_else(AttrValue::default, |n| AttrValue::from(n.name.clone()));
+
     let source_names: Rc<Vec<(String, String)>> = {
         let doc = state.doc.clone();
         use_memo(state.revision, move |_| {
@@ -361,8 +378,13 @@ pub fn App(props: &AppProps) -> Html {
             if !embed.embed {
                 <header class="topbar">
                     <div class="brand">{ "SiteBudget" }<small>{ "school budget calculator" }</small></div>
-                    <ImportControl status={state.import.clone()} on_file={on_file} />
+                    <div class="topbar-actions">
+                        <ImportControl status={state.import.clone()} on_file={on_file} />
+                        <ExportMenu doc={state.doc.clone()} scenario={scenario.clone()} name={active_name.clone()} />
+                        <ShareLink doc={state.doc.clone()} scenario={scenario.clone()} name={active_name} />
+                    </div>
                 </header>
+                <ShareBanner on_open={on_open_shared} />
                 <ImportFeedback status={state.import.clone()} on_choice={on_import_choice} />
             }
             <main>

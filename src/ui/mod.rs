@@ -5,11 +5,15 @@ pub mod autosave;
 pub mod budgets;
 pub mod components;
 pub mod embed;
+pub mod export;
 pub mod import;
 pub mod keys;
 pub mod persist;
 pub mod rescue;
+pub mod share_client;
 pub mod state;
+pub mod worker;
+pub mod xlsx_client;
 
 use wasm_bindgen::JsCast;
 

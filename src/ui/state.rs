@@ -310,6 +310,15 @@ pub enum Action {
     Storage(StorageStatus),
     /// Change the budget from the editor; a refused edit leaves it untouched.
     Edit(Edit),
+    /// Open a share link's budget as an import, then make its scenario the active one.
+    OpenShared {
+        /// The shared, validated document.
+        doc: Box<Document>,
+        /// The shared scenario.
+        scenario: Box<Scenario>,
+        /// Its name (blank keeps the default name).
+        name: String,
+    },
 }
 
 /// The undo kind of an action: changes of the same nonzero kind made close together are
@@ -370,6 +379,7 @@ impl Reducible for AppState {
                 | Action::OpenBudget(_)
                 | Action::NewBudget
                 | Action::DeleteBudget(_)
+                | Action::OpenShared { .. }
         );
         let next = self.clone().apply(action);
         if records
@@ -532,6 +542,27 @@ impl AppState {
                     return self;
                 }
                 next.storage = status;
+            }
+            Action::OpenShared {
+                doc,
+                scenario,
+                name,
+            } => {
+                // A shared budget opens beside the user's own, never over it.
+                next.open_new_budget(*doc);
+                let active = next.active;
+                if let Some(named) = Rc::make_mut(&mut next.scenarios)
+                    .iter_mut()
+                    .find(|n| n.id == active)
+                {
+                    named.scenario = Rc::new(*scenario);
+                    if !name.trim().is_empty() {
+                        named.name = name.trim().to_owned();
+                    }
+                }
+                next.import = ImportStatus::Loaded {
+                    file: "shared link".to_owned(),
+                };
             }
         }
         Rc::new(next)

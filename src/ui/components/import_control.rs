@@ -1,4 +1,4 @@
-//! The file picker that imports a JSON budget or a CSV of lines.
+//! The file picker that imports a JSON budget, or lines from a CSV file or an XLSX workbook.
 
 use yew::prelude::*;
 
@@ -32,9 +32,9 @@ pub fn ImportControl(props: &ImportControlProps) -> Html {
     };
     html! {
         <div class="import-control">
-            <label for="import-file" class="small">{ "Import a budget (JSON) or lines (CSV)" }</label>
+            <label for="import-file" class="small">{ "Import a budget (JSON) or lines (CSV, XLSX)" }</label>
             <input id="import-file" type="file" data-testid="import-file"
-                accept=".json,.csv,application/json,text/csv" {onchange}
+                accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {onchange}
                 aria-describedby="import-feedback" />
             if let ImportStatus::Loaded { file } = &props.status {
                 <span class="import-status ok" role="status">{ format!("Imported {file}") }</span>

@@ -1,6 +1,8 @@
 //! Where an embed's budget comes from: a same-origin JSON file (`src=`), a share link's
 //! fragment, or the built-in sample; and the starting state built from it.
 
+use crate::io::share::{is_share_fragment, Shared};
+use crate::ui::share_client::open_fragment;
 use std::rc::Rc;
 
 use rust_decimal::Decimal;
@@ -32,22 +34,13 @@ impl LoadError {
 }
 
 /// A budget (and scenario) carried in the URL's fragment by a share link.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FragmentBudget {
-    /// The budget.
-    pub doc: Document,
-    /// The scenario the link was shared with, if any.
-    pub scenario: Option<Scenario>,
-}
-
-/// The budget a share link carries in `fragment` (without its `#`), if any.
-///
-/// LEAD: connect this to `crate::io::share::read_share` once the share-link branch is merged:
-/// `(!fragment.is_empty()).then(|| read_share(fragment).map(|s| FragmentBudget { doc: s.doc,
-/// scenario: Some(s.scenario) }).map_err(|e| e.to_string()))`. Until then no fragment is read.
-pub fn fragment_budget(fragment: &str) -> Option<Result<FragmentBudget, String>> {
-    let _ = fragment;
-    None
+/// The budget a share link carries in `fragment` (without its `#`), if it carries one:
+/// decoded by the file worker, which holds the decompression code.
+pub async fn fragment_budget(fragment: &str) -> Option<Result<Shared, String>> {
+    if !is_share_fragment(fragment) {
+        return None;
+    }
+    Some(open_fragment(fragment).await)
 }
 
 /// The app's first state: `doc` under `scenario`, with `change` (a fraction) as the

@@ -9,6 +9,7 @@ use super::height::use_post_height;
 use super::load::{fragment_budget, load_src, start_state, LoadError};
 use super::EmbedContext;
 use crate::io::sample::sample_document;
+use crate::io::share::is_share_fragment;
 use crate::ui::app::App;
 use crate::ui::state::AppState;
 use crate::view::embed_options::{open_href, parse_embed_options, EmbedOptions};
@@ -70,19 +71,12 @@ enum Load {
     Failed(LoadError),
 }
 
-/// The budget an embed starts with, when it needs no fetch.
+/// The budget an embed starts with, when it needs neither a fetch nor the worker.
 fn first_load(options: &EmbedOptions, fragment: &str) -> Load {
-    if options.src.is_some() {
+    if options.src.is_some() || is_share_fragment(fragment) {
         return Load::Loading;
     }
-    match fragment_budget(fragment) {
-        Some(Ok(shared)) => Load::Ready(start_state(shared.doc, shared.scenario, options.change)),
-        Some(Err(reason)) => Load::Failed(LoadError {
-            headline: "The budget in this link could not be read:".to_owned(),
-            problems: vec![reason],
-        }),
-        None => Load::Ready(start_state(sample_document(), None, options.change)),
-    }
+    Load::Ready(start_state(sample_document(), None, options.change))
 }
 
 /// Props of [`Embedded`].
@@ -103,12 +97,27 @@ fn Embedded(props: &EmbeddedProps) -> Html {
     };
     {
         let (setter, options) = (load.setter(), props.options.clone());
+        let fragment = props.fragment.clone();
         use_effect_with((), move |_| {
+            let change = options.change;
             if let Some(src) = options.src.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     setter.set(match load_src(&src).await {
-                        Ok(doc) => Load::Ready(start_state(doc, None, options.change)),
+                        Ok(doc) => Load::Ready(start_state(doc, None, change)),
                         Err(err) => Load::Failed(err),
+                    });
+                });
+            } else if is_share_fragment(&fragment) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    setter.set(match fragment_budget(&fragment).await {
+                        Some(Ok(shared)) => {
+                            Load::Ready(start_state(shared.doc, Some(shared.scenario), change))
+                        }
+                        Some(Err(reason)) => Load::Failed(LoadError {
+                            headline: "The budget in this link could not be read:".to_owned(),
+                            problems: vec![reason],
+                        }),
+                        None => Load::Ready(start_state(sample_document(), None, change)),
                     });
                 });
             }

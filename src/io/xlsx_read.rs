@@ -1,0 +1,175 @@
+//! Lines from an XLSX workbook whose first sheet is laid out like the CSV of lines.
+//!
+//! Cells become the same text a CSV cell would hold and go through the one row-import
+//! path ([`import_rows`]), so every rule and message is the CSV's; rows are the sheet's
+//! row numbers. Numbers are stored in a workbook as binary floating point: each is
+//! written back as the shortest decimal text that reads as the same float (Rust's `{}`
+//! for `f64`), so `0.1` comes back as `0.1` and `1234567.89` as `1234567.89`, never as
+//! `0.1000000000000000055…`.
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read, Seek};
+
+use calamine::{DataRef, Reader, Xlsx};
+
+use super::error::{ImportError, Place, Problem};
+use super::line_rows::{import_rows, Row};
+use crate::model::Document;
+
+/// Most rows read from a sheet: far above any school's budget lines.
+const MAX_ROWS: usize = 20_000;
+/// Cells kept per row; anything further right is kept as one extra cell, so the
+/// "more cells than the header" refusal still fires.
+const MAX_COLUMNS: usize = 64;
+/// Largest total the archive may declare for its decompressed parts (a zip-bomb guard).
+const MAX_UNPACKED: u64 = 256 * 1024 * 1024;
+
+/// Replaces the document's lines with those of the workbook's first sheet, validated
+/// against its sources and norms; the document itself is never changed.
+pub fn import_lines_xlsx(doc: &Document, bytes: &[u8]) -> Result<Document, ImportError> {
+    import_rows(doc, xlsx_rows(bytes)?.into_iter().map(Ok))
+}
+
+/// The non-empty rows of the workbook's first sheet as text cells, with their row numbers:
+/// what [`import_rows`] reads (the file worker sends these to the page).
+pub fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
+    let refuse = |reason: String| ImportError::one(Problem::new(&Place::Document, "", reason));
+    check_archive(Cursor::new(bytes)).map_err(refuse)?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
+        .map_err(|e| refuse(format!("the file is not a readable XLSX workbook: {e}")))?;
+    let first = book
+        .sheet_names()
+        .into_iter()
+        .next()
+        .ok_or_else(|| refuse("the workbook has no sheet".into()))?;
+    sheet_rows(&mut book, &first).map_err(refuse)
+}
+
+/// Refuses archives that say they unpack to more than [`MAX_UNPACKED`].
+fn check_archive(reader: impl Read + Seek) -> Result<(), String> {
+    let mut archive = zip::ZipArchive::new(reader)
+        .map_err(|e| format!("the file is not an XLSX workbook (not a ZIP archive: {e})"))?;
+    let mut declared: u64 = 0;
+    for i in 0..archive.len() {
+        let size = archive.by_index_raw(i).map_or(0, |f| f.size());
+        declared = declared.saturating_add(size);
+    }
+    if declared > MAX_UNPACKED {
+        return Err("the workbook is too large to open (over 256 MB unpacked)".into());
+    }
+    Ok(())
+}
+
+/// The sheet's non-empty rows, in row order, each with its 1-based row number.
+fn sheet_rows<RS: Read + Seek>(book: &mut Xlsx<RS>, sheet: &str) -> Result<Vec<Row>, String> {
+    let mut cells = book
+        .worksheet_cells_reader(sheet)
+        .map_err(|e| format!("the sheet `{sheet}` could not be read: {e}"))?;
+    let mut rows: BTreeMap<u32, BTreeMap<usize, String>> = BTreeMap::new();
+    loop {
+        let cell = match cells.next_cell() {
+            Ok(Some(c)) => c,
+            Ok(None) => break,
+            Err(e) => return Err(format!("the sheet `{sheet}` is damaged: {e}")),
+        };
+        let text = cell_text(cell.get_value());
+        if text.is_empty() {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        let col = usize::try_from(col).map_or(MAX_COLUMNS, |c| c.min(MAX_COLUMNS));
+        if !rows.contains_key(&row) && rows.len() >= MAX_ROWS {
+            return Err(format!(
+                "the sheet `{sheet}` has more than {MAX_ROWS} rows; a budget has far fewer lines"
+            ));
+        }
+        rows.entry(row).or_default().insert(col, text);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(row, by_col)| {
+            let width = by_col.keys().next_back().map_or(0, |c| c + 1);
+            let mut cells = vec![String::new(); width];
+            for (c, text) in by_col {
+                if let Some(slot) = cells.get_mut(c) {
+                    *slot = text;
+                }
+            }
+            Row {
+                number: usize::try_from(row).map_or(usize::MAX, |r| r.saturating_add(1)),
+                cells,
+            }
+        })
+        .collect())
+}
+
+/// A cell as the text a CSV cell would hold.
+pub(crate) fn cell_text(value: &DataRef<'_>) -> String {
+    match value {
+        DataRef::Empty => String::new(),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::SharedString(s) => (*s).to_owned(),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Float(f) => float_text(*f),
+        DataRef::Bool(b) => b.to_string(),
+        // A date typed into a number column reads as its serial number, as Excel shows it.
+        DataRef::DateTime(d) => float_text(d.as_f64()),
+        DataRef::Error(e) => e.to_string(),
+    }
+}
+
+/// The shortest decimal text that reads back as `f`; `-0` is `0`.
+pub(crate) fn float_text(f: f64) -> String {
+    if f == 0.0 {
+        return "0".into();
+    }
+    f.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_come_back_as_typed() {
+        for (f, text) in [
+            (0.1, "0.1"),
+            (1234567.89, "1234567.89"),
+            (118000.0, "118000"),
+            (0.86, "0.86"),
+            (-46550.5, "-46550.5"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (-0.0, "0"),
+            (1e21, "1000000000000000000000"),
+            (2.5e-7, "0.00000025"),
+        ] {
+            assert_eq!(float_text(f), text);
+        }
+    }
+
+    #[test]
+    fn every_shortest_text_reads_back_as_the_same_float() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..10_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let f = f64::from_bits(x);
+            if !f.is_finite() {
+                continue;
+            }
+            assert_eq!(float_text(f).parse::<f64>().ok(), Some(f), "{f:e}");
+        }
+    }
+
+    #[test]
+    fn not_a_workbook_is_refused_in_plain_words() {
+        let doc = crate::io::sample::sample_document();
+        let err = import_lines_xlsx(&doc, b"id,kind\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("document: the file is not an XLSX workbook"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! Export buttons: the JSON document, the CSV of lines, and the XLSX workbook.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::engine::Scenario;
+use crate::io::{lines_to_csv, to_json};
+use crate::model::Document;
+use crate::ui::export::{download, file_stem};
+use crate::ui::xlsx_client::export_xlsx;
+
+/// Props of [`ExportMenu`].
+#[derive(Properties, PartialEq)]
+pub struct ExportMenuProps {
+    /// The budget.
+    pub doc: Rc<Document>,
+    /// The active scenario (for the workbook's comparison and cut plan).
+    pub scenario: Rc<Scenario>,
+    /// The active scenario's name.
+    pub name: AttrValue,
+}
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Three download buttons and a one-line status.
+#[component]
+pub fn ExportMenu(props: &ExportMenuProps) -> Html {
+    let status = use_state(|| None::<Result<String, String>>);
+    let on_json = {
+        let (doc, status) = (props.doc.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("{}.json", file_stem(&doc.school.name));
+            status.set(Some(
+                download(to_json(&doc).as_bytes(), &name, "application/json").map(|_| name),
+            ));
+        })
+    };
+    let on_csv = {
+        let (doc, status) = (props.doc.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("{}-lines.csv", file_stem(&doc.school.name));
+            status.set(Some(
+                download(lines_to_csv(&doc).as_bytes(), &name, "text/csv").map(|_| name),
+            ));
+        })
+    };
+    let on_xlsx = {
+        let (doc, scenario, scenario_name, status) = (
+            props.doc.clone(),
+            props.scenario.clone(),
+            props.name.to_string(),
+            status.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let (doc, scenario, scenario_name, status) = (
+                doc.clone(),
+                scenario.clone(),
+                scenario_name.clone(),
+                status.clone(),
+            );
+            status.set(Some(Ok("Preparing the workbook…".to_owned())));
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = format!("{}.xlsx", file_stem(&doc.school.name));
+                let result = export_xlsx(doc, scenario, scenario_name)
+                    .await
+                    .and_then(|bytes| download(&bytes, &name, XLSX_MIME))
+                    .map(|_| name);
+                status.set(Some(result));
+            });
+        })
+    };
+    html! {
+        <div class="export-menu" role="group" aria-label="Export">
+            <span class="small">{ "Export:" }</span>
+            <button type="button" data-testid="export-json" onclick={on_json}>{ "JSON" }</button>
+            <button type="button" data-testid="export-csv" onclick={on_csv}>{ "CSV" }</button>
+            <button type="button" data-testid="export-xlsx" onclick={on_xlsx}
+                title="Workbook: lines, comparison and cut plan of the active scenario">{ "XLSX" }</button>
+            if let Some(result) = &*status {
+                <span class={classes!("small", result.is_err().then_some("export-error"))}
+                    role="status" data-testid="export-status">
+                    { match result { Ok(text) => text.clone(), Err(text) => text.clone() } }
+                </span>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,138 @@
+//! The "Share link" button: the budget and active scenario as a link to copy.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::engine::Scenario;
+use crate::model::Document;
+use crate::ui::share_client::make_fragment;
+
+/// Props of [`ShareLink`].
+#[derive(Properties, PartialEq)]
+pub struct ShareLinkProps {
+    /// The budget to share.
+    pub doc: Rc<Document>,
+    /// The active scenario.
+    pub scenario: Rc<Scenario>,
+    /// The active scenario's name.
+    pub name: AttrValue,
+}
+
+/// The page's address without its fragment.
+fn page_address() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    match href.split_once('#') {
+        Some((base, _)) => base.to_owned(),
+        None => href,
+    }
+}
+
+/// Whether the browser offers `navigator.clipboard` (only on secure pages).
+fn has_clipboard() -> bool {
+    let navigator = gloo::utils::window().navigator();
+    js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null())
+}
+
+/// A button that builds the link; then a read-only field with the link, its length and Copy.
+#[component]
+pub fn ShareLink(props: &ShareLinkProps) -> Html {
+    // The link, or why it could not be made.
+    let link = use_state(|| None::<Result<String, String>>);
+    let copied = use_state(|| None::<&'static str>);
+    {
+        // A link describes the budget as it was: drop it when the budget or scenario moves on.
+        let (link, copied) = (link.clone(), copied.clone());
+        use_effect_with(
+            (
+                props.doc.clone(),
+                props.scenario.clone(),
+                props.name.clone(),
+            ),
+            move |_| {
+                link.set(None);
+                copied.set(None);
+            },
+        );
+    }
+    let on_share = {
+        let (link, copied) = (link.clone(), copied.clone());
+        let (doc, scenario, name) = (
+            props.doc.clone(),
+            props.scenario.clone(),
+            props.name.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let (link, doc, scenario, name) =
+                (link.clone(), doc.clone(), scenario.clone(), name.clone());
+            copied.set(None);
+            wasm_bindgen_futures::spawn_local(async move {
+                let made = make_fragment(&doc, &scenario, &name).await;
+                link.set(Some(made.map(|f| format!("{}#{f}", page_address()))));
+            });
+        })
+    };
+    let on_copy = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(Ok(text)) = (*link).clone() else {
+                return;
+            };
+            let copied = copied.clone();
+            if !has_clipboard() {
+                copied.set(Some(
+                    "Copying is not available here: select the link and copy it.",
+                ));
+                return;
+            }
+            let promise = gloo::utils::window()
+                .navigator()
+                .clipboard()
+                .write_text(&text);
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = wasm_bindgen_futures::JsFuture::from(promise).await;
+                copied.set(Some(match done {
+                    Ok(_) => "Copied.",
+                    Err(_) => "The browser refused to copy: select the link and copy it.",
+                }));
+            });
+        })
+    };
+    let on_close = {
+        let link = link.clone();
+        Callback::from(move |_: MouseEvent| link.set(None))
+    };
+    let on_focus = Callback::from(|e: FocusEvent| {
+        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
+    });
+    html! {
+        <>
+            <button type="button" data-testid="share-button" onclick={on_share}>{ "Share link" }</button>
+            if let Some(Err(message)) = &*link {
+                <div class="share-result" role="alert" data-testid="share-result">
+                    <span>{ format!("No link was made: {message}") }</span>
+                </div>
+            }
+            if let Some(Ok(url)) = &*link {
+                <div class="share-result" data-testid="share-result">
+                    <label for="share-link" class="small">
+                        { format!("Link to this budget and scenario “{}” ({} characters). It holds the whole budget; the part after # never reaches a server.", props.name, url.chars().count()) }
+                    </label>
+                    <div class="share-row">
+                        <input id="share-link" type="text" readonly=true value={url.clone()}
+                            data-testid="share-url" onfocus={on_focus} />
+                        <button type="button" data-testid="share-copy" onclick={on_copy}>{ "Copy" }</button>
+                        <button type="button" onclick={on_close} aria-label="Close the share link">{ "Close" }</button>
+                    </div>
+                    if let Some(note) = *copied {
+                        <span class="small" role="status">{ note }</span>
+                    }
+                </div>
+            }
+        </>
+    }
+}

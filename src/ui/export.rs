@@ -1,0 +1,49 @@
+//! Downloads made in the browser: a Blob, an object URL, a click on a hidden link.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `bytes` as a download named `file_name`; the object URL is revoked right after.
+pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
+    let fail = |_| format!("The browser refused to save {file_name}.");
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = gloo::utils::document();
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| format!("The browser refused to save {file_name}."))?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_hidden(true);
+    let body = gloo::utils::body();
+    let _ = body.append_child(&anchor);
+    anchor.click();
+    anchor.remove();
+    // The click has started the download, which keeps its own reference to the blob.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// A file name from the school's name: ASCII letters, digits and dashes (ASCII only, so
+/// the bundle carries no Unicode case tables).
+pub fn file_stem(school: &str) -> String {
+    let mut out = String::new();
+    for c in school.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "budget".to_owned()
+    } else {
+        out.to_owned()
+    }
+}

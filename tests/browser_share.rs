@@ -1,0 +1,68 @@
+//! Opening a share link in the reducer: an import of its budget, then its scenario and name
+//! on the active scenario; the worker client's plain answer when the worker file is missing.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use sitebudget::engine::{EnrollmentInput, Scenario};
+use sitebudget::io::sample::sample_document;
+use sitebudget::ui::state::{Action, AppState, ImportStatus};
+use wasm_bindgen_test::*;
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn minus_ten() -> Scenario {
+    Scenario {
+        enrollment: EnrollmentInput::Change("-0.10".parse().unwrap()),
+        ..Scenario::default()
+    }
+}
+
+#[wasm_bindgen_test]
+fn open_shared_imports_the_budget_then_applies_its_scenario() {
+    let start = Rc::new(AppState::with_sample());
+    let start = start.reduce(Action::NewScenario);
+    assert_eq!(start.scenarios.len(), 2);
+    let mut doc = sample_document();
+    doc.school.name = "Shared School".into();
+    let opened = start.clone().reduce(Action::OpenShared {
+        doc: Box::new(doc.clone()),
+        scenario: Box::new(minus_ten()),
+        name: "  Ten percent fewer ".into(),
+    });
+    assert_eq!(*opened.doc, doc);
+    // Like any import, the shared budget starts with one scenario: the shared one.
+    assert_eq!(opened.scenarios.len(), 1);
+    let active = opened.named(opened.active).expect("an active scenario");
+    assert_eq!(active.name, "Ten percent fewer");
+    assert_eq!(*active.scenario, minus_ten());
+    assert_eq!(
+        opened.import,
+        ImportStatus::Loaded {
+            file: "shared link".into()
+        }
+    );
+    assert!(opened.revision > start.revision);
+}
+
+#[wasm_bindgen_test]
+fn a_blank_shared_name_keeps_the_default_name() {
+    let opened = Rc::new(AppState::with_sample()).reduce(Action::OpenShared {
+        doc: Box::new(sample_document()),
+        scenario: Box::new(Scenario::default()),
+        name: " ".into(),
+    });
+    assert_eq!(
+        opened.named(opened.active).map(|n| n.name.as_str()),
+        Some("Scenario 1")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_worker_gives_a_plain_answer() {
+    // The test runner serves no worker file, so loading it fails: the call must still end.
+    let result = sitebudget::ui::share_client::open_fragment("share=1.AAAA").await;
+    let message = result.expect_err("no worker here");
+    assert!(message.contains("file helper"), "{message}");
+}
