@@ -97,7 +97,7 @@ pub enum Field {
     Basis,
     /// Grades counted by a `grades` basis.
     BasisGrades,
-    /// LCFF base rate for a span; blank removes it.
+    /// LCFF base rate for a span ($0 for a span the school does not serve).
     LcffBase(Span),
     /// LCFF supplemental share, percent.
     Supplemental,

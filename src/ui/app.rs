@@ -135,7 +135,9 @@ pub fn App() -> Html {
     };
     let on_edit = {
         let dispatch = dispatch.clone();
-        use_callback((), move |edit: crate::edit::Edit, _| dispatch.dispatch(Action::Edit(edit)))
+        use_callback((), move |edit: crate::edit::Edit, _| {
+            dispatch.dispatch(Action::Edit(edit))
+        })
     };
     let on_years = {
         let dispatch = dispatch.clone();

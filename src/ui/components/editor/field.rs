@@ -13,6 +13,20 @@ use crate::ui::event_value;
 /// Choices of a select: (value, label).
 pub type Choices = Rc<Vec<(AttrValue, AttrValue)>>;
 
+/// How a field is drawn.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Input {
+    /// A text input.
+    #[default]
+    Text,
+    /// A text input two columns wide.
+    Wide,
+    /// A select with these choices.
+    Choice(Choices),
+    /// A checkbox (value `true` or `false`).
+    Check,
+}
+
 /// Props of [`EditField`].
 #[derive(Properties, PartialEq)]
 pub struct EditFieldProps {
@@ -24,23 +38,37 @@ pub struct EditFieldProps {
     pub label: AttrValue,
     /// The current value as text (`true`/`false` for a checkbox).
     pub value: AttrValue,
-    /// A select's choices; empty for a text input.
-    #[prop_or_default]
-    pub choices: Choices,
-    /// Draw a checkbox instead of a text input.
-    #[prop_or_default]
-    pub check: bool,
-    /// A placeholder hint.
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
-    /// Extra classes (widths).
-    #[prop_or_default]
-    pub class: Classes,
+    /// How it is drawn.
+    pub input: Input,
     /// The refused edit of this target, if any (shown only when it is this field's).
-    #[prop_or_default]
     pub error: Option<Rc<EditError>>,
     /// The shared edit callback.
     pub on_edit: Callback<Edit>,
+}
+
+/// What every field of one card shares: its target, its error and the edit callback.
+pub struct Card<'a> {
+    /// The line, source, norm or school.
+    pub target: Target,
+    /// A refused edit of the target.
+    pub error: &'a Option<Rc<EditError>>,
+    /// The shared edit callback.
+    pub on_edit: &'a Callback<Edit>,
+}
+
+impl Card<'_> {
+    /// One field of the card (the only place an [`EditField`] is built, to keep the bundle small).
+    pub fn field(&self, field: Field, label: AttrValue, value: AttrValue, input: Input) -> Html {
+        html! {
+            <EditField target={self.target.clone()} {field} {label} {value} {input}
+                error={self.error.clone()} on_edit={self.on_edit.clone()} />
+        }
+    }
+
+    /// A text field.
+    pub fn text(&self, field: Field, label: &'static str, value: String) -> Html {
+        self.field(field, label.into(), value.into(), Input::Text)
+    }
 }
 
 /// The `data-testid` of a field: `edit-line-nurse-fte`, `edit-school-enrollment-K`.
@@ -75,7 +103,7 @@ pub fn EditField(props: &EditFieldProps) -> Html {
             props.field,
             props.on_edit.clone(),
             draft.clone(),
-            props.check,
+            props.input == Input::Check,
         );
         Callback::from(move |e: Event| {
             let value = if check {
@@ -103,27 +131,26 @@ pub fn EditField(props: &EditFieldProps) -> Html {
     };
     let invalid = message.as_ref().map(|_| "true");
     let described = message.as_ref().map(|_| error_id.clone());
-    let input = if props.check {
-        html! {
+    let (wide, check) = (props.input == Input::Wide, props.input == Input::Check);
+    let input = match &props.input {
+        Input::Check => html! {
             <input type="checkbox" checked={props.value == "true"} {onchange}
                 data-testid={testid.clone()} aria-invalid={invalid} aria-describedby={described} />
-        }
-    } else if props.choices.is_empty() {
-        html! {
-            <input type="text" value={shown} {onchange} placeholder={props.hint.clone()}
-                data-testid={testid.clone()} aria-invalid={invalid} aria-describedby={described} />
-        }
-    } else {
-        html! {
+        },
+        Input::Choice(list) => html! {
             <select {onchange} data-testid={testid.clone()} aria-invalid={invalid} aria-describedby={described}>
-                for (value, label) in props.choices.iter() {
+                for (value, label) in list.iter() {
                     <option value={value.clone()} selected={*value == props.value}>{ label }</option>
                 }
             </select>
-        }
+        },
+        Input::Text | Input::Wide => html! {
+            <input type="text" value={shown} {onchange}
+                data-testid={testid.clone()} aria-invalid={invalid} aria-describedby={described} />
+        },
     };
     html! {
-        <label class={classes!("edit-field", props.check.then_some("edit-check"), props.class.clone())}>
+        <label class={classes!("edit-field", check.then_some("edit-check"), wide.then_some("wide"))}>
             <span class="edit-label">{ &props.label }</span>
             { input }
             if let Some(m) = message {
