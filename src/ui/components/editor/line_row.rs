@@ -79,7 +79,7 @@ pub fn LineRow(props: &LineRowProps) -> Html {
                 { card.text(Field::Id, "Id", line.id.clone()) }
                 { card.field(Field::Kind, "Kind".into(), kind.into(), Input::Choice(choices(&[("position", "position"), ("item", "item")]))) }
                 { kind_fields }
-                { card.field(Field::Funding, "Funding (% per source, such as gf 60%, need 40%)".into(),
+                { card.field(Field::Funding, "Funding (such as gf 60%, need 40%)".into(),
                     text::funding(&line.funding).into(), Input::Wide) }
                 { card.field(Field::Priority, "Priority".into(), line.priority.as_str().into(), Input::Choice(choices(&[
                     ("flexible", "flexible"), ("essential", "essential"), ("protected", "protected")]))) }
