@@ -8,6 +8,7 @@
 mod line;
 mod norm;
 mod school;
+pub mod shown;
 mod source;
 pub mod text;
 

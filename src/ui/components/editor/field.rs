@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::edit::{Edit, EditError, Field, Target};
+use crate::model::Span;
 use crate::ui::event_value;
 
 /// Choices of a select: (value, label).
@@ -56,6 +57,91 @@ pub struct Card<'a> {
     pub on_edit: &'a Callback<Edit>,
 }
 
+/// A field's label and input: one table for every target, so cards are loops over fields.
+fn look(target: &Target, field: Field) -> (&'static str, Input) {
+    let text = |label| (label, Input::Text);
+    let pick = |label, list: &[(&'static str, &'static str)]| (label, Input::Choice(choices(list)));
+    match field {
+        Field::Title => match target {
+            Target::Source(_) => ("Name", Input::Wide),
+            Target::School => ("School name", Input::Wide),
+            _ => ("Title", Input::Wide),
+        },
+        Field::Id => text("Id"),
+        Field::Kind => pick("Kind", &[("position", "position"), ("item", "item")]),
+        Field::Fte => text("FTE"),
+        Field::UnitCost => match target {
+            Target::Line(_) => text("Unit cost ($ per FTE)"),
+            _ => text("Unit cost ($)"),
+        },
+        Field::FteStep => text("FTE step"),
+        Field::Vacant => ("Vacant", Input::Check),
+        Field::Amount | Field::AllocationAmount => text("Amount ($)"),
+        Field::Funding => ("Funding (such as gf 60%, need 40%)", Input::Wide),
+        Field::Priority => pick(
+            "Priority",
+            &[
+                ("flexible", "flexible"),
+                ("essential", "essential"),
+                ("protected", "protected"),
+            ],
+        ),
+        Field::CutRank => text("Cut rank"),
+        Field::Tags => text("Tags"),
+        Field::Notes => ("Notes", Input::Wide),
+        Field::Restricted => ("Restricted", Input::Check),
+        Field::OneTime => ("One-time", Input::Check),
+        Field::AllocationType => pick(
+            "Allocation",
+            &[
+                ("fixed", "fixed amount"),
+                ("per_pupil", "per pupil"),
+                ("lcff", "LCFF"),
+                ("norm", "staffing norms"),
+            ],
+        ),
+        Field::Rate => text("Rate ($ per pupil)"),
+        Field::Basis => pick(
+            "Counted on",
+            &[
+                ("enrollment", "enrollment"),
+                ("unduplicated", "unduplicated pupils"),
+                ("ada", "attendance (ADA)"),
+                ("grades", "pupils in grades"),
+            ],
+        ),
+        Field::BasisGrades => text("Grades counted"),
+        Field::LcffBase(Span::Tk3) => text("Base TK-3 ($ per ADA)"),
+        Field::LcffBase(Span::G4to6) => text("Base 4-6 ($ per ADA)"),
+        Field::LcffBase(Span::G7to8) => text("Base 7-8 ($ per ADA)"),
+        Field::LcffBase(Span::G9to12) => text("Base 9-12 ($ per ADA)"),
+        Field::Supplemental => text("Supplemental (%)"),
+        Field::Concentration => text("Concentration (%)"),
+        Field::Threshold => text("Concentration threshold (%)"),
+        Field::Allowed => ("Allowed uses (tags; blank: any use)", Input::Wide),
+        Field::Grades => text("Grades"),
+        Field::StudentsPerPosition => text("Pupils per position"),
+        Field::Rounding => pick(
+            "Rounding",
+            &[
+                ("ceil", "round up"),
+                ("floor", "round down"),
+                ("round", "round half up"),
+            ],
+        ),
+        Field::MinFte => text("Minimum FTE"),
+        Field::FiscalYear => text("Fiscal year"),
+        Field::UnduplicatedPct => text("Unduplicated pupils (%)"),
+        Field::AttendanceRate => text("Attendance rate (%)"),
+        // Labelled where they are drawn (they need the grade, the norm list or an index).
+        Field::NormLink => text("Follows norm"),
+        Field::Enrollment(_)
+        | Field::Share(_)
+        | Field::SetAsideTag(_)
+        | Field::SetAsideShare(_) => text(""),
+    }
+}
+
 impl Card<'_> {
     /// One field of the card (the only place an [`EditField`] is built, to keep the bundle small).
     pub fn field(&self, field: Field, label: AttrValue, value: AttrValue, input: Input) -> Html {
@@ -65,9 +151,10 @@ impl Card<'_> {
         }
     }
 
-    /// A text field.
-    pub fn text(&self, field: Field, label: &'static str, value: String) -> Html {
-        self.field(field, label.into(), value.into(), Input::Text)
+    /// A field labelled and drawn as the table says.
+    pub fn auto(&self, field: Field, value: String) -> Html {
+        let (label, input) = look(&self.target, field);
+        self.field(field, label.into(), value.into(), input)
     }
 }
 

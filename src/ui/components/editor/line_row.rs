@@ -5,10 +5,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::card_error;
-use super::field::{choices, Card, Choices, Input};
-use crate::edit::text;
+use super::field::{Card, Choices, Input};
+use crate::edit::shown::{line_fields, line_value};
 use crate::edit::{Edit, EditError, Field, Move, Target};
-use crate::model::{Line, LineKind};
+use crate::model::Line;
 
 /// Props of [`LineRow`].
 #[derive(Properties, PartialEq)]
@@ -40,24 +40,6 @@ pub fn LineRow(props: &LineRowProps) -> Html {
         error: &props.error,
         on_edit: &props.on_edit,
     };
-    let kind_fields = match &line.kind {
-        LineKind::Position(p) => html! {
-            <>
-                { card.text(Field::Fte, "FTE", text::plain(p.fte)) }
-                { card.text(Field::UnitCost, "Unit cost ($ per FTE)", p.unit_cost.map(text::plain).unwrap_or_default()) }
-                { card.text(Field::FteStep, "FTE step", text::plain(p.fte_step)) }
-                { card.field(Field::NormLink, "Follows norm".into(), p.norm.clone().unwrap_or_default().into(),
-                    Input::Choice(props.norms.clone())) }
-                { card.field(Field::Vacant, "Vacant".into(), p.vacant.to_string().into(), Input::Check) }
-            </>
-        },
-        LineKind::Item { amount } => card.text(Field::Amount, "Amount ($)", text::plain(*amount)),
-    };
-    let kind = if line.position().is_some() {
-        "position"
-    } else {
-        "item"
-    };
     html! {
         <li class="edit-card" data-testid={format!("edit-row-{}", line.id)}>
             <div class="edit-card-head">
@@ -75,17 +57,13 @@ pub fn LineRow(props: &LineRowProps) -> Html {
             </div>
             { card_error(&props.error) }
             <div class="edit-grid">
-                { card.field(Field::Title, "Title".into(), line.title.clone().into(), Input::Wide) }
-                { card.text(Field::Id, "Id", line.id.clone()) }
-                { card.field(Field::Kind, "Kind".into(), kind.into(), Input::Choice(choices(&[("position", "position"), ("item", "item")]))) }
-                { kind_fields }
-                { card.field(Field::Funding, "Funding (such as gf 60%, need 40%)".into(),
-                    text::funding(&line.funding).into(), Input::Wide) }
-                { card.field(Field::Priority, "Priority".into(), line.priority.as_str().into(), Input::Choice(choices(&[
-                    ("flexible", "flexible"), ("essential", "essential"), ("protected", "protected")]))) }
-                { card.text(Field::CutRank, "Cut rank", line.cut_rank.map(|r| r.to_string()).unwrap_or_default()) }
-                { card.text(Field::Tags, "Tags", text::words(&line.tags)) }
-                { card.field(Field::Notes, "Notes".into(), line.notes.clone().unwrap_or_default().into(), Input::Wide) }
+                for field in line_fields(line).iter().copied() {
+                    if field == Field::NormLink {
+                        { card.field(field, "Follows norm".into(), line_value(line, field).into(), Input::Choice(props.norms.clone())) }
+                    } else {
+                        { card.auto(field, line_value(line, field)) }
+                    }
+                }
             </div>
         </li>
     }

@@ -4,9 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::field::{choices, Card, Input};
+use super::field::Card;
 use super::{card_error, error_of};
-use crate::edit::{rounding_word, text, Edit, EditError, Field, Target};
+use crate::edit::shown::{norm_value, NORM_FIELDS};
+use crate::edit::{Edit, EditError, Target};
 use crate::model::{Document, Norm};
 
 /// Every norm as a card, and a button to add one.
@@ -53,14 +54,9 @@ fn norm_card(n: &Norm, error: &Option<Rc<EditError>>, on_edit: &Callback<Edit>) 
             </div>
             { card_error(error) }
             <div class="edit-grid">
-                { card.field(Field::Title, "Title".into(), n.title.clone().into(), Input::Wide) }
-                { card.text(Field::Id, "Id", n.id.clone()) }
-                { card.text(Field::Grades, "Grades", text::words(&n.grades)) }
-                { card.text(Field::StudentsPerPosition, "Pupils per position", text::plain(n.students_per_position)) }
-                { card.text(Field::UnitCost, "Unit cost ($)", text::plain(n.unit_cost)) }
-                { card.field(Field::Rounding, "Rounding".into(), rounding_word(n.rounding).into(), Input::Choice(choices(&[
-                    ("ceil", "round up"), ("floor", "round down"), ("round", "round half up")]))) }
-                { card.text(Field::MinFte, "Minimum FTE", n.min_fte.map(text::plain).unwrap_or_default()) }
+                for field in NORM_FIELDS {
+                    { card.auto(field, norm_value(n, field)) }
+                }
             </div>
         </li>
     }

@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use super::card_error;
 use super::field::{Card, Input};
-use crate::edit::{text, Edit, EditError, Field, Target};
+use crate::edit::shown::{school_value, SCHOOL_FIELDS};
+use crate::edit::{Edit, EditError, Field, Target};
 use crate::model::{Grade, School};
 use crate::ui::event_value;
 
@@ -20,9 +21,6 @@ pub(super) fn school_editor(
         target: Target::School,
         error,
         on_edit,
-    };
-    let field = |field: Field, label: String, value: String| {
-        card.field(field, label.into(), value.into(), Input::Text)
     };
     let remove = |g: Grade| {
         let on_edit = on_edit.clone();
@@ -44,16 +42,15 @@ pub(super) fn school_editor(
         <div class="edit-card">
             { card_error(error) }
             <div class="edit-grid">
-                { card.field(Field::Title, "School name".into(), s.name.clone().into(), Input::Wide) }
-                { field(Field::FiscalYear, "Fiscal year".into(), s.fiscal_year.clone()) }
-                { field(Field::UnduplicatedPct, "Unduplicated pupils (%)".into(), text::percent(s.unduplicated_pct)) }
-                { field(Field::AttendanceRate, "Attendance rate (%)".into(), text::percent(s.attendance_rate)) }
+                for field in SCHOOL_FIELDS {
+                    { card.auto(field, school_value(s, field)) }
+                }
             </div>
             <h4>{ "Pupils per grade" }</h4>
             <div class="edit-grid grades">
                 for (g, n) in s.enrollment.iter() {
                     <div class="grade-edit" key={g.to_string()}>
-                        { field(Field::Enrollment(*g), format!("Grade {g}"), n.to_string()) }
+                        { card.field(Field::Enrollment(*g), format!("Grade {g}").into(), n.to_string().into(), Input::Text) }
                         <button type="button" class="danger" onclick={remove(*g)}
                             aria-label={format!("Remove grade {g}")} data-testid={format!("edit-remove-grade-{g}")}>{ "×" }</button>
                     </div>
