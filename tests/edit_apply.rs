@@ -369,8 +369,7 @@ fn lcff_parameters() {
     };
     assert_eq!(p.threshold, d("0.5"));
     assert!(
-        refused(&l, set(source("gf"), Field::LcffBase(Span::Tk3), ""))
-            .contains("needs a rate for TK-3")
+        refused(&l, set(source("gf"), Field::LcffBase(Span::Tk3), "")).contains("must be a number")
     );
     assert!(refused(&l, set(source("gf"), Field::Supplemental, "120")).contains("between 0 and 1"));
 }

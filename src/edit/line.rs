@@ -22,12 +22,26 @@ fn index(doc: &Document, id: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("there is no line `{id}`"))
 }
 
+/// Each norm's id and unit cost.
+type NormCosts = Vec<(String, Decimal)>;
+
+fn norm_costs(doc: &Document) -> NormCosts {
+    doc.norms
+        .iter()
+        .map(|n| (n.id.clone(), n.unit_cost))
+        .collect()
+}
+
+/// A norm's unit cost.
+fn cost_of(costs: &NormCosts, norm: &str) -> Option<Decimal> {
+    costs.iter().find(|(n, _)| n == norm).map(|x| x.1)
+}
+
 /// A position's cost, to the cent, with its own or its norm's unit cost.
-fn position_cost(doc: &Document, p: &Position) -> Decimal {
-    let unit = p.unit_cost.or_else(|| {
-        let n = p.norm.as_deref()?;
-        doc.norms.iter().find(|x| x.id == n).map(|x| x.unit_cost)
-    });
+fn position_cost(costs: &NormCosts, p: &Position) -> Decimal {
+    let unit = p
+        .unit_cost
+        .or_else(|| p.norm.as_deref().and_then(|n| cost_of(costs, n)));
     unit.and_then(|u| u.checked_mul(p.fte))
         .map_or(Decimal::ZERO, cents)
 }
@@ -46,12 +60,7 @@ fn new_position(unit_cost: Decimal) -> Position {
 /// Sets one field of a line from text.
 pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> Step {
     let norm_src = norm_source(doc).map(str::to_owned);
-    let norm_costs: Vec<(String, Decimal)> = doc
-        .norms
-        .iter()
-        .map(|n| (n.id.clone(), n.unit_cost))
-        .collect();
-    let snapshot = doc.clone();
+    let costs = norm_costs(doc);
     let line = find(doc, id)?;
     let trimmed = value.trim();
     match field {
@@ -64,7 +73,7 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
         }
         Field::Kind => match (trimmed, &line.kind) {
             ("item", LineKind::Position(p)) => {
-                let amount = position_cost(&snapshot, p);
+                let amount = position_cost(&costs, p);
                 line.kind = LineKind::Item { amount };
             }
             ("position", LineKind::Item { amount }) => {
@@ -101,7 +110,7 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
                     if let (None, Some(old)) = (&link, &p.norm) {
                         // Leaving a norm: keep the norm's cost so the position stays costed.
                         if p.unit_cost.is_none() {
-                            p.unit_cost = norm_costs.iter().find(|(n, _)| n == old).map(|x| x.1);
+                            p.unit_cost = cost_of(&costs, old);
                         }
                     }
                     if let (Some(_), Some(ns)) = (&link, &norm_src) {
@@ -197,16 +206,12 @@ pub(super) fn duplicate(doc: &mut Document, id: &str) -> Step {
         doc.lines.iter().map(|l| l.id.as_str()),
     );
     copy.title = format!("{} (copy)", copy.title);
-    let costs: Vec<(String, Decimal)> = doc
-        .norms
-        .iter()
-        .map(|n| (n.id.clone(), n.unit_cost))
-        .collect();
+    let costs = norm_costs(doc);
     if let LineKind::Position(p) = &mut copy.kind {
         // A norm funds one line, so the copy is a plain position at the norm's cost.
         if let Some(n) = p.norm.take() {
             if p.unit_cost.is_none() {
-                p.unit_cost = costs.iter().find(|(x, _)| *x == n).map(|x| x.1);
+                p.unit_cost = cost_of(&costs, &n);
             }
         }
     }

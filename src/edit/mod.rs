@@ -8,6 +8,7 @@
 mod line;
 mod norm;
 mod school;
+pub mod shown;
 mod source;
 pub mod text;
 
@@ -97,7 +98,7 @@ pub enum Field {
     Basis,
     /// Grades counted by a `grades` basis.
     BasisGrades,
-    /// LCFF base rate for a span; blank removes it.
+    /// LCFF base rate for a span ($0 for a span the school does not serve).
     LcffBase(Span),
     /// LCFF supplemental share, percent.
     Supplemental,

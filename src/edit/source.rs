@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::text::{self, boolean, fraction, money, optional};
+use super::text::{self, boolean, fraction, money};
 use super::{fresh_id, name_some, no_field, Field, Step};
 use crate::model::{Allocation, Basis, Document, Lcff, SetAside, Source, Span};
 
@@ -73,10 +73,7 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
                         basis: Basis::Enrollment,
                     },
                     "lcff" => Allocation::Lcff(Lcff {
-                        base: grades
-                            .iter()
-                            .map(|g| (Span::of(*g), Decimal::ZERO))
-                            .collect::<BTreeMap<_, _>>(),
+                        base: zero_rates(&grades),
                         supplemental: Decimal::new(20, 2),
                         concentration: Decimal::new(65, 2),
                         threshold: Decimal::new(55, 2),
@@ -106,6 +103,15 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
     Ok(())
 }
 
+/// A $0 base rate for each span the school's grades fall in.
+fn zero_rates(grades: &[crate::model::Grade]) -> BTreeMap<Span, Decimal> {
+    let mut base = BTreeMap::new();
+    for g in grades {
+        base.insert(Span::of(*g), Decimal::ZERO);
+    }
+    base
+}
+
 /// Sets one parameter of an allocation rule.
 fn set_allocation(
     a: &mut Allocation,
@@ -132,14 +138,9 @@ fn set_allocation(
         (Allocation::PerPupil { basis, .. }, Field::BasisGrades) => {
             *basis = Basis::Grades(text::grades(value)?)
         }
-        (Allocation::Lcff(l), Field::LcffBase(span)) => match optional(value, money)? {
-            Some(rate) => {
-                l.base.insert(span, rate);
-            }
-            None => {
-                l.base.remove(&span);
-            }
-        },
+        (Allocation::Lcff(l), Field::LcffBase(span)) => {
+            l.base.insert(span, money(value)?);
+        }
         (Allocation::Lcff(l), Field::Supplemental) => l.supplemental = fraction(value)?,
         (Allocation::Lcff(l), Field::Concentration) => l.concentration = fraction(value)?,
         (Allocation::Lcff(l), Field::Threshold) => l.threshold = fraction(value)?,

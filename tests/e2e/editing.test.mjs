@@ -20,11 +20,14 @@ after(async () => {
 
 const sel = (id) => `[data-testid="${id}"]`;
 
-/** Opens the app and its editor on the given tab. */
+/** Opens the app and its editor on the given tab. The editor sits below panels that lay
+ * out lazily (content-visibility), so scrolling to it can move it under the pointer: the
+ * clicks are dispatched to the buttons themselves. */
 async function openEditor(viewport, tab = "lines") {
   const opened = await open(browser, server.url, viewport);
-  await opened.page.click(sel("editor-toggle"));
-  await opened.page.click(sel(`editor-tab-${tab}`));
+  await opened.page.dispatchEvent(sel("editor-toggle"), "click");
+  await opened.page.dispatchEvent(sel(`editor-tab-${tab}`), "click");
+  await opened.page.waitForSelector(`${sel(`editor-tab-${tab}`)}[aria-selected="true"]`);
   return opened;
 }
 

@@ -8,10 +8,25 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::edit::{Edit, EditError, Field, Target};
+use crate::model::Span;
 use crate::ui::event_value;
 
 /// Choices of a select: (value, label).
 pub type Choices = Rc<Vec<(AttrValue, AttrValue)>>;
+
+/// How a field is drawn.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Input {
+    /// A text input.
+    #[default]
+    Text,
+    /// A text input two columns wide.
+    Wide,
+    /// A select with these choices.
+    Choice(Choices),
+    /// A checkbox (value `true` or `false`).
+    Check,
+}
 
 /// Props of [`EditField`].
 #[derive(Properties, PartialEq)]
@@ -24,23 +39,123 @@ pub struct EditFieldProps {
     pub label: AttrValue,
     /// The current value as text (`true`/`false` for a checkbox).
     pub value: AttrValue,
-    /// A select's choices; empty for a text input.
-    #[prop_or_default]
-    pub choices: Choices,
-    /// Draw a checkbox instead of a text input.
-    #[prop_or_default]
-    pub check: bool,
-    /// A placeholder hint.
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
-    /// Extra classes (widths).
-    #[prop_or_default]
-    pub class: Classes,
+    /// How it is drawn.
+    pub input: Input,
     /// The refused edit of this target, if any (shown only when it is this field's).
-    #[prop_or_default]
     pub error: Option<Rc<EditError>>,
     /// The shared edit callback.
     pub on_edit: Callback<Edit>,
+}
+
+/// What every field of one card shares: its target, its error and the edit callback.
+pub struct Card<'a> {
+    /// The line, source, norm or school.
+    pub target: Target,
+    /// A refused edit of the target.
+    pub error: &'a Option<Rc<EditError>>,
+    /// The shared edit callback.
+    pub on_edit: &'a Callback<Edit>,
+}
+
+/// A field's label and input: one table for every target, so cards are loops over fields.
+fn look(target: &Target, field: Field) -> (&'static str, Input) {
+    let text = |label| (label, Input::Text);
+    let pick = |label, list: &[(&'static str, &'static str)]| (label, Input::Choice(choices(list)));
+    match field {
+        Field::Title => match target {
+            Target::Source(_) => ("Name", Input::Wide),
+            Target::School => ("School name", Input::Wide),
+            _ => ("Title", Input::Wide),
+        },
+        Field::Id => text("Id"),
+        Field::Kind => pick("Kind", &[("position", "position"), ("item", "item")]),
+        Field::Fte => text("FTE"),
+        Field::UnitCost => match target {
+            Target::Line(_) => text("Unit cost ($ per FTE)"),
+            _ => text("Unit cost ($)"),
+        },
+        Field::FteStep => text("FTE step"),
+        Field::Vacant => ("Vacant", Input::Check),
+        Field::Amount | Field::AllocationAmount => text("Amount ($)"),
+        Field::Funding => ("Funding (such as gf 60%, need 40%)", Input::Wide),
+        Field::Priority => pick(
+            "Priority",
+            &[
+                ("flexible", "flexible"),
+                ("essential", "essential"),
+                ("protected", "protected"),
+            ],
+        ),
+        Field::CutRank => text("Cut rank"),
+        Field::Tags => text("Tags"),
+        Field::Notes => ("Notes", Input::Wide),
+        Field::Restricted => ("Restricted", Input::Check),
+        Field::OneTime => ("One-time", Input::Check),
+        Field::AllocationType => pick(
+            "Allocation",
+            &[
+                ("fixed", "fixed amount"),
+                ("per_pupil", "per pupil"),
+                ("lcff", "LCFF"),
+                ("norm", "staffing norms"),
+            ],
+        ),
+        Field::Rate => text("Rate ($ per pupil)"),
+        Field::Basis => pick(
+            "Counted on",
+            &[
+                ("enrollment", "enrollment"),
+                ("unduplicated", "unduplicated pupils"),
+                ("ada", "attendance (ADA)"),
+                ("grades", "pupils in grades"),
+            ],
+        ),
+        Field::BasisGrades => text("Grades counted"),
+        Field::LcffBase(Span::Tk3) => text("Base TK-3 ($ per ADA)"),
+        Field::LcffBase(Span::G4to6) => text("Base 4-6 ($ per ADA)"),
+        Field::LcffBase(Span::G7to8) => text("Base 7-8 ($ per ADA)"),
+        Field::LcffBase(Span::G9to12) => text("Base 9-12 ($ per ADA)"),
+        Field::Supplemental => text("Supplemental (%)"),
+        Field::Concentration => text("Concentration (%)"),
+        Field::Threshold => text("Concentration threshold (%)"),
+        Field::Allowed => ("Allowed uses (tags; blank: any use)", Input::Wide),
+        Field::Grades => text("Grades"),
+        Field::StudentsPerPosition => text("Pupils per position"),
+        Field::Rounding => pick(
+            "Rounding",
+            &[
+                ("ceil", "round up"),
+                ("floor", "round down"),
+                ("round", "round half up"),
+            ],
+        ),
+        Field::MinFte => text("Minimum FTE"),
+        Field::FiscalYear => text("Fiscal year"),
+        Field::UnduplicatedPct => text("Unduplicated pupils (%)"),
+        Field::AttendanceRate => text("Attendance rate (%)"),
+        // Labelled where they are drawn (they need the grade, the norm list or an index).
+        Field::NormLink => text("Follows norm"),
+        Field::Enrollment(_)
+        | Field::Share(_)
+        | Field::SetAsideTag(_)
+        | Field::SetAsideShare(_) => text(""),
+    }
+}
+
+impl Card<'_> {
+    /// One field of the card (the only place an [`EditField`] is built, to keep the bundle small).
+    pub fn field(&self, field: Field, label: AttrValue, value: AttrValue, input: Input) -> Html {
+        html! {
+            <EditField target={self.target.clone()} {field} {label} {value} {input}
+                error={self.error.clone()} on_edit={self.on_edit.clone()} />
+        }
+    }
+
+    /// A field labelled and drawn as the table says.
+    pub fn auto(&self, field: Field, value: String) -> Html {
+        let (label, input) = look(&self.target, field);
+        self.field(field, label.into(), value.into(), input)
+    }
 }
 
 /// The `data-testid` of a field: `edit-line-nurse-fte`, `edit-school-enrollment-K`.
@@ -75,7 +190,7 @@ pub fn EditField(props: &EditFieldProps) -> Html {
             props.field,
             props.on_edit.clone(),
             draft.clone(),
-            props.check,
+            props.input == Input::Check,
         );
         Callback::from(move |e: Event| {
             let value = if check {
@@ -103,28 +218,26 @@ pub fn EditField(props: &EditFieldProps) -> Html {
     };
     let invalid = message.as_ref().map(|_| "true");
     let described = message.as_ref().map(|_| error_id.clone());
-    let input = if props.check {
-        html! {
+    let (wide, check) = (props.input == Input::Wide, props.input == Input::Check);
+    let input = match &props.input {
+        Input::Check => html! {
             <input type="checkbox" checked={props.value == "true"} {onchange}
                 data-testid={testid.clone()} aria-invalid={invalid} aria-describedby={described} />
-        }
-    } else if props.choices.is_empty() {
-        html! {
-            <input type="text" value={shown} {onchange} placeholder={props.hint.clone()}
-                data-committed={props.value.clone()}
-                data-testid={testid.clone()} aria-invalid={invalid} aria-describedby={described} />
-        }
-    } else {
-        html! {
+        },
+        Input::Choice(list) => html! {
             <select {onchange} data-testid={testid.clone()} aria-invalid={invalid} aria-describedby={described}>
-                for (value, label) in props.choices.iter() {
+                for (value, label) in list.iter() {
                     <option value={value.clone()} selected={*value == props.value}>{ label }</option>
                 }
             </select>
-        }
+        },
+        Input::Text | Input::Wide => html! {
+            <input type="text" value={shown} {onchange} data-committed={props.value.clone()}
+                data-testid={testid.clone()} aria-invalid={invalid} aria-describedby={described} />
+        },
     };
     html! {
-        <label class={classes!("edit-field", props.check.then_some("edit-check"), props.class.clone())}>
+        <label class={classes!("edit-field", check.then_some("edit-check"), wide.then_some("wide"))}>
             <span class="edit-label">{ &props.label }</span>
             { input }
             if let Some(m) = message {

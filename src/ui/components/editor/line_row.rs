@@ -5,10 +5,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::card_error;
-use super::field::{choices, Choices, EditField};
-use crate::edit::text;
+use super::field::{Card, Choices, Input};
+use crate::edit::shown::{line_fields, line_value};
 use crate::edit::{Edit, EditError, Field, Move, Target};
-use crate::model::{Line, LineKind};
+use crate::model::Line;
 
 /// Props of [`LineRow`].
 #[derive(Properties, PartialEq)]
@@ -31,42 +31,14 @@ pub struct LineRowProps {
 #[component]
 pub fn LineRow(props: &LineRowProps) -> Html {
     let line = &props.line;
-    let target = Target::Line(line.id.clone());
     let act = |edit: Edit| {
         let on_edit = props.on_edit.clone();
         Callback::from(move |_: MouseEvent| on_edit.emit(edit.clone()))
     };
-    let field = |field: Field, label: &'static str, value: String| {
-        html! {
-            <EditField target={target.clone()} {field} label={label} value={value}
-                error={props.error.clone()} on_edit={props.on_edit.clone()} />
-        }
-    };
-    let kinds = choices(&[("position", "position"), ("item", "item")]);
-    let priorities = choices(&[
-        ("flexible", "flexible"),
-        ("essential", "essential"),
-        ("protected", "protected"),
-    ]);
-    let kind_fields = match &line.kind {
-        LineKind::Position(p) => html! {
-            <>
-                { field(Field::Fte, "FTE", text::plain(p.fte)) }
-                { field(Field::UnitCost, "Unit cost ($ per FTE)", p.unit_cost.map(text::plain).unwrap_or_default()) }
-                { field(Field::FteStep, "FTE step", text::plain(p.fte_step)) }
-                <EditField target={target.clone()} field={Field::NormLink} label="Follows norm"
-                    value={p.norm.clone().unwrap_or_default()} choices={props.norms.clone()}
-                    error={props.error.clone()} on_edit={props.on_edit.clone()} />
-                <EditField target={target.clone()} field={Field::Vacant} label="Vacant" check=true
-                    value={p.vacant.to_string()} error={props.error.clone()} on_edit={props.on_edit.clone()} />
-            </>
-        },
-        LineKind::Item { amount } => field(Field::Amount, "Amount ($)", text::plain(*amount)),
-    };
-    let kind = if line.position().is_some() {
-        "position"
-    } else {
-        "item"
+    let card = Card {
+        target: Target::Line(line.id.clone()),
+        error: &props.error,
+        on_edit: &props.on_edit,
     };
     html! {
         <li class="edit-card" data-testid={format!("edit-row-{}", line.id)}>
@@ -85,23 +57,13 @@ pub fn LineRow(props: &LineRowProps) -> Html {
             </div>
             { card_error(&props.error) }
             <div class="edit-grid">
-                <EditField target={target.clone()} field={Field::Title} label="Title" value={line.title.clone()}
-                    class="wide" error={props.error.clone()} on_edit={props.on_edit.clone()} />
-                { field(Field::Id, "Id", line.id.clone()) }
-                <EditField target={target.clone()} field={Field::Kind} label="Kind" value={kind}
-                    choices={kinds} error={props.error.clone()} on_edit={props.on_edit.clone()} />
-                { kind_fields }
-                <EditField target={target.clone()} field={Field::Funding} label="Funding (% per source)"
-                    value={text::funding(&line.funding)} hint="gf 60%, title1 40%" class="wide"
-                    error={props.error.clone()} on_edit={props.on_edit.clone()} />
-                <EditField target={target.clone()} field={Field::Priority} label="Priority"
-                    value={line.priority.as_str()} choices={priorities}
-                    error={props.error.clone()} on_edit={props.on_edit.clone()} />
-                { field(Field::CutRank, "Cut rank", line.cut_rank.map(|r| r.to_string()).unwrap_or_default()) }
-                { field(Field::Tags, "Tags", text::words(&line.tags)) }
-                <EditField target={target.clone()} field={Field::Notes} label="Notes"
-                    value={line.notes.clone().unwrap_or_default()} class="wide"
-                    error={props.error.clone()} on_edit={props.on_edit.clone()} />
+                for field in line_fields(line).iter().copied() {
+                    if field == Field::NormLink {
+                        { card.field(field, "Follows norm".into(), line_value(line, field).into(), Input::Choice(props.norms.clone())) }
+                    } else {
+                        { card.auto(field, line_value(line, field)) }
+                    }
+                }
             </div>
         </li>
     }

@@ -27,10 +27,8 @@ pub struct LinesEditorProps {
 
 /// Whether a line matches the filter text (id, title or a tag, ignoring case).
 fn matches(line: &crate::model::Line, needle: &str) -> bool {
-    needle.is_empty()
-        || line.id.to_lowercase().contains(needle)
-        || line.title.to_lowercase().contains(needle)
-        || line.tags.iter().any(|t| t.to_lowercase().contains(needle))
+    let has = |text: &str| text.to_ascii_lowercase().contains(needle);
+    needle.is_empty() || has(&line.id) || has(&line.title) || line.tags.iter().any(|t| has(t))
 }
 
 /// Every line, filtered and paged.
@@ -57,7 +55,7 @@ pub fn LinesEditor(props: &LinesEditorProps) -> Html {
         .as_ref()
         .clone()
     };
-    let needle = filter.to_lowercase();
+    let needle = filter.to_ascii_lowercase();
     let shown: Vec<usize> = props
         .doc
         .lines

@@ -80,16 +80,13 @@ pub fn EditorPanel(props: &EditorPanelProps) -> Html {
     };
     let body = if *open {
         let section = match *tab {
-            Tab::School => html! {
-                <school::SchoolEditor school={Rc::new(props.doc.school.clone())}
-                    error={error_of(&error, &Target::School)} on_edit={props.on_edit.clone()} />
-            },
-            Tab::Sources => html! {
-                <sources::SourcesEditor doc={props.doc.clone()} error={error.clone()} on_edit={props.on_edit.clone()} />
-            },
-            Tab::Norms => html! {
-                <norms::NormsEditor doc={props.doc.clone()} error={error.clone()} on_edit={props.on_edit.clone()} />
-            },
+            Tab::School => school::school_editor(
+                &props.doc.school,
+                &error_of(&error, &Target::School),
+                &props.on_edit,
+            ),
+            Tab::Sources => sources::sources_editor(&props.doc, &error, &props.on_edit),
+            Tab::Norms => norms::norms_editor(&props.doc, &error, &props.on_edit),
             Tab::Lines => html! {
                 <lines::LinesEditor doc={props.doc.clone()} error={error.clone()} on_edit={props.on_edit.clone()} />
             },

@@ -4,36 +4,27 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::field::{choices, EditField};
+use super::field::Card;
 use super::{card_error, error_of};
-use crate::edit::{rounding_word, text, Edit, EditError, Field, Target};
+use crate::edit::shown::{norm_value, NORM_FIELDS};
+use crate::edit::{Edit, EditError, Target};
 use crate::model::{Document, Norm};
 
-/// Props of [`NormsEditor`].
-#[derive(Properties, PartialEq)]
-pub struct NormsEditorProps {
-    /// The budget.
-    pub doc: Rc<Document>,
-    /// The last refused edit.
-    pub error: Option<Rc<EditError>>,
-    /// The shared edit callback.
-    pub on_edit: Callback<Edit>,
-}
-
-/// Every norm, and a button to add one.
-#[component]
-pub fn NormsEditor(props: &NormsEditorProps) -> Html {
+/// Every norm as a card, and a button to add one.
+pub(super) fn norms_editor(
+    doc: &Document,
+    error: &Option<Rc<EditError>>,
+    on_edit: &Callback<Edit>,
+) -> Html {
     let on_add = {
-        let on_edit = props.on_edit.clone();
+        let on_edit = on_edit.clone();
         Callback::from(move |_: MouseEvent| on_edit.emit(Edit::AddNorm))
     };
     html! {
         <>
             <ul class="edit-list">
-                for n in props.doc.norms.iter() {
-                    <NormCard key={n.id.clone()} norm={Rc::new(n.clone())}
-                        error={error_of(&props.error, &Target::Norm(n.id.clone()))}
-                        on_edit={props.on_edit.clone()} />
+                for n in doc.norms.iter() {
+                    { norm_card(n, &error_of(error, &Target::Norm(n.id.clone())), on_edit) }
                 }
             </ul>
             <button type="button" onclick={on_add} data-testid="edit-add-norm">{ "Add norm" }</button>
@@ -41,39 +32,19 @@ pub fn NormsEditor(props: &NormsEditorProps) -> Html {
     }
 }
 
-/// Props of [`NormCard`].
-#[derive(Properties, PartialEq)]
-pub struct NormCardProps {
-    /// The norm.
-    pub norm: Rc<Norm>,
-    /// A refused edit of this norm.
-    pub error: Option<Rc<EditError>>,
-    /// The shared edit callback.
-    pub on_edit: Callback<Edit>,
-}
-
 /// One editable norm.
-#[component]
-pub fn NormCard(props: &NormCardProps) -> Html {
-    let n = &props.norm;
-    let target = Target::Norm(n.id.clone());
-    let field = |field: Field, label: &'static str, value: String| {
-        html! {
-            <EditField target={target.clone()} {field} label={label} value={value}
-                error={props.error.clone()} on_edit={props.on_edit.clone()} />
-        }
+fn norm_card(n: &Norm, error: &Option<Rc<EditError>>, on_edit: &Callback<Edit>) -> Html {
+    let card = Card {
+        target: Target::Norm(n.id.clone()),
+        error,
+        on_edit,
     };
     let on_delete = {
-        let (on_edit, id) = (props.on_edit.clone(), n.id.clone());
+        let (on_edit, id) = (on_edit.clone(), n.id.clone());
         Callback::from(move |_: MouseEvent| on_edit.emit(Edit::DeleteNorm(id.clone())))
     };
-    let roundings = choices(&[
-        ("ceil", "round up"),
-        ("floor", "round down"),
-        ("round", "round half up"),
-    ]);
     html! {
-        <li class="edit-card" data-testid={format!("edit-norm-{}", n.id)}>
+        <li class="edit-card" key={n.id.clone()} data-testid={format!("edit-norm-{}", n.id)}>
             <div class="edit-card-head">
                 <h3>{ &n.title }</h3>
                 <div class="row-actions">
@@ -81,18 +52,11 @@ pub fn NormCard(props: &NormCardProps) -> Html {
                         data-testid={format!("edit-delete-norm-{}", n.id)}>{ "Delete" }</button>
                 </div>
             </div>
-            { card_error(&props.error) }
+            { card_error(error) }
             <div class="edit-grid">
-                <EditField target={target.clone()} field={Field::Title} label="Title" value={n.title.clone()}
-                    class="wide" error={props.error.clone()} on_edit={props.on_edit.clone()} />
-                { field(Field::Id, "Id", n.id.clone()) }
-                { field(Field::Grades, "Grades", text::words(&n.grades)) }
-                { field(Field::StudentsPerPosition, "Pupils per position", text::plain(n.students_per_position)) }
-                { field(Field::UnitCost, "Unit cost ($)", text::plain(n.unit_cost)) }
-                <EditField target={target.clone()} field={Field::Rounding} label="Rounding"
-                    value={rounding_word(n.rounding)} choices={roundings}
-                    error={props.error.clone()} on_edit={props.on_edit.clone()} />
-                { field(Field::MinFte, "Minimum FTE", n.min_fte.map(text::plain).unwrap_or_default()) }
+                for field in NORM_FIELDS {
+                    { card.auto(field, norm_value(n, field)) }
+                }
             </div>
         </li>
     }

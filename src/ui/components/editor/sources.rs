@@ -4,36 +4,27 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::field::{choices, EditField};
+use super::field::{Card, Input};
 use super::{card_error, error_of};
-use crate::edit::{allocation_type, basis_word, text, Edit, EditError, Field, Target};
-use crate::model::{Allocation, Basis, Document, Source, Span};
+use crate::edit::shown::{source_fields, source_value};
+use crate::edit::{Edit, EditError, Field, Target};
+use crate::model::{Allocation, Document, Source};
 
-/// Props of [`SourcesEditor`].
-#[derive(Properties, PartialEq)]
-pub struct SourcesEditorProps {
-    /// The budget.
-    pub doc: Rc<Document>,
-    /// The last refused edit.
-    pub error: Option<Rc<EditError>>,
-    /// The shared edit callback.
-    pub on_edit: Callback<Edit>,
-}
-
-/// Every source, and a button to add one.
-#[component]
-pub fn SourcesEditor(props: &SourcesEditorProps) -> Html {
+/// Every source as a card, and a button to add one.
+pub(super) fn sources_editor(
+    doc: &Document,
+    error: &Option<Rc<EditError>>,
+    on_edit: &Callback<Edit>,
+) -> Html {
     let on_add = {
-        let on_edit = props.on_edit.clone();
+        let on_edit = on_edit.clone();
         Callback::from(move |_: MouseEvent| on_edit.emit(Edit::AddSource))
     };
     html! {
         <>
             <ul class="edit-list">
-                for s in props.doc.sources.iter() {
-                    <SourceCard key={s.id.clone()} source={Rc::new(s.clone())}
-                        error={error_of(&props.error, &Target::Source(s.id.clone()))}
-                        on_edit={props.on_edit.clone()} />
+                for s in doc.sources.iter() {
+                    { source_card(s, &error_of(error, &Target::Source(s.id.clone())), on_edit) }
                 }
             </ul>
             <button type="button" onclick={on_add} data-testid="edit-add-source">{ "Add source" }</button>
@@ -41,90 +32,19 @@ pub fn SourcesEditor(props: &SourcesEditorProps) -> Html {
     }
 }
 
-/// Props of [`SourceCard`].
-#[derive(Properties, PartialEq)]
-pub struct SourceCardProps {
-    /// The source.
-    pub source: Rc<Source>,
-    /// A refused edit of this source.
-    pub error: Option<Rc<EditError>>,
-    /// The shared edit callback.
-    pub on_edit: Callback<Edit>,
-}
-
-/// One editable source.
-#[component]
-pub fn SourceCard(props: &SourceCardProps) -> Html {
-    let s = &props.source;
-    let target = Target::Source(s.id.clone());
-    let field = |field: Field, label: String, value: String| {
-        html! {
-            <EditField target={target.clone()} {field} label={label} value={value}
-                error={props.error.clone()} on_edit={props.on_edit.clone()} />
-        }
-    };
-    let pick = |field: Field, label: &'static str, value: &'static str, list| {
-        html! {
-            <EditField target={target.clone()} {field} label={label} value={value} choices={list}
-                error={props.error.clone()} on_edit={props.on_edit.clone()} />
-        }
-    };
-    let check = |field: Field, label: &'static str, on: bool| {
-        html! {
-            <EditField target={target.clone()} {field} label={label} value={on.to_string()} check=true
-                error={props.error.clone()} on_edit={props.on_edit.clone()} />
-        }
+/// One editable source: fields, allocation rule, allowed uses and set-asides.
+fn source_card(s: &Source, error: &Option<Rc<EditError>>, on_edit: &Callback<Edit>) -> Html {
+    let card = Card {
+        target: Target::Source(s.id.clone()),
+        error,
+        on_edit,
     };
     let act = |edit: Edit| {
-        let on_edit = props.on_edit.clone();
+        let on_edit = on_edit.clone();
         Callback::from(move |_: MouseEvent| on_edit.emit(edit.clone()))
     };
-    let types = choices(&[
-        ("fixed", "fixed amount"),
-        ("per_pupil", "per pupil"),
-        ("lcff", "LCFF"),
-        ("norm", "staffing norms"),
-    ]);
-    let rule = match &s.allocation {
-        Allocation::Fixed { amount } => field(
-            Field::AllocationAmount,
-            "Amount ($)".into(),
-            text::plain(*amount),
-        ),
-        Allocation::PerPupil { rate, basis } => {
-            let bases = choices(&[
-                ("enrollment", "enrollment"),
-                ("unduplicated", "unduplicated pupils"),
-                ("ada", "attendance (ADA)"),
-                ("grades", "pupils in grades"),
-            ]);
-            html! {
-                <>
-                    { field(Field::Rate, "Rate ($ per pupil)".into(), text::plain(*rate)) }
-                    { pick(Field::Basis, "Counted on", basis_word(basis), bases) }
-                    if let Basis::Grades(g) = basis {
-                        { field(Field::BasisGrades, "Grades counted".into(), text::words(g)) }
-                    }
-                </>
-            }
-        }
-        Allocation::Lcff(l) => html! {
-            <>
-                for span in Span::ALL {
-                    { field(Field::LcffBase(span), format!("Base {} ($ per ADA)", span.key()),
-                        l.base.get(&span).map(|r| text::plain(*r)).unwrap_or_default()) }
-                }
-                { field(Field::Supplemental, "Supplemental (%)".into(), text::percent(l.supplemental)) }
-                { field(Field::Concentration, "Concentration (%)".into(), text::percent(l.concentration)) }
-                { field(Field::Threshold, "Concentration threshold (%)".into(), text::percent(l.threshold)) }
-            </>
-        },
-        Allocation::Norm => {
-            html! { <p class="small muted">{ "Pays each norm's positions at its unit cost." }</p> }
-        }
-    };
     html! {
-        <li class="edit-card" data-testid={format!("edit-source-{}", s.id)}>
+        <li class="edit-card" key={s.id.clone()} data-testid={format!("edit-source-{}", s.id)}>
             <div class="edit-card-head">
                 <h3>{ &s.name }</h3>
                 <div class="row-actions">
@@ -132,25 +52,23 @@ pub fn SourceCard(props: &SourceCardProps) -> Html {
                         aria-label={format!("Delete source {}", s.name)} data-testid={format!("edit-delete-source-{}", s.id)}>{ "Delete" }</button>
                 </div>
             </div>
-            { card_error(&props.error) }
+            { card_error(error) }
             <div class="edit-grid">
-                <EditField target={target.clone()} field={Field::Title} label="Name" value={s.name.clone()}
-                    class="wide" error={props.error.clone()} on_edit={props.on_edit.clone()} />
-                { field(Field::Id, "Id".into(), s.id.clone()) }
-                { check(Field::Restricted, "Restricted", s.restricted) }
-                { check(Field::OneTime, "One-time", s.one_time) }
-                { pick(Field::AllocationType, "Allocation", allocation_type(&s.allocation), types) }
-                { rule }
-                <EditField target={target.clone()} field={Field::Allowed} label="Allowed uses (tags; blank: any use)"
-                    value={s.allowed.as_deref().map(text::words).unwrap_or_default()} class="wide"
-                    error={props.error.clone()} on_edit={props.on_edit.clone()} />
+                for field in source_fields(s) {
+                    { card.auto(field, source_value(s, field)) }
+                }
+                if s.allocation == Allocation::Norm {
+                    <p class="small muted">{ "Pays each norm's positions at its unit cost." }</p>
+                }
             </div>
             <div class="set-asides">
                 <h4>{ "Set-asides" }</h4>
                 for (i, a) in s.set_asides.iter().enumerate() {
                     <div class="edit-grid" key={i}>
-                        { field(Field::SetAsideTag(i), format!("Set-aside {} tag", i + 1), a.tag.clone()) }
-                        { field(Field::SetAsideShare(i), format!("Set-aside {} minimum (%)", i + 1), text::percent(a.min_share)) }
+                        { card.field(Field::SetAsideTag(i), format!("Set-aside {} tag", i + 1).into(),
+                            a.tag.clone().into(), Input::Text) }
+                        { card.field(Field::SetAsideShare(i), format!("Set-aside {} minimum (%)", i + 1).into(),
+                            source_value(s, Field::SetAsideShare(i)).into(), Input::Text) }
                         <button type="button" class="danger" onclick={act(Edit::RemoveSetAside(s.id.clone(), i))}
                             aria-label={format!("Remove set-aside {}", a.tag)}>{ "Remove" }</button>
                     </div>
