@@ -1,5 +1,5 @@
-//! Opening a share link in the reducer: an import of its budget, then its scenario and name
-//! on the active scenario; the worker client's plain answer when the worker file is missing.
+//! Opening a share link in the reducer (an import of its budget, then its scenario and name),
+//! the worker client's plain answer when the worker file is missing, and download names.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -65,4 +65,16 @@ async fn a_missing_worker_gives_a_plain_answer() {
     let result = sitebudget::ui::share_client::open_fragment("share=1.AAAA").await;
     let message = result.expect_err("no worker here");
     assert!(message.contains("file helper"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn download_names_come_from_the_school() {
+    use sitebudget::ui::export::file_stem;
+    assert_eq!(
+        file_stem("Jacaranda Avenue Elementary"),
+        "jacaranda-avenue-elementary"
+    );
+    assert_eq!(file_stem("  St. Mary's K-8 (2026) "), "st-mary-s-k-8-2026");
+    assert_eq!(file_stem("École Ñ"), "cole");
+    assert_eq!(file_stem("???"), "budget");
 }

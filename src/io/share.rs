@@ -222,6 +222,20 @@ mod tests {
     }
 
     #[test]
+    fn the_sample_link_stays_short_enough_to_mail() {
+        // The README quotes about 2,600 characters; mail and chat handle links far longer.
+        let doc = sample_document();
+        let minus_ten = Scenario {
+            enrollment: EnrollmentInput::Change("-0.10".parse().unwrap_or_default()),
+            ..Scenario::default()
+        };
+        for s in [Scenario::default(), minus_ten] {
+            let len = share_fragment(&doc, &s, "Scenario 1").len();
+            assert!((2000..3000).contains(&len), "{len}");
+        }
+    }
+
+    #[test]
     fn refusals_are_plain_words() {
         assert_eq!(read_share("#top"), Err(ShareError::NotShared));
         assert_eq!(read_share(""), Err(ShareError::NotShared));

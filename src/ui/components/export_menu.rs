@@ -32,7 +32,8 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let name = format!("{}.json", file_stem(&doc.school.name));
             status.set(Some(
-                download(to_json(&doc).as_bytes(), &name, "application/json").map(|_| name),
+                download(to_json(&doc).as_bytes(), &name, "application/json")
+                    .map(|_| format!("Downloaded {name}")),
             ));
         })
     };
@@ -41,7 +42,8 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let name = format!("{}-lines.csv", file_stem(&doc.school.name));
             status.set(Some(
-                download(lines_to_csv(&doc).as_bytes(), &name, "text/csv").map(|_| name),
+                download(lines_to_csv(&doc).as_bytes(), &name, "text/csv")
+                    .map(|_| format!("Downloaded {name}")),
             ));
         })
     };
@@ -65,7 +67,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                 let result = export_xlsx(doc, scenario, scenario_name)
                     .await
                     .and_then(|bytes| download(&bytes, &name, XLSX_MIME))
-                    .map(|_| name);
+                    .map(|_| format!("Downloaded {name}"));
                 status.set(Some(result));
             });
         })
