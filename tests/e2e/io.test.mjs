@@ -22,8 +22,14 @@ const openApp = (viewport) => open(browser, server.url, viewport);
 const fixture = (name) => readFileSync(join(ROOT, "tests/fixtures", name));
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** Picks a file; a good one is previewed, then replaces the open budget. */
 async function importFile(page, name, buffer, mimeType) {
   await page.setInputFiles('[data-testid="import-file"]', { name, mimeType, buffer });
+  const shown = await page.waitForSelector('[data-testid="import-preview"], [data-testid="import-error"]');
+  if ((await shown.getAttribute("data-testid")) === "import-preview") {
+    await page.click('[data-testid="import-replace"]');
+    await page.waitForSelector('[data-testid="import-preview"]', { state: "detached" });
+  }
 }
 
 async function waitValue(page, testid, expected) {
