@@ -396,14 +396,15 @@ pub fn App(props: &AppProps) -> Html {
                 if show(EmbedPanel::School) {
                     <SchoolHeader doc={state.doc.clone()} />
                 }
+                // Right under the school, where a principal looks for it; closed, it is one line.
+                if show(EmbedPanel::Editor) && !embed.is_read_only() {
+                    <EditorPanel doc={state.doc.clone()} error={state.edit_error.clone()} {on_edit} />
+                }
                 if !embed.embed {
                     <ScenarioBar scenarios={state.scenarios.clone()} active={state.active}
                         compare_with={state.compare_with} on_command={on_command} />
                 }
                 { body }
-                if show(EmbedPanel::Editor) && !embed.is_read_only() {
-                    <EditorPanel doc={state.doc.clone()} error={state.edit_error.clone()} {on_edit} />
-                }
             </main>
         </DropZone>
     }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use crate::history::History;
 use crate::model::Document;
 use crate::ui::state::{AppState, NamedScenario};
+use crate::view::names::unused_name;
 
 /// A budget kept in this browser with its scenarios, while another one is open.
 #[derive(Clone, Debug, PartialEq)]
@@ -159,13 +160,6 @@ impl AppState {
 
     fn unused_label(&self, base: &str) -> String {
         let list = self.budget_list();
-        let taken = |name: &str| list.iter().any(|b| b.label == name);
-        if !taken(base) {
-            return base.to_owned();
-        }
-        (2..)
-            .map(|i| format!("{base} ({i})"))
-            .find(|name| !taken(name))
-            .unwrap_or_else(|| base.to_owned())
+        unused_name(base, |name| list.iter().any(|b| b.label == name))
     }
 }

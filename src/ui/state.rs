@@ -13,6 +13,7 @@ use crate::io::validate;
 use crate::model::{Document, LineKind, Priority};
 use crate::ui::budgets::Budget;
 use crate::view::import_preview::ImportPreview;
+use crate::view::names::unused_name;
 
 /// How the budget table is shown.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -226,14 +227,7 @@ impl AppState {
     }
 
     fn unused_name(&self, base: &str) -> String {
-        let taken = |name: &str| self.scenarios.iter().any(|n| n.name == name);
-        if !taken(base) {
-            return base.to_owned();
-        }
-        (2..)
-            .map(|i| format!("{base} ({i})"))
-            .find(|name| !taken(name))
-            .unwrap_or_else(|| base.to_owned())
+        unused_name(base, |name| self.scenarios.iter().any(|n| n.name == name))
     }
 }
 

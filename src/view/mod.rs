@@ -5,6 +5,7 @@ pub mod budget_rows;
 pub mod chart_data;
 pub mod embed_options;
 pub mod import_preview;
+pub mod names;
 pub mod plan_text;
 pub mod source_rows;
 pub mod summary;
