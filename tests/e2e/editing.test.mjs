@@ -1,21 +1,16 @@
 // End-to-end: editing the sample budget in place, with effects worked out by hand.
 // Sample: 448 pupils, 86% unduplicated → 385 unduplicated; TK-3 has 318 pupils.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, serve, launch, value, importFile, openApp as open } from "./harness.mjs";
+import { ROOT, value, importFile, openApp as open } from "./harness.mjs";
+import { useServedApp } from "./setup.mjs";
 import { generateBudget } from "./generate.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  mkdirSync(join(ROOT, "screenshots"), { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useServedApp((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const sel = (id) => `[data-testid="${id}"]`;

@@ -2,20 +2,17 @@
 // the share link opened in a fresh page. Fixtures in tests/fixtures/ are workbooks the app's
 // own writer made from the sample: lines-good.xlsx has "Substitute teachers" at $29,000.50
 // instead of $28,000; lines-bad.xlsx has sheet row 19 funded by a source `nowhere`.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, serve, launch, value, openApp as open } from "./harness.mjs";
+import { ROOT, serve, value, openApp as open } from "./harness.mjs";
+import { useServedApp } from "./setup.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useServedApp((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const openApp = (viewport) => open(browser, server.url, viewport);

@@ -1,20 +1,16 @@
 // End-to-end: the built dist/ served on localhost shows the sample school and imports files.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, serve, launch, value, importFile, openApp as open } from "./harness.mjs";
+import { ROOT, value, importFile, openApp as open } from "./harness.mjs";
+import { useServedApp } from "./setup.mjs";
 
 const sample = JSON.parse(readFileSync(join(ROOT, "samples/sample-school.json"), "utf8"));
 let server, browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useServedApp((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const openApp = (viewport) => open(browser, server.url, viewport);

@@ -3,16 +3,13 @@
 // blocked, or holds data from a newer version.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, value, importFile, openApp as open } from "./harness.mjs";
+import { value, importFile, openApp as open } from "./harness.mjs";
+import { useServedApp } from "./setup.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useServedApp((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** A page in its own browser context (its own storage), with `init` run before any script. */

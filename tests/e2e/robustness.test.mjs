@@ -1,22 +1,18 @@
 // End-to-end: extreme and degenerate budgets never blank the page, and a crash shows a
 // rescue panel that still offers the budget as a file.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, serve, launch, value, openApp as open } from "./harness.mjs";
+import { ROOT, value, openApp as open } from "./harness.mjs";
+import { useServedApp } from "./setup.mjs";
 import { generateBudget } from "./generate.mjs";
 
 const sample = JSON.parse(readFileSync(join(ROOT, "samples/sample-school.json"), "utf8"));
 let server, browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useServedApp((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const openApp = (path = "") => open(browser, server.url + path);

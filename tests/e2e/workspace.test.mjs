@@ -1,22 +1,17 @@
 // End-to-end: the scenario workspace on the sample school, against figures worked out by
 // hand in tests/scenario_sample.rs (−10%: 403 pupils, 347 unduplicated, two fewer TK-3
 // teachers, the vacant K-1 TA and half the intervention TA cut).
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, serve, launch, value, importFile, openApp as open } from "./harness.mjs";
+import { ROOT, value, importFile, openApp as open } from "./harness.mjs";
+import { useServedApp } from "./setup.mjs";
 import { generateBudget } from "./generate.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  mkdirSync(join(ROOT, "screenshots"), { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useServedApp((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const openApp = (viewport) => open(browser, server.url, viewport);
