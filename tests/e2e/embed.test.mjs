@@ -4,6 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
+import { deflateRawSync } from "node:zlib";
 import { join } from "node:path";
 import { ROOT, launch } from "./harness.mjs";
 import { serveOrigin } from "./origins.mjs";
@@ -364,5 +365,27 @@ test("the host snippet ignores height messages from any other origin or window",
   await page.waitForTimeout(500);
   const redirected = await page.$eval("#redirected", (f) => f.clientHeight);
   assert.equal(redirected, INITIAL, "the redirected frame keeps its height");
+  await finish();
+});
+
+test("a budget in a share link's fragment is shown by the embed, decoded in the file worker under the policy", async () => {
+  // The share format (io/share.rs): `share=1.` + base64url(raw deflate(JSON { doc, scenario, name })).
+  const payload = JSON.stringify({ doc: tiny, scenario: { enrollment_change: "-0.10" }, name: "Ten percent fewer" });
+  const fragment = `share=1.${deflateRawSync(Buffer.from(payload)).toString("base64url")}`;
+  const path = hostPage("/shared.html", [{ id: "shared", src: `${app.url}?embed#${fragment}` }]);
+  const { page, finish } = await openHost(path);
+  const frame = await embedFrame(page, "shared");
+  assert.equal(await frame.textContent('[data-testid="school-name"]'), "Maple Street Test School");
+  // The shared scenario is in force: 36 pupils × $1,000 = $36,000 (hand computation above).
+  assert.equal(await value(frame, "total-allocation"), 36000);
+  assert.equal(await frame.inputValue('[data-testid="enrollment-change"]'), "-10");
+  await finish();
+});
+
+test("a damaged share fragment is explained in place of the calculator", async () => {
+  const path = hostPage("/damaged.html", [{ id: "bad", src: `${app.url}?embed#share=1.not-really-a-budget` }]);
+  const { page, finish } = await openHost(path);
+  const frame = await embedFrame(page, "bad");
+  assert.match(await frame.textContent('[data-testid="embed-error"]'), /link could not be read.*damaged/s);
   await finish();
 });
