@@ -76,7 +76,7 @@ fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
             })
         })
         .collect();
-    rows.sort_by_key(|r| !r.cut);
+    crate::sort::sort_by_key(&mut rows, |r| !r.cut);
     rows
 }
 
