@@ -21,6 +21,7 @@ mod scenario;
 mod snapshot;
 
 pub use allocation::{lcff_allocation, span_ada};
+pub(crate) use budget::IdMap;
 pub use compare::{LineDiff, LineStatus, SourceDiff};
 pub use costs::line_cost;
 pub use counts::Counts;
