@@ -21,6 +21,8 @@ mod scenario;
 mod snapshot;
 
 pub use allocation::{lcff_allocation, span_ada};
+/// The id map the UI shares with the engine (one hash map instance in the bundle).
+#[cfg(target_arch = "wasm32")]
 pub(crate) use budget::IdMap;
 pub use compare::{LineDiff, LineStatus, SourceDiff};
 pub use costs::line_cost;
