@@ -11,11 +11,12 @@
 //! - a grade is listed once in a norm or a basis; LCFF `supplemental`,
 //!   `concentration` and `threshold` are fractions in [0, 1].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
 use super::error::{ImportError, Place, Problem};
+use crate::engine::IdMap;
 use crate::model::{Allocation, Basis, Document, Funding, Grade, Line, LineKind, Source, Span};
 
 /// Largest money amount or rate accepted: one trillion dollars.
@@ -50,7 +51,7 @@ pub(crate) fn problems(doc: &Document, place_line: &dyn Fn(usize, &Line) -> Plac
     let mut out = Vec::new();
     school(doc, &mut out);
     let mut norm_source: Option<&str> = None;
-    let mut seen = BTreeSet::new();
+    let mut seen = IdMap::default();
     for (i, s) in doc.sources.iter().enumerate() {
         let place = by_id(&s.id, Place::Source, Place::SourceAt, i);
         id(&place, &s.id, "source", &mut seen, &mut out);
@@ -68,7 +69,7 @@ pub(crate) fn problems(doc: &Document, place_line: &dyn Fn(usize, &Line) -> Plac
         }
         source(doc, s, &place, &mut out);
     }
-    let mut seen = BTreeSet::new();
+    let mut seen = IdMap::default();
     for (i, n) in doc.norms.iter().enumerate() {
         let place = by_id(&n.id, Place::Norm, Place::NormAt, i);
         id(&place, &n.id, "norm", &mut seen, &mut out);
@@ -84,7 +85,7 @@ pub(crate) fn problems(doc: &Document, place_line: &dyn Fn(usize, &Line) -> Plac
             bounded(&place, "min_fte", min, MAX_FTE, &mut out);
         }
     }
-    let mut seen = BTreeSet::new();
+    let mut seen = IdMap::default();
     let mut followed: BTreeMap<&str, &str> = BTreeMap::new();
     for (i, l) in doc.lines.iter().enumerate() {
         let place = place_line(i, l);
@@ -224,7 +225,7 @@ pub(crate) fn funding(
         ));
         return;
     }
-    let mut seen = BTreeSet::new();
+    let mut seen = IdMap::default();
     let mut sum = Some(Decimal::ZERO);
     for f in entries {
         if !doc.sources.iter().any(|s| s.id == f.source) {
@@ -234,7 +235,7 @@ pub(crate) fn funding(
                 format!("source `{}` does not exist", f.source),
             ));
         }
-        if !seen.insert(f.source.as_str()) {
+        if seen.insert(f.source.as_str(), 0).is_some() {
             out.push(Problem::new(
                 place,
                 "funding",
@@ -284,16 +285,10 @@ pub(crate) fn funding(
 }
 
 /// Checks a unique id that is a word; `kind` names what it identifies.
-fn id<'d>(
-    place: &Place,
-    id: &'d str,
-    kind: &str,
-    seen: &mut BTreeSet<&'d str>,
-    out: &mut Vec<Problem>,
-) {
+fn id<'d>(place: &Place, id: &'d str, kind: &str, seen: &mut IdMap<'d>, out: &mut Vec<Problem>) {
     if let Some(reason) = word_problem(id) {
         out.push(Problem::new(place, "id", reason));
-    } else if !seen.insert(id) {
+    } else if seen.insert(id, 0).is_some() {
         out.push(Problem::new(
             place,
             "id",
@@ -328,9 +323,13 @@ fn grades(place: &Place, field: &str, list: &[Grade], out: &mut Vec<Problem>) {
     if list.is_empty() {
         out.push(Problem::new(place, field, "must list at least one grade"));
     }
-    let mut seen = BTreeSet::new();
+    // One flag per grade, in place of a set (no set instance for grades in the bundle).
+    let mut seen = [false; Grade::ALL.len()];
     for g in list {
-        if !seen.insert(*g) {
+        if seen
+            .get_mut(g.index())
+            .is_some_and(|s| std::mem::replace(s, true))
+        {
             out.push(Problem::new(place, field, format!("lists grade {g} twice")));
         }
     }
