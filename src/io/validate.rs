@@ -11,8 +11,6 @@
 //! - a grade is listed once in a norm or a basis; LCFF `supplemental`,
 //!   `concentration` and `threshold` are fractions in [0, 1].
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::error::{ImportError, Place, Problem};
@@ -86,11 +84,12 @@ pub(crate) fn problems(doc: &Document, place_line: &dyn Fn(usize, &Line) -> Plac
         }
     }
     let mut seen = IdMap::default();
-    let mut followed: BTreeMap<&str, &str> = BTreeMap::new();
+    // Norm id → position of the first line following it.
+    let mut followed = IdMap::default();
     for (i, l) in doc.lines.iter().enumerate() {
         let place = place_line(i, l);
         id(&place, &l.id, "line", &mut seen, &mut out);
-        line(doc, l, &place, norm_source, &mut followed, &mut out);
+        line(doc, (i, l), &place, norm_source, &mut followed, &mut out);
     }
     out
 }
@@ -161,10 +160,10 @@ fn source(doc: &Document, s: &Source, place: &Place, out: &mut Vec<Problem>) {
 
 fn line<'d>(
     doc: &'d Document,
-    l: &'d Line,
+    (at, l): (usize, &'d Line),
     place: &Place,
     norm_source: Option<&str>,
-    followed: &mut BTreeMap<&'d str, &'d str>,
+    followed: &mut IdMap<'d>,
     out: &mut Vec<Problem>,
 ) {
     match &l.kind {
@@ -191,14 +190,16 @@ fn line<'d>(
                         format!("norm `{n}` does not exist"),
                     ));
                 }
-                Some(n) => {
-                    if let Some(first) = followed.get(n.as_str()) {
+                Some(n) => match followed.get(n.as_str()) {
+                    Some(&first) => {
+                        let first = doc.lines.get(first).map_or("", |f| f.id.as_str());
                         let reason = format!("norm `{n}` is already followed by line `{first}`; a norm funds one line");
                         out.push(Problem::new(place, "norm", reason));
-                    } else {
-                        followed.insert(n, &l.id);
                     }
-                }
+                    None => {
+                        followed.insert(n, at);
+                    }
+                },
             }
         }
         LineKind::Item { amount } => money(place, "amount", *amount, out),
