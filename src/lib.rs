@@ -10,6 +10,7 @@ pub mod format;
 pub mod history;
 pub mod io;
 pub mod model;
+pub mod sort;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

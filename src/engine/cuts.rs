@@ -322,7 +322,7 @@ fn candidates(work: &Budget<'_>, lines: &[usize]) -> Vec<usize> {
             ))
         })
         .collect();
-    keyed.sort_unstable();
+    crate::sort::sort(&mut keyed);
     keyed.into_iter().map(|(_, l)| l).collect()
 }
 

@@ -21,6 +21,8 @@ mod scenario;
 mod snapshot;
 
 pub use allocation::{lcff_allocation, span_ada};
+/// The id map the UI and the checks share with the engine (one hash map instance in the bundle).
+pub(crate) use budget::IdMap;
 pub use compare::{LineDiff, LineStatus, SourceDiff};
 pub use costs::line_cost;
 pub use counts::Counts;

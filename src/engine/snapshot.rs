@@ -85,7 +85,7 @@ pub struct Snapshot {
 /// Positions of `ids` sorted by id.
 fn order<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<usize> {
     let mut pairs: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
-    pairs.sort_unstable();
+    crate::sort::sort(&mut pairs);
     pairs.into_iter().map(|(_, i)| i).collect()
 }
 

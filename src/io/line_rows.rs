@@ -106,7 +106,7 @@ pub fn import_rows(
     let place_line = |i: usize, _: &Line| Place::Row(numbers.get(i).copied().unwrap_or(0));
     found.extend(problems(&next, &place_line));
     // Row problems in file order; problems elsewhere in the document first.
-    found.sort_by_key(|p| match p.place {
+    crate::sort::sort_by_key(&mut found, |p| match p.place {
         Place::Row(n) => n,
         _ => 0,
     });

@@ -50,7 +50,13 @@ impl J {
             J::Raw(r) => serde_json::from_str(r).unwrap_or(Value::Null),
             J::Arr(items) => Value::Array(items.iter().map(J::value).collect()),
             J::Obj(fields) => {
-                Value::Object(fields.iter().map(|(k, v)| (k.clone(), v.value())).collect())
+                // Inserted one by one: `collect` would build the map through a second copy
+                // of the standard sort in the bundle. Same map (a repeated key keeps its last value).
+                let mut map = serde_json::Map::new();
+                for (k, v) in fields {
+                    map.insert(k.clone(), v.value());
+                }
+                Value::Object(map)
             }
         }
     }

@@ -11,11 +11,10 @@
 //! - a grade is listed once in a norm or a basis; LCFF `supplemental`,
 //!   `concentration` and `threshold` are fractions in [0, 1].
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use rust_decimal::Decimal;
 
 use super::error::{ImportError, Place, Problem};
+use crate::engine::IdMap;
 use crate::model::{Allocation, Basis, Document, Funding, Grade, Line, LineKind, Source, Span};
 
 /// Largest money amount or rate accepted: one trillion dollars.
@@ -50,7 +49,7 @@ pub(crate) fn problems(doc: &Document, place_line: &dyn Fn(usize, &Line) -> Plac
     let mut out = Vec::new();
     school(doc, &mut out);
     let mut norm_source: Option<&str> = None;
-    let mut seen = BTreeSet::new();
+    let mut seen = IdMap::default();
     for (i, s) in doc.sources.iter().enumerate() {
         let place = by_id(&s.id, Place::Source, Place::SourceAt, i);
         id(&place, &s.id, "source", &mut seen, &mut out);
@@ -68,7 +67,7 @@ pub(crate) fn problems(doc: &Document, place_line: &dyn Fn(usize, &Line) -> Plac
         }
         source(doc, s, &place, &mut out);
     }
-    let mut seen = BTreeSet::new();
+    let mut seen = IdMap::default();
     for (i, n) in doc.norms.iter().enumerate() {
         let place = by_id(&n.id, Place::Norm, Place::NormAt, i);
         id(&place, &n.id, "norm", &mut seen, &mut out);
@@ -84,12 +83,13 @@ pub(crate) fn problems(doc: &Document, place_line: &dyn Fn(usize, &Line) -> Plac
             bounded(&place, "min_fte", min, MAX_FTE, &mut out);
         }
     }
-    let mut seen = BTreeSet::new();
-    let mut followed: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut seen = IdMap::default();
+    // Norm id → position of the first line following it.
+    let mut followed = IdMap::default();
     for (i, l) in doc.lines.iter().enumerate() {
         let place = place_line(i, l);
         id(&place, &l.id, "line", &mut seen, &mut out);
-        line(doc, l, &place, norm_source, &mut followed, &mut out);
+        line(doc, (i, l), &place, norm_source, &mut followed, &mut out);
     }
     out
 }
@@ -160,10 +160,10 @@ fn source(doc: &Document, s: &Source, place: &Place, out: &mut Vec<Problem>) {
 
 fn line<'d>(
     doc: &'d Document,
-    l: &'d Line,
+    (at, l): (usize, &'d Line),
     place: &Place,
     norm_source: Option<&str>,
-    followed: &mut BTreeMap<&'d str, &'d str>,
+    followed: &mut IdMap<'d>,
     out: &mut Vec<Problem>,
 ) {
     match &l.kind {
@@ -190,14 +190,16 @@ fn line<'d>(
                         format!("norm `{n}` does not exist"),
                     ));
                 }
-                Some(n) => {
-                    if let Some(first) = followed.get(n.as_str()) {
+                Some(n) => match followed.get(n.as_str()) {
+                    Some(&first) => {
+                        let first = doc.lines.get(first).map_or("", |f| f.id.as_str());
                         let reason = format!("norm `{n}` is already followed by line `{first}`; a norm funds one line");
                         out.push(Problem::new(place, "norm", reason));
-                    } else {
-                        followed.insert(n, &l.id);
                     }
-                }
+                    None => {
+                        followed.insert(n, at);
+                    }
+                },
             }
         }
         LineKind::Item { amount } => money(place, "amount", *amount, out),
@@ -224,7 +226,7 @@ pub(crate) fn funding(
         ));
         return;
     }
-    let mut seen = BTreeSet::new();
+    let mut seen = IdMap::default();
     let mut sum = Some(Decimal::ZERO);
     for f in entries {
         if !doc.sources.iter().any(|s| s.id == f.source) {
@@ -234,7 +236,7 @@ pub(crate) fn funding(
                 format!("source `{}` does not exist", f.source),
             ));
         }
-        if !seen.insert(f.source.as_str()) {
+        if seen.insert(f.source.as_str(), 0).is_some() {
             out.push(Problem::new(
                 place,
                 "funding",
@@ -284,16 +286,10 @@ pub(crate) fn funding(
 }
 
 /// Checks a unique id that is a word; `kind` names what it identifies.
-fn id<'d>(
-    place: &Place,
-    id: &'d str,
-    kind: &str,
-    seen: &mut BTreeSet<&'d str>,
-    out: &mut Vec<Problem>,
-) {
+fn id<'d>(place: &Place, id: &'d str, kind: &str, seen: &mut IdMap<'d>, out: &mut Vec<Problem>) {
     if let Some(reason) = word_problem(id) {
         out.push(Problem::new(place, "id", reason));
-    } else if !seen.insert(id) {
+    } else if seen.insert(id, 0).is_some() {
         out.push(Problem::new(
             place,
             "id",
@@ -328,9 +324,13 @@ fn grades(place: &Place, field: &str, list: &[Grade], out: &mut Vec<Problem>) {
     if list.is_empty() {
         out.push(Problem::new(place, field, "must list at least one grade"));
     }
-    let mut seen = BTreeSet::new();
+    // One flag per grade, in place of a set (no set instance for grades in the bundle).
+    let mut seen = [false; Grade::ALL.len()];
     for g in list {
-        if !seen.insert(*g) {
+        if seen
+            .get_mut(g.index())
+            .is_some_and(|s| std::mem::replace(s, true))
+        {
             out.push(Problem::new(place, field, format!("lists grade {g} twice")));
         }
     }

@@ -45,8 +45,13 @@ use crate::view::summary::summarize;
 /// Lines worth steering: those charging a source that is in deficit before the plan, the
 /// lines the plan cuts first, then the others in document order.
 fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
-    let cut: std::collections::HashSet<&str> =
-        eval.plan.cuts.iter().map(|c| c.line.as_str()).collect();
+    // The engine's id map, so the bundle carries no second hash map for `&str` keys.
+    let cut: crate::engine::IdMap = eval
+        .plan
+        .cuts
+        .iter()
+        .map(|c| (c.line.as_str(), 0))
+        .collect();
     let short: Vec<&str> = eval
         .scenario
         .sources
@@ -72,11 +77,11 @@ fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
                 vacant,
                 cut_rank: l.cut_rank,
                 fte_step,
-                cut: cut.contains(l.id.as_str()),
+                cut: cut.contains_key(l.id.as_str()),
             })
         })
         .collect();
-    rows.sort_by_key(|r| !r.cut);
+    crate::sort::sort_by_key(&mut rows, |r| !r.cut);
     rows
 }
 

@@ -63,7 +63,7 @@ impl AppState {
                 label: self.label.clone(),
             }))
             .collect();
-        list.sort_by_key(|b| b.id);
+        crate::sort::sort_by_key(&mut list, |b| b.id);
         list
     }
 

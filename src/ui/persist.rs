@@ -1,7 +1,6 @@
 //! Autosave: budgets and scenarios kept in the browser's local storage (gloo-storage),
 //! restored on the next visit. Storage that is full or blocked never stops the app.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::storage::{LocalStorage, Storage};
@@ -148,11 +147,42 @@ fn work_of(b: &Budget) -> String {
     })
 }
 
+/// Values by budget id: a list scanned in place of a hash map (a handful of budgets,
+/// and one hash map instance less in the bundle).
+struct ById<T>(Vec<(u32, T)>);
+
+impl<T> Default for ById<T> {
+    fn default() -> Self {
+        ById(Vec::new())
+    }
+}
+
+impl<T> ById<T> {
+    fn get(&self, id: &u32) -> Option<&T> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, v)| v)
+    }
+
+    fn insert(&mut self, id: u32, value: T) {
+        match self.0.iter_mut().find(|(k, _)| *k == id) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((id, value)),
+        }
+    }
+
+    fn remove(&mut self, id: &u32) {
+        self.0.retain(|(k, _)| k != id);
+    }
+
+    fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().map(|(k, _)| *k)
+    }
+}
+
 /// Remembers what storage already holds, so each save writes only what changed.
 #[derive(Default)]
 pub struct Saver {
-    docs: HashMap<u32, Rc<crate::model::Document>>,
-    works: HashMap<u32, String>,
+    docs: ById<Rc<crate::model::Document>>,
+    works: ById<String>,
     index: String,
 }
 
@@ -200,8 +230,7 @@ impl Saver {
         }
         let gone: Vec<u32> = self
             .docs
-            .keys()
-            .copied()
+            .ids()
             .filter(|id| budgets.iter().all(|b| b.id != *id))
             .collect();
         for id in gone {

@@ -24,7 +24,7 @@ pub struct CutWords {
 /// Grades as a span label: `TK-3`, `4-5`, `K`, or a list when they are not consecutive.
 pub fn grade_span(grades: &[Grade]) -> String {
     let mut sorted = grades.to_vec();
-    sorted.sort();
+    crate::sort::sort(&mut sorted);
     sorted.dedup();
     let consecutive = sorted.windows(2).all(|w| w[1].index() == w[0].index() + 1);
     match (sorted.first(), sorted.last()) {
