@@ -5,13 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::chart::ValueFormat;
-use crate::engine::{self, Evaluation, YearResult};
+use crate::engine::{self, Evaluation};
 use crate::model::{Grade, LineKind};
 use crate::ui::autosave::use_autosave;
 use crate::ui::components::budget_bar::{BudgetBar, BudgetCommand};
 use crate::ui::components::budget_table::BudgetTable;
-use crate::ui::components::charts::{BarChart, StackedBarChart, WaterfallChart};
+use crate::ui::components::charts::{StackedBarChart, WaterfallChart};
 use crate::ui::components::compare_scenarios::CompareScenarios;
 use crate::ui::components::comparison::ComparisonPanel;
 use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow, SteerRow};
@@ -21,7 +20,7 @@ use crate::ui::components::export_menu::ExportMenu;
 use crate::ui::components::figure::MoneyFigure;
 use crate::ui::components::flexibility_panel::FlexibilityPanel;
 use crate::ui::components::import_control::{ImportControl, ImportFeedback};
-use crate::ui::components::projection_panel::ProjectionPanel;
+use crate::ui::components::projection_section::ProjectionSection;
 use crate::ui::components::scenario_bar::{ScenarioBar, ScenarioCommand};
 use crate::ui::components::scenario_inputs::ScenarioInputs;
 use crate::ui::components::school_header::SchoolHeader;
@@ -34,9 +33,7 @@ use crate::ui::keys::use_undo_keys;
 use crate::ui::persist;
 use crate::ui::state::{Action, AppState, ImportTarget, LineSteer};
 use crate::view::budget_rows::{budget_rows, group_rows};
-use crate::view::chart_data::{
-    balance_waterfall, flexibility_stacks, projection_balances, projection_positions,
-};
+use crate::view::chart_data::{balance_waterfall, flexibility_stacks};
 use crate::view::embed_options::EmbedPanel;
 use crate::view::plan_text::{cut_words, deficit_words};
 use crate::view::source_rows::source_rows;
@@ -116,13 +113,6 @@ pub fn App(props: &AppProps) -> Html {
         let (doc, scenario) = (state.doc.clone(), scenario.clone());
         use_memo(state.revision, move |_| engine::evaluate(&doc, &scenario))
     };
-    let projection: Rc<Result<Vec<YearResult>, engine::EngineError>> = {
-        let (doc, scenario, years) = (state.doc.clone(), scenario.clone(), state.years);
-        use_memo(state.revision, move |_| {
-            engine::project(&doc, &scenario, years)
-        })
-    };
-
     let comparison: Rc<
         Option<(
             crate::view::summary::ScenarioSummary,
@@ -294,25 +284,6 @@ pub fn App(props: &AppProps) -> Html {
                     })
                     .collect::<Vec<_>>(),
             );
-            let years = match &*projection {
-                Ok(years) => {
-                    let chart = html! {
-                        <div class="two-col">
-                            <BarChart data={Rc::new(projection_balances(years))}
-                                title="Balance before cuts, by year" testid="chart-projection-balance" />
-                            <BarChart data={Rc::new(projection_positions(years))} format={ValueFormat::Number}
-                                title="Positions lost (FTE), by year" testid="chart-projection-positions" />
-                        </div>
-                    };
-                    html! {
-                        <ProjectionPanel years={Rc::new(years.clone())} count={state.years}
-                            on_count={on_years.clone()} {chart} />
-                    }
-                }
-                Err(err) => html! {
-                    <section class="panel" role="alert"><h2>{ "Years ahead" }</h2><p class="negative">{ err.to_string() }</p></section>
-                },
-            };
             let scenario_grades = Rc::new(snapshot.counts.grades.clone());
             html! {
                 <div class={classes!("workspace", (!show(EmbedPanel::Inputs)).then_some("workspace-no-inputs"))}>
@@ -361,7 +332,10 @@ pub fn App(props: &AppProps) -> Html {
                                         title="From today's balance to the scenario's" testid="chart-waterfall" />
                                 }} />
                         }
-                        if show(EmbedPanel::Projection) { { years } }
+                        if show(EmbedPanel::Projection) {
+                            <ProjectionSection doc={state.doc.clone()} scenario={scenario.clone()}
+                                revision={state.revision} years={state.years} on_count={on_years.clone()} />
+                        }
                         if show(EmbedPanel::Lines) {
                             <BudgetTable groups={groups} sources={source_names.clone()}
                                 filter={state.table.source_filter.clone()} grouped={state.table.group_by_source}

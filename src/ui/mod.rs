@@ -1,5 +1,6 @@
 //! The browser UI: Yew components over the pure engine. Compiled only for wasm32.
 
+pub mod after_paint;
 pub mod app;
 pub mod autosave;
 pub mod budgets;
