@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::engine::{self, Evaluation};
 use crate::model::{Grade, LineKind};
+use crate::ui::after_paint::after_paint;
 use crate::ui::autosave::use_autosave;
 use crate::ui::components::budget_bar::{BudgetBar, BudgetCommand};
 use crate::ui::components::budget_table::BudgetTable;
@@ -32,7 +33,7 @@ use crate::ui::import::read_and_import;
 use crate::ui::keys::use_undo_keys;
 use crate::ui::persist;
 use crate::ui::state::{Action, AppState, ImportTarget, LineSteer};
-use crate::view::budget_rows::{budget_rows, group_rows};
+use crate::view::budget_rows::{group_rows, RowCache};
 use crate::view::chart_data::{balance_waterfall, flexibility_stacks};
 use crate::view::embed_options::EmbedPanel;
 use crate::view::plan_text::{cut_words, deficit_words};
@@ -113,6 +114,15 @@ pub fn App(props: &AppProps) -> Html {
         let (doc, scenario) = (state.doc.clone(), scenario.clone());
         use_memo(state.revision, move |_| engine::evaluate(&doc, &scenario))
     };
+    // The last evaluation is dropped after the paint: freeing its per-line results takes
+    // milliseconds at a thousand lines, which a slider move need not wait for.
+    let shown_evaluation = use_mut_ref(|| None::<Rc<Result<Evaluation, engine::EngineError>>>);
+    if let Some(old) = shown_evaluation.replace(Some(evaluation.clone())) {
+        if !Rc::ptr_eq(&old, &evaluation) {
+            after_paint(move || drop(old));
+        }
+    }
+    let row_cache = use_mut_ref(RowCache::default);
     let comparison: Rc<
         Option<(
             crate::view::summary::ScenarioSummary,
@@ -257,7 +267,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Ok(eval) => {
             let snapshot = &eval.scenario;
-            let rows = budget_rows(&state.doc, snapshot);
+            let rows = row_cache.borrow_mut().rows(&state.doc, snapshot);
             let groups = Rc::new(group_rows(
                 &state.doc,
                 snapshot,
