@@ -78,6 +78,16 @@ fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
     rows
 }
 
+/// The lines a scenario changes, the only ones the side-by-side panel lists (cloning
+/// all of a large budget's diffs at every move would be wasted).
+fn changed_lines(eval: &Evaluation) -> Vec<engine::LineDiff> {
+    eval.line_diffs
+        .iter()
+        .filter(|d| d.status != engine::LineStatus::Unchanged)
+        .cloned()
+        .collect()
+}
+
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -334,7 +344,7 @@ pub fn App(props: &AppProps) -> Html {
                         }
                         if show(EmbedPanel::Comparison) && !scenario.is_baseline() {
                             <ComparisonPanel doc={state.doc.clone()} sources={Rc::new(eval.source_diffs.clone())}
-                                lines={Rc::new(eval.line_diffs.clone())}
+                                lines={Rc::new(changed_lines(eval))}
                                 chart={html! {
                                     <WaterfallChart steps={Rc::new(balance_waterfall(&state.doc, eval))}
                                         start={eval.baseline.balance} start_label="Balance now"
