@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::{self, Evaluation};
-use crate::model::{Grade, LineKind};
+use crate::model::Grade;
 use crate::ui::after_paint::after_paint;
 use crate::ui::autosave::use_autosave;
 use crate::ui::components::budget_bar::{BudgetBar, BudgetCommand};
@@ -14,7 +14,7 @@ use crate::ui::components::budget_table::BudgetTable;
 use crate::ui::components::charts::{StackedBarChart, WaterfallChart};
 use crate::ui::components::compare_scenarios::CompareScenarios;
 use crate::ui::components::comparison::ComparisonPanel;
-use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow, SteerRow};
+use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow};
 use crate::ui::components::drop_zone::DropZone;
 use crate::ui::components::editor::EditorPanel;
 use crate::ui::components::export_menu::ExportMenu;
@@ -33,50 +33,13 @@ use crate::ui::import::read_and_import;
 use crate::ui::keys::use_undo_keys;
 use crate::ui::persist;
 use crate::ui::state::{Action, AppState, ImportTarget, LineSteer};
+use crate::ui::steer::SteerCache;
 use crate::view::budget_rows::{group_rows, RowCache};
 use crate::view::chart_data::{balance_waterfall, flexibility_stacks};
 use crate::view::embed_options::EmbedPanel;
 use crate::view::plan_text::{cut_words, deficit_words};
 use crate::view::source_rows::source_rows;
 use crate::view::summary::summarize;
-
-/// Lines worth steering: those charging a source that is in deficit before the plan, the
-/// lines the plan cuts first, then the others in document order.
-fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
-    let cut: std::collections::HashSet<&str> =
-        eval.plan.cuts.iter().map(|c| c.line.as_str()).collect();
-    let short: Vec<&str> = eval
-        .scenario
-        .sources
-        .iter()
-        .filter(|s| s.balance.is_sign_negative() && !s.balance.is_zero())
-        .map(|s| s.id.as_str())
-        .collect();
-    let mut rows: Vec<Rc<SteerRow>> = state
-        .doc
-        .lines
-        .iter()
-        .filter(|l| l.norm().is_none())
-        .filter(|l| l.funding.iter().any(|f| short.contains(&f.source.as_str())))
-        .map(|l| {
-            let (vacant, fte_step) = match &l.kind {
-                LineKind::Position(p) => (Some(p.vacant), Some(p.fte_step)),
-                LineKind::Item { .. } => (None, None),
-            };
-            Rc::new(SteerRow {
-                id: l.id.clone(),
-                title: l.title.clone(),
-                priority: l.priority,
-                vacant,
-                cut_rank: l.cut_rank,
-                fte_step,
-                cut: cut.contains(l.id.as_str()),
-            })
-        })
-        .collect();
-    rows.sort_by_key(|r| !r.cut);
-    rows
-}
 
 /// The lines a scenario changes, the only ones the side-by-side panel lists (cloning
 /// all of a large budget's diffs at every move would be wasted).
@@ -133,6 +96,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     }
     let row_cache = use_mut_ref(RowCache::default);
+    let steer_cache = use_mut_ref(SteerCache::default);
     let comparison: Rc<
         Option<(
             crate::view::summary::ScenarioSummary,
@@ -325,7 +289,7 @@ pub fn App(props: &AppProps) -> Html {
                             </div>
                         }
                         if show(EmbedPanel::Plan) {
-                            <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_rows(&state, eval))}
+                            <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_cache.borrow_mut().rows(&state.doc, eval))}
                                 field_error={state.field_error.clone()} is_baseline={scenario.is_baseline()}
                                 on_steer={on_steer.clone()} />
                         }
