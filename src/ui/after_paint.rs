@@ -7,6 +7,11 @@ use wasm_bindgen::JsCast;
 /// so slow derived figures never hold back the paint of what the user just moved.
 /// Without a window (tests in a worker), `work` runs at once.
 pub fn after_paint(work: impl FnOnce() + 'static) {
+    schedule(Box::new(work));
+}
+
+/// One copy of the scheduling code for every caller's closure type (a smaller bundle).
+fn schedule(work: Box<dyn FnOnce()>) {
     let Some(window) = web_sys::window() else {
         work();
         return;

@@ -1,17 +1,17 @@
 //! The cut plan's steerable lines, keeping the rows a move leaves as they were.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use crate::engine::Evaluation;
 use crate::model::{Document, Line, LineKind};
 use crate::ui::components::cut_plan::SteerRow;
 
-/// The steer rows built for one document, by line id, so the next build reuses them.
+/// The steer rows built for one document, by line position, so the next build reuses them.
 #[derive(Default)]
 pub struct SteerCache {
     doc: Option<Rc<Document>>,
-    rows: HashMap<String, Rc<SteerRow>>,
+    rows: Vec<Option<Rc<SteerRow>>>,
 }
 
 impl SteerCache {
@@ -21,7 +21,7 @@ impl SteerCache {
     pub fn rows(&mut self, doc: &Rc<Document>, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
         if !self.doc.as_ref().is_some_and(|d| Rc::ptr_eq(d, doc)) {
             self.doc = Some(doc.clone());
-            self.rows.clear();
+            self.rows = vec![None; doc.lines.len()];
         }
         let cut: HashSet<&str> = eval.plan.cuts.iter().map(|c| c.line.as_str()).collect();
         let short: Vec<&str> = eval
@@ -34,17 +34,14 @@ impl SteerCache {
         let mut rows: Vec<Rc<SteerRow>> = doc
             .lines
             .iter()
-            .filter(|l| l.norm().is_none())
-            .filter(|l| l.funding.iter().any(|f| short.contains(&f.source.as_str())))
-            .map(|l| {
+            .zip(self.rows.iter_mut())
+            .filter(|(l, _)| l.norm().is_none())
+            .filter(|(l, _)| l.funding.iter().any(|f| short.contains(&f.source.as_str())))
+            .map(|(l, kept)| {
                 let is_cut = cut.contains(l.id.as_str());
-                match self.rows.get(&l.id) {
+                match kept {
                     Some(row) if row.cut == is_cut => row.clone(),
-                    _ => {
-                        let row = Rc::new(steer_row(l, is_cut));
-                        self.rows.insert(l.id.clone(), row.clone());
-                        row
-                    }
+                    _ => kept.insert(Rc::new(steer_row(l, is_cut))).clone(),
                 }
             })
             .collect();
