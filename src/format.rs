@@ -73,6 +73,38 @@ pub fn percent(fraction: Decimal) -> String {
     }
 }
 
+/// An exact decimal with thousands separators and no trailing zeros, never rounded:
+/// `2000000000000.5` → `2,000,000,000,000.5`.
+pub fn number(value: Decimal) -> String {
+    let text = plain(value.abs());
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let sign = if value.is_sign_negative() && !value.is_zero() {
+        MINUS.to_string()
+    } else {
+        String::new()
+    };
+    let frac = if frac.is_empty() {
+        String::new()
+    } else {
+        format!(".{frac}")
+    };
+    format!("{sign}{}{frac}", group_thousands(whole))
+}
+
+/// Dollars exactly as given, digits grouped: whole dollars without cents
+/// (`$1,000,000,000,000`), else at least two decimals (`$12.50`, `$1.005`).
+pub fn money_exact(value: Decimal) -> String {
+    let text = number(value);
+    let (sign, digits) = match text.strip_prefix(MINUS) {
+        Some(rest) => (MINUS.to_string(), rest),
+        None => (String::new(), text.as_str()),
+    };
+    match digits.split_once('.') {
+        Some((_, frac)) if frac.len() == 1 => format!("{sign}${digits}0"),
+        _ => format!("{sign}${digits}"),
+    }
+}
+
 /// Whole pupils with thousands separators.
 pub fn count(value: u64) -> String {
     group_thousands(&value.to_string())
@@ -122,5 +154,16 @@ mod tests {
         assert_eq!(percent(d("0.8612")), "86.1%");
         assert_eq!(percent(d("-0.1")), "\u{2212}10%");
         assert_eq!(count(1234), "1,234");
+    }
+
+    #[test]
+    fn exact_numbers_and_dollars_keep_every_digit() {
+        assert_eq!(number(d("10000")), "10,000");
+        assert_eq!(number(d("2000000000000.5")), "2,000,000,000,000.5");
+        assert_eq!(number(d("-1234.50")), "\u{2212}1,234.5");
+        assert_eq!(money_exact(d("1000000000000")), "$1,000,000,000,000");
+        assert_eq!(money_exact(d("12.5")), "$12.50");
+        assert_eq!(money_exact(d("1.005")), "$1.005");
+        assert_eq!(money_exact(d("999")), "$999");
     }
 }

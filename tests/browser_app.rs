@@ -38,6 +38,18 @@ async fn settle() {
     yew::scheduler::flush().await;
 }
 
+/// Waits (up to 3 s) for an element that appears after a file read, which a busy machine
+/// can take longer than [`settle`]'s pause to finish.
+async fn wait_for(root: &Element, id: &str) -> Option<Element> {
+    for _ in 0..300 {
+        if let Some(el) = by_testid(root, id) {
+            return Some(el);
+        }
+        gloo_timers::future::sleep(Duration::from_millis(10)).await;
+    }
+    None
+}
+
 fn by_testid(root: &Element, id: &str) -> Option<Element> {
     root.query_selector(&format!("[data-testid=\"{id}\"]"))
         .unwrap()
@@ -175,7 +187,7 @@ async fn bad_import_is_refused_and_the_budget_is_kept() {
         "{\"format\": \"sitebudget/1\", \"school\": ",
     );
     settle().await;
-    let error = by_testid(&root, "import-error").expect("error shown");
+    let error = wait_for(&root, "import-error").await.expect("error shown");
     let text = error.text_content().unwrap();
     assert!(text.contains("broken.json"), "{text}");
     assert!(text.contains("unchanged"), "{text}");
@@ -196,7 +208,9 @@ async fn good_import_replaces_the_budget() {
     pick_file(&root, "tiny.json", json);
     settle().await;
     // A good file is previewed first; nothing changes until the user chooses.
-    let preview = by_testid(&root, "import-preview").expect("preview shown");
+    let preview = wait_for(&root, "import-preview")
+        .await
+        .expect("preview shown");
     assert!(preview.text_content().unwrap().contains("Tiny"));
     assert_eq!(text(&root, "preview-lines"), "1");
     assert_ne!(text(&root, "school-name"), "Tiny");

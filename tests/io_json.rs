@@ -384,7 +384,7 @@ fn money_rules() {
         &with(amount, json!("2000000000000")),
         source("gf"),
         "allocation.amount",
-        "must be at most 1000000000000, got 2000000000000",
+        "must be at most $1,000,000,000,000, got $2,000,000,000,000",
     );
     refused(
         &with(amount, json!("$12,34")),
@@ -863,7 +863,7 @@ fn position_rules() {
         &with("/lines/1/fte", json!(20000)),
         line("nurse"),
         "fte",
-        "must be at most 10000, got 20000",
+        "must be at most 10,000 FTE, got 20,000 FTE",
     );
     refused(
         &with("/lines/1/fte_step", json!(0)),
@@ -1193,13 +1193,13 @@ fn less_common_type_refusals() {
         &with("/sources/1/allocation/rate", json!("2000000000000")),
         source("need"),
         "allocation.rate",
-        "must be at most 1000000000000, got 2000000000000",
+        "must be at most $1,000,000,000,000, got $2,000,000,000,000",
     );
     refused(
         &with("/lines/1/fte_step", json!("20000")),
         line("nurse"),
         "fte_step",
-        "must be at most 10000, got 20000",
+        "must be at most 10,000 FTE, got 20,000 FTE",
     );
     refused(
         &with("/school/name", json!(null)),

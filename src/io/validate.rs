@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 
 use super::error::{ImportError, Place, Problem};
 use crate::engine::IdMap;
+use crate::format;
 use crate::model::{Allocation, Basis, Document, Funding, Grade, Line, LineKind, Source, Span};
 
 /// Largest money amount or rate accepted: one trillion dollars.
@@ -80,7 +81,7 @@ pub(crate) fn problems(doc: &Document, place_line: &dyn Fn(usize, &Line) -> Plac
         );
         money(&place, "unit_cost", n.unit_cost, &mut out);
         if let Some(min) = n.min_fte {
-            bounded(&place, "min_fte", min, MAX_FTE, &mut out);
+            bounded(&place, "min_fte", min, Limit::Fte, &mut out);
         }
     }
     let mut seen = IdMap::default();
@@ -112,7 +113,7 @@ fn source(doc: &Document, s: &Source, place: &Place, out: &mut Vec<Problem>) {
     match &s.allocation {
         Allocation::Fixed { amount } => money(place, "allocation.amount", *amount, out),
         Allocation::PerPupil { rate, basis } => {
-            bounded(place, "allocation.rate", *rate, MAX_MONEY, out);
+            bounded(place, "allocation.rate", *rate, Limit::Dollars, out);
             if let Basis::Grades(g) = basis {
                 grades(place, "allocation.basis.grades", g, out);
             }
@@ -123,7 +124,7 @@ fn source(doc: &Document, s: &Source, place: &Place, out: &mut Vec<Problem>) {
                     place,
                     &format!("allocation.base.{}", span.key()),
                     *rate,
-                    MAX_MONEY,
+                    Limit::Dollars,
                     out,
                 );
             }
@@ -168,9 +169,9 @@ fn line<'d>(
 ) {
     match &l.kind {
         LineKind::Position(p) => {
-            bounded(place, "fte", p.fte, MAX_FTE, out);
+            bounded(place, "fte", p.fte, Limit::Fte, out);
             positive(place, "fte_step", p.fte_step, out);
-            bounded(place, "fte_step", p.fte_step, MAX_FTE, out);
+            bounded(place, "fte_step", p.fte_step, Limit::Fte, out);
             if let Some(cost) = p.unit_cost {
                 money(place, "unit_cost", cost, out);
             }
@@ -358,26 +359,57 @@ fn positive(place: &Place, field: &str, v: Decimal, out: &mut Vec<Problem>) {
     }
 }
 
-/// In [0, max].
-fn bounded(place: &Place, field: &str, v: Decimal, max: Decimal, out: &mut Vec<Problem>) {
+/// An upper limit, and how its figures are written for people.
+#[derive(Clone, Copy)]
+enum Limit {
+    /// Dollars, at most [`MAX_MONEY`]: `$1,000,000,000,000`.
+    Dollars,
+    /// FTE, at most [`MAX_FTE`]: `10,000 FTE`.
+    Fte,
+}
+
+impl Limit {
+    /// The largest value allowed.
+    fn max(self) -> Decimal {
+        match self {
+            Limit::Dollars => MAX_MONEY,
+            Limit::Fte => MAX_FTE,
+        }
+    }
+
+    /// A value as the message shows it, exact (no rounding), digits grouped.
+    fn show(self, v: Decimal) -> String {
+        match self {
+            Limit::Dollars => format::money_exact(v),
+            Limit::Fte => format!("{} FTE", format::number(v)),
+        }
+    }
+}
+
+/// In [0, the limit].
+fn bounded(place: &Place, field: &str, v: Decimal, limit: Limit, out: &mut Vec<Problem>) {
     if v < Decimal::ZERO {
         out.push(Problem::new(
             place,
             field,
             format!("must be 0 or more, got {v}"),
         ));
-    } else if v > max {
+    } else if v > limit.max() {
         out.push(Problem::new(
             place,
             field,
-            format!("must be at most {max}, got {v}"),
+            format!(
+                "must be at most {}, got {}",
+                limit.show(limit.max()),
+                limit.show(v)
+            ),
         ));
     }
 }
 
 /// In [0, MAX_MONEY], in whole cents.
 fn money(place: &Place, field: &str, v: Decimal, out: &mut Vec<Problem>) {
-    bounded(place, field, v, MAX_MONEY, out);
+    bounded(place, field, v, Limit::Dollars, out);
     if v.normalize().scale() > 2 {
         out.push(Problem::new(
             place,

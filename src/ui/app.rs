@@ -5,23 +5,23 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::chart::ValueFormat;
-use crate::engine::{self, Evaluation, YearResult};
-use crate::model::{Grade, LineKind};
+use crate::engine::{self, Evaluation};
+use crate::model::Grade;
+use crate::ui::after_paint::after_paint;
 use crate::ui::autosave::use_autosave;
 use crate::ui::components::budget_bar::{BudgetBar, BudgetCommand};
 use crate::ui::components::budget_table::BudgetTable;
-use crate::ui::components::charts::{BarChart, StackedBarChart, WaterfallChart};
+use crate::ui::components::charts::{StackedBarChart, WaterfallChart};
 use crate::ui::components::compare_scenarios::CompareScenarios;
 use crate::ui::components::comparison::ComparisonPanel;
-use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow, SteerRow};
+use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow};
 use crate::ui::components::drop_zone::DropZone;
 use crate::ui::components::editor::EditorPanel;
 use crate::ui::components::export_menu::ExportMenu;
 use crate::ui::components::figure::MoneyFigure;
 use crate::ui::components::flexibility_panel::FlexibilityPanel;
 use crate::ui::components::import_control::{ImportControl, ImportFeedback};
-use crate::ui::components::projection_panel::ProjectionPanel;
+use crate::ui::components::projection_section::ProjectionSection;
 use crate::ui::components::scenario_bar::{ScenarioBar, ScenarioCommand};
 use crate::ui::components::scenario_inputs::ScenarioInputs;
 use crate::ui::components::school_header::SchoolHeader;
@@ -33,56 +33,22 @@ use crate::ui::import::read_and_import;
 use crate::ui::keys::use_undo_keys;
 use crate::ui::persist;
 use crate::ui::state::{Action, AppState, ImportTarget, LineSteer};
-use crate::view::budget_rows::{budget_rows, group_rows};
-use crate::view::chart_data::{
-    balance_waterfall, flexibility_stacks, projection_balances, projection_positions,
-};
+use crate::ui::steer::SteerCache;
+use crate::view::budget_rows::{group_rows, RowCache};
+use crate::view::chart_data::{balance_waterfall, flexibility_stacks};
 use crate::view::embed_options::EmbedPanel;
 use crate::view::plan_text::{cut_words, deficit_words};
 use crate::view::source_rows::source_rows;
 use crate::view::summary::summarize;
 
-/// Lines worth steering: those charging a source that is in deficit before the plan, the
-/// lines the plan cuts first, then the others in document order.
-fn steer_rows(state: &AppState, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
-    // The engine's id map, so the bundle carries no second hash map for `&str` keys.
-    let cut: crate::engine::IdMap = eval
-        .plan
-        .cuts
+/// The lines a scenario changes, the only ones the side-by-side panel lists (cloning
+/// all of a large budget's diffs at every move would be wasted).
+fn changed_lines(eval: &Evaluation) -> Vec<engine::LineDiff> {
+    eval.line_diffs
         .iter()
-        .map(|c| (c.line.as_str(), 0))
-        .collect();
-    let short: Vec<&str> = eval
-        .scenario
-        .sources
-        .iter()
-        .filter(|s| s.balance.is_sign_negative() && !s.balance.is_zero())
-        .map(|s| s.id.as_str())
-        .collect();
-    let mut rows: Vec<Rc<SteerRow>> = state
-        .doc
-        .lines
-        .iter()
-        .filter(|l| l.norm().is_none())
-        .filter(|l| l.funding.iter().any(|f| short.contains(&f.source.as_str())))
-        .map(|l| {
-            let (vacant, fte_step) = match &l.kind {
-                LineKind::Position(p) => (Some(p.vacant), Some(p.fte_step)),
-                LineKind::Item { .. } => (None, None),
-            };
-            Rc::new(SteerRow {
-                id: l.id.clone(),
-                title: l.title.clone(),
-                priority: l.priority,
-                vacant,
-                cut_rank: l.cut_rank,
-                fte_step,
-                cut: cut.contains_key(l.id.as_str()),
-            })
-        })
-        .collect();
-    crate::sort::sort_by_key(&mut rows, |r| !r.cut);
-    rows
+        .filter(|d| d.status != engine::LineStatus::Unchanged)
+        .cloned()
+        .collect()
 }
 
 /// Props of [`App`].
@@ -121,13 +87,16 @@ pub fn App(props: &AppProps) -> Html {
         let (doc, scenario) = (state.doc.clone(), scenario.clone());
         use_memo(state.revision, move |_| engine::evaluate(&doc, &scenario))
     };
-    let projection: Rc<Result<Vec<YearResult>, engine::EngineError>> = {
-        let (doc, scenario, years) = (state.doc.clone(), scenario.clone(), state.years);
-        use_memo(state.revision, move |_| {
-            engine::project(&doc, &scenario, years)
-        })
-    };
-
+    // The last evaluation is dropped after the paint: freeing its per-line results takes
+    // milliseconds at a thousand lines, which a slider move need not wait for.
+    let shown_evaluation = use_mut_ref(|| None::<Rc<Result<Evaluation, engine::EngineError>>>);
+    if let Some(old) = shown_evaluation.replace(Some(evaluation.clone())) {
+        if !Rc::ptr_eq(&old, &evaluation) {
+            after_paint(move || drop(old));
+        }
+    }
+    let row_cache = use_mut_ref(RowCache::default);
+    let steer_cache = use_mut_ref(SteerCache::default);
     let comparison: Rc<
         Option<(
             crate::view::summary::ScenarioSummary,
@@ -272,7 +241,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Ok(eval) => {
             let snapshot = &eval.scenario;
-            let rows = budget_rows(&state.doc, snapshot);
+            let rows = row_cache.borrow_mut().rows(&state.doc, snapshot);
             let groups = Rc::new(group_rows(
                 &state.doc,
                 snapshot,
@@ -299,25 +268,6 @@ pub fn App(props: &AppProps) -> Html {
                     })
                     .collect::<Vec<_>>(),
             );
-            let years = match &*projection {
-                Ok(years) => {
-                    let chart = html! {
-                        <div class="two-col">
-                            <BarChart data={Rc::new(projection_balances(years))}
-                                title="Balance before cuts, by year" testid="chart-projection-balance" />
-                            <BarChart data={Rc::new(projection_positions(years))} format={ValueFormat::Number}
-                                title="Positions lost (FTE), by year" testid="chart-projection-positions" />
-                        </div>
-                    };
-                    html! {
-                        <ProjectionPanel years={Rc::new(years.clone())} count={state.years}
-                            on_count={on_years.clone()} {chart} />
-                    }
-                }
-                Err(err) => html! {
-                    <section class="panel" role="alert"><h2>{ "Years ahead" }</h2><p class="negative">{ err.to_string() }</p></section>
-                },
-            };
             let scenario_grades = Rc::new(snapshot.counts.grades.clone());
             html! {
                 <div class={classes!("workspace", (!show(EmbedPanel::Inputs)).then_some("workspace-no-inputs"))}>
@@ -339,7 +289,7 @@ pub fn App(props: &AppProps) -> Html {
                             </div>
                         }
                         if show(EmbedPanel::Plan) {
-                            <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_rows(&state, eval))}
+                            <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_cache.borrow_mut().rows(&state.doc, eval))}
                                 field_error={state.field_error.clone()} is_baseline={scenario.is_baseline()}
                                 on_steer={on_steer.clone()} />
                         }
@@ -358,7 +308,7 @@ pub fn App(props: &AppProps) -> Html {
                         }
                         if show(EmbedPanel::Comparison) && !scenario.is_baseline() {
                             <ComparisonPanel doc={state.doc.clone()} sources={Rc::new(eval.source_diffs.clone())}
-                                lines={Rc::new(eval.line_diffs.clone())}
+                                lines={Rc::new(changed_lines(eval))}
                                 chart={html! {
                                     <WaterfallChart steps={Rc::new(balance_waterfall(&state.doc, eval))}
                                         start={eval.baseline.balance} start_label="Balance now"
@@ -366,7 +316,10 @@ pub fn App(props: &AppProps) -> Html {
                                         title="From today's balance to the scenario's" testid="chart-waterfall" />
                                 }} />
                         }
-                        if show(EmbedPanel::Projection) { { years } }
+                        if show(EmbedPanel::Projection) {
+                            <ProjectionSection doc={state.doc.clone()} scenario={scenario.clone()}
+                                revision={state.revision} years={state.years} on_count={on_years.clone()} />
+                        }
                         if show(EmbedPanel::Lines) {
                             <BudgetTable groups={groups} sources={source_names.clone()}
                                 filter={state.table.source_filter.clone()} grouped={state.table.group_by_source}

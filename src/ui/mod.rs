@@ -1,5 +1,6 @@
 //! The browser UI: Yew components over the pure engine. Compiled only for wasm32.
 
+pub mod after_paint;
 pub mod app;
 pub mod autosave;
 pub mod budgets;
@@ -12,6 +13,7 @@ pub mod persist;
 pub mod rescue;
 pub mod share_client;
 pub mod state;
+pub mod steer;
 pub mod worker;
 pub mod xlsx_client;
 

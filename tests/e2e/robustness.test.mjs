@@ -73,7 +73,7 @@ test("amounts of 1e20 dollars are refused with the field and the reason, budget 
   const text = await error.textContent();
   assert.match(text, /huge\.json/);
   assert.match(text, /allocation\.amount/);
-  assert.match(text, /must be at most 1000000000000/);
+  assert.match(text, /must be at most \$1,000,000,000,000, got \$100,000,000,000,000,000,000/);
   assert.equal(await value(page, "total-allocation"), before, "the sample is still shown");
   await assertSane(page);
   assert.deepEqual(errors, []);
@@ -127,6 +127,7 @@ test("an empty budget (no lines) and zero enrollment show zeros, not a blank pag
   assert.equal(Number(await value(page, "total-cost")), 0);
   assert.equal(Number(await value(page, "balance-total")), 0);
   assert.equal(Number(await value(page, "flexibility-index")), 0);
+  assert.ok(await page.isVisible('[data-testid="enrollment-zero-note"]'));
   await assertSane(page);
   await assertResponsive(page);
   assert.deepEqual(errors, []);
@@ -140,6 +141,19 @@ test("zero enrollment with per-pupil money and staffing norms computes to zero a
   doc.school.enrollment = Object.fromEntries(Object.keys(doc.school.enrollment).map((g) => [g, 0]));
   await importJson(page, doc, "closed.json");
   await page.waitForFunction(() => document.querySelector('[data-testid="school-name"]')?.textContent === "Closed School");
+  // Only the fixed sources pay: 551,000 + 28,000 + 30,000.
+  assert.equal(await value(page, "total-allocation"), "609000");
+  // The enrollment slider has nothing to scale, and says so.
+  const note = await page.textContent('[data-testid="enrollment-zero-note"]');
+  assert.match(note, /no pupils enrolled, so an enrollment change has nothing to scale/);
+  await page.fill('[data-testid="enrollment-change"]', "-10");
+  await page.waitForFunction(() => document.querySelector('[data-testid="enrollment-readout"]')?.textContent.startsWith("\u221210%"));
+  assert.equal(await value(page, "total-allocation"), "609000");
+  // Pupils set per grade still count: 24 in K gives U = round(0.86 × 24 = 20.64) = 21,
+  // need 1,100 × 21 = 23,100, Title I 650 × 21 = 13,650, one TK-3 teacher 118,000.
+  await page.fill('[data-testid="enrollment-K"]', "24");
+  await page.waitForFunction(() => document.querySelector('[data-testid="total-allocation"]')?.dataset.value === "763750");
+  assert.ok(await page.isVisible('[data-testid="enrollment-zero-note"]'), "the baseline still has no pupils");
   await assertSane(page);
   await assertResponsive(page);
   assert.deepEqual(errors, []);

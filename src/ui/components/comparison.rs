@@ -19,7 +19,7 @@ pub struct ComparisonPanelProps {
     pub doc: Rc<Document>,
     /// Per-source differences, in document order.
     pub sources: Rc<Vec<SourceDiff>>,
-    /// Per-line differences (all lines).
+    /// Per-line differences (unchanged lines, if any, are left out).
     pub lines: Rc<Vec<LineDiff>>,
     /// A chart drawn by the caller (the waterfall).
     #[prop_or_default]

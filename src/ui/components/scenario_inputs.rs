@@ -55,6 +55,12 @@ fn implied_change(baseline: u64, scenario: u64) -> Decimal {
     ((Decimal::from(scenario) - Decimal::from(baseline)) / Decimal::from(baseline)).round_dp(3)
 }
 
+/// Shown by the enrollment slider when the budget has no pupils: a change of pupils in
+/// percent then has nothing to scale.
+const ZERO_ENROLLMENT_NOTE: &str =
+    "This school has no pupils enrolled, so an enrollment change has \
+    nothing to scale; set pupils per grade below or in Edit budget.";
+
 /// The scenario's input panel.
 #[component]
 pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
@@ -149,6 +155,11 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
                 </div>
                 <output for="enrollment-slider enrollment-change" class="readout" data-testid="enrollment-readout"
                     aria-live="polite">{ signed_readout }</output>
+                if baseline_total == 0 {
+                    <p class="small enrollment-note" role="note" data-testid="enrollment-zero-note">
+                        { ZERO_ENROLLMENT_NOTE }
+                    </p>
+                }
             </div>
             <fieldset class="grade-inputs">
                 <legend>{ "Students by grade" }</legend>

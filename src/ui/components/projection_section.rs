@@ -1,0 +1,80 @@
+//! The years-ahead panel, computed after the paint so a slider move shows at once.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::charts::BarChart;
+use super::panel::Panel;
+use super::projection_panel::ProjectionPanel;
+use crate::chart::ValueFormat;
+use crate::engine::{self, EngineError, Scenario, YearResult};
+use crate::model::Document;
+use crate::ui::after_paint::after_paint;
+use crate::view::chart_data::{projection_balances, projection_positions};
+
+/// Props of [`ProjectionSection`].
+#[derive(Properties, PartialEq)]
+pub struct ProjectionSectionProps {
+    /// The budget.
+    pub doc: Rc<Document>,
+    /// The scenario to compound.
+    pub scenario: Rc<Scenario>,
+    /// The state's revision: a new one means the inputs changed.
+    pub revision: u64,
+    /// How many years to project.
+    pub years: u32,
+    /// Called with a new number of years.
+    pub on_count: Callback<u32>,
+}
+
+/// A projection and the inputs it was computed for.
+type Projected = (u64, u32, Rc<Result<Vec<YearResult>, EngineError>>);
+
+/// The projection, recomputed one frame after its inputs change (it is three or more
+/// full evaluations); until then the previous years stay on screen.
+#[component]
+pub fn ProjectionSection(props: &ProjectionSectionProps) -> Html {
+    let result = use_state(|| None::<Projected>);
+    // The newest request; an older one that fires late is skipped.
+    let wanted = use_mut_ref(|| (u64::MAX, 0u32));
+    {
+        let (result, wanted) = (result.clone(), wanted.clone());
+        let (doc, scenario) = (props.doc.clone(), props.scenario.clone());
+        use_effect_with((props.revision, props.years), move |&(revision, years)| {
+            *wanted.borrow_mut() = (revision, years);
+            after_paint(move || {
+                if *wanted.borrow() == (revision, years) {
+                    let years_result = engine::project(&doc, &scenario, years);
+                    result.set(Some((revision, years, Rc::new(years_result))));
+                }
+            });
+        });
+    }
+    let Some((_, _, projected)) = &*result else {
+        return html! {
+            <Panel id="projection" title="Years ahead">
+                <p class="small muted" aria-busy="true">{ "Computing…" }</p>
+            </Panel>
+        };
+    };
+    match &**projected {
+        Ok(years) => {
+            let chart = html! {
+                <div class="two-col">
+                    <BarChart data={Rc::new(projection_balances(years))}
+                        title="Balance before cuts, by year" testid="chart-projection-balance" />
+                    <BarChart data={Rc::new(projection_positions(years))} format={ValueFormat::Number}
+                        title="Positions lost (FTE), by year" testid="chart-projection-positions" />
+                </div>
+            };
+            html! {
+                <ProjectionPanel years={Rc::new(years.clone())} count={props.years}
+                    on_count={props.on_count.clone()} {chart} />
+            }
+        }
+        Err(err) => html! {
+            <section class="panel" role="alert"><h2>{ "Years ahead" }</h2><p class="negative">{ err.to_string() }</p></section>
+        },
+    }
+}
