@@ -52,6 +52,26 @@ pub(crate) fn error_of(error: &Option<Rc<EditError>>, target: &Target) -> Option
     error.clone().filter(|e| &e.target == target)
 }
 
+/// A list of cards and, under it, a button that sends `add`.
+pub(super) fn card_list(
+    cards: Html,
+    add: Edit,
+    label: &'static str,
+    testid: &'static str,
+    on_edit: &Callback<Edit>,
+) -> Html {
+    let onclick = {
+        let on_edit = on_edit.clone();
+        Callback::from(move |_: MouseEvent| on_edit.emit(add.clone()))
+    };
+    html! {
+        <>
+            <ul class="edit-list">{ cards }</ul>
+            <button type="button" {onclick} data-testid={testid}>{ label }</button>
+        </>
+    }
+}
+
 /// A refused edit that is not about one field (delete, add), shown on its card.
 pub(crate) fn card_error(error: &Option<Rc<EditError>>) -> Html {
     match error.as_ref().filter(|e| e.field.is_none()) {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::field::Card;
-use super::{card_error, error_of};
+use super::{card_error, card_list, error_of};
 use crate::edit::shown::{norm_value, NORM_FIELDS};
 use crate::edit::{Edit, EditError, Target};
 use crate::model::{Document, Norm};
@@ -16,20 +16,12 @@ pub(super) fn norms_editor(
     error: &Option<Rc<EditError>>,
     on_edit: &Callback<Edit>,
 ) -> Html {
-    let on_add = {
-        let on_edit = on_edit.clone();
-        Callback::from(move |_: MouseEvent| on_edit.emit(Edit::AddNorm))
-    };
-    html! {
-        <>
-            <ul class="edit-list">
-                for n in doc.norms.iter() {
-                    { norm_card(n, &error_of(error, &Target::Norm(n.id.clone())), on_edit) }
-                }
-            </ul>
-            <button type="button" onclick={on_add} data-testid="edit-add-norm">{ "Add norm" }</button>
-        </>
-    }
+    let cards = doc
+        .norms
+        .iter()
+        .map(|n| norm_card(n, &error_of(error, &Target::Norm(n.id.clone())), on_edit))
+        .collect::<Html>();
+    card_list(cards, Edit::AddNorm, "Add norm", "edit-add-norm", on_edit)
 }
 
 /// One editable norm.

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::field::{Card, Input};
-use super::{card_error, error_of};
+use super::{card_error, card_list, error_of};
 use crate::edit::shown::{source_fields, source_value};
 use crate::edit::{Edit, EditError, Field, Target};
 use crate::model::{Allocation, Document, Source};
@@ -16,20 +16,18 @@ pub(super) fn sources_editor(
     error: &Option<Rc<EditError>>,
     on_edit: &Callback<Edit>,
 ) -> Html {
-    let on_add = {
-        let on_edit = on_edit.clone();
-        Callback::from(move |_: MouseEvent| on_edit.emit(Edit::AddSource))
-    };
-    html! {
-        <>
-            <ul class="edit-list">
-                for s in doc.sources.iter() {
-                    { source_card(s, &error_of(error, &Target::Source(s.id.clone())), on_edit) }
-                }
-            </ul>
-            <button type="button" onclick={on_add} data-testid="edit-add-source">{ "Add source" }</button>
-        </>
-    }
+    let cards = doc
+        .sources
+        .iter()
+        .map(|s| source_card(s, &error_of(error, &Target::Source(s.id.clone())), on_edit))
+        .collect::<Html>();
+    card_list(
+        cards,
+        Edit::AddSource,
+        "Add source",
+        "edit-add-source",
+        on_edit,
+    )
 }
 
 /// One editable source: fields, allocation rule, allowed uses and set-asides.
