@@ -1,7 +1,7 @@
 //! `evaluate`: baseline, scenario, cut plan, flexibility and comparison in one call.
 
 use super::budget::Budget;
-use super::compare::{line_diffs, source_diffs, LineDiff, SourceDiff};
+use super::compare::{line_diffs, source_diffs, LineDiff, LineStatus, SourceDiff};
 use super::cuts::{plan, CutPlan};
 use super::error::EngineError;
 use super::flexibility::{report, Flexibility};
@@ -26,6 +26,15 @@ pub struct Evaluation {
     pub source_diffs: Vec<SourceDiff>,
     /// Baseline vs scenario, per line (removed in place, added at the end).
     pub line_diffs: Vec<LineDiff>,
+}
+
+impl Evaluation {
+    /// The lines the scenario adds, removes or changes, in `line_diffs` order.
+    pub fn changed_lines(&self) -> impl Iterator<Item = &LineDiff> {
+        self.line_diffs
+            .iter()
+            .filter(|d| d.status != LineStatus::Unchanged)
+    }
 }
 
 /// Evaluates a document under a scenario (use `Scenario::default()` for the budget as it is).

@@ -201,12 +201,8 @@ fn comparison_sheet(
         s,
     )?;
     row += 1;
-    let changed = eval
-        .line_diffs
-        .iter()
-        .filter(|d| d.status != LineStatus::Unchanged);
     let mut any = false;
-    for d in changed {
+    for d in eval.changed_lines() {
         any = true;
         let status = match d.status {
             LineStatus::Changed => "changed",

@@ -41,16 +41,6 @@ use crate::view::plan_text::{cut_words, deficit_words};
 use crate::view::source_rows::source_rows;
 use crate::view::summary::summarize;
 
-/// The lines a scenario changes, the only ones the side-by-side panel lists (cloning
-/// all of a large budget's diffs at every move would be wasted).
-fn changed_lines(eval: &Evaluation) -> Vec<engine::LineDiff> {
-    eval.line_diffs
-        .iter()
-        .filter(|d| d.status != engine::LineStatus::Unchanged)
-        .cloned()
-        .collect()
-}
-
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -308,7 +298,7 @@ pub fn App(props: &AppProps) -> Html {
                         }
                         if show(EmbedPanel::Comparison) && !scenario.is_baseline() {
                             <ComparisonPanel doc={state.doc.clone()} sources={Rc::new(eval.source_diffs.clone())}
-                                lines={Rc::new(changed_lines(eval))}
+                                lines={Rc::new(eval.changed_lines().cloned().collect::<Vec<_>>())}
                                 chart={html! {
                                     <WaterfallChart steps={Rc::new(balance_waterfall(&state.doc, eval))}
                                         start={eval.baseline.balance} start_label="Balance now"

@@ -217,6 +217,14 @@ impl AppState {
             .unwrap_or_default()
     }
 
+    /// The scenario in force, to change it in place (its list is copied if shared).
+    pub fn active_mut(&mut self) -> Option<&mut NamedScenario> {
+        let active = self.active;
+        Rc::make_mut(&mut self.scenarios)
+            .iter_mut()
+            .find(|n| n.id == active)
+    }
+
     /// The named scenario with this id.
     pub fn named(&self, id: u32) -> Option<&NamedScenario> {
         self.scenarios.iter().find(|n| n.id == id)
@@ -418,9 +426,7 @@ impl AppState {
             Action::FilterBySource(filter) => next.table.source_filter = filter,
             Action::GroupBySource(on) => next.table.group_by_source = on,
             Action::SetScenario(scenario) => {
-                let active = self.active;
-                let list = Rc::make_mut(&mut next.scenarios);
-                if let Some(named) = list.iter_mut().find(|n| n.id == active) {
+                if let Some(named) = next.active_mut() {
                     named.scenario = Rc::new(*scenario);
                 }
                 next.revision += 1;
@@ -544,11 +550,7 @@ impl AppState {
             } => {
                 // A shared budget opens beside the user's own, never over it.
                 next.open_new_budget(*doc);
-                let active = next.active;
-                if let Some(named) = Rc::make_mut(&mut next.scenarios)
-                    .iter_mut()
-                    .find(|n| n.id == active)
-                {
+                if let Some(named) = next.active_mut() {
                     named.scenario = Rc::new(*scenario);
                     if !name.trim().is_empty() {
                         named.name = name.trim().to_owned();

@@ -73,10 +73,14 @@ export async function openApp(browser, url, viewport = { width: 1280, height: 90
   return { page, outside, errors };
 }
 
-/** Picks a file in the import control and, once its preview shows, accepts it:
- * `choice` is "replace" (the open budget) or "new" (open as another budget). */
+/** Picks a file in the import control. A good file's preview is accepted with `choice`:
+ * "replace" (the open budget) or "new" (open as another budget); a refused file leaves
+ * its message in place. */
 export async function importFile(page, name, mimeType, buffer, choice = "replace") {
   await page.setInputFiles('[data-testid="import-file"]', { name, mimeType, buffer });
-  await page.click(`[data-testid="import-${choice}"]`);
-  await page.waitForSelector('[data-testid="import-preview"]', { state: "detached" });
+  const shown = await page.waitForSelector('[data-testid="import-preview"], [data-testid="import-error"]');
+  if ((await shown.getAttribute("data-testid")) === "import-preview") {
+    await page.click(`[data-testid="import-${choice}"]`);
+    await page.waitForSelector('[data-testid="import-preview"]', { state: "detached" });
+  }
 }

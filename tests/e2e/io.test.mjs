@@ -6,7 +6,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, serve, value, openApp as open } from "./harness.mjs";
+import { ROOT, serve, value, importFile as pickFile, openApp as open } from "./harness.mjs";
 import { useServedApp } from "./setup.mjs";
 
 let server, browser;
@@ -20,14 +20,7 @@ const fixture = (name) => readFileSync(join(ROOT, "tests/fixtures", name));
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Picks a file; a good one is previewed, then replaces the open budget. */
-async function importFile(page, name, buffer, mimeType) {
-  await page.setInputFiles('[data-testid="import-file"]', { name, mimeType, buffer });
-  const shown = await page.waitForSelector('[data-testid="import-preview"], [data-testid="import-error"]');
-  if ((await shown.getAttribute("data-testid")) === "import-preview") {
-    await page.click('[data-testid="import-replace"]');
-    await page.waitForSelector('[data-testid="import-preview"]', { state: "detached" });
-  }
-}
+const importFile = (page, name, buffer, mimeType) => pickFile(page, name, mimeType, buffer);
 
 async function waitValue(page, testid, expected) {
   await page.waitForFunction(

@@ -4,7 +4,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, value, openApp as open } from "./harness.mjs";
+import { ROOT, value, importFile, openApp as open } from "./harness.mjs";
 import { useServedApp } from "./setup.mjs";
 import { generateBudget } from "./generate.mjs";
 
@@ -20,16 +20,7 @@ const openApp = (path = "") => open(browser, server.url + path);
 /** Imports `doc` (an object, written as JSON) under `name`: a good file is previewed
  * and then replaces the open budget; a refused one leaves its message. */
 async function importJson(page, doc, name = "budget.json") {
-  await page.setInputFiles('[data-testid="import-file"]', {
-    name,
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(doc)),
-  });
-  const shown = await page.waitForSelector('[data-testid="import-preview"], [data-testid="import-error"]');
-  if ((await shown.getAttribute("data-testid")) === "import-preview") {
-    await page.click('[data-testid="import-replace"]');
-    await page.waitForSelector('[data-testid="import-preview"]', { state: "detached" });
-  }
+  await importFile(page, name, "application/json", Buffer.from(JSON.stringify(doc)));
 }
 
 /** A one-source school: `amount` allocated, `lines` as given. */

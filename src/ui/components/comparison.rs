@@ -19,7 +19,8 @@ pub struct ComparisonPanelProps {
     pub doc: Rc<Document>,
     /// Per-source differences, in document order.
     pub sources: Rc<Vec<SourceDiff>>,
-    /// Per-line differences (unchanged lines, if any, are left out).
+    /// The lines the scenario changes (`Evaluation::changed_lines`); cloning every line's
+    /// difference of a large budget at each move would be wasted.
     pub lines: Rc<Vec<LineDiff>>,
     /// A chart drawn by the caller (the waterfall).
     #[prop_or_default]
@@ -35,11 +36,7 @@ fn fte_or_dash(value: Option<rust_decimal::Decimal>) -> String {
 pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
     let doc = &*props.doc;
     let sum = |f: fn(&SourceDiff) -> Decimal| -> Decimal { props.sources.iter().map(f).sum() };
-    let changed: Vec<&LineDiff> = props
-        .lines
-        .iter()
-        .filter(|d| d.status != LineStatus::Unchanged)
-        .collect();
+    let changed = &*props.lines;
     html! {
         <Panel id="compare" title="Budget and scenario, side by side" note="Scenario figures are before the cut plan" testid="comparison-panel">
             { props.chart.clone() }

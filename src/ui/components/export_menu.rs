@@ -27,26 +27,18 @@ const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadshe
 #[component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let status = use_state(|| None::<Result<String, String>>);
-    let on_json = {
+    // A text download: the file is named after the school plus `suffix`.
+    let text_export = |suffix: &'static str, mime: &'static str, write: fn(&Document) -> String| {
         let (doc, status) = (props.doc.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
-            let name = format!("{}.json", file_stem(&doc.school.name));
+            let name = format!("{}{suffix}", file_stem(&doc.school.name));
             status.set(Some(
-                download(to_json(&doc).as_bytes(), &name, "application/json")
-                    .map(|_| format!("Downloaded {name}")),
+                download(write(&doc).as_bytes(), &name, mime).map(|_| format!("Downloaded {name}")),
             ));
         })
     };
-    let on_csv = {
-        let (doc, status) = (props.doc.clone(), status.clone());
-        Callback::from(move |_: MouseEvent| {
-            let name = format!("{}-lines.csv", file_stem(&doc.school.name));
-            status.set(Some(
-                download(lines_to_csv(&doc).as_bytes(), &name, "text/csv")
-                    .map(|_| format!("Downloaded {name}")),
-            ));
-        })
-    };
+    let on_json = text_export(".json", "application/json", to_json);
+    let on_csv = text_export("-lines.csv", "text/csv", lines_to_csv);
     let on_xlsx = {
         let (doc, scenario, scenario_name, status) = (
             props.doc.clone(),

@@ -60,11 +60,7 @@ pub fn start_state(
         };
     }
     // Set directly rather than through the reducer, so undo does not step back past it.
-    let active = state.active;
-    if let Some(named) = Rc::make_mut(&mut state.scenarios)
-        .iter_mut()
-        .find(|n| n.id == active)
-    {
+    if let Some(named) = state.active_mut() {
         named.scenario = Rc::new(scenario);
     }
     Rc::new(state)
