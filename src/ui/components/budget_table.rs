@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::panel::Panel;
 
-use super::figure::Money;
+use super::figure::{money, money_cell};
 use crate::ui::event_value;
 use crate::view::budget_rows::{BudgetRow, RowGroup};
 
@@ -94,7 +94,7 @@ pub fn BudgetTable(props: &BudgetTableProps) -> Html {
                             if props.grouped {
                                 <tr class="group-foot">
                                     <td colspan="5">{ format!("Charged to {}", group.heading) }</td>
-                                    <td class="num"><Money value={group.subtotal} /></td>
+                                    { money_cell(group.subtotal, false) }
                                 </tr>
                             }
                         </tbody>
@@ -104,7 +104,7 @@ pub fn BudgetTable(props: &BudgetTableProps) -> Html {
                             <th scope="row" colspan="5">
                                 { if props.filter.is_some() { "Charged to this source" } else { "Total cost" } }
                             </th>
-                            <td class="num"><Money value={total} testid={AttrValue::from("lines-total")} /></td>
+                            <td class="num">{ money(total, Some(AttrValue::from("lines-total")), false) }</td>
                         </tr>
                     </tfoot>
                 </table>
@@ -157,10 +157,10 @@ pub fn LineRow(props: &LineRowProps) -> Html {
                 </div>
             </th>
             <td class="num">
-                if row.fte.is_some() { { &row.fte_text } } else { <Money value={row.cost} /> }
+                if row.fte.is_some() { { &row.fte_text } } else { { money(row.cost, None, false) } }
             </td>
             <td class="num">
-                if let Some(unit) = row.unit_cost { <Money value={unit} /> }
+                if let Some(unit) = row.unit_cost { { money(unit, None, false) } }
             </td>
             <td>
                 <ul class="funding-list">
@@ -170,7 +170,7 @@ pub fn LineRow(props: &LineRowProps) -> Html {
                 </ul>
             </td>
             <td><span class={classes!("badge", format!("badge-{priority}"))}>{ priority }</span></td>
-            <td class="num"><Money value={row.cost} /></td>
+            { money_cell(row.cost, false) }
         </tr>
     }
 }

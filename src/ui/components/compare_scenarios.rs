@@ -5,7 +5,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::figure::Money;
+use super::figure::{money, money_cell};
 use super::panel::Panel;
 use crate::format;
 use crate::view::summary::ScenarioSummary;
@@ -25,8 +25,8 @@ pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
         html! {
             <tr key={key.to_owned()}>
                 <th scope="row">{ label }</th>
-                <td class="num"><Money value={f(a)} /></td>
-                <td class="num"><Money value={f(b)} /></td>
+                { money_cell(f(a), false) }
+                { money_cell(f(b), false) }
                 <td class="num">{ format::money_change(f(b) - f(a)) }</td>
             </tr>
         }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::panel::Panel;
 
-use super::figure::Money;
+use super::figure::{money, money_cell};
 use crate::engine::{LineDiff, LineStatus, SourceDiff};
 use crate::format;
 use crate::model::Document;
@@ -56,22 +56,22 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                         for d in props.sources.iter() {
                             <tr key={d.source.clone()}>
                                 <th scope="row">{ doc.source_name(&d.source) }</th>
-                                <td class="num"><Money value={d.baseline_allocation} /></td>
-                                <td class="num"><Money value={d.scenario_allocation} /></td>
+                                { money_cell(d.baseline_allocation, false) }
+                                { money_cell(d.scenario_allocation, false) }
                                 <td class="num">{ format::money_change(d.allocation_change()) }</td>
-                                <td class="num"><Money value={d.baseline_balance} /></td>
-                                <td class="num"><Money value={d.scenario_balance} flag_negative=true /></td>
+                                { money_cell(d.baseline_balance, false) }
+                                { money_cell(d.scenario_balance, true) }
                             </tr>
                         }
                     </tbody>
                     <tfoot>
                         <tr>
                             <th scope="row">{ "School" }</th>
-                            <td class="num"><Money value={sum(|d| d.baseline_allocation)} /></td>
-                            <td class="num"><Money value={sum(|d| d.scenario_allocation)} /></td>
+                            { money_cell(sum(|d| d.baseline_allocation), false) }
+                            { money_cell(sum(|d| d.scenario_allocation), false) }
                             <td class="num">{ format::money_change(sum(|d| d.scenario_allocation) - sum(|d| d.baseline_allocation)) }</td>
-                            <td class="num"><Money value={sum(|d| d.baseline_balance)} /></td>
-                            <td class="num"><Money value={sum(|d| d.scenario_balance)} flag_negative=true /></td>
+                            { money_cell(sum(|d| d.baseline_balance), false) }
+                            { money_cell(sum(|d| d.scenario_balance), true) }
                         </tr>
                     </tfoot>
                 </table>
@@ -102,8 +102,8 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                                     </th>
                                     <td class="num">{ fte_or_dash(d.baseline_fte) }</td>
                                     <td class="num">{ fte_or_dash(d.scenario_fte) }</td>
-                                    <td class="num"><Money value={d.baseline_cost} /></td>
-                                    <td class="num"><Money value={d.scenario_cost} /></td>
+                                    { money_cell(d.baseline_cost, false) }
+                                    { money_cell(d.scenario_cost, false) }
                                     <td class="num">{ format::money_change(d.cost_change()) }</td>
                                 </tr>
                             }

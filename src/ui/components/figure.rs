@@ -45,32 +45,25 @@ pub fn MoneyFigure(props: &MoneyFigureProps) -> Html {
     }
 }
 
-/// Props of [`Money`].
-#[derive(Properties, PartialEq)]
-pub struct MoneyProps {
-    /// The amount.
-    pub value: Decimal,
-    /// An optional `data-testid`.
-    #[prop_or_default]
-    pub testid: Option<AttrValue>,
-    /// Flag a negative amount with the word "deficit".
-    #[prop_or_default]
-    pub flag_negative: bool,
-}
-
-/// An inline amount for table cells.
-#[component]
-pub fn Money(props: &MoneyProps) -> Html {
-    let negative = is_negative(props.value);
+/// An inline amount for table cells, with its exact value in `data-value`; `flag_negative`
+/// adds the word "Deficit" after a negative amount. A plain function, not a component: it
+/// renders as often as its row does, and each component type costs bundle size.
+pub fn money(value: Decimal, testid: Option<AttrValue>, flag_negative: bool) -> Html {
+    let negative = is_negative(value);
     html! {
         <>
-            <span class={classes!("num", negative.then_some("negative"))}
-                data-testid={props.testid.clone()} data-value={format::plain(props.value)}>
-                { format::money(props.value) }
+            <span class={if negative { "num negative" } else { "num" }}
+                data-testid={testid} data-value={format::plain(value)}>
+                { format::money(value) }
             </span>
-            if negative && props.flag_negative {
+            if negative && flag_negative {
                 <span class="negative-flag">{ "Deficit" }</span>
             }
         </>
     }
+}
+
+/// A numeric table cell holding [`money`].
+pub fn money_cell(value: Decimal, flag_negative: bool) -> Html {
+    html! { <td class="num">{ money(value, None, flag_negative) }</td> }
 }

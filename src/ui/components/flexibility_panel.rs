@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::panel::Panel;
 
-use super::figure::Money;
+use super::figure::{money, money_cell};
 use crate::engine::Flexibility;
 use crate::format;
 use crate::model::Document;
@@ -55,8 +55,8 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                         { format!("{} of {} could be redirected.", format::money_whole(flex.flexible), format::money_whole(flex.total_allocation)) }
                     </p>
                     <p class="small">
-                        { "Unrestricted: " }<strong><Money value={split(false)} testid={AttrValue::from("flexible-unrestricted")} /></strong>
-                        { " · Restricted: " }<strong><Money value={split(true)} testid={AttrValue::from("flexible-restricted")} /></strong>
+                        { "Unrestricted: " }<strong>{ money(split(false), Some(AttrValue::from("flexible-unrestricted")), false) }</strong>
+                        { " · Restricted: " }<strong>{ money(split(true), Some(AttrValue::from("flexible-restricted")), false) }</strong>
                     </p>
                 </div>
                 <div class="table-wrap">
@@ -75,16 +75,16 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                                         { doc.source_name(&s.source) }
                                         if s.restricted { { " " }<span class="badge badge-restricted">{ "Restricted" }</span> }
                                     </th>
-                                    <td class="num"><Money value={s.unallocated} /></td>
-                                    <td class="num"><Money value={s.flexible} testid={AttrValue::from(format!("flexible-{}", s.source))} /></td>
+                                    { money_cell(s.unallocated, false) }
+                                    <td class="num">{ money(s.flexible, Some(AttrValue::from(format!("flexible-{}", s.source))), false) }</td>
                                 </tr>
                             }
                         </tbody>
                         <tfoot>
                             <tr>
                                 <th scope="row">{ "Total" }</th>
-                                <td class="num"><Money value={flex.unallocated} /></td>
-                                <td class="num"><Money value={flex.flexible} /></td>
+                                { money_cell(flex.unallocated, false) }
+                                { money_cell(flex.flexible, false) }
                             </tr>
                         </tfoot>
                     </table>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::panel::Panel;
 
-use super::figure::Money;
+use super::figure::{money, money_cell};
 use crate::engine::YearResult;
 use crate::format;
 use crate::ui::event_value;
@@ -65,9 +65,9 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                         for y in props.years.iter() {
                             <tr key={y.year} data-testid={format!("year-{}", y.year)}>
                                 <th scope="row">{ format!("Year {}", y.year) }</th>
-                                <td class="num"><Money value={y.total_allocation} /></td>
-                                <td class="num"><Money value={y.total_cost} /></td>
-                                <td class="num"><Money value={y.balance_before_cuts} flag_negative=true /></td>
+                                { money_cell(y.total_allocation, false) }
+                                { money_cell(y.total_cost, false) }
+                                { money_cell(y.balance_before_cuts, true) }
                                 <td class="num" data-value={format::plain(y.positions_lost)}>{ format::fte(y.positions_lost) }</td>
                                 <td class="num">{ y.plan.cuts.len() }</td>
                             </tr>

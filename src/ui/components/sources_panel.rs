@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::panel::Panel;
 
-use super::figure::Money;
+use super::figure::{money, money_cell};
 use crate::view::source_rows::SourceRow;
 
 /// Props of [`SourcesPanel`].
@@ -42,9 +42,9 @@ pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
                     <tfoot>
                         <tr>
                             <th scope="row" colspan="2">{ "School total" }</th>
-                            <td class="num"><Money value={total(|r| r.allocation)} /></td>
-                            <td class="num"><Money value={total(|r| r.charges)} /></td>
-                            <td class="num"><Money value={total(|r| r.balance)} flag_negative=true /></td>
+                            { money_cell(total(|r| r.allocation), false) }
+                            { money_cell(total(|r| r.charges), false) }
+                            { money_cell(total(|r| r.balance), true) }
                         </tr>
                     </tfoot>
                 </table>
@@ -74,10 +74,10 @@ pub fn SourceRowView(props: &SourceRowViewProps) -> Html {
                 </div>
             </th>
             <td class="small muted">{ &row.rule }</td>
-            <td class="num"><Money value={row.allocation} /></td>
-            <td class="num"><Money value={row.charges} /></td>
+            { money_cell(row.allocation, false) }
+            { money_cell(row.charges, false) }
             <td class="num">
-                <Money value={row.balance} testid={AttrValue::from(format!("balance-{}", row.id))} flag_negative=true />
+                { money(row.balance, Some(AttrValue::from(format!("balance-{}", row.id))), true) }
             </td>
         </tr>
     }
