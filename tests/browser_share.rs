@@ -66,15 +66,3 @@ async fn a_missing_worker_gives_a_plain_answer() {
     let message = result.expect_err("no worker here");
     assert!(message.contains("file helper"), "{message}");
 }
-
-#[wasm_bindgen_test]
-fn download_names_come_from_the_school() {
-    use sitebudget::ui::export::file_stem;
-    assert_eq!(
-        file_stem("Jacaranda Avenue Elementary"),
-        "jacaranda-avenue-elementary"
-    );
-    assert_eq!(file_stem("  St. Mary's K-8 (2026) "), "st-mary-s-k-8-2026");
-    assert_eq!(file_stem("École Ñ"), "cole");
-    assert_eq!(file_stem("???"), "budget");
-}

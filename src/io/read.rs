@@ -132,23 +132,54 @@ pub(crate) fn enrollment(
     field: &str,
     v: &Value,
 ) -> Option<BTreeMap<Grade, u32>> {
-    let o = r.object(place, field, "enrollment.", v)?;
+    let grade =
+        |key: &str| Grade::parse(key).ok_or_else(|| not_a_grade(&Value::String(key.to_owned())));
+    let twice = |grade: Grade| format!("grade {grade} is given twice");
+    keyed(
+        r,
+        place,
+        field,
+        "enrollment.",
+        v,
+        grade,
+        Reader::count,
+        twice,
+    )
+}
+
+/// Reads an object whose keys each name a `K` at most once, its values read by `value`;
+/// every bad key or value is reported, and then the whole map is refused.
+#[allow(clippy::too_many_arguments)]
+fn keyed<K: Ord + Copy, V>(
+    r: &mut Reader,
+    place: &Place,
+    field: &str,
+    prefix: &str,
+    v: &Value,
+    key: impl Fn(&str) -> Result<K, String>,
+    value: fn(&mut Reader, &Place, &str, &Value) -> Option<V>,
+    twice: impl Fn(K) -> String,
+) -> Option<BTreeMap<K, V>> {
+    let o = r.object(place, field, prefix, v)?;
     let mut out = BTreeMap::new();
     let mut ok = true;
-    for (key, value) in o.entries() {
-        let f = o.field(key);
-        let Some(grade) = Grade::parse(key) else {
+    for (name, item) in o.entries() {
+        let f = o.field(name);
+        let k = match key(name) {
+            Ok(k) => k,
+            Err(reason) => {
+                ok = false;
+                r.refuse(place, &f, reason);
+                continue;
+            }
+        };
+        let Some(x) = value(r, place, &f, item) else {
             ok = false;
-            r.refuse(place, &f, not_a_grade(&Value::String(key.clone())));
             continue;
         };
-        let Some(count) = r.count(place, &f, value) else {
+        if out.insert(k, x).is_some() {
             ok = false;
-            continue;
-        };
-        if out.insert(grade, count).is_some() {
-            ok = false;
-            r.refuse(place, &f, format!("grade {grade} is given twice"));
+            r.refuse(place, &f, twice(k));
         }
     }
     ok.then_some(out)
@@ -291,34 +322,27 @@ fn lcff_base(
     field: &str,
     v: &Value,
 ) -> Option<BTreeMap<Span, Decimal>> {
-    let o = r.object(place, field, &format!("{field}."), v)?;
-    let mut out = BTreeMap::new();
-    let mut ok = true;
-    for (key, value) in o.entries() {
-        let f = o.field(key);
-        let Some(span) = Span::ALL
+    let span = |key: &str| {
+        let key = key.trim();
+        Span::ALL
             .into_iter()
-            .find(|s| s.key().eq_ignore_ascii_case(key.trim()))
-        else {
-            ok = false;
-            let keys: Vec<&str> = Span::ALL.iter().map(|s| s.key()).collect();
-            r.refuse(
-                place,
-                &f,
-                format!("is not a grade span: use {}", list_names(&keys)),
-            );
-            continue;
-        };
-        match r.money(place, &f, value) {
-            Some(rate) if out.insert(span, rate).is_none() => {}
-            Some(_) => {
-                ok = false;
-                r.refuse(place, &f, format!("span {} is given twice", span.key()));
-            }
-            None => ok = false,
-        }
-    }
-    ok.then_some(out)
+            .find(|s| s.key().eq_ignore_ascii_case(key))
+            .ok_or_else(|| {
+                let keys: Vec<&str> = Span::ALL.iter().map(|s| s.key()).collect();
+                format!("is not a grade span: use {}", list_names(&keys))
+            })
+    };
+    let twice = |span: Span| format!("span {} is given twice", span.key());
+    keyed(
+        r,
+        place,
+        field,
+        &format!("{field}."),
+        v,
+        span,
+        Reader::money,
+        twice,
+    )
 }
 
 fn norm(r: &mut Reader, index: usize, v: &Value) -> Option<Norm> {

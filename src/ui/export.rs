@@ -28,22 +28,3 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String>
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
-
-/// A file name from the school's name: ASCII letters, digits and dashes (ASCII only, so
-/// the bundle carries no Unicode case tables).
-pub fn file_stem(school: &str) -> String {
-    let mut out = String::new();
-    for c in school.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-');
-    if out.is_empty() {
-        "budget".to_owned()
-    } else {
-        out.to_owned()
-    }
-}

@@ -4,6 +4,7 @@
 pub mod budget_rows;
 pub mod chart_data;
 pub mod embed_options;
+pub mod file_name;
 pub mod import_preview;
 pub mod names;
 pub mod plan_text;

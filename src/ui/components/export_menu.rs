@@ -7,8 +7,9 @@ use yew::prelude::*;
 use crate::engine::Scenario;
 use crate::io::{lines_to_csv, to_json};
 use crate::model::Document;
-use crate::ui::export::{download, file_stem};
+use crate::ui::export::download;
 use crate::ui::xlsx_client::export_xlsx;
+use crate::view::file_name::file_stem;
 
 /// Props of [`ExportMenu`].
 #[derive(Properties, PartialEq)]
