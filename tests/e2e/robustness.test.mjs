@@ -188,3 +188,24 @@ test("a crash shows the rescue panel, which downloads the latest budget and offe
   await page.screenshot({ path: join(ROOT, "screenshots/rescue.png") });
   await page.close();
 });
+
+test("while the app loads the page says so, and if it cannot start it explains why", async () => {
+  // Before any script runs, the page already carries a loading note: never a blank page.
+  const html = await (await fetch(server.url)).text();
+  assert.match(html, /id="boot"[\s\S]*Loading the budget calculator/);
+  const { page } = await openApp();
+  assert.equal(await page.$("#boot"), null, "the note is gone once the budget is shown");
+  await page.close();
+
+  // The app's WebAssembly file cannot be fetched (a dropped connection, a blocking proxy).
+  const failed = await browser.newPage();
+  await failed.route(/sitebudget-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+  await failed.goto(server.url);
+  const note = await failed.waitForSelector('[data-testid="boot-failed"]');
+  assert.equal(await note.getAttribute("role"), "alert");
+  const text = await note.textContent();
+  assert.match(text, /could not start: its files did not load/);
+  assert.match(text, /Reload the page/);
+  await failed.screenshot({ path: join(ROOT, "screenshots/boot-failed.png") });
+  await failed.close();
+});

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::figure::{money, money_cell};
+use super::figure::money_cell;
 use super::panel::Panel;
 use crate::format;
 use crate::view::summary::ScenarioSummary;

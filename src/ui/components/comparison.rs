@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::panel::Panel;
 
-use super::figure::{money, money_cell};
+use super::figure::money_cell;
 use crate::engine::{LineDiff, LineStatus, SourceDiff};
 use crate::format;
 use crate::model::Document;

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::panel::Panel;
 
-use super::figure::{money, money_cell};
+use super::figure::money_cell;
 use crate::engine::YearResult;
 use crate::format;
 use crate::ui::event_value;
