@@ -17,7 +17,11 @@ const WORKER_URL: &str = "./xlsx_worker_loader.js";
 fn worker_url() -> String {
     web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(r#"meta[name="sitebudget-app"]"#).ok().flatten())
+        .and_then(|d| {
+            d.query_selector(r#"meta[name="sitebudget-app"]"#)
+                .ok()
+                .flatten()
+        })
         .and_then(|meta| meta.get_attribute("data-worker"))
         .filter(|url| !url.is_empty())
         .unwrap_or_else(|| WORKER_URL.to_owned())
