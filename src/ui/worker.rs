@@ -7,8 +7,25 @@ use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The worker's loader, next to index.html (relative, so a sub-path works).
+/// The worker's loader, next to index.html (relative, so a sub-path works); used as it is
+/// only when the page names no versioned URL (the browser tests run without Trunk).
 const WORKER_URL: &str = "./xlsx_worker_loader.js";
+
+/// The loader's URL with the version of the worker's files, from `data-worker` on
+/// `<meta name="sitebudget-app">` (written by scripts/worker-version.mjs at build time), so
+/// a browser or CDN never pairs this page with a cached older worker.
+fn worker_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(r#"meta[name="sitebudget-app"]"#)
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("data-worker"))
+        .filter(|url| !url.is_empty())
+        .unwrap_or_else(|| WORKER_URL.to_owned())
+}
 
 struct Client {
     worker: web_sys::Worker,
@@ -79,7 +96,7 @@ fn on_error(e: web_sys::Event) {
 }
 
 fn start() -> Result<Client, String> {
-    let worker = web_sys::Worker::new(WORKER_URL)
+    let worker = web_sys::Worker::new(&worker_url())
         .map_err(|_| "The file helper could not be started in this browser.".to_owned())?;
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(on_error);
