@@ -115,13 +115,7 @@ pub fn parse_embed_options(query: &str) -> EmbedOptions {
     let mut out = EmbedOptions::default();
     let mut mode: Option<String> = None;
     let mut readonly_flag: Option<bool> = None;
-    for pair in query.trim_start_matches('?').split('&') {
-        if pair.is_empty() {
-            continue;
-        }
-        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = decode_component(raw_key).to_ascii_lowercase();
-        let value = decode_component(raw_value);
+    for (key, value) in query_pairs(query) {
         match key.as_str() {
             "embed" => match flag(&value) {
                 Some(on) => out.embed = on,
@@ -173,6 +167,22 @@ pub fn parse_embed_options(query: &str) -> EmbedOptions {
         out.panels = None;
     }
     out
+}
+
+/// Each `key=value` of a query string (with or without its `?`), decoded, the key in
+/// lower case; a bare `key` has an empty value.
+pub fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (
+                decode_component(key).to_ascii_lowercase(),
+                decode_component(value),
+            )
+        })
 }
 
 /// `readonly`, `readonly=0` and `mode=view|edit` together; read-only wins a conflict.
@@ -234,7 +244,7 @@ fn parse_panels(value: &str, problems: &mut Vec<String>) -> Vec<EmbedPanel> {
 }
 
 /// `change=-10` (percent; `%`, `+` and a typographic minus allowed) as a fraction.
-fn parse_change(value: &str) -> Result<Decimal, String> {
+pub fn parse_change(value: &str) -> Result<Decimal, String> {
     let cleaned: String = value
         .trim()
         .trim_end_matches('%')
@@ -319,7 +329,7 @@ pub fn src_problem(src: &str, origin: &str) -> Option<String> {
 /// The refusal of a `src` on another origin than the page's.
 pub fn not_on_this_site(src: &str, origin: &str) -> String {
     format!(
-        "src={src} is not on this site ({origin}). An embed loads only budgets from its own site, so nothing was loaded."
+        "src={src} is not on this site ({origin}). SiteBudget loads only budgets from its own site, so nothing was loaded."
     )
 }
 
@@ -346,11 +356,11 @@ pub fn encode_component(value: &str) -> String {
     out
 }
 
-/// Where "Open in SiteBudget" leads, relative to the app: the full app with a budget that
-/// came in the link's fragment, or this budget from `src` with every panel and control.
+/// Where "Open in SiteBudget" leads, relative to the app: the full app, offering the budget
+/// from `src` (and the starting `change`) or the one in the link's fragment.
 pub fn open_href(options: &EmbedOptions, fragment: Option<&str>) -> String {
     if let Some(src) = &options.src {
-        let mut href = format!("./?embed&src={}", encode_component(src));
+        let mut href = format!("./?src={}", encode_component(src));
         if let Some(change) = options.change {
             let percent = (change * Decimal::ONE_HUNDRED).normalize();
             href.push_str(&format!("&change={percent}"));
@@ -543,10 +553,20 @@ mod tests {
     #[test]
     fn open_link_keeps_the_budget() {
         let o = parse_embed_options("embed&src=budgets/a b.json&change=-10&panels=plan&readonly");
+        // The full app (no `embed`), which offers that budget with the same change.
+        assert_eq!(open_href(&o, None), "./?src=budgets/a%20b.json&change=-10");
+        // src wins over a fragment; a fraction change is written back in percent.
+        let small = parse_embed_options("embed&src=x.json&change=-7.5%25");
         assert_eq!(
-            open_href(&o, None),
-            "./?embed&src=budgets/a%20b.json&change=-10"
+            open_href(&small, Some("#share=1.abc")),
+            "./?src=x.json&change=-7.5"
         );
+        let up = parse_embed_options("embed&src=%2Fb%26c.json&change=%2B12");
+        assert_eq!(open_href(&up, None), "./?src=/b%26c.json&change=12");
+        let none = parse_embed_options("embed&src=x.json&change=0");
+        assert_eq!(open_href(&none, None), "./?src=x.json&change=0");
+        let no_change = parse_embed_options("embed&src=x.json&readonly&id=north");
+        assert_eq!(open_href(&no_change, None), "./?src=x.json");
         let plain = parse_embed_options("embed");
         assert_eq!(open_href(&plain, Some("#abc")), "./#abc");
         assert_eq!(open_href(&plain, Some("")), "./");

@@ -9,4 +9,5 @@ pub mod import_preview;
 pub mod names;
 pub mod plan_text;
 pub mod source_rows;
+pub mod src_offer;
 pub mod summary;

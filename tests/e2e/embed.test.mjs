@@ -271,7 +271,7 @@ test("src=, readonly, panels= and change= together: the chosen panels of that bu
   assert.equal(await ro.locator("select, input, textarea, button").count(), 0, "read-only: no controls");
   assert.equal(await rw.locator('[data-testid="priority-aide"]').count(), 1, "editable: the plan can be steered");
   assert.equal(await ro.getAttribute('[data-testid="embed-open"]', "href"),
-    "./?embed&src=budgets/tiny.json&change=-10");
+    "./?src=budgets/tiny.json&change=-10");
   await finish();
 });
 
@@ -388,4 +388,94 @@ test("a damaged share fragment is explained in place of the calculator", async (
   const frame = await embedFrame(page, "bad");
   assert.match(await frame.textContent('[data-testid="embed-error"]'), /link could not be read.*damaged/s);
   await finish();
+});
+
+/** The labels of the full app's budget list. */
+const budgetLabels = (page) =>
+  page.$$eval('[data-testid="budget-select"] option', (os) => os.map((o) => o.textContent));
+
+test("Open in SiteBudget leads to the full app, which offers the embed's budget and opens it beside the visitor's own", async () => {
+  const path = hostPage("/open.html", [
+    { id: "open", src: `${app.url}?embed&src=budgets/tiny.json&readonly&panels=summary&change=-10` },
+  ]);
+  const { page, context, finish } = await openHost(path);
+  // The visitor already keeps a budget of their own in the app (same browser).
+  const own = await context.newPage();
+  await own.goto(app.url);
+  await own.waitForSelector('[data-testid="total-allocation"]');
+  await own.fill('[data-testid="budget-name"]', "Our own plan");
+  await own.press('[data-testid="budget-name"]', "Enter");
+  await own.waitForFunction(() => (localStorage.getItem("sitebudget.index") ?? "").includes("Our own plan"));
+  await own.close();
+
+  const frame = await embedFrame(page, "open");
+  const [full] = await Promise.all([context.waitForEvent("page"), frame.click('[data-testid="embed-open"]')]);
+  await full.waitForSelector('[data-testid="share-open"]');
+  assert.equal(full.url(), `${app.url}?src=budgets/tiny.json&change=-10`, "the full app, not an embed");
+  assert.equal(await full.locator('[data-testid="embed"]').count(), 0);
+  assert.match(await full.textContent('[data-testid="share-banner"]'),
+    /This link offers the budget at budgets\/tiny\.json: Maple Street Test School 2026-27, with enrollment 10% lower\./);
+  // Nothing is replaced before the visitor chooses: their own budget is still on screen.
+  assert.equal(await full.textContent('[data-testid="school-name"]'), "Jacaranda Avenue Elementary");
+  assert.deepEqual(await budgetLabels(full), ["Our own plan"]);
+  mkdirSync(join(ROOT, "screenshots"), { recursive: true });
+  await full.screenshot({ path: join(ROOT, "screenshots", "src-offer.png") });
+
+  await full.click('[data-testid="share-open"]');
+  await full.waitForFunction(() =>
+    document.querySelector('[data-testid="school-name"]')?.textContent === "Maple Street Test School");
+  // Under the embed's change: 36 pupils × $1,000 = $36,000 against $38,000 of costs.
+  assert.equal(await value(full, "total-allocation"), 36000);
+  assert.equal(await value(full, "balance-total"), -2000);
+  assert.equal(await full.inputValue('[data-testid="enrollment-change"]'), "-10");
+  assert.deepEqual(await budgetLabels(full), ["Our own plan", "Maple Street Test School"]);
+  assert.equal(await full.$('[data-testid="share-banner"]'), null);
+  assert.equal(await full.evaluate(() => location.search), "", "src= and change= left the address bar");
+
+  // Kept: after a reload both budgets are there and nothing is offered again.
+  await full.waitForTimeout(400); // past autosave's quiet time
+  await full.reload();
+  await full.waitForSelector('[data-testid="total-allocation"]');
+  assert.deepEqual(await budgetLabels(full), ["Our own plan", "Maple Street Test School"]);
+  assert.equal(await full.textContent('[data-testid="school-name"]'), "Maple Street Test School");
+  await full.waitForTimeout(300);
+  assert.equal(await full.$('[data-testid="share-banner"]'), null);
+  await full.close();
+  await finish();
+});
+
+test("the full app explains a src= it cannot open, and Dismiss leaves everything as it was", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  const cases = [
+    ["budgets/broken.json", /budgets\/broken\.json is not a budget SiteBudget can read:.*books.*nowhere.*Nothing was changed\./],
+    ["budgets/missing.json", /budgets\/missing\.json could not be loaded: the site answered 404.*Nothing was changed\./],
+    [`${stranger.origin}/budget.json`, /is not on this site \(http:\/\/localhost:\d+\)\. SiteBudget loads only budgets from its own site, so nothing was loaded\. Nothing was changed\./],
+  ];
+  for (const [src, words] of cases) {
+    await page.goto(`${app.url}?src=${encodeURIComponent(src)}&change=lots&keep=1#top`);
+    await page.waitForSelector('[data-testid="total-allocation"]');
+    const error = await page.waitForSelector('[data-testid="share-error"]');
+    assert.match(await error.textContent(), words, src);
+    assert.match(await page.textContent('[data-testid="share-notes"]'), /change=lots is not a percent/);
+    assert.equal(await page.locator('[data-testid="share-open"]').count(), 0, "nothing to open");
+    assert.equal(await page.textContent('[data-testid="school-name"]'), "Jacaranda Avenue Elementary");
+    await page.click('[data-testid="share-dismiss"]');
+    assert.equal(await page.$('[data-testid="share-banner"]'), null);
+    // Only the offer leaves the address; the rest of it stays.
+    assert.equal(await page.evaluate(() => location.search + location.hash), "?keep=1#top");
+    assert.deepEqual(await budgetLabels(page), ["Jacaranda Avenue Elementary"]);
+  }
+  await page.goto(`${app.url}?src=budgets/broken.json`);
+  await page.waitForSelector('[data-testid="share-error"]');
+  mkdirSync(join(ROOT, "screenshots"), { recursive: true });
+  await page.screenshot({ path: join(ROOT, "screenshots", "src-offer-error.png") });
+  assert.deepEqual(outside(requests), [], "no request leaves this machine");
+  assert.deepEqual(requests.filter((u) => u.startsWith(stranger.origin)), [], "nothing fetched from the stranger");
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -1,56 +1,98 @@
-//! The banner offered when the page opens with a share link: open it or dismiss it.
+//! The banner offered when the page opens with a budget in its address, a share link's
+//! fragment or `?src=` (where an embed's "Open in SiteBudget" leads): open it or dismiss it.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::io::share::{is_share_fragment, Shared};
+use crate::ui::embed::{src_budget, LoadError};
 use crate::ui::share_client::open_fragment;
+use crate::view::src_offer::{offer_words, src_offer, without_offer, SrcOffer};
 
 /// Props of [`ShareBanner`].
 #[derive(Properties, PartialEq)]
 pub struct ShareBannerProps {
-    /// Called when the user chooses to open the shared budget.
+    /// Called when the user chooses to open the offered budget.
     pub on_open: Callback<Rc<Shared>>,
 }
 
-/// What the page's fragment holds.
+/// Where the offered budget comes from.
+#[derive(Clone, PartialEq)]
+enum Origin {
+    /// A share link's fragment.
+    Link,
+    /// A same-origin file named by `?src=`.
+    Src(Rc<SrcOffer>),
+}
+
+/// What the page's address holds.
 #[derive(Clone, PartialEq)]
 enum Found {
-    /// No share link.
+    /// No budget offered.
     Nothing,
-    /// A share link being decoded.
-    Reading,
-    /// The shared budget, or why it cannot be opened.
-    Read(Result<Rc<Shared>, String>),
+    /// A budget being decoded or fetched.
+    Reading(Origin),
+    /// The offered budget, or why it cannot be opened.
+    Read(Origin, Result<Rc<Shared>, LoadError>),
 }
 
-/// The location's fragment when it is a share link (read from this browser's address bar only).
-fn share_hash() -> Option<String> {
-    let hash = gloo::utils::window().location().hash().ok()?;
-    is_share_fragment(&hash).then_some(hash)
-}
-
-/// Decodes the location's share link, if any, into `found`.
+/// Reads the budget the address offers, if any, into `found`: `?src=` first, then a share
+/// link's fragment (read from this browser's address bar only).
 fn read_location(found: UseStateHandle<Found>) {
-    let Some(hash) = share_hash() else { return };
-    found.set(Found::Reading);
+    let location = gloo::utils::window().location();
+    if let Some(offer) = location.search().ok().as_deref().and_then(src_offer) {
+        let offer = Rc::new(offer);
+        found.set(Found::Reading(Origin::Src(offer.clone())));
+        wasm_bindgen_futures::spawn_local(async move {
+            let read = src_budget(&offer.src, offer.change).await.map(Rc::new);
+            found.set(Found::Read(Origin::Src(offer), read));
+        });
+        return;
+    }
+    let Some(hash) = location.hash().ok().filter(|h| is_share_fragment(h)) else {
+        return;
+    };
+    found.set(Found::Reading(Origin::Link));
     wasm_bindgen_futures::spawn_local(async move {
-        found.set(Found::Read(open_fragment(&hash).await.map(Rc::new)));
+        let read = open_fragment(&hash)
+            .await
+            .map(Rc::new)
+            .map_err(LoadError::new);
+        found.set(Found::Read(Origin::Link, read));
     });
 }
 
-/// Removes the fragment from the address bar without reloading or adding history.
-fn clear_fragment() {
+/// Removes the answered offer from the address bar (the fragment, or `src=` and
+/// `change=`) without reloading or adding history, so a reload does not offer it again.
+fn clear_offer(origin: &Origin) {
     let window = gloo::utils::window();
     let location = window.location();
-    let path = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
+    let (search, hash) = (
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default(),
     );
+    let rest = match origin {
+        Origin::Link => search,
+        Origin::Src(_) => format!("{}{hash}", without_offer(&search)),
+    };
+    let path = format!("{}{rest}", location.pathname().unwrap_or_default());
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+}
+
+/// Notes on values the offer could not read (a bad `change=`).
+fn notes(origin: &Origin) -> Html {
+    match origin {
+        Origin::Src(offer) if !offer.problems.is_empty() => html! {
+            <ul class="small" data-testid="share-notes">
+                for (i, problem) in offer.problems.iter().enumerate() {
+                    <li key={i}>{ problem }</li>
+                }
+            </ul>
+        },
+        _ => html! {},
     }
 }
 
@@ -70,40 +112,59 @@ pub fn ShareBanner(props: &ShareBannerProps) -> Html {
             move || drop(listener)
         });
     }
-    let on_dismiss = {
-        let found = found.clone();
-        Callback::from(move |_: MouseEvent| {
-            clear_fragment();
-            found.set(Found::Nothing);
-        })
-    };
-    let on_open = {
+    // Open (when there is something to open) or Dismiss: either way the offer leaves the
+    // address, and a share link still in it after a `src=` offer is read next.
+    let answer = {
         let (found, on_open) = (found.clone(), props.on_open.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Found::Read(Ok(shared)) = &*found {
+        Callback::from(move |open: bool| {
+            let Found::Read(origin, read) = &*found else {
+                return;
+            };
+            if let (true, Ok(shared)) = (open, read) {
                 on_open.emit(shared.clone());
             }
-            clear_fragment();
+            clear_offer(origin);
             found.set(Found::Nothing);
+            read_location(found.clone());
         })
     };
+    let on_open = answer.reform(|_: MouseEvent| true);
+    let on_dismiss = answer.reform(|_: MouseEvent| false);
     match &*found {
         Found::Nothing => html! {},
-        Found::Reading => html! {
+        Found::Reading(origin) => html! {
             <div class="share-banner" role="status" data-testid="share-banner">
-                <p>{ "Reading the budget this link carries…" }</p>
+                <p>{ match origin {
+                    Origin::Link => "Reading the budget this link carries…".to_owned(),
+                    Origin::Src(offer) => format!("Loading the budget at {}…", offer.src),
+                } }</p>
             </div>
         },
-        Found::Read(Ok(shared)) => {
-            let scenario = if shared.name.is_empty() {
-                "unnamed"
-            } else {
-                shared.name.as_str()
+        Found::Read(origin, Ok(shared)) => {
+            let words = match origin {
+                Origin::Link => {
+                    let scenario = if shared.name.is_empty() {
+                        "unnamed"
+                    } else {
+                        shared.name.as_str()
+                    };
+                    format!(
+                        "This link carries a budget: {}, scenario “{scenario}”.",
+                        shared.doc.school.name
+                    )
+                }
+                Origin::Src(offer) => offer_words(
+                    &shared.doc.school.name,
+                    &shared.doc.school.fiscal_year,
+                    &offer.src,
+                    offer.change,
+                ),
             };
             html! {
-                <div class="share-banner" role="region" aria-label="Shared budget" data-testid="share-banner">
-                    <p>{ format!("This link carries a budget: {}, scenario “{scenario}”.", shared.doc.school.name) }
-                        <span class="small">{ " Opening it replaces the budget on screen; dismissing keeps it." }</span></p>
+                <div class="share-banner" role="region" aria-label="Offered budget" data-testid="share-banner">
+                    <p>{ words }
+                        <span class="small">{ " Opening it adds it beside your own budgets and replaces nothing; dismissing leaves everything as it is." }</span></p>
+                    { notes(origin) }
                     <div class="share-row">
                         <button type="button" class="primary" data-testid="share-open" onclick={on_open}>{ "Open it" }</button>
                         <button type="button" data-testid="share-dismiss" onclick={on_dismiss}>{ "Dismiss" }</button>
@@ -111,9 +172,22 @@ pub fn ShareBanner(props: &ShareBannerProps) -> Html {
                 </div>
             }
         }
-        Found::Read(Err(message)) => html! {
+        Found::Read(origin, Err(err)) => html! {
             <div class="share-banner share-banner-error" role="alert" data-testid="share-banner">
-                <p data-testid="share-error">{ format!("{message} Nothing was changed.") }</p>
+                <div data-testid="share-error">
+                    if err.problems.is_empty() {
+                        <p>{ format!("{} Nothing was changed.", err.headline) }</p>
+                    } else {
+                        <p>{ &err.headline }</p>
+                        <ul>
+                            for (i, problem) in err.problems.iter().enumerate() {
+                                <li key={i}>{ problem }</li>
+                            }
+                        </ul>
+                        <p>{ "Nothing was changed." }</p>
+                    }
+                </div>
+                { notes(origin) }
                 <div class="share-row">
                     <button type="button" data-testid="share-dismiss" onclick={on_dismiss}>{ "Dismiss" }</button>
                 </div>

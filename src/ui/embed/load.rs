@@ -1,5 +1,6 @@
 //! Where an embed's budget comes from: a same-origin JSON file (`src=`), a share link's
-//! fragment, or the built-in sample; and the starting state built from it.
+//! fragment, or the built-in sample; and the starting state built from it. The full app
+//! loads a `?src=` budget it offers through the same code.
 
 use crate::io::share::{is_share_fragment, Shared};
 use crate::ui::share_client::open_fragment;
@@ -25,7 +26,8 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    fn new(headline: String) -> Self {
+    /// A failure told in one sentence.
+    pub fn new(headline: String) -> Self {
         Self {
             headline,
             problems: Vec::new(),
@@ -33,7 +35,6 @@ impl LoadError {
     }
 }
 
-/// A budget (and scenario) carried in the URL's fragment by a share link.
 /// The budget a share link carries in `fragment` (without its `#`), if it carries one:
 /// decoded by the file worker, which holds the decompression code.
 pub async fn fragment_budget(fragment: &str) -> Option<Result<Shared, String>> {
@@ -51,7 +52,16 @@ pub fn start_state(
     change: Option<Decimal>,
 ) -> Rc<AppState> {
     let mut state = AppState::with_document(doc);
-    let mut scenario = scenario.unwrap_or_default();
+    let scenario = with_change(scenario.unwrap_or_default(), change);
+    // Set directly rather than through the reducer, so undo does not step back past it.
+    if let Some(named) = state.active_mut() {
+        named.scenario = Rc::new(scenario);
+    }
+    Rc::new(state)
+}
+
+/// `scenario` with `change` (a fraction) as its enrollment change, when one is given.
+fn with_change(mut scenario: Scenario, change: Option<Decimal>) -> Scenario {
     if let Some(change) = change {
         scenario.enrollment = if change.is_zero() {
             EnrollmentInput::Unchanged
@@ -59,11 +69,18 @@ pub fn start_state(
             EnrollmentInput::Change(change)
         };
     }
-    // Set directly rather than through the reducer, so undo does not step back past it.
-    if let Some(named) = state.active_mut() {
-        named.scenario = Rc::new(scenario);
-    }
-    Rc::new(state)
+    scenario
+}
+
+/// The budget at `src` under `change`, as a share link would carry it (the scenario
+/// unnamed), for the full app to offer.
+pub async fn src_budget(src: &str, change: Option<Decimal>) -> Result<Shared, LoadError> {
+    let doc = load_src(src).await?;
+    Ok(Shared {
+        doc,
+        scenario: with_change(Scenario::default(), change),
+        name: String::new(),
+    })
 }
 
 /// Fetches `src` (same origin only) and reads it as a budget.

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::view::embed_options::EmbedOptions;
 
-pub use load::fragment_budget;
+pub use load::{fragment_budget, src_budget, LoadError};
 pub use shell::{Root, RootProps};
 
 /// The embed options in force, shared with every component below the embed root.
