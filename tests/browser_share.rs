@@ -30,6 +30,7 @@ fn open_shared_imports_the_budget_then_applies_its_scenario() {
         doc: Box::new(doc.clone()),
         scenario: Box::new(minus_ten()),
         name: "  Ten percent fewer ".into(),
+        from: "budgets/north.json".into(),
     });
     assert_eq!(*opened.doc, doc);
     // Like any import, the shared budget starts with one scenario: the shared one.
@@ -40,7 +41,7 @@ fn open_shared_imports_the_budget_then_applies_its_scenario() {
     assert_eq!(
         opened.import,
         ImportStatus::Loaded {
-            file: "shared link".into()
+            file: "budgets/north.json".into()
         }
     );
     assert!(opened.revision > start.revision);
@@ -52,6 +53,7 @@ fn a_blank_shared_name_keeps_the_default_name() {
         doc: Box::new(sample_document()),
         scenario: Box::new(Scenario::default()),
         name: " ".into(),
+        from: "shared link".into(),
     });
     assert_eq!(
         opened.named(opened.active).map(|n| n.name.as_str()),

@@ -195,13 +195,17 @@ pub fn App(props: &AppProps) -> Html {
 
     let on_open_shared = {
         let dispatch = dispatch.clone();
-        use_callback((), move |shared: Rc<crate::io::share::Shared>, _| {
-            dispatch.dispatch(Action::OpenShared {
-                doc: Box::new(shared.doc.clone()),
-                scenario: Box::new(shared.scenario.clone()),
-                name: shared.name.clone(),
-            })
-        })
+        use_callback(
+            (),
+            move |(shared, from): (Rc<crate::io::share::Shared>, String), _| {
+                dispatch.dispatch(Action::OpenShared {
+                    doc: Box::new(shared.doc.clone()),
+                    scenario: Box::new(shared.scenario.clone()),
+                    name: shared.name.clone(),
+                    from,
+                })
+            },
+        )
     };
     let active_name: AttrValue = state
         .named(state.active)

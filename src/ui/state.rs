@@ -320,6 +320,8 @@ pub enum Action {
         scenario: Box<Scenario>,
         /// Its name (blank keeps the default name).
         name: String,
+        /// Where it came from, as the import status names it: "shared link" or a file.
+        from: String,
     },
 }
 
@@ -547,6 +549,7 @@ impl AppState {
                 doc,
                 scenario,
                 name,
+                from,
             } => {
                 // A shared budget opens beside the user's own, never over it.
                 next.open_new_budget(*doc);
@@ -556,9 +559,7 @@ impl AppState {
                         named.name = name.trim().to_owned();
                     }
                 }
-                next.import = ImportStatus::Loaded {
-                    file: "shared link".to_owned(),
-                };
+                next.import = ImportStatus::Loaded { file: from };
             }
         }
         Rc::new(next)

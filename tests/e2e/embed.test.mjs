@@ -431,6 +431,7 @@ test("Open in SiteBudget leads to the full app, which offers the embed's budget 
   assert.deepEqual(await budgetLabels(full), ["Our own plan", "Maple Street Test School"]);
   assert.equal(await full.$('[data-testid="share-banner"]'), null);
   assert.equal(await full.evaluate(() => location.search), "", "src= and change= left the address bar");
+  assert.equal(await full.textContent(".import-status"), "Imported budgets/tiny.json", "the top bar names the file");
 
   // Kept: after a reload both budgets are there and nothing is offered again.
   await full.waitForTimeout(400); // past autosave's quiet time

@@ -13,8 +13,9 @@ use crate::view::src_offer::{offer_words, src_offer, without_offer, SrcOffer};
 /// Props of [`ShareBanner`].
 #[derive(Properties, PartialEq)]
 pub struct ShareBannerProps {
-    /// Called when the user chooses to open the offered budget.
-    pub on_open: Callback<Rc<Shared>>,
+    /// Called when the user chooses to open the offered budget, with where it came from
+    /// ("shared link", or the file a `?src=` named).
+    pub on_open: Callback<(Rc<Shared>, String)>,
 }
 
 /// Where the offered budget comes from.
@@ -121,7 +122,11 @@ pub fn ShareBanner(props: &ShareBannerProps) -> Html {
                 return;
             };
             if let (true, Ok(shared)) = (open, read) {
-                on_open.emit(shared.clone());
+                let from = match origin {
+                    Origin::Link => "shared link".to_owned(),
+                    Origin::Src(offer) => offer.src.clone(),
+                };
+                on_open.emit((shared.clone(), from));
             }
             clear_offer(origin);
             found.set(Found::Nothing);
