@@ -123,6 +123,18 @@ async function embedFrame(page, id) {
   return frame;
 }
 
+/** The tiny budget's embed opened directly (host's change −10%) in a fresh browser context,
+ * then moved to −20% by the visitor: 32 pupils, $32,000 allocated. */
+async function tinyEmbedMovedTo20() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${app.url}?embed&src=budgets/tiny.json&change=-10`);
+  await page.waitForSelector('[data-testid="total-allocation"]');
+  await page.fill('[data-testid="enrollment-change"]', "-20");
+  await page.waitForFunction(() => document.querySelector('[data-testid="total-allocation"]')?.dataset.value === "32000");
+  return { context, page };
+}
+
 /** Waits until the iframe's height stops changing, then returns it and its content's height. */
 async function settledHeights(page, id) {
   let last = -1;
@@ -292,12 +304,7 @@ test("change= alone starts the slider there and every panel follows", async () =
 
 test("an embed keeps nothing in the visitor's browser, where the full app saves its work", async () => {
   // Opened directly, because browsers deny storage to cross-site frames anyway.
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${app.url}?embed&src=budgets/tiny.json&change=-10`);
-  await page.waitForSelector('[data-testid="total-allocation"]');
-  await page.fill('[data-testid="enrollment-change"]', "-20");
-  await page.waitForFunction(() => document.querySelector('[data-testid="total-allocation"]')?.dataset.value === "32000");
+  const { context, page } = await tinyEmbedMovedTo20();
   await page.waitForTimeout(600); // longer than autosave's quiet time
   assert.equal(await page.evaluate(() => localStorage.length), 0, "the embed saved nothing");
   await page.goto(app.url);
@@ -308,12 +315,7 @@ test("an embed keeps nothing in the visitor's browser, where the full app saves 
 });
 
 test("undo in an embed goes back to the host's starting change, never past it", async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${app.url}?embed&src=budgets/tiny.json&change=-10`);
-  await page.waitForSelector('[data-testid="total-allocation"]');
-  await page.fill('[data-testid="enrollment-change"]', "-20");
-  await page.waitForFunction(() => document.querySelector('[data-testid="total-allocation"]')?.dataset.value === "32000");
+  const { context, page } = await tinyEmbedMovedTo20();
   await page.evaluate(() => document.activeElement?.blur());
   await page.waitForTimeout(1100); // past the history's coalescing window
   for (let i = 0; i < 2; i++) await page.keyboard.press("Control+z");
