@@ -7,11 +7,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 
 step "native tests (engine, import and export, formats)"
-cargo test --all-targets --quiet
+cargo test --workspace --all-targets --quiet
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target wasm32-unknown-unknown --test 'browser_*'
+  cargo test --target wasm32-unknown-unknown -p sitebudget --test 'browser_*'
 
 step "release build and bundle size"
 trunk build --release --quiet

@@ -1,17 +1,7 @@
-//! SiteBudget: a strategic budgeting calculator for one school site.
+//! SiteBudget's browser shell: Yew components over `sitebudget_core`.
 //!
-//! Layers point downward: `model` (document types) → `engine` (pure budget math)
-//! → `io` (JSON and CSV) → `ui` (Yew components, compiled only for the browser).
-
-pub mod chart;
-pub mod edit;
-pub mod engine;
-pub mod format;
-pub mod history;
-pub mod io;
-pub mod model;
-pub mod sort;
-pub mod view;
+//! Everything that is not the browser (the model, the engine, edits, files, views and
+//! the app state) lives in the `sitebudget-core` crate, which cannot depend on this one.
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

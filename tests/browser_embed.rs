@@ -5,8 +5,8 @@
 use std::time::Duration;
 
 use rust_decimal::Decimal;
-use sitebudget::engine::{evaluate, EnrollmentInput, Scenario};
-use sitebudget::io::sample::sample_document;
+use sitebudget_core::engine::{evaluate, EnrollmentInput, Scenario};
+use sitebudget_core::io::sample::sample_document;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 

@@ -4,9 +4,9 @@
 
 use std::rc::Rc;
 
-use sitebudget::engine::{EnrollmentInput, Scenario};
-use sitebudget::io::sample::sample_document;
 use sitebudget::ui::state::{Action, AppState, ImportStatus};
+use sitebudget_core::engine::{EnrollmentInput, Scenario};
+use sitebudget_core::io::sample::sample_document;
 use wasm_bindgen_test::*;
 use yew::Reducible;
 

@@ -5,10 +5,10 @@
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --profile release --target wasm32-unknown-unknown --test wasm_engine_timing -- --nocapture`
 #![cfg(target_arch = "wasm32")]
 
-use sitebudget::engine::{evaluate, project};
+use sitebudget_core::engine::{evaluate, project};
 use wasm_bindgen_test::*;
 
-#[path = "../benches/support/budget.rs"]
+#[path = "../crates/core/benches/support/budget.rs"]
 mod support;
 use support::{budget, scenario};
 

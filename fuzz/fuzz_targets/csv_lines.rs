@@ -5,9 +5,9 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use sitebudget::engine::{evaluate, Scenario};
-use sitebudget::io::{import_lines_csv, lines_to_csv, sample::sample_document};
-use sitebudget::model::Document;
+use sitebudget_core::engine::{evaluate, Scenario};
+use sitebudget_core::io::{import_lines_csv, lines_to_csv, sample::sample_document};
+use sitebudget_core::model::Document;
 
 /// The sample school, parsed once rather than on every input.
 static BASE: OnceLock<Document> = OnceLock::new();

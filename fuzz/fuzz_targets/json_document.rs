@@ -4,8 +4,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use rust_decimal::Decimal;
-use sitebudget::engine::{evaluate, project, EnrollmentInput, Scenario};
-use sitebudget::io::{parse_document, to_json};
+use sitebudget_core::engine::{evaluate, project, EnrollmentInput, Scenario};
+use sitebudget_core::io::{parse_document, to_json};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -5,7 +5,7 @@
 
 use base64::Engine;
 use libfuzzer_sys::fuzz_target;
-use sitebudget::io::share::{read_share, share_fragment};
+use sitebudget_core::io::share::{read_share, share_fragment};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {

@@ -39,11 +39,11 @@ fn main() {}
 #[cfg(target_arch = "wasm32")]
 mod handle {
     use js_sys::{Array, Object, Reflect, Uint8Array};
-    use sitebudget::io::{
+    use sitebudget_core::io::{
         budget_workbook, parse_document, read_scenario, read_share, scenario_value, share_fragment,
         to_json, xlsx_rows,
     };
-    use sitebudget::model::Document;
+    use sitebudget_core::model::Document;
     use wasm_bindgen::JsValue;
 
     /// The reply to one request; never throws.
@@ -92,7 +92,7 @@ mod handle {
             .map_err(|e| e.problems.iter().map(ToString::to_string).collect())
     }
 
-    fn scenario(request: &JsValue) -> Result<sitebudget::engine::Scenario, Vec<String>> {
+    fn scenario(request: &JsValue) -> Result<sitebudget_core::engine::Scenario, Vec<String>> {
         let value: serde_json::Value = serde_json::from_str(&text(request, "scenario"))
             .map_err(|e| vec![format!("the scenario is not valid JSON: {e}")])?;
         read_scenario(&value).map_err(|e| e.problems.iter().map(ToString::to_string).collect())

@@ -5,8 +5,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::{self, Evaluation};
-use crate::model::Grade;
 use crate::ui::after_paint::after_paint;
 use crate::ui::autosave::use_autosave;
 use crate::ui::components::budget_bar::{BudgetBar, BudgetCommand};
@@ -34,12 +32,14 @@ use crate::ui::keys::use_undo_keys;
 use crate::ui::persist;
 use crate::ui::state::{Action, AppState, ImportTarget, LineSteer};
 use crate::ui::steer::SteerCache;
-use crate::view::budget_rows::{group_rows, RowCache};
-use crate::view::chart_data::{balance_waterfall, flexibility_stacks};
-use crate::view::embed_options::EmbedPanel;
-use crate::view::plan_text::{cut_words, deficit_words};
-use crate::view::source_rows::source_rows;
-use crate::view::summary::summarize;
+use sitebudget_core::engine::{self, Evaluation};
+use sitebudget_core::model::Grade;
+use sitebudget_core::view::budget_rows::{group_rows, RowCache};
+use sitebudget_core::view::chart_data::{balance_waterfall, flexibility_stacks};
+use sitebudget_core::view::embed_options::EmbedPanel;
+use sitebudget_core::view::plan_text::{cut_words, deficit_words};
+use sitebudget_core::view::source_rows::source_rows;
+use sitebudget_core::view::summary::summarize;
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
@@ -89,8 +89,8 @@ pub fn App(props: &AppProps) -> Html {
     let steer_cache = use_mut_ref(SteerCache::default);
     let comparison: Rc<
         Option<(
-            crate::view::summary::ScenarioSummary,
-            crate::view::summary::ScenarioSummary,
+            sitebudget_core::view::summary::ScenarioSummary,
+            sitebudget_core::view::summary::ScenarioSummary,
         )>,
     > = {
         let state = state.clone();
@@ -170,7 +170,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_edit = {
         let dispatch = dispatch.clone();
-        use_callback((), move |edit: crate::edit::Edit, _| {
+        use_callback((), move |edit: sitebudget_core::edit::Edit, _| {
             dispatch.dispatch(Action::Edit(edit))
         })
     };
@@ -197,7 +197,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         use_callback(
             (),
-            move |(shared, from): (Rc<crate::io::share::Shared>, String), _| {
+            move |(shared, from): (Rc<sitebudget_core::io::share::Shared>, String), _| {
                 dispatch.dispatch(Action::OpenShared {
                     doc: Box::new(shared.doc.clone()),
                     scenario: Box::new(shared.scenario.clone()),

@@ -2,10 +2,10 @@
 
 use std::rc::Rc;
 
-use crate::history::History;
-use crate::model::Document;
 use crate::ui::state::{AppState, NamedScenario};
-use crate::view::names::unused_name;
+use sitebudget_core::history::History;
+use sitebudget_core::model::Document;
+use sitebudget_core::view::names::unused_name;
 
 /// A budget kept in this browser with its scenarios, while another one is open.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,7 +63,7 @@ impl AppState {
                 label: self.label.clone(),
             }))
             .collect();
-        crate::sort::sort_by_key(&mut list, |b| b.id);
+        sitebudget_core::util::sort::sort_by_key(&mut list, |b| b.id);
         list
     }
 

@@ -4,10 +4,10 @@ use std::rc::Rc;
 
 use yew::UseReducerDispatcher;
 
-use crate::io::import::import_file;
-use crate::model::Document;
 use crate::ui::state::{Action, AppState};
 use crate::ui::xlsx_client::import_xlsx;
+use sitebudget_core::io::import::import_file;
+use sitebudget_core::model::Document;
 
 /// Whether a file is an XLSX workbook: by extension, else by the ZIP signature.
 fn is_xlsx(name: &str, bytes: &[u8]) -> bool {

@@ -5,14 +5,14 @@ use std::rc::Rc;
 
 use gloo::storage::{LocalStorage, Storage};
 
-use crate::engine::Scenario;
-use crate::io::store::{
+use crate::ui::budgets::Budget;
+use crate::ui::state::{AppState, NamedScenario, StorageStatus};
+use sitebudget_core::engine::Scenario;
+use sitebudget_core::io::store::{
     doc_key, index_json, read_index, read_work, work_json, work_key, IndexEntry, StoredIndex,
     StoredScenario, StoredWork, INDEX_KEY,
 };
-use crate::io::{parse_document, to_json};
-use crate::ui::budgets::Budget;
-use crate::ui::state::{AppState, NamedScenario, StorageStatus};
+use sitebudget_core::io::{parse_document, to_json};
 
 const UNAVAILABLE: &str =
     "This browser does not let SiteBudget save (private browsing or blocked storage). \
@@ -181,7 +181,7 @@ impl<T> ById<T> {
 /// Remembers what storage already holds, so each save writes only what changed.
 #[derive(Default)]
 pub struct Saver {
-    docs: ById<Rc<crate::model::Document>>,
+    docs: ById<Rc<sitebudget_core::model::Document>>,
     works: ById<String>,
     index: String,
 }

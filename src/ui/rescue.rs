@@ -11,8 +11,8 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 
-use crate::io::to_json;
-use crate::model::Document;
+use sitebudget_core::io::to_json;
+use sitebudget_core::model::Document;
 
 thread_local! {
     /// The latest document the app rendered, for the panic panel to offer.

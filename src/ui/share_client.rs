@@ -1,10 +1,10 @@
 //! Share links through the file worker, which holds the compression code.
 
-use crate::engine::Scenario;
-use crate::io::share::Shared;
-use crate::io::{parse_document, read_scenario, scenario_value, to_json};
-use crate::model::Document;
 use crate::ui::worker::{call, request, text};
+use sitebudget_core::engine::Scenario;
+use sitebudget_core::io::share::Shared;
+use sitebudget_core::io::{parse_document, read_scenario, scenario_value, to_json};
+use sitebudget_core::model::Document;
 
 /// The fragment (text after `#`) carrying `doc` and `scenario` named `name`.
 pub async fn make_fragment(

@@ -5,15 +5,15 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::Reducible;
 
-use crate::edit::{apply_edit, Edit, EditError};
-use crate::engine::Scenario;
-use crate::history::History;
-use crate::io::sample::sample_document;
-use crate::io::validate;
-use crate::model::{Document, LineKind, Priority};
 use crate::ui::budgets::Budget;
-use crate::view::import_preview::ImportPreview;
-use crate::view::names::unused_name;
+use sitebudget_core::edit::{apply_edit, Edit, EditError};
+use sitebudget_core::engine::Scenario;
+use sitebudget_core::history::History;
+use sitebudget_core::io::sample::sample_document;
+use sitebudget_core::io::validate;
+use sitebudget_core::model::{Document, LineKind, Priority};
+use sitebudget_core::view::import_preview::ImportPreview;
+use sitebudget_core::view::names::unused_name;
 
 /// How the budget table is shown.
 #[derive(Clone, Debug, PartialEq, Default)]

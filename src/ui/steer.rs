@@ -2,9 +2,10 @@
 
 use std::rc::Rc;
 
-use crate::engine::{Evaluation, IdMap};
-use crate::model::{Document, Line, LineKind};
 use crate::ui::components::cut_plan::SteerRow;
+use sitebudget_core::engine::Evaluation;
+use sitebudget_core::model::{Document, Line, LineKind};
+use sitebudget_core::util::IdMap;
 
 /// The steer rows built for one document, by line position, so the next build reuses them.
 #[derive(Default)]
@@ -50,7 +51,7 @@ impl SteerCache {
                 }
             })
             .collect();
-        crate::sort::sort_by_key(&mut rows, |r| !r.cut);
+        sitebudget_core::util::sort::sort_by_key(&mut rows, |r| !r.cut);
         rows
     }
 }

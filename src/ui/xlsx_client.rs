@@ -4,11 +4,11 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 
-use crate::engine::Scenario;
-use crate::io::line_rows::{import_rows, Row};
-use crate::io::{scenario_value, to_json};
-use crate::model::Document;
 use crate::ui::worker::{call, field, put, request};
+use sitebudget_core::engine::Scenario;
+use sitebudget_core::io::line_rows::{import_rows, Row};
+use sitebudget_core::io::{scenario_value, to_json};
+use sitebudget_core::model::Document;
 
 /// The workbook's first sheet as the new lines of `current`, or each problem in plain words.
 ///

@@ -9,7 +9,7 @@ use super::panel::Panel;
 
 use super::figure::{money, money_cell};
 use crate::ui::event_value;
-use crate::view::budget_rows::{BudgetRow, RowGroup};
+use sitebudget_core::view::budget_rows::{BudgetRow, RowGroup};
 
 /// Props of [`BudgetTable`].
 #[derive(Properties, PartialEq)]

@@ -1,4 +1,4 @@
-//! Accessible SVG charts (bars, stacked bars, waterfall) drawn from `crate::chart` geometry.
+//! Accessible SVG charts (bars, stacked bars, waterfall) drawn from `sitebudget_core::chart` geometry.
 //!
 //! Each chart is a `<figure>`: an `<svg role="img">` named by its `<title>` and `<desc>`, a caption,
 //! and a `<details>` table with every value. Negative bars are hatched and outlined and carry the
@@ -9,19 +9,21 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::chart::bars::{describe_bars, layout_bars, BarDatum, BarKind};
-use crate::chart::scale::{full, Axis};
-use crate::chart::stacked::{describe_stacked, layout_stacked, row_total, StackDatum};
-use crate::chart::waterfall::{describe_waterfall, layout_waterfall, StepKind, WaterfallStep};
-use crate::chart::{Layout, LegendItem, Rect, Text, ValueFormat, DEFAULT_WIDTH};
-use crate::format;
+use sitebudget_core::chart::bars::{describe_bars, layout_bars, BarDatum, BarKind};
+use sitebudget_core::chart::scale::{full, Axis};
+use sitebudget_core::chart::stacked::{describe_stacked, layout_stacked, row_total, StackDatum};
+use sitebudget_core::chart::waterfall::{
+    describe_waterfall, layout_waterfall, StepKind, WaterfallStep,
+};
+use sitebudget_core::chart::{Layout, LegendItem, Rect, Text, ValueFormat, DEFAULT_WIDTH};
+use sitebudget_core::format;
 
 /// Number of distinct series styles before colours and patterns repeat.
 const SERIES_STYLES: usize = 6;
 
 /// A viewBox coordinate with one decimal, enough at any screen size and short in the DOM.
 fn n(v: f64) -> String {
-    crate::chart::svg_number(v)
+    sitebudget_core::chart::svg_number(v)
 }
 
 /// An id prefix from the test id, keeping only characters safe in ids and `url(#…)`.

@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::figure::money_cell;
 use super::panel::Panel;
-use crate::format;
-use crate::view::summary::ScenarioSummary;
+use sitebudget_core::format;
+use sitebudget_core::view::summary::ScenarioSummary;
 
 /// Props of [`CompareScenarios`].
 #[derive(Properties, PartialEq)]

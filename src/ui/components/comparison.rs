@@ -8,9 +8,9 @@ use yew::prelude::*;
 use super::panel::Panel;
 
 use super::figure::money_cell;
-use crate::engine::{LineDiff, LineStatus, SourceDiff};
-use crate::format;
-use crate::model::Document;
+use sitebudget_core::engine::{LineDiff, LineStatus, SourceDiff};
+use sitebudget_core::format;
+use sitebudget_core::model::Document;
 
 /// Props of [`ComparisonPanel`].
 #[derive(Properties, PartialEq)]

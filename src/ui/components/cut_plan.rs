@@ -7,12 +7,12 @@ use yew::prelude::*;
 
 use super::panel::Panel;
 
-use crate::format;
-use crate::model::Priority;
 use crate::ui::embed::use_read_only;
 use crate::ui::event_value;
 use crate::ui::state::{FieldError, LineSteer};
-use crate::view::plan_text::CutWords;
+use sitebudget_core::format;
+use sitebudget_core::model::Priority;
+use sitebudget_core::view::plan_text::CutWords;
 
 /// A remaining deficit as shown.
 #[derive(Clone, Debug, PartialEq, Eq)]

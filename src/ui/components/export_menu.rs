@@ -4,12 +4,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::Scenario;
-use crate::io::{lines_to_csv, to_json};
-use crate::model::Document;
 use crate::ui::export::download;
 use crate::ui::xlsx_client::export_xlsx;
-use crate::view::file_name::file_stem;
+use sitebudget_core::engine::Scenario;
+use sitebudget_core::io::{lines_to_csv, to_json};
+use sitebudget_core::model::Document;
+use sitebudget_core::view::file_name::file_stem;
 
 /// Props of [`ExportMenu`].
 #[derive(Properties, PartialEq)]

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::format;
+use sitebudget_core::format;
 
 /// Whether a figure is below zero (a deficit).
 fn is_negative(value: Decimal) -> bool {

@@ -9,9 +9,9 @@ use yew::prelude::*;
 use super::panel::Panel;
 
 use super::figure::{money, money_cell};
-use crate::engine::Flexibility;
-use crate::format;
-use crate::model::Document;
+use sitebudget_core::engine::Flexibility;
+use sitebudget_core::format;
+use sitebudget_core::model::Document;
 
 /// Props of [`FlexibilityPanel`].
 #[derive(Properties, PartialEq)]

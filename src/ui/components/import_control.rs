@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::format;
 use crate::ui::state::{ImportStatus, ImportTarget};
+use sitebudget_core::format;
 
 /// Props of [`ImportControl`].
 #[derive(Properties, PartialEq)]

@@ -7,9 +7,9 @@ use yew::prelude::*;
 use super::panel::Panel;
 
 use super::figure::money_cell;
-use crate::engine::YearResult;
-use crate::format;
 use crate::ui::event_value;
+use sitebudget_core::engine::YearResult;
+use sitebudget_core::format;
 
 /// Props of [`ProjectionPanel`].
 #[derive(Properties, PartialEq)]

@@ -7,11 +7,11 @@ use yew::prelude::*;
 use super::charts::BarChart;
 use super::panel::Panel;
 use super::projection_panel::ProjectionPanel;
-use crate::chart::ValueFormat;
-use crate::engine::{self, EngineError, Scenario, YearResult};
-use crate::model::Document;
 use crate::ui::after_paint::after_paint;
-use crate::view::chart_data::{projection_balances, projection_positions};
+use sitebudget_core::chart::ValueFormat;
+use sitebudget_core::engine::{self, EngineError, Scenario, YearResult};
+use sitebudget_core::model::Document;
+use sitebudget_core::view::chart_data::{projection_balances, projection_positions};
 
 /// Props of [`ProjectionSection`].
 #[derive(Properties, PartialEq)]

@@ -9,10 +9,10 @@ use yew::prelude::*;
 
 use super::panel::Panel;
 
-use crate::engine::{EnrollmentInput, Scenario};
-use crate::format;
-use crate::model::Grade;
 use crate::ui::event_value;
+use sitebudget_core::engine::{EnrollmentInput, Scenario};
+use sitebudget_core::format;
+use sitebudget_core::model::Grade;
 
 /// Props of [`ScenarioInputs`].
 #[derive(Properties, PartialEq)]

@@ -4,8 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::format;
-use crate::model::Document;
+use sitebudget_core::format;
+use sitebudget_core::model::Document;
 
 /// Props of [`SchoolHeader`].
 #[derive(Properties, PartialEq)]

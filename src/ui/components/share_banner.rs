@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::io::share::{is_share_fragment, Shared};
 use crate::ui::embed::{src_budget, LoadError};
 use crate::ui::share_client::open_fragment;
-use crate::view::src_offer::{offer_words, src_offer, without_offer, SrcOffer};
+use sitebudget_core::io::share::{is_share_fragment, Shared};
+use sitebudget_core::view::src_offer::{offer_words, src_offer, without_offer, SrcOffer};
 
 /// Props of [`ShareBanner`].
 #[derive(Properties, PartialEq)]

@@ -5,9 +5,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::engine::Scenario;
-use crate::model::Document;
 use crate::ui::share_client::make_fragment;
+use sitebudget_core::engine::Scenario;
+use sitebudget_core::model::Document;
 
 /// Props of [`ShareLink`].
 #[derive(Properties, PartialEq)]

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::panel::Panel;
 
 use super::figure::{money, money_cell};
-use crate::view::source_rows::SourceRow;
+use sitebudget_core::view::source_rows::SourceRow;
 
 /// Props of [`SourcesPanel`].
 #[derive(Properties, PartialEq)]

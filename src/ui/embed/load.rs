@@ -2,19 +2,19 @@
 //! fragment, or the built-in sample; and the starting state built from it. The full app
 //! loads a `?src=` budget it offers through the same code.
 
-use crate::io::share::{is_share_fragment, Shared};
 use crate::ui::share_client::open_fragment;
+use sitebudget_core::io::share::{is_share_fragment, Shared};
 use std::rc::Rc;
 
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::engine::{EnrollmentInput, Scenario};
-use crate::io::parse_document;
-use crate::model::Document;
 use crate::ui::state::AppState;
-use crate::view::embed_options::{not_on_this_site, src_problem};
+use sitebudget_core::engine::{EnrollmentInput, Scenario};
+use sitebudget_core::io::parse_document;
+use sitebudget_core::model::Document;
+use sitebudget_core::view::embed_options::{not_on_this_site, src_problem};
 
 /// Why a budget could not be shown: a headline and, for a refused file, each problem.
 #[derive(Clone, Debug, PartialEq)]

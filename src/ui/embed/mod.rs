@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::view::embed_options::EmbedOptions;
+use sitebudget_core::view::embed_options::EmbedOptions;
 
 pub use load::{fragment_budget, src_budget, LoadError};
 pub use shell::{Root, RootProps};

@@ -7,9 +7,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::edit::{Edit, EditError, Field, Target};
-use crate::model::Span;
 use crate::ui::event_value;
+use sitebudget_core::edit::{Edit, EditError, Field, Target};
+use sitebudget_core::model::Span;
 
 /// Choices of a select: (value, label).
 pub type Choices = Rc<Vec<(AttrValue, AttrValue)>>;

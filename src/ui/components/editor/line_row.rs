@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use super::card_error;
 use super::field::{Card, Choices, Input};
-use crate::edit::shown::{line_fields, line_value};
-use crate::edit::{Edit, EditError, Field, Move, Target};
-use crate::model::Line;
+use sitebudget_core::edit::shown::{line_fields, line_value};
+use sitebudget_core::edit::{Edit, EditError, Field, Move, Target};
+use sitebudget_core::model::Line;
 
 /// Props of [`LineRow`].
 #[derive(Properties, PartialEq)]

@@ -7,9 +7,9 @@ use yew::prelude::*;
 use super::field::Choices;
 use super::line_row::LineRow;
 use super::{card_error, error_of};
-use crate::edit::{Edit, EditError, NewKind, Target};
-use crate::model::Document;
 use crate::ui::event_value;
+use sitebudget_core::edit::{Edit, EditError, NewKind, Target};
+use sitebudget_core::model::Document;
 
 /// Rows on one page: enough to scan, few enough to stay fast at 10,000 lines.
 const PAGE: usize = 50;
@@ -26,7 +26,7 @@ pub struct LinesEditorProps {
 }
 
 /// Whether a line matches the filter text (id, title or a tag, ignoring case).
-fn matches(line: &crate::model::Line, needle: &str) -> bool {
+fn matches(line: &sitebudget_core::model::Line, needle: &str) -> bool {
     let has = |text: &str| text.to_ascii_lowercase().contains(needle);
     needle.is_empty() || has(&line.id) || has(&line.title) || line.tags.iter().any(|t| has(t))
 }

@@ -15,8 +15,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::panel::Panel;
-use crate::edit::{Edit, EditError, Target};
-use crate::model::Document;
+use sitebudget_core::edit::{Edit, EditError, Target};
+use sitebudget_core::model::Document;
 
 pub use field::{field_testid, EditField};
 

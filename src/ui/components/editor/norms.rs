@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use super::field::Card;
 use super::{card_error, card_list, error_of};
-use crate::edit::shown::{norm_value, NORM_FIELDS};
-use crate::edit::{Edit, EditError, Target};
-use crate::model::{Document, Norm};
+use sitebudget_core::edit::shown::{norm_value, NORM_FIELDS};
+use sitebudget_core::edit::{Edit, EditError, Target};
+use sitebudget_core::model::{Document, Norm};
 
 /// Every norm as a card, and a button to add one.
 pub(super) fn norms_editor(

@@ -6,10 +6,10 @@ use yew::prelude::*;
 
 use super::card_error;
 use super::field::{Card, Input};
-use crate::edit::shown::{school_value, SCHOOL_FIELDS};
-use crate::edit::{Edit, EditError, Field, Target};
-use crate::model::{Grade, School};
 use crate::ui::event_value;
+use sitebudget_core::edit::shown::{school_value, SCHOOL_FIELDS};
+use sitebudget_core::edit::{Edit, EditError, Field, Target};
+use sitebudget_core::model::{Grade, School};
 
 /// The school's own figures and pupils per grade.
 pub(super) fn school_editor(

@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use super::field::{Card, Input};
 use super::{card_error, card_list, error_of};
-use crate::edit::shown::{source_fields, source_value};
-use crate::edit::{Edit, EditError, Field, Target};
-use crate::model::{Allocation, Document, Source};
+use sitebudget_core::edit::shown::{source_fields, source_value};
+use sitebudget_core::edit::{Edit, EditError, Field, Target};
+use sitebudget_core::model::{Allocation, Document, Source};
 
 /// Every source as a card, and a button to add one.
 pub(super) fn sources_editor(

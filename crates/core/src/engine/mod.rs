@@ -1,0 +1,43 @@
+//! Pure budget engine: allocations, costs, scenarios, cut plan, flexibility, projection.
+//!
+//! No web imports: everything here runs natively and in the browser alike. The UI calls
+//! [`evaluate`] (baseline, scenario, cut plan, flexibility, comparison) and [`project`]
+//! (several years). Every figure is an exact [`rust_decimal::Decimal`]; arithmetic is
+//! checked, so bad input gives an [`EngineError`], never a panic.
+
+mod allocation;
+mod budget;
+mod compare;
+mod costs;
+mod counts;
+mod cuts;
+mod error;
+mod evaluate;
+mod flexibility;
+mod norms;
+mod projection;
+mod rounding;
+mod scenario;
+mod snapshot;
+
+pub use allocation::{lcff_allocation, span_ada};
+/// The id map the UI and the checks share with the engine (one hash map instance in the bundle).
+pub use compare::{LineDiff, LineStatus, SourceDiff};
+pub use costs::line_cost;
+pub use counts::Counts;
+pub use cuts::{days_a_week, Commitment, Cut, CutPlan, CutReason, Deficit};
+pub use error::EngineError;
+pub use evaluate::{evaluate, Evaluation};
+pub use flexibility::{
+    Compliance, DisallowedUse, Flexibility, OneTimeRisk, SetAsideCheck, SourceFlexibility, Swap,
+};
+pub use norms::{entitlement_fte, Entitlement};
+pub use projection::{project, YearResult};
+pub use rounding::{ceil_cents, cents};
+pub use scenario::{apply_scenario, EnrollmentInput, LineEdit, Scenario};
+pub use snapshot::{LineResult, LineType, Snapshot, SourceResult};
+
+/// Computes a document as it is, without a scenario or cut plan.
+pub fn snapshot(doc: &crate::model::Document) -> Result<Snapshot, EngineError> {
+    Snapshot::of(&budget::Budget::build(doc)?, None)
+}

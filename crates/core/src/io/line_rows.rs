@@ -1,0 +1,450 @@
+//! Budget lines as rows of cells (the CSV layout, also an XLSX sheet's): one row a line,
+//! read against a document's sources and norms, and each line's cells for writing.
+//!
+//! Choices where the spec is silent:
+//! - columns `id`, `kind`, `title` and `funding` are required in the header, the
+//!   others optional; unknown or repeated columns are refused;
+//! - row numbers come with the rows (a CSV file's line, a sheet's row), blank rows skipped;
+//! - cells are trimmed, except `title` and `notes`, kept as written; an empty `notes`
+//!   cell means no notes, a blank `title` is an empty title;
+//! - `funding` with several sources needs a share on each (`need:0.6|gf:0.4`); a
+//!   single source without a share takes the whole cost;
+//! - empty entries in `tags` (`a||b`, a trailing `|`) are ignored;
+//! - position columns must be blank on an item row, and `amount` on a position row.
+
+use rust_decimal::Decimal;
+
+use super::decimal::{parse_decimal, parse_money, quote};
+use super::error::{ImportError, Place, Problem};
+use super::fields::{closest, list_names};
+use super::read::DEFAULT_FTE_STEP;
+use super::validate::{self, problems};
+use crate::model::{Document, Funding, Line, LineKind, Position, Priority};
+
+/// Every column, in the order [`super::lines_to_csv`] writes them.
+pub const COLUMNS: [&str; 14] = [
+    "id",
+    "kind",
+    "title",
+    "fte",
+    "unit_cost",
+    "amount",
+    "funding",
+    "priority",
+    "vacant",
+    "fte_step",
+    "cut_rank",
+    "norm",
+    "tags",
+    "notes",
+];
+
+/// Columns a header must have.
+pub const REQUIRED_COLUMNS: [&str; 4] = ["id", "kind", "title", "funding"];
+
+const POSITION_COLUMNS: [&str; 5] = ["fte", "unit_cost", "fte_step", "vacant", "norm"];
+
+/// One row of cells and where it is: its line in a CSV file, its row in a sheet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The row number shown in messages (the header is row 1 when it comes first).
+    pub number: usize,
+    /// The cells, as text.
+    pub cells: Vec<String>,
+}
+
+/// Replaces the document's lines with the rows' (a header row, then one row a line),
+/// validated against its sources and norms; the document itself is never changed.
+///
+/// Blank rows are skipped. An `Err` item is a row that could not be read at all: it is
+/// reported and reading stops there. CSV text and XLSX sheets both come through here.
+pub fn import_rows(
+    doc: &Document,
+    rows: impl IntoIterator<Item = Result<Row, Problem>>,
+) -> Result<Document, ImportError> {
+    let mut found = Vec::new();
+    let mut header: Option<Header> = None;
+    let mut lines = Vec::new();
+    let mut numbers = Vec::new();
+    for row in rows {
+        let row = match row {
+            Ok(r) => r,
+            Err(p) => {
+                found.push(p);
+                break;
+            }
+        };
+        if row.cells.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        let cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
+        match &header {
+            None => match read_header(row.number, &cells) {
+                Ok(h) => header = Some(h),
+                Err(mut p) => {
+                    found.append(&mut p);
+                    return Err(ImportError { problems: found });
+                }
+            },
+            Some(h) => {
+                if let Some(line) = read_row(doc, h, row.number, &cells, &mut found) {
+                    lines.push(line);
+                    numbers.push(row.number);
+                }
+            }
+        }
+    }
+    if header.is_none() && found.is_empty() {
+        let reason = format!(
+            "the file is empty: the first row must name the columns, such as {}",
+            REQUIRED_COLUMNS.join(",")
+        );
+        found.push(Problem::new(&Place::Row(1), "", reason));
+    }
+    let mut next = doc.clone();
+    next.lines = lines;
+    let place_line = |i: usize, _: &Line| Place::Row(numbers.get(i).copied().unwrap_or(0));
+    found.extend(problems(&next, &place_line));
+    // Row problems in file order; problems elsewhere in the document first.
+    crate::util::sort::sort_by_key(&mut found, |p| match p.place {
+        Place::Row(n) => n,
+        _ => 0,
+    });
+    ImportError::check(found, next)
+}
+
+/// Which column each cell index holds.
+struct Header {
+    columns: Vec<&'static str>,
+}
+
+impl Header {
+    fn cell<'c>(&self, cells: &[&'c str], column: &str) -> Option<&'c str> {
+        let i = self.columns.iter().position(|c| *c == column)?;
+        cells.get(i).copied()
+    }
+}
+
+fn read_header(row: usize, cells: &[&str]) -> Result<Header, Vec<Problem>> {
+    let place = Place::Row(row);
+    let mut problems = Vec::new();
+    let mut columns = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let name = cell.trim().to_ascii_lowercase();
+        match COLUMNS.iter().find(|c| **c == name) {
+            Some(c) if columns.contains(c) => {
+                problems.push(Problem::new(&place, *c, "appears twice in the header"))
+            }
+            Some(c) => columns.push(*c),
+            None if name.is_empty() => problems.push(Problem::new(
+                &place,
+                "",
+                "the header has an empty column name",
+            )),
+            None => {
+                let reason = match closest(&name, &COLUMNS) {
+                    Some(c) => format!("is not a known column (did you mean `{c}`?)"),
+                    None => format!(
+                        "is not a known column; known columns are {}",
+                        list_names(&COLUMNS)
+                    ),
+                };
+                problems.push(Problem::new(&place, cell.trim(), reason));
+            }
+        }
+    }
+    for c in REQUIRED_COLUMNS {
+        if problems.is_empty() && !columns.contains(&c) {
+            problems.push(Problem::new(&place, c, "is required in the header"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(Header { columns })
+    } else {
+        Err(problems)
+    }
+}
+
+/// Reads one row into a line, or records its problems and returns `None`.
+fn read_row(
+    doc: &Document,
+    h: &Header,
+    row: usize,
+    cells: &[&str],
+    out: &mut Vec<Problem>,
+) -> Option<Line> {
+    let place = Place::Row(row);
+    let before = out.len();
+    let extra = cells
+        .iter()
+        .skip(h.columns.len())
+        .any(|c| !c.trim().is_empty());
+    if extra {
+        let reason = format!(
+            "has {} cells, but the header has {}",
+            cells.len(),
+            h.columns.len()
+        );
+        out.push(Problem::new(&place, "", reason));
+    }
+    let raw = |c: &str| h.cell(cells, c).unwrap_or("");
+    let get = |c: &str| Some(raw(c).trim()).filter(|t| !t.is_empty());
+    let mut refuse = |c: &str, reason: String| out.push(Problem::new(&place, c, reason));
+
+    let id = get("id").unwrap_or_default().to_string();
+    if id.is_empty() {
+        refuse("id", "is required".into());
+    }
+    let is_position = match get("kind").map(str::to_ascii_lowercase).as_deref() {
+        Some("position") => Some(true),
+        Some("item") => Some(false),
+        Some(_) => {
+            refuse(
+                "kind",
+                format!(
+                    "must be `position` or `item`, got {}",
+                    quote(raw("kind").trim())
+                ),
+            );
+            None
+        }
+        None => {
+            refuse("kind", "is required".into());
+            None
+        }
+    };
+    let funding = match get("funding") {
+        Some(text) => read_funding(text)
+            .map_err(|reason| refuse("funding", reason))
+            .ok(),
+        None => {
+            refuse("funding", "is required".into());
+            None
+        }
+    };
+    let priority = match get("priority") {
+        None => Some(Priority::Essential),
+        Some(text) => {
+            let p = Priority::parse(text);
+            if p.is_none() {
+                refuse(
+                    "priority",
+                    format!(
+                        "must be `protected`, `essential` or `flexible`, got {}",
+                        quote(text)
+                    ),
+                );
+            }
+            p
+        }
+    };
+    let cut_rank = match get("cut_rank") {
+        None => Some(None),
+        Some(text) => read_integer(text)
+            .map(Some)
+            .map_err(|reason| refuse("cut_rank", reason))
+            .ok(),
+    };
+    let tags: Vec<String> = get("tags")
+        .map(|t| {
+            t.split('|')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default();
+    let notes = Some(raw("notes"))
+        .filter(|n| !n.is_empty())
+        .map(String::from);
+
+    let kind = match is_position {
+        Some(true) => {
+            if get("amount").is_some() {
+                refuse(
+                    "amount",
+                    "must be blank for a position, which costs `fte` × `unit_cost`".into(),
+                );
+            }
+            let fte = decimal_or(get("fte"), Decimal::ONE)
+                .map_err(|r| refuse("fte", r))
+                .ok();
+            let unit_cost = match get("unit_cost") {
+                None => Some(None),
+                Some(t) => money(t).map(Some).map_err(|r| refuse("unit_cost", r)).ok(),
+            };
+            let fte_step = decimal_or(get("fte_step"), DEFAULT_FTE_STEP)
+                .map_err(|r| refuse("fte_step", r))
+                .ok();
+            let vacant = read_bool(get("vacant"))
+                .map_err(|r| refuse("vacant", r))
+                .ok();
+            let norm = get("norm").map(String::from);
+            match (fte, unit_cost, fte_step, vacant) {
+                (Some(fte), Some(unit_cost), Some(fte_step), Some(vacant)) => {
+                    Some(LineKind::Position(Position {
+                        fte,
+                        unit_cost,
+                        fte_step,
+                        vacant,
+                        norm,
+                    }))
+                }
+                _ => None,
+            }
+        }
+        Some(false) => {
+            for c in POSITION_COLUMNS.into_iter().filter(|c| get(c).is_some()) {
+                refuse(
+                    c,
+                    "must be blank for an item, which has only `amount`".into(),
+                );
+            }
+            match get("amount") {
+                None => {
+                    refuse("amount", "is required for an item".into());
+                    None
+                }
+                Some(t) => money(t)
+                    .map(|amount| LineKind::Item { amount })
+                    .map_err(|r| refuse("amount", r))
+                    .ok(),
+            }
+        }
+        None => None,
+    };
+    if out.len() > before {
+        // Still say what is wrong with the funding, so one pass shows every problem.
+        if let Some(funding) = &funding {
+            let norm = get("norm").filter(|_| is_position == Some(true));
+            validate::funding(doc, funding, norm, &place, validate::norm_source(doc), out);
+        }
+        return None;
+    }
+    Some(Line {
+        id,
+        title: raw("title").to_string(),
+        kind: kind?,
+        funding: funding?,
+        priority: priority?,
+        tags,
+        cut_rank: cut_rank?,
+        notes,
+    })
+}
+
+/// Reads `gf` or `need:0.6|gf:0.4`.
+fn read_funding(text: &str) -> Result<Vec<Funding>, String> {
+    let parts: Vec<&str> = text.split('|').map(str::trim).collect();
+    let several = parts.len() > 1;
+    let mut out = Vec::with_capacity(parts.len());
+    for part in parts {
+        if part.is_empty() {
+            return Err("has an empty entry: write sources as `gf` or `need:0.6|gf:0.4`".into());
+        }
+        let (source, share) = match part.split_once(':') {
+            Some((s, share)) => (s.trim(), Some(share.trim())),
+            None => (part, None),
+        };
+        if source.is_empty() {
+            return Err(format!("entry {} names no source", quote(part)));
+        }
+        let share = match share {
+            Some(t) => {
+                parse_decimal(t).map_err(|e| format!("share of `{source}` {}", e.reason(t)))?
+            }
+            None if several => {
+                return Err(format!(
+                "`{source}` needs a share when a line has several sources, such as `{source}:0.5`"
+            ))
+            }
+            None => Decimal::ONE,
+        };
+        out.push(Funding {
+            source: source.to_string(),
+            share,
+        });
+    }
+    Ok(out)
+}
+
+fn decimal_or(cell: Option<&str>, default: Decimal) -> Result<Decimal, String> {
+    match cell {
+        None => Ok(default),
+        Some(t) => parse_decimal(t).map_err(|e| e.reason(t)),
+    }
+}
+
+fn money(t: &str) -> Result<Decimal, String> {
+    parse_money(t).map_err(|e| e.reason(t))
+}
+
+fn read_integer(t: &str) -> Result<i64, String> {
+    let d = parse_decimal(t).map_err(|e| e.reason(t))?;
+    if !d.fract().is_zero() {
+        return Err(format!("must be a whole number, got {d}"));
+    }
+    i64::try_from(d).map_err(|_| format!("is too large, got {d}"))
+}
+
+fn read_bool(cell: Option<&str>) -> Result<bool, String> {
+    match cell.map(str::to_ascii_lowercase).as_deref() {
+        None => Ok(false),
+        Some("true" | "yes" | "1") => Ok(true),
+        Some("false" | "no" | "0") => Ok(false),
+        Some(_) => Err(format!(
+            "must be true, false, yes, no, 1 or 0, got {}",
+            quote(cell.unwrap_or_default())
+        )),
+    }
+}
+
+/// A line's cells, in [`COLUMNS`] order, so that reading them into the same document
+/// gives the line back.
+pub(crate) fn line_cells(l: &Line) -> [String; 14] {
+    let opt = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    let (kind, fte, unit_cost, amount, vacant, fte_step, norm) = match &l.kind {
+        LineKind::Position(p) => (
+            "position",
+            p.fte.to_string(),
+            opt(p.unit_cost),
+            String::new(),
+            p.vacant.to_string(),
+            p.fte_step.to_string(),
+            p.norm.clone().unwrap_or_default(),
+        ),
+        LineKind::Item { amount } => (
+            "item",
+            String::new(),
+            String::new(),
+            amount.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ),
+    };
+    let funding = match l.funding.as_slice() {
+        [only] if only.share == Decimal::ONE => only.source.clone(),
+        all => all
+            .iter()
+            .map(|f| format!("{}:{}", f.source, f.share))
+            .collect::<Vec<_>>()
+            .join("|"),
+    };
+    [
+        l.id.clone(),
+        kind.to_string(),
+        l.title.clone(),
+        fte,
+        unit_cost,
+        amount,
+        funding,
+        l.priority.as_str().to_string(),
+        vacant,
+        fte_step,
+        l.cut_rank.map(|r| r.to_string()).unwrap_or_default(),
+        norm,
+        l.tags.join("|"),
+        l.notes.clone().unwrap_or_default(),
+    ]
+}
