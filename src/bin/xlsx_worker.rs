@@ -39,9 +39,10 @@ fn main() {}
 #[cfg(target_arch = "wasm32")]
 mod handle {
     use js_sys::{Array, Object, Reflect, Uint8Array};
+    use sitebudget_core::app::budget_workbook;
     use sitebudget_core::io::{
-        budget_workbook, parse_document, read_scenario, read_share, scenario_value, share_fragment,
-        to_json, xlsx_rows,
+        parse_document, read_scenario, read_share, scenario_value, share_fragment, to_json,
+        xlsx_rows,
     };
     use sitebudget_core::model::Document;
     use wasm_bindgen::JsValue;

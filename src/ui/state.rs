@@ -10,7 +10,7 @@ use sitebudget_core::edit::{apply_edit, Edit, EditError};
 use sitebudget_core::engine::Scenario;
 use sitebudget_core::history::History;
 use sitebudget_core::io::sample::sample_document;
-use sitebudget_core::io::validate;
+use sitebudget_core::model::validate;
 use sitebudget_core::model::{Document, LineKind, Priority};
 use sitebudget_core::view::import_preview::ImportPreview;
 use sitebudget_core::view::names::unused_name;

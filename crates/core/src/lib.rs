@@ -5,6 +5,7 @@
 //! records, share links) → `view` and `chart` (what the page shows, as data).
 //! docs/ARCHITECTURE.md names what each may depend on.
 
+pub mod app;
 pub mod chart;
 pub mod edit;
 pub mod engine;

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use sitebudget_core::edit::{apply_edit, Edit, Field, Move, NewKind, Target};
 use sitebudget_core::engine::snapshot;
 use sitebudget_core::io::sample::sample_document;
-use sitebudget_core::io::validate;
+use sitebudget_core::model::validate;
 use sitebudget_core::model::{
     Allocation, Basis, Document, Grade, LineKind, Priority, Rounding, Span,
 };

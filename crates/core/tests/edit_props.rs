@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use sitebudget_core::edit::{apply_edit, Edit, Field, Move, NewKind, Target};
 use sitebudget_core::engine::evaluate;
 use sitebudget_core::io::sample::sample_document;
-use sitebudget_core::io::validate;
+use sitebudget_core::model::validate;
 use sitebudget_core::model::{Document, Grade, Span};
 
 const FIELDS: [Field; 36] = [

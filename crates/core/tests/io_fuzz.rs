@@ -7,11 +7,11 @@
 use std::io::{Cursor, Read, Write};
 
 use proptest::prelude::*;
+use sitebudget_core::app::budget_workbook;
 use sitebudget_core::engine::{EnrollmentInput, Scenario};
 use sitebudget_core::io::sample::{sample_document, SAMPLE_JSON};
 use sitebudget_core::io::{
-    budget_workbook, import_lines_csv, import_lines_xlsx, lines_to_csv, parse_document, read_share,
-    share_fragment,
+    import_lines_csv, import_lines_xlsx, lines_to_csv, parse_document, read_share, share_fragment,
 };
 
 /// Every importer fed the same bytes; none may panic.
@@ -132,7 +132,7 @@ proptest! {
             base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
         );
         if let Ok(shared) = read_share(&fragment) {
-            prop_assert_eq!(sitebudget_core::io::validate(&shared.doc), Ok(()));
+            prop_assert_eq!(sitebudget_core::model::validate(&shared.doc), Ok(()));
         }
     }
 }

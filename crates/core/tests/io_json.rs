@@ -4,7 +4,8 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use sitebudget_core::io::read::{LCFF_CONCENTRATION, LCFF_SUPPLEMENTAL, LCFF_THRESHOLD};
 use sitebudget_core::io::sample::sample_document;
-use sitebudget_core::io::{parse_document, to_json, validate, Place, Problem};
+use sitebudget_core::io::{parse_document, to_json};
+use sitebudget_core::model::{validate, Place, Problem};
 use sitebudget_core::model::{Allocation, Document, LineKind, Priority, Span};
 
 fn dec(s: &str) -> Decimal {

@@ -4,13 +4,14 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use sitebudget_core::io::decimal::{parse_decimal, parse_money};
 use sitebudget_core::io::sample::{sample_document, SAMPLE_JSON};
-use sitebudget_core::io::{import_lines_csv, lines_to_csv, parse_document, to_json, validate};
+use sitebudget_core::io::{import_lines_csv, lines_to_csv, parse_document, to_json};
+use sitebudget_core::model::validate;
 use sitebudget_core::model::{
     Allocation, Basis, Document, Funding, Grade, Lcff, Line, LineKind, Norm, Position, Priority,
     Rounding, School, SetAside, Source, Span,
 };
+use sitebudget_core::util::decimal::{parse_decimal, parse_money};
 
 const TAGS: [&str; 6] = [
     "health",

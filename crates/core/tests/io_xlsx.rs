@@ -4,9 +4,10 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use rust_decimal::Decimal;
+use sitebudget_core::app::budget_workbook;
 use sitebudget_core::engine::{EnrollmentInput, Scenario};
 use sitebudget_core::io::sample::sample_document;
-use sitebudget_core::io::{budget_workbook, import_lines_xlsx, parse_document, to_json};
+use sitebudget_core::io::{import_lines_xlsx, parse_document, to_json};
 use sitebudget_core::model::LineKind;
 
 fn d(s: &str) -> Decimal {

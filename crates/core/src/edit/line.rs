@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::text::{self, boolean, decimal, money, optional};
 use super::{fresh_id, no_field, Field, Move, NewKind, Step};
 use crate::engine::cents;
-use crate::io::validate::norm_source;
+use crate::model::validate::norm_source;
 use crate::model::{Document, Funding, Line, LineKind, Position, Priority};
 
 fn find<'d>(doc: &'d mut Document, id: &str) -> Result<&'d mut Line, String> {

@@ -2,7 +2,7 @@
 //!
 //! Field values arrive as the text the user typed; this module parses them (percent fields
 //! take `60` or `60%`, money fields take `$1,234.50`), applies the change to a copy of the
-//! document and runs [`crate::io::validate`] on the result, so an invalid edit is refused
+//! document and runs [`crate::model::validate`] on the result, so an invalid edit is refused
 //! with the target, the field and the reason, and the budget stays as it was.
 
 mod line;
@@ -17,7 +17,7 @@ pub use source::{allocation_type, basis_word};
 
 use std::fmt;
 
-use crate::io::{validate, Place};
+use crate::model::{validate, Place};
 use crate::model::{Document, Grade, Span};
 
 /// What an edit changes: the school, or one source, norm or line by id.

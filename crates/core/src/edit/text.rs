@@ -2,8 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::io::decimal::{parse_decimal, parse_money, quote};
 use crate::model::{Funding, Grade};
+use crate::util::decimal::{parse_decimal, parse_money, quote};
 
 /// A plain decimal without trailing zeros.
 pub fn plain(value: Decimal) -> String {

@@ -4,9 +4,9 @@
 //! the file starts with it), so they point at the right place even with blank lines in
 //! between. A UTF-8 byte-order mark is ignored. The column rules are in [`super::line_rows`].
 
-use super::error::{ImportError, Place, Problem};
 use super::line_rows::{import_rows, line_cells, Row};
 use crate::model::Document;
+use crate::model::{ImportError, Place, Problem};
 
 pub use super::line_rows::{COLUMNS, REQUIRED_COLUMNS};
 

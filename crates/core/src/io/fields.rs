@@ -7,9 +7,9 @@
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use super::decimal::{parse_decimal, parse_money, quote, DecimalError};
-use super::error::{Place, Problem};
 use crate::model::Grade;
+use crate::model::{Place, Problem};
+use crate::util::decimal::{parse_decimal, parse_money, quote, DecimalError};
 
 /// Collects problems while values are read.
 #[derive(Default)]

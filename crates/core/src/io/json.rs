@@ -3,13 +3,13 @@
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use super::error::{ImportError, Place, Problem};
 use super::pretty::J;
 use super::read;
-use super::validate::validate;
+use crate::model::validate;
 use crate::model::{
     Allocation, Basis, Document, Line, LineKind, Norm, Rounding, School, Source, FORMAT,
 };
+use crate::model::{ImportError, Place, Problem};
 
 /// Parses and validates a `sitebudget/1` JSON document.
 ///

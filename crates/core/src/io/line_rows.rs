@@ -14,12 +14,12 @@
 
 use rust_decimal::Decimal;
 
-use super::decimal::{parse_decimal, parse_money, quote};
-use super::error::{ImportError, Place, Problem};
 use super::fields::{closest, list_names};
 use super::read::DEFAULT_FTE_STEP;
-use super::validate::{self, problems};
+use crate::model::validate::{self, problems};
 use crate::model::{Document, Funding, Line, LineKind, Position, Priority};
+use crate::model::{ImportError, Place, Problem};
+use crate::util::decimal::{parse_decimal, parse_money, quote};
 
 /// Every column, in the order [`super::lines_to_csv`] writes them.
 pub const COLUMNS: [&str; 14] = [

@@ -1,8 +1,6 @@
 //! Reading and writing budgets: the JSON document, CSV of lines, and scenarios as JSON.
 
 pub mod csv_lines;
-pub mod decimal;
-pub mod error;
 mod fields;
 pub mod import;
 pub mod json;
@@ -13,15 +11,11 @@ pub mod sample;
 pub mod scenario_json;
 pub mod share;
 pub mod store;
-pub mod validate;
 pub mod xlsx_read;
-pub mod xlsx_write;
 
+pub use crate::model::{ImportError, Place, Problem};
 pub use csv_lines::{import_lines_csv, lines_to_csv};
-pub use error::{ImportError, Place, Problem};
 pub use json::{document_value, parse_document, to_json};
 pub use scenario_json::{read_scenario, scenario_value};
 pub use share::{read_share, share_fragment, ShareError, Shared};
-pub use validate::validate;
 pub use xlsx_read::{import_lines_xlsx, xlsx_rows};
-pub use xlsx_write::budget_workbook;

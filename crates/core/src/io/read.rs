@@ -1,6 +1,6 @@
 //! JSON value → [`Document`]: types, presence, formats and defaults.
 //!
-//! Cross-field rules and ranges are left to [`super::validate`], which runs only
+//! Cross-field rules and ranges are left to [`crate::model::validate`], which runs only
 //! when this conversion succeeded. Defaults, where the spec is silent: `restricted`
 //! and `one_time` false, `norms` empty, a funding entry's `share` 1, empty `notes`
 //! read as none. `null` reads as an absent field.
@@ -10,12 +10,12 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use super::error::{ImportError, Place};
 use super::fields::{describe, list_names, not_a_grade, Obj, Reader};
 use crate::model::{
     Allocation, Basis, Document, Funding, Grade, Lcff, Line, LineKind, Norm, Position, Priority,
     Rounding, School, SetAside, Source, Span, FORMAT,
 };
+use crate::model::{ImportError, Place};
 
 /// Published LCFF supplemental grant share.
 pub const LCFF_SUPPLEMENTAL: Decimal = Decimal::from_parts(20, 0, 0, false, 2);

@@ -10,12 +10,12 @@
 
 use serde_json::Value;
 
-use super::error::{ImportError, Place};
 use super::fields::{describe, list_names, Reader};
 use super::json::{dec, line as line_json};
 use super::pretty::J;
 use super::read::{enrollment, line as read_line};
 use crate::engine::{EnrollmentInput, LineEdit, Scenario};
+use crate::model::{ImportError, Place};
 
 const FIELDS: [&str; 7] = [
     "enrollment",

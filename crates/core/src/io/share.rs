@@ -12,13 +12,13 @@ use base64::engine::DecodePaddingMode;
 use base64::Engine;
 use serde_json::Value;
 
-use super::error::ImportError;
 use super::json::document_value;
 use super::read::document;
 use super::scenario_json::{read_scenario, scenario_value};
-use super::validate::validate;
 use crate::engine::Scenario;
+use crate::model::validate;
 use crate::model::Document;
+use crate::model::ImportError;
 
 /// What a fragment starts with.
 const PREFIX: &str = "share=";
@@ -143,7 +143,7 @@ fn read_payload(v: &Value) -> Result<Shared, ShareError> {
     {
         return Err(ShareError::Damaged(format!(
             "unknown field {}",
-            super::decimal::quote(k)
+            crate::util::decimal::quote(k)
         )));
     }
     let doc = map.get("doc").ok_or_else(|| damaged("it has no budget"))?;

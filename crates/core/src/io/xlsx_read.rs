@@ -12,9 +12,9 @@ use std::io::{Cursor, Read, Seek};
 
 use calamine::{DataRef, Reader, Xlsx};
 
-use super::error::{ImportError, Place, Problem};
 use super::line_rows::{import_rows, Row};
 use crate::model::Document;
+use crate::model::{ImportError, Place, Problem};
 
 /// Most rows read from a sheet: far above any school's budget lines.
 const MAX_ROWS: usize = 20_000;

@@ -1,6 +1,6 @@
 //! The budget document (`sitebudget/1`): plain data, already validated.
 //!
-//! Build one with [`crate::io::json::parse_document`], which enforces every field
+//! Build one with `io::json::parse_document`, which enforces every field
 //! rule of the spec; the engine trusts what it finds here but still checks its
 //! arithmetic.
 

@@ -2,6 +2,10 @@
 
 pub mod document;
 pub mod grade;
+pub mod problem;
+pub mod validate;
 
 pub use document::*;
 pub use grade::Grade;
+pub use problem::{ImportError, Place, Problem};
+pub use validate::validate;

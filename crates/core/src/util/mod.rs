@@ -1,5 +1,6 @@
 //! Small helpers every layer may use: the id map and the one shared sort.
 
+pub mod decimal;
 pub mod sort;
 
 use std::collections::HashMap;

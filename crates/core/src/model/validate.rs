@@ -13,7 +13,7 @@
 
 use rust_decimal::Decimal;
 
-use super::error::{ImportError, Place, Problem};
+use super::problem::{ImportError, Place, Problem};
 use crate::format;
 use crate::model::{Allocation, Basis, Document, Funding, Grade, Line, LineKind, Source, Span};
 use crate::util::IdMap;
@@ -316,7 +316,7 @@ pub(crate) fn word_problem(w: &str) -> Option<String> {
     w.contains(bad).then(|| {
         format!(
             "must be a word (no spaces, `|`, `:` or `,`), got {}",
-            super::decimal::quote(w)
+            crate::util::decimal::quote(w)
         )
     })
 }

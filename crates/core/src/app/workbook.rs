@@ -9,9 +9,9 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use super::line_rows::{line_cells, COLUMNS};
-use super::xlsx_read::float_text;
 use crate::engine::{evaluate, Evaluation, LineStatus, Scenario};
+use crate::io::line_rows::{line_cells, COLUMNS};
+use crate::io::xlsx_read::float_text;
 use crate::model::Document;
 use crate::view::plan_text::{cut_words, deficit_words};
 
