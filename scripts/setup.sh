@@ -12,6 +12,8 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+# LibreOffice Calc, headless: the end-to-end tests check the exports in a real spreadsheet.
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-calc-nogui)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "installing ${need_apt[*]} (Debian packages)"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -1,23 +1,33 @@
 //! The XLSX workbook of a budget under a scenario: its lines, the comparison and the cut plan.
 //!
-//! Sheet "Lines" holds the CSV columns, so importing the workbook gives the lines back
-//! exactly: a figure is written as a number only when the number reads back as the
-//! same text (see [`super::xlsx_read`]), otherwise as text. "Comparison" and "Cut plan"
-//! are for reading: money as numbers in a currency format, header rows bold.
+//! Every figure is a number cell, so a spreadsheet sums it: money in a currency format,
+//! FTE, counts and ranks plain. A figure is text only when a spreadsheet number cannot
+//! hold it, past [`SPREADSHEET_DIGITS`] significant digits; how many decimals show is the
+//! format's business, never a reason for text. Such a number is stored as its shortest
+//! decimal text and reads back as the same decimal (see [`crate::io::xlsx_read`]).
+//!
+//! The workbook is live: totals rows are `=SUM(…)` and change columns `=C4-B4`, each with
+//! the engine's figure cached as its result, so a principal who changes a cell sees the
+//! totals follow. Sheet "Lines" holds the CSV columns and a total row under them, which
+//! import skips, so importing the workbook gives the lines back.
 
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{cell_range, row_col_to_cell, Format, Formula, Workbook, Worksheet};
+use rust_xlsxwriter::{ColNum, RowNum, XlsxError};
 
 use crate::engine::{evaluate, Evaluation, LineStatus, Scenario};
-use crate::io::line_rows::{line_cells, COLUMNS};
-use crate::io::xlsx_read::float_text;
+use crate::io::line_rows::{line_cells, COLUMNS, TOTAL_LABEL};
+use crate::io::xlsx_read::SPREADSHEET_DIGITS;
 use crate::model::Document;
+use crate::util::decimal::parse_decimal;
 use crate::view::plan_text::{cut_words, deficit_words};
 
-/// Columns of "Lines" written as numbers when exact; the money ones get the currency format.
+/// Columns of "Lines" that hold figures; the money ones get the currency format.
 const NUMBER_COLUMNS: [&str; 5] = ["fte", "unit_cost", "amount", "fte_step", "cut_rank"];
 const MONEY_COLUMNS: [&str; 2] = ["unit_cost", "amount"];
+/// Columns of "Lines" summed in its total row: the FTE and the items' amounts (a sum of
+/// unit costs would mean nothing).
+const SUMMED_COLUMNS: [&str; 2] = ["fte", "amount"];
 const MONEY: &str = "$#,##0.00;-$#,##0.00";
 
 /// The workbook's bytes, or why it could not be written, in plain words.
@@ -36,6 +46,7 @@ pub fn budget_workbook(
 struct Styles {
     bold: Format,
     money: Format,
+    bold_money: Format,
     title: Format,
 }
 
@@ -47,6 +58,7 @@ fn build(
     let styles = Styles {
         bold: Format::new().set_bold(),
         money: Format::new().set_num_format(MONEY),
+        bold_money: Format::new().set_bold().set_num_format(MONEY),
         title: Format::new().set_bold().set_font_size(13),
     };
     let mut book = Workbook::new();
@@ -66,15 +78,97 @@ fn build(
     book.save_to_buffer()
 }
 
-/// A decimal as a float, when the float reads back as the very same text.
-fn exact_number(text: &str) -> Option<f64> {
-    let f = text.parse::<f64>().ok()?;
-    (f.is_finite() && float_text(f) == text).then_some(f)
+/// The decimal as a spreadsheet number, or `None` when it has more significant digits
+/// than a spreadsheet number holds (then it is written as text).
+///
+/// Up to 15 significant digits, the float nearest the decimal prints back (shortest
+/// round trip) as the same digits, so the stored text is the decimal's own.
+pub fn spreadsheet_number(d: Decimal) -> Option<f64> {
+    let n = d.normalize();
+    if significant_digits(n.mantissa().unsigned_abs()) > SPREADSHEET_DIGITS {
+        return None;
+    }
+    n.to_string().parse::<f64>().ok().filter(|f| f.is_finite())
 }
 
-/// Money for display sheets (exact to the cent far beyond any school budget).
-fn money(d: Decimal) -> f64 {
-    d.to_f64().unwrap_or(0.0)
+/// Digits of `m` without its trailing zeros (`120` has 2).
+fn significant_digits(mut m: u128) -> usize {
+    while m != 0 && m.is_multiple_of(10) {
+        m /= 10;
+    }
+    m.checked_ilog10().map_or(1, |l| l as usize + 1)
+}
+
+/// Writes a figure as a number cell (in `format` if given), or as text past 15 digits.
+/// Returns whether it is a number, which a `SUM` over it counts.
+fn figure(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    d: Decimal,
+    format: Option<&Format>,
+) -> Result<bool, XlsxError> {
+    let number = spreadsheet_number(d);
+    match (number, format) {
+        (Some(f), Some(format)) => ws.write_number_with_format(row, col, f, format)?,
+        (Some(f), None) => ws.write_number(row, col, f)?,
+        (None, _) => ws.write_string(row, col, d.to_string())?,
+    };
+    Ok(number.is_some())
+}
+
+/// Writes `=formula` with `result` cached, the figure a spreadsheet computes from it.
+fn formula(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    text: &str,
+    result: Decimal,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    let f = Formula::new(text).set_result(result.normalize().to_string());
+    ws.write_formula_with_format(row, col, f, format)?;
+    Ok(())
+}
+
+/// `=SUM(col first:col last)` with its result, or the bare figure when there are no
+/// rows to sum (an empty range would point at the total itself).
+fn sum(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    first: RowNum,
+    last: Option<RowNum>,
+    result: Decimal,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    match last.filter(|l| *l >= first) {
+        Some(last) => formula(
+            ws,
+            row,
+            col,
+            &format!("=SUM({})", cell_range(first, col, last, col)),
+            result,
+            format,
+        ),
+        None => figure(ws, row, col, result, Some(format)).map(|_| ()),
+    }
+}
+
+/// `=after-before` for two cells of the row, with the engine's change cached.
+fn change(
+    ws: &mut Worksheet,
+    row: RowNum,
+    (col, before, after): (ColNum, ColNum, ColNum),
+    result: Decimal,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    let text = format!(
+        "={}-{}",
+        row_col_to_cell(row, after),
+        row_col_to_cell(row, before)
+    );
+    formula(ws, row, col, &text, result, format)
 }
 
 fn header(ws: &mut Worksheet, row: u32, names: &[&str], s: &Styles) -> Result<(), XlsxError> {
@@ -94,22 +188,44 @@ fn widths(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
 fn lines_sheet(ws: &mut Worksheet, doc: &Document, s: &Styles) -> Result<(), XlsxError> {
     ws.set_name("Lines")?;
     header(ws, 0, &COLUMNS, s)?;
+    // What a spreadsheet's SUM over each summed column counts: its number cells.
+    let mut sums = [Decimal::ZERO; SUMMED_COLUMNS.len()];
+    let mut last = None;
     for (r, line) in (1u32..).zip(&doc.lines) {
+        last = Some(r);
         for ((c, column), text) in (0u16..).zip(COLUMNS).zip(line_cells(line)) {
             if text.is_empty() {
                 continue;
             }
-            match exact_number(&text).filter(|_| NUMBER_COLUMNS.contains(&column)) {
-                Some(f) if MONEY_COLUMNS.contains(&column) => {
-                    ws.write_number_with_format(r, c, f, &s.money)?;
-                }
-                Some(f) => {
-                    ws.write_number(r, c, f)?;
-                }
-                None => {
-                    ws.write_string(r, c, text)?;
+            let value = parse_decimal(&text)
+                .ok()
+                .filter(|_| NUMBER_COLUMNS.contains(&column));
+            let Some(value) = value else {
+                ws.write_string(r, c, text)?;
+                continue;
+            };
+            let money = MONEY_COLUMNS.contains(&column).then_some(&s.money);
+            let counted = figure(ws, r, c, value, money)?;
+            if let Some(i) = SUMMED_COLUMNS.iter().position(|x| *x == column) {
+                if let Some(total) = sums.get_mut(i).filter(|_| counted) {
+                    *total = total.saturating_add(value);
                 }
             }
+        }
+    }
+    if let Some(last) = last {
+        let row = last + 1;
+        ws.write_string_with_format(row, 0, TOTAL_LABEL, &s.bold)?;
+        for (column, total) in SUMMED_COLUMNS.iter().zip(sums) {
+            let Some(c) = (0u16..).zip(COLUMNS).find(|(_, n)| n == column) else {
+                continue;
+            };
+            let format = if MONEY_COLUMNS.contains(column) {
+                &s.bold_money
+            } else {
+                &s.bold
+            };
+            sum(ws, row, c.0, 1, Some(last), total, format)?;
         }
     }
     ws.set_freeze_panes(1, 0)?;
@@ -150,39 +266,46 @@ fn comparison_sheet(
         ],
         s,
     )?;
-    let mut row = 3;
+    // Change columns and what they subtract: D = C − B, I = H − G.
+    const ALLOCATION_CHANGE: (ColNum, ColNum, ColNum) = (3, 1, 2);
+    const BALANCE_CHANGE: (ColNum, ColNum, ColNum) = (8, 6, 7);
+    let first = 3;
+    let mut row = first;
     for d in &eval.source_diffs {
         ws.write_string(row, 0, doc.source_name(&d.source))?;
-        let figures = [
-            d.baseline_allocation,
-            d.scenario_allocation,
-            d.allocation_change(),
-            d.baseline_charges,
-            d.scenario_charges,
-            d.baseline_balance,
-            d.scenario_balance,
-            d.balance_change(),
-        ];
-        for (c, v) in (1u16..).zip(figures) {
-            ws.write_number_with_format(row, c, money(v), &s.money)?;
+        for (c, v) in [
+            (1, d.baseline_allocation),
+            (2, d.scenario_allocation),
+            (4, d.baseline_charges),
+            (5, d.scenario_charges),
+            (6, d.baseline_balance),
+            (7, d.scenario_balance),
+        ] {
+            figure(ws, row, c, v, Some(&s.money))?;
         }
+        change(ws, row, ALLOCATION_CHANGE, d.allocation_change(), &s.money)?;
+        change(ws, row, BALANCE_CHANGE, d.balance_change(), &s.money)?;
         row += 1;
     }
+    // The whole school: each column summed over the sources (the engine's totals are
+    // those sums: every line's charges add up to its cost).
+    let last = row.checked_sub(1).filter(|l| *l >= first);
     let (b, sc) = (&eval.baseline, &eval.scenario);
     ws.write_string_with_format(row, 0, "Whole school", &s.bold)?;
-    let totals = [
-        b.total_allocation,
-        sc.total_allocation,
-        sc.total_allocation.saturating_sub(b.total_allocation),
-        b.total_cost,
-        sc.total_cost,
-        b.balance,
-        sc.balance,
-        sc.balance.saturating_sub(b.balance),
-    ];
-    for (c, v) in (1u16..).zip(totals) {
-        ws.write_number_with_format(row, c, money(v), &s.money)?;
+    for (c, v) in [
+        (1, b.total_allocation),
+        (2, sc.total_allocation),
+        (4, b.total_cost),
+        (5, sc.total_cost),
+        (6, b.balance),
+        (7, sc.balance),
+    ] {
+        sum(ws, row, c, first, last, v, &s.bold_money)?;
     }
+    let allocation_change = sc.total_allocation.saturating_sub(b.total_allocation);
+    change(ws, row, ALLOCATION_CHANGE, allocation_change, &s.bold_money)?;
+    let balance_change = sc.balance.saturating_sub(b.balance);
+    change(ws, row, BALANCE_CHANGE, balance_change, &s.bold_money)?;
     row += 2;
     ws.write_string_with_format(row, 0, "Lines that change", &s.title)?;
     row += 1;
@@ -212,18 +335,14 @@ fn comparison_sheet(
         };
         ws.write_string(row, 0, doc.line_title(&d.line))?;
         ws.write_string(row, 1, status)?;
-        for (c, fte) in [(2u16, d.baseline_fte), (3, d.scenario_fte)] {
+        for (c, fte) in [(2, d.baseline_fte), (3, d.scenario_fte)] {
             if let Some(f) = fte {
-                ws.write_number(row, c, money(f))?;
+                figure(ws, row, c, f, None)?;
             }
         }
-        for (c, v) in [
-            (4u16, d.baseline_cost),
-            (5, d.scenario_cost),
-            (6, d.cost_change()),
-        ] {
-            ws.write_number_with_format(row, c, money(v), &s.money)?;
-        }
+        figure(ws, row, 4, d.baseline_cost, Some(&s.money))?;
+        figure(ws, row, 5, d.scenario_cost, Some(&s.money))?;
+        change(ws, row, (6, 4, 5), d.cost_change(), &s.money)?;
         row += 1;
     }
     if !any {
@@ -248,9 +367,9 @@ fn cut_plan_sheet(
         let words = cut_words(doc, cut);
         ws.write_string(row, 0, words.text)?;
         ws.write_string(row, 1, &cut.line)?;
-        ws.write_number(row, 2, money(cut.from))?;
-        ws.write_number(row, 3, money(cut.to))?;
-        ws.write_number_with_format(row, 4, money(cut.freed()), &s.money)?;
+        figure(ws, row, 2, cut.from, None)?;
+        figure(ws, row, 3, cut.to, None)?;
+        figure(ws, row, 4, cut.freed(), Some(&s.money))?;
         row += 1;
     }
     if eval.plan.cuts.is_empty() {
@@ -268,7 +387,7 @@ fn cut_plan_sheet(
         for d in &eval.plan.deficits {
             ws.write_string(row, 0, deficit_words(doc, d))?;
             ws.write_string(row, 1, doc.source_name(&d.source))?;
-            ws.write_number_with_format(row, 2, money(-d.amount), &s.money)?;
+            figure(ws, row, 2, -d.amount, Some(&s.money))?;
             row += 1;
         }
     }
@@ -279,15 +398,40 @@ fn cut_plan_sheet(
 mod tests {
     use super::*;
 
+    fn number(text: &str) -> Option<f64> {
+        spreadsheet_number(parse_decimal(text).unwrap())
+    }
+
     #[test]
-    fn only_exact_figures_become_numbers() {
-        assert_eq!(exact_number("0.1"), Some(0.1));
-        assert_eq!(exact_number("118000"), Some(118000.0));
-        assert_eq!(exact_number("1234567.89"), Some(1234567.89));
-        // Scale or digits a float cannot keep stay text.
-        assert_eq!(exact_number("0.20"), None);
-        assert_eq!(exact_number("0.1234567890123456789"), None);
-        assert_eq!(exact_number("9007199254740993"), None);
-        assert_eq!(exact_number("gf"), None);
+    fn a_figure_is_a_number_up_to_fifteen_significant_digits() {
+        // Trailing zeros are the format's business: still numbers.
+        assert_eq!(number("21750.40"), Some(21750.4));
+        assert_eq!(number("0.20"), Some(0.2));
+        assert_eq!(number("100.00"), Some(100.0));
+        assert_eq!(number("1.000000000000000000"), Some(1.0));
+        assert_eq!(number("0.1"), Some(0.1));
+        assert_eq!(number("1234567.89"), Some(1234567.89));
+        assert_eq!(number("-46550"), Some(-46550.0));
+        assert_eq!(number("0"), Some(0.0));
+        assert_eq!(number("1000000000000000000000"), Some(1e21));
+        // 14 and 15 significant digits (leading zeros do not count).
+        assert_eq!(number("999999999999.99"), Some(999999999999.99));
+        assert_eq!(number("123456789012345"), Some(123456789012345.0));
+        assert_eq!(number("0.000123456789012345"), Some(0.000123456789012345));
+        // 16 digits and more: text.
+        assert_eq!(number("1234567890123456"), None);
+        assert_eq!(number("9007199254740993"), None);
+        assert_eq!(number("0.1234567890123456789"), None);
+        assert_eq!(number("0.3333333333333333"), None);
+    }
+
+    #[test]
+    fn a_number_is_stored_as_the_decimal_s_own_digits() {
+        // rust_xlsxwriter stores a float as its shortest text: the decimal, normalized.
+        for text in ["21750.40", "0.1", "1234567.89", "999999999999.99", "0.30"] {
+            let d = parse_decimal(text).unwrap();
+            let f = number(text).unwrap();
+            assert_eq!(f.to_string(), d.normalize().to_string());
+        }
     }
 }

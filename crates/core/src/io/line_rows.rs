@@ -10,7 +10,9 @@
 //! - `funding` with several sources needs a share on each (`need:0.6|gf:0.4`); a
 //!   single source without a share takes the whole cost;
 //! - empty entries in `tags` (`a||b`, a trailing `|`) are ignored;
-//! - position columns must be blank on an item row, and `amount` on a position row.
+//! - position columns must be blank on an item row, and `amount` on a position row;
+//! - a row whose `id` is `Total` with `kind` and `funding` blank is the total row an
+//!   exported workbook puts under its lines (see [`is_total_row`]): it is skipped.
 
 use rust_decimal::Decimal;
 
@@ -38,6 +40,9 @@ pub const COLUMNS: [&str; 14] = [
     "tags",
     "notes",
 ];
+
+/// The `id` cell of the total row under an exported workbook's lines.
+pub const TOTAL_LABEL: &str = "Total";
 
 /// Columns a header must have.
 pub const REQUIRED_COLUMNS: [&str; 4] = ["id", "kind", "title", "funding"];
@@ -86,6 +91,7 @@ pub fn import_rows(
                     return Err(ImportError { problems: found });
                 }
             },
+            Some(h) if is_total_row(h, &cells) => {}
             Some(h) => {
                 if let Some(line) = read_row(doc, h, row.number, &cells, &mut found) {
                     lines.push(line);
@@ -163,6 +169,17 @@ fn read_header(row: usize, cells: &[&str]) -> Result<Header, Vec<Problem>> {
     } else {
         Err(problems)
     }
+}
+
+/// Whether the row is a workbook's total row rather than a line: `Total` in `id`, and
+/// neither `kind` nor `funding`, which every line has. Skipping it wherever it stands
+/// lets a spreadsheet user add lines below it too.
+fn is_total_row(h: &Header, cells: &[&str]) -> bool {
+    let blank = |c: &str| h.cell(cells, c).is_none_or(|t| t.trim().is_empty());
+    h.cell(cells, "id")
+        .is_some_and(|id| id.trim().eq_ignore_ascii_case(TOTAL_LABEL))
+        && blank("kind")
+        && blank("funding")
 }
 
 /// Reads one row into a line, or records its problems and returns `None`.

@@ -2,10 +2,13 @@
 //!
 //! Cells become the same text a CSV cell would hold and go through the one row-import
 //! path ([`import_rows`]), so every rule and message is the CSV's; rows are the sheet's
-//! row numbers. Numbers are stored in a workbook as binary floating point: each is
-//! written back as the shortest decimal text that reads as the same float (Rust's `{}`
-//! for `f64`), so `0.1` comes back as `0.1` and `1234567.89` as `1234567.89`, never as
-//! `0.1000000000000000055…`.
+//! row numbers. Numbers are stored in a workbook as decimal text and read as binary
+//! floating point: each is written back as the shortest decimal text that reads as the
+//! same float (Rust's `{}` for `f64`), so `0.1` comes back as `0.1` and `1234567.89` as
+//! `1234567.89`, never as `0.1000000000000000055…`. A spreadsheet number holds 15
+//! significant digits ([`SPREADSHEET_DIGITS`]), so anything past them is float noise (a
+//! cell computed as `=0.1+0.2` holds `0.30000000000000004`) and is rounded away: any
+//! decimal of at most 15 significant digits comes back as itself, to the cent and beyond.
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Seek};
@@ -15,6 +18,10 @@ use calamine::{DataRef, Reader, Xlsx};
 use super::line_rows::{import_rows, Row};
 use crate::model::Document;
 use crate::model::{ImportError, Place, Problem};
+use crate::util::decimal::parse_decimal;
+
+/// Significant decimal digits a spreadsheet number holds (Excel keeps 15 of what is typed).
+pub const SPREADSHEET_DIGITS: usize = 15;
 
 /// Most rows read from a sheet: far above any school's budget lines.
 const MAX_ROWS: usize = 20_000;
@@ -118,12 +125,25 @@ pub(crate) fn cell_text(value: &DataRef<'_>) -> String {
     }
 }
 
-/// The shortest decimal text that reads back as `f`; `-0` is `0`.
+/// The shortest decimal text that reads back as `f`, rounded to [`SPREADSHEET_DIGITS`]
+/// significant digits; `-0` is `0`.
 pub(crate) fn float_text(f: f64) -> String {
     if f == 0.0 {
         return "0".into();
     }
-    f.to_string()
+    let shortest = f.to_string();
+    let digits = shortest
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .skip_while(|b| *b == b'0')
+        .count();
+    if digits <= SPREADSHEET_DIGITS {
+        return shortest;
+    }
+    // `{:.14e}` rounds to 15 significant digits; the decimal drops trailing zeros.
+    // Beyond what a decimal holds (far past any budget figure) the text stays as is.
+    let rounded = format!("{f:.prec$e}", prec = SPREADSHEET_DIGITS - 1);
+    parse_decimal(&rounded).map_or(shortest, |d| d.normalize().to_string())
 }
 
 #[cfg(test)]
@@ -138,7 +158,13 @@ mod tests {
             (118000.0, "118000"),
             (0.86, "0.86"),
             (-46550.5, "-46550.5"),
-            (0.1 + 0.2, "0.30000000000000004"),
+            // Float noise past 15 significant digits is rounded away.
+            (0.1 + 0.2, "0.3"),
+            (9500.0 * 1.1, "10450"),
+            (-(0.1 + 0.2), "-0.3"),
+            // One step of the float away from 21750.4 (its text is 21750.400000000005).
+            (f64::from_bits(21750.4f64.to_bits() + 1), "21750.4"),
+            (1.0 / 3.0, "0.333333333333333"),
             (-0.0, "0"),
             (1e21, "1000000000000000000000"),
             (2.5e-7, "0.00000025"),
@@ -148,8 +174,40 @@ mod tests {
     }
 
     #[test]
-    fn every_shortest_text_reads_back_as_the_same_float() {
+    fn every_decimal_of_fifteen_digits_comes_back_as_itself() {
+        // The figures of the issue, and the edges of what a budget holds.
+        for text in [
+            "21750.4",
+            "0.1",
+            "1234567.89",
+            "999999999999.99",
+            "0.01",
+            "-46550.5",
+            "123456789012345",
+            "0.000000000000001",
+        ] {
+            let d = parse_decimal(text).unwrap();
+            let f: f64 = text.parse().unwrap();
+            assert_eq!(float_text(f), d.normalize().to_string(), "{text}");
+        }
+        // Random decimals of 1 to 15 significant digits at every scale up to 10.
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let digits = (x % 15 + 1) as u32;
+            let mantissa = (x >> 8) % 10u64.pow(digits);
+            let scale = ((x >> 4) % 11) as u32;
+            let d = rust_decimal::Decimal::from_i128_with_scale(i128::from(mantissa), scale);
+            let f: f64 = d.to_string().parse().unwrap();
+            assert_eq!(float_text(f), d.normalize().to_string(), "{d}");
+        }
+    }
+
+    #[test]
+    fn every_float_gives_fifteen_digits_at_most_and_stays_close() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
         for _ in 0..10_000 {
             x ^= x << 13;
             x ^= x >> 7;
@@ -158,7 +216,17 @@ mod tests {
             if !f.is_finite() {
                 continue;
             }
-            assert_eq!(float_text(f).parse::<f64>().ok(), Some(f), "{f:e}");
+            let text = float_text(f);
+            let Some(d) = parse_decimal(&text).ok() else {
+                // Past what a decimal holds: the shortest text, unchanged.
+                assert_eq!(text.parse::<f64>().ok(), Some(f), "{f:e}");
+                continue;
+            };
+            let digits = d.normalize().mantissa().unsigned_abs().to_string();
+            let digits = digits.trim_end_matches('0').len();
+            assert!(digits <= SPREADSHEET_DIGITS, "{f:e} gave {text}");
+            let back: f64 = text.parse().unwrap();
+            assert!((back - f).abs() <= f.abs() * 1e-14, "{f:e} gave {text}");
         }
     }
 

@@ -152,7 +152,10 @@ fn parse_exponent(e: &str) -> Result<i64, DecimalError> {
         return Err(DecimalError::NotANumber);
     }
     let digits = digits.trim_start_matches('0');
-    let magnitude = if digits.len() > 6 {
+    let magnitude = if digits.is_empty() {
+        // `e0`, `e-00`: all zeros.
+        0
+    } else if digits.len() > 6 {
         1_000_000
     } else {
         digits.parse::<i64>().unwrap_or(1_000_000)
@@ -219,6 +222,8 @@ mod tests {
         assert_eq!(parse_decimal("-0.5"), Ok(d("-0.5")));
         assert_eq!(parse_decimal("+3"), Ok(d("3")));
         assert_eq!(parse_decimal("1e3"), Ok(d("1000")));
+        assert_eq!(parse_decimal("7.5e0"), Ok(d("7.5")));
+        assert_eq!(parse_decimal("2.5E-00"), Ok(d("2.5")));
         assert_eq!(parse_decimal("1.5E-2"), Ok(d("0.015")));
         assert_eq!(parse_decimal(".5"), Ok(d("0.5")));
         assert_eq!(parse_decimal("5."), Ok(d("5")));
