@@ -8,7 +8,7 @@ use sitebudget_core::app::{Action, AppState};
 use yew::Reducible;
 
 /// The app state as `use_reducer` holds it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Store(pub Rc<AppState>);
 
 impl Deref for Store {
