@@ -4,7 +4,8 @@
 
 use std::rc::Rc;
 
-use sitebudget::ui::state::{Action, AppState, ImportStatus};
+use sitebudget::ui::state::Store;
+use sitebudget_core::app::{Action, AppState, ImportStatus};
 use sitebudget_core::engine::{EnrollmentInput, Scenario};
 use sitebudget_core::io::sample::sample_document;
 use wasm_bindgen_test::*;
@@ -21,9 +22,9 @@ fn minus_ten() -> Scenario {
 
 #[wasm_bindgen_test]
 fn open_shared_imports_the_budget_then_applies_its_scenario() {
-    let start = Rc::new(AppState::with_sample());
+    let start = Rc::new(Store(Rc::new(AppState::with_sample())));
     let start = start.reduce(Action::NewScenario);
-    assert_eq!(start.scenarios.len(), 2);
+    assert_eq!(start.open.scenarios.len(), 2);
     let mut doc = sample_document();
     doc.school.name = "Shared School".into();
     let opened = start.clone().reduce(Action::OpenShared {
@@ -32,10 +33,12 @@ fn open_shared_imports_the_budget_then_applies_its_scenario() {
         name: "  Ten percent fewer ".into(),
         from: "budgets/north.json".into(),
     });
-    assert_eq!(*opened.doc, doc);
+    assert_eq!(*opened.open.doc, doc);
     // Like any import, the shared budget starts with one scenario: the shared one.
-    assert_eq!(opened.scenarios.len(), 1);
-    let active = opened.named(opened.active).expect("an active scenario");
+    assert_eq!(opened.open.scenarios.len(), 1);
+    let active = opened
+        .named(opened.open.active)
+        .expect("an active scenario");
     assert_eq!(active.name, "Ten percent fewer");
     assert_eq!(*active.scenario, minus_ten());
     assert_eq!(
@@ -44,19 +47,21 @@ fn open_shared_imports_the_budget_then_applies_its_scenario() {
             file: "budgets/north.json".into()
         }
     );
-    assert!(opened.revision > start.revision);
+    // The shared budget opens beside the one that was open.
+    assert_ne!(opened.open.id, start.open.id);
+    assert_eq!(opened.others.len(), 1);
 }
 
 #[wasm_bindgen_test]
 fn a_blank_shared_name_keeps_the_default_name() {
-    let opened = Rc::new(AppState::with_sample()).reduce(Action::OpenShared {
+    let opened = Rc::new(Store(Rc::new(AppState::with_sample()))).reduce(Action::OpenShared {
         doc: Box::new(sample_document()),
         scenario: Box::new(Scenario::default()),
         name: " ".into(),
         from: "shared link".into(),
     });
     assert_eq!(
-        opened.named(opened.active).map(|n| n.name.as_str()),
+        opened.named(opened.open.active).map(|n| n.name.as_str()),
         Some("Scenario 1")
     );
 }

@@ -30,16 +30,18 @@ use crate::ui::embed::use_embed;
 use crate::ui::import::read_and_import;
 use crate::ui::keys::use_undo_keys;
 use crate::ui::persist;
-use crate::ui::state::{Action, AppState, ImportTarget, LineSteer};
+use crate::ui::state::Store;
 use crate::ui::steer::SteerCache;
+use sitebudget_core::app::{Action, AppState, ImportTarget, LineSteer, Saver};
 use sitebudget_core::engine::{self, Evaluation};
 use sitebudget_core::model::Grade;
+use sitebudget_core::util::by_ptr::ByPtr;
 use sitebudget_core::view::budget_rows::{group_rows, RowCache};
 use sitebudget_core::view::chart_data::{balance_waterfall, flexibility_stacks};
 use sitebudget_core::view::embed_options::EmbedPanel;
 use sitebudget_core::view::plan_text::{cut_words, deficit_words};
 use sitebudget_core::view::source_rows::source_rows;
-use sitebudget_core::view::summary::summarize;
+use sitebudget_core::view::summary::{summarize, ScenarioSummary};
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
@@ -55,15 +57,15 @@ pub fn App(props: &AppProps) -> Html {
     // An embed starts from the host's budget and keeps it in memory only; the full app
     // restores the budgets saved in this browser and saves every change.
     let persists = props.start.is_none();
-    let saver = use_mut_ref(persist::Saver::default);
+    let saver = use_mut_ref(Saver::default);
     let state = {
         let (saver, start) = (saver.clone(), props.start.clone());
         use_reducer(move || match start {
-            Some(start) => (*start).clone(),
+            Some(start) => Store(start),
             None => {
                 let (state, restored) = persist::restore();
                 *saver.borrow_mut() = restored;
-                state
+                Store(Rc::new(state))
             }
         })
     };
@@ -73,10 +75,11 @@ pub fn App(props: &AppProps) -> Html {
     let embed = use_embed();
     let show = |panel: EmbedPanel| embed.shows(panel);
     let scenario = state.scenario();
-    let evaluation: Rc<Result<Evaluation, engine::EngineError>> = {
-        let (doc, scenario) = (state.doc.clone(), scenario.clone());
-        use_memo(state.revision, move |_| engine::evaluate(&doc, &scenario))
-    };
+    // Keyed by the document and the scenario it reads, by identity: a rename re-runs nothing.
+    let evaluation: Rc<Result<Evaluation, engine::EngineError>> = use_memo(
+        (ByPtr::of(&state.open.doc), ByPtr::of(&scenario)),
+        |(doc, scenario)| engine::evaluate(&doc.0, &scenario.0),
+    );
     // The last evaluation is dropped after the paint: freeing its per-line results takes
     // milliseconds at a thousand lines, which a slider move need not wait for.
     let shown_evaluation = use_mut_ref(|| None::<Rc<Result<Evaluation, engine::EngineError>>>);
@@ -87,30 +90,43 @@ pub fn App(props: &AppProps) -> Html {
     }
     let row_cache = use_mut_ref(RowCache::default);
     let steer_cache = use_mut_ref(SteerCache::default);
-    let comparison: Rc<
-        Option<(
-            sitebudget_core::view::summary::ScenarioSummary,
-            sitebudget_core::view::summary::ScenarioSummary,
-        )>,
-    > = {
-        let state = state.clone();
-        use_memo((state.revision, state.compare_with), move |_| {
-            let other = state.named(state.compare_with?)?;
-            let active = state.named(state.active)?;
-            let a = engine::evaluate(&state.doc, &active.scenario).ok()?;
-            let b = engine::evaluate(&state.doc, &other.scenario).ok()?;
-            Some((summarize(&active.name, &a), summarize(&other.name, &b)))
+    // The compared pair's evaluations read the document and the two scenarios; their
+    // names are read only by the summaries, so renaming one evaluates nothing again.
+    let compared: Rc<Option<(Evaluation, Evaluation)>> = {
+        let open = &state.open;
+        let pair = open.compare_with.and_then(|other| {
+            let (a, b) = (open.named(open.active)?, open.named(other)?);
+            Some((ByPtr::of(&a.scenario), ByPtr::of(&b.scenario)))
+        });
+        use_memo((ByPtr::of(&open.doc), pair), |(doc, pair)| {
+            let (a, b) = pair.as_ref()?;
+            let a = engine::evaluate(&doc.0, &a.0).ok()?;
+            let b = engine::evaluate(&doc.0, &b.0).ok()?;
+            Some((a, b))
+        })
+    };
+    let comparison: Rc<Option<(ScenarioSummary, ScenarioSummary)>> = {
+        let open = &state.open;
+        let names = open.compare_with.and_then(|other| {
+            Some((
+                open.named(open.active)?.name.clone(),
+                open.named(other)?.name.clone(),
+            ))
+        });
+        use_memo((ByPtr::of(&compared), names), |(compared, names)| {
+            let ((a, b), (a_name, b_name)) = (compared.0.as_ref().as_ref()?, names.as_ref()?);
+            Some((summarize(a_name, a), summarize(b_name, b)))
         })
     };
 
-    use_effect_with(state.doc.clone(), |doc| {
-        crate::ui::rescue::keep(doc.clone())
+    use_effect_with(ByPtr::of(&state.open.doc), |doc| {
+        crate::ui::rescue::keep(doc.0.clone())
     });
 
     let dispatch = state.dispatcher();
     let on_file = {
         let dispatch = dispatch.clone();
-        use_callback(state.doc.clone(), move |file: web_sys::File, doc| {
+        use_callback(state.open.doc.clone(), move |file: web_sys::File, doc| {
             read_and_import(file, doc.clone(), dispatch.clone())
         })
     };
@@ -125,7 +141,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_budget = {
         let dispatch = dispatch.clone();
-        use_callback(state.budget_id, move |cmd: BudgetCommand, open| {
+        use_callback(state.open.id, move |cmd: BudgetCommand, open| {
             dispatch.dispatch(match cmd {
                 BudgetCommand::Open(id) => Action::OpenBudget(id),
                 BudgetCommand::New => Action::NewBudget,
@@ -140,7 +156,11 @@ pub fn App(props: &AppProps) -> Html {
     let budgets = {
         let state = state.clone();
         use_memo(
-            (state.budget_id, state.label.clone(), state.others.clone()),
+            (
+                state.open.id,
+                state.open.label.clone(),
+                ByPtr::of(&state.others),
+            ),
             move |_| state.budget_list(),
         )
     };
@@ -180,7 +200,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_command = {
         let dispatch = dispatch.clone();
-        use_callback(state.active, move |cmd: ScenarioCommand, active| {
+        use_callback(state.open.active, move |cmd: ScenarioCommand, active| {
             let active = *active;
             dispatch.dispatch(match cmd {
                 ScenarioCommand::Switch(id) => Action::SwitchScenario(id),
@@ -208,22 +228,19 @@ pub fn App(props: &AppProps) -> Html {
         )
     };
     let active_name: AttrValue = state
-        .named(state.active)
+        .named(state.open.active)
         .map_or_else(AttrValue::default, |n| AttrValue::from(n.name.clone()));
 
-    let source_names: Rc<Vec<(String, String)>> = {
-        let doc = state.doc.clone();
-        use_memo(state.revision, move |_| {
-            doc.sources
-                .iter()
-                .map(|s| (s.id.clone(), s.name.clone()))
-                .collect()
-        })
-    };
-    let baseline_grades: Rc<BTreeMap<Grade, u32>> = {
-        let doc = state.doc.clone();
-        use_memo(state.revision, move |_| doc.school.enrollment.clone())
-    };
+    let source_names: Rc<Vec<(String, String)>> = use_memo(ByPtr::of(&state.open.doc), |doc| {
+        doc.0
+            .sources
+            .iter()
+            .map(|s| (s.id.clone(), s.name.clone()))
+            .collect()
+    });
+    let baseline_grades: Rc<BTreeMap<Grade, u32>> = use_memo(ByPtr::of(&state.open.doc), |doc| {
+        doc.0.school.enrollment.clone()
+    });
 
     let body = match &*evaluation {
         Err(err) => html! {
@@ -235,20 +252,20 @@ pub fn App(props: &AppProps) -> Html {
         },
         Ok(eval) => {
             let snapshot = &eval.scenario;
-            let rows = row_cache.borrow_mut().rows(&state.doc, snapshot);
+            let rows = row_cache.borrow_mut().rows(&state.open.doc, snapshot);
             let groups = Rc::new(group_rows(
-                &state.doc,
+                &state.open.doc,
                 snapshot,
                 &rows,
                 state.table.source_filter.as_deref(),
                 state.table.group_by_source,
             ));
-            let sources = Rc::new(source_rows(&state.doc, snapshot));
+            let sources = Rc::new(source_rows(&state.open.doc, snapshot));
             let cuts = Rc::new(
                 eval.plan
                     .cuts
                     .iter()
-                    .map(|c| cut_words(&state.doc, c))
+                    .map(|c| cut_words(&state.open.doc, c))
                     .collect::<Vec<_>>(),
             );
             let deficits = Rc::new(
@@ -258,7 +275,7 @@ pub fn App(props: &AppProps) -> Html {
                     .map(|d| DeficitRow {
                         source: d.source.clone(),
                         balance: -d.amount,
-                        text: deficit_words(&state.doc, d),
+                        text: deficit_words(&state.open.doc, d),
                     })
                     .collect::<Vec<_>>(),
             );
@@ -269,7 +286,7 @@ pub fn App(props: &AppProps) -> Html {
                         <div class="workspace-inputs">
                             <ScenarioInputs scenario={scenario.clone()} baseline_grades={baseline_grades.clone()}
                                 scenario_grades={scenario_grades}
-                                baseline_rates={(state.doc.school.unduplicated_pct, state.doc.school.attendance_rate)}
+                                baseline_rates={(state.open.doc.school.unduplicated_pct, state.open.doc.school.attendance_rate)}
                                 on_change={on_scenario.clone()} />
                         </div>
                     }
@@ -283,7 +300,7 @@ pub fn App(props: &AppProps) -> Html {
                             </div>
                         }
                         if show(EmbedPanel::Plan) {
-                            <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_cache.borrow_mut().rows(&state.doc, eval))}
+                            <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_cache.borrow_mut().rows(&state.open.doc, eval))}
                                 field_error={state.field_error.clone()} is_baseline={scenario.is_baseline()}
                                 on_steer={on_steer.clone()} />
                         }
@@ -291,9 +308,9 @@ pub fn App(props: &AppProps) -> Html {
                             <CompareScenarios pair={Rc::new(pair)} />
                         }
                         if show(EmbedPanel::Flexibility) {
-                            <FlexibilityPanel doc={state.doc.clone()} flex={Rc::new(eval.flexibility.clone())}
+                            <FlexibilityPanel doc={state.open.doc.clone()} flex={Rc::new(eval.flexibility.clone())}
                                 chart={html! {
-                                    <StackedBarChart data={Rc::new(flexibility_stacks(&state.doc, &eval.flexibility))}
+                                    <StackedBarChart data={Rc::new(flexibility_stacks(&state.open.doc, &eval.flexibility))}
                                         title="Each source: committed, flexible and unallocated" testid="chart-flexibility" />
                                 }} />
                         }
@@ -301,18 +318,18 @@ pub fn App(props: &AppProps) -> Html {
                             <SourcesPanel rows={sources} />
                         }
                         if show(EmbedPanel::Comparison) && !scenario.is_baseline() {
-                            <ComparisonPanel doc={state.doc.clone()} sources={Rc::new(eval.source_diffs.clone())}
+                            <ComparisonPanel doc={state.open.doc.clone()} sources={Rc::new(eval.source_diffs.clone())}
                                 lines={Rc::new(eval.changed_lines().cloned().collect::<Vec<_>>())}
                                 chart={html! {
-                                    <WaterfallChart steps={Rc::new(balance_waterfall(&state.doc, eval))}
+                                    <WaterfallChart steps={Rc::new(balance_waterfall(&state.open.doc, eval))}
                                         start={eval.baseline.balance} start_label="Balance now"
                                         end_label="Scenario balance before cuts"
                                         title="From today's balance to the scenario's" testid="chart-waterfall" />
                                 }} />
                         }
                         if show(EmbedPanel::Projection) {
-                            <ProjectionSection doc={state.doc.clone()} scenario={scenario.clone()}
-                                revision={state.revision} years={state.years} on_count={on_years.clone()} />
+                            <ProjectionSection doc={state.open.doc.clone()} scenario={scenario.clone()}
+                                years={state.open.years} on_count={on_years.clone()} />
                         }
                         if show(EmbedPanel::Lines) {
                             <BudgetTable groups={groups} sources={source_names.clone()}
@@ -332,8 +349,8 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="brand">{ "SiteBudget" }<small>{ "school budget calculator" }</small></div>
                     <div class="topbar-actions">
                         <ImportControl status={state.import.clone()} on_file={on_file} />
-                        <ExportMenu doc={state.doc.clone()} scenario={scenario.clone()} name={active_name.clone()} />
-                        <ShareLink doc={state.doc.clone()} scenario={scenario.clone()} name={active_name} />
+                        <ExportMenu doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()} />
+                        <ShareLink doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name} />
                     </div>
                 </header>
                 <ShareBanner on_open={on_open_shared} />
@@ -341,20 +358,20 @@ pub fn App(props: &AppProps) -> Html {
             }
             <main>
                 if !embed.embed {
-                    <BudgetBar budgets={budgets} open={state.budget_id}
+                    <BudgetBar budgets={budgets} open={state.open.id}
                         undo_steps={state.history.undo_steps()} redo_steps={state.history.redo_steps()}
                         storage={state.storage.clone()} on_command={on_budget} />
                 }
                 if show(EmbedPanel::School) {
-                    <SchoolHeader doc={state.doc.clone()} />
+                    <SchoolHeader doc={state.open.doc.clone()} />
                 }
                 // Right under the school, where a principal looks for it; closed, it is one line.
                 if show(EmbedPanel::Editor) && !embed.is_read_only() {
-                    <EditorPanel doc={state.doc.clone()} error={state.edit_error.clone()} {on_edit} />
+                    <EditorPanel doc={state.open.doc.clone()} error={state.edit_error.clone()} {on_edit} />
                 }
                 if !embed.embed {
-                    <ScenarioBar scenarios={state.scenarios.clone()} active={state.active}
-                        compare_with={state.compare_with} on_command={on_command} />
+                    <ScenarioBar scenarios={state.open.scenarios.clone()} active={state.open.active}
+                        compare_with={state.open.compare_with} on_command={on_command} />
                 }
                 { body }
             </main>

@@ -7,8 +7,9 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::ui::persist::Saver;
-use crate::ui::state::{Action, AppState};
+use crate::ui::persist;
+use crate::ui::state::Store;
+use sitebudget_core::app::{Action, AppState, Saver};
 
 /// Quiet time before a save, so a slider drag writes once rather than at every step.
 const DELAY_MS: u32 = 250;
@@ -16,7 +17,7 @@ const DELAY_MS: u32 = 250;
 /// What is waiting to be written.
 #[derive(Default)]
 struct Pending {
-    state: Option<AppState>,
+    state: Option<Rc<AppState>>,
     timer: Option<Timeout>,
 }
 
@@ -24,7 +25,7 @@ struct Pending {
 fn flush(
     pending: &RefCell<Pending>,
     saver: &RefCell<Saver>,
-    dispatch: &UseReducerDispatcher<AppState>,
+    dispatch: &UseReducerDispatcher<Store>,
 ) {
     let state = {
         let mut p = pending.borrow_mut();
@@ -32,7 +33,7 @@ fn flush(
         p.state.take()
     };
     if let Some(state) = state {
-        let status = saver.borrow_mut().save(&state);
+        let status = persist::save(&mut saver.borrow_mut(), &state);
         dispatch.dispatch(Action::Storage(status));
     }
 }
@@ -40,7 +41,7 @@ fn flush(
 /// Keeps browser storage in step with the state, when `enabled` (an embed keeps its
 /// host's budget in memory only).
 #[hook]
-pub fn use_autosave(state: &UseReducerHandle<AppState>, saver: Rc<RefCell<Saver>>, enabled: bool) {
+pub fn use_autosave(state: &UseReducerHandle<Store>, saver: Rc<RefCell<Saver>>, enabled: bool) {
     let pending = use_mut_ref(Pending::default);
     {
         let (pending, saver, dispatch) = (pending.clone(), saver.clone(), state.dispatcher());
@@ -53,15 +54,9 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>, saver: Rc<RefCell<Saver>
             move || drop(listener)
         });
     }
-    let deps = (
-        state.revision,
-        state.budget_id,
-        state.label.clone(),
-        state.compare_with,
-        state.others.len(),
-    );
+    // Runs when what is saved changed, and only then.
     let (state, pending) = (state.clone(), pending.clone());
-    use_effect_with(deps, move |_| {
+    use_effect_with(state.saved(), move |_| {
         if !enabled {
             return;
         }
@@ -71,7 +66,7 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>, saver: Rc<RefCell<Saver>
             Timeout::new(DELAY_MS, move || flush(&pending, &saver, &dispatch))
         };
         let mut p = pending.borrow_mut();
-        p.state = Some((*state).clone());
+        p.state = Some(state.0.clone());
         // Replacing the timer cancels the one before it.
         p.timer = Some(timer);
     });

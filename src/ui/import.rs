@@ -4,8 +4,9 @@ use std::rc::Rc;
 
 use yew::UseReducerDispatcher;
 
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::Store;
 use crate::ui::xlsx_client::import_xlsx;
+use sitebudget_core::app::Action;
 use sitebudget_core::io::import::import_file;
 use sitebudget_core::model::Document;
 
@@ -19,7 +20,7 @@ fn is_xlsx(name: &str, bytes: &[u8]) -> bool {
 pub fn read_and_import(
     file: web_sys::File,
     current: Rc<Document>,
-    dispatch: UseReducerDispatcher<AppState>,
+    dispatch: UseReducerDispatcher<Store>,
 ) {
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {

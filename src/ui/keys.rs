@@ -4,7 +4,8 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::Store;
+use sitebudget_core::app::Action;
 
 /// Whether the key event belongs to a text field the user is typing in, whose own undo
 /// (of the typed text) should win over the budget's.
@@ -42,7 +43,7 @@ fn shortcut(event: &web_sys::KeyboardEvent) -> Option<Action> {
 
 /// Listens for the undo and redo shortcuts on the whole document while the app is mounted.
 #[hook]
-pub fn use_undo_keys(dispatch: UseReducerDispatcher<AppState>) {
+pub fn use_undo_keys(dispatch: UseReducerDispatcher<Store>) {
     use_effect_with((), move |_| {
         let listener = web_sys::window()
             .and_then(|w| w.document())

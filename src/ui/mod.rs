@@ -3,7 +3,6 @@
 pub mod after_paint;
 pub mod app;
 pub mod autosave;
-pub mod budgets;
 pub mod components;
 pub mod embed;
 pub mod export;

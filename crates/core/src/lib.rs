@@ -2,7 +2,8 @@
 //!
 //! Layers point downward: `format` and `util` (plain helpers) → `model` (document types)
 //! → `engine` (pure budget math) → `edit` and `io` (edits, JSON, CSV, XLSX, storage
-//! records, share links) → `view` and `chart` (what the page shows, as data).
+//! records, share links) → `view` and `chart` (what the page shows, as data) → `app`
+//! (the state and its actions, the list of budgets, what is saved).
 //! docs/ARCHITECTURE.md names what each may depend on.
 
 pub mod app;

@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::budgets::BudgetEntry;
 use crate::ui::event_value;
-use crate::ui::state::StorageStatus;
+use sitebudget_core::app::BudgetEntry;
+use sitebudget_core::app::StorageStatus;
 
 /// What the user did in the budget bar.
 #[derive(Clone, Debug, PartialEq)]

@@ -9,7 +9,7 @@ use super::panel::Panel;
 
 use crate::ui::embed::use_read_only;
 use crate::ui::event_value;
-use crate::ui::state::{FieldError, LineSteer};
+use sitebudget_core::app::{FieldError, LineSteer};
 use sitebudget_core::format;
 use sitebudget_core::model::Priority;
 use sitebudget_core::view::plan_text::CutWords;

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::{ImportStatus, ImportTarget};
+use sitebudget_core::app::{ImportStatus, ImportTarget};
 use sitebudget_core::format;
 
 /// Props of [`ImportControl`].

@@ -11,6 +11,7 @@ use crate::ui::after_paint::after_paint;
 use sitebudget_core::chart::ValueFormat;
 use sitebudget_core::engine::{self, EngineError, Scenario, YearResult};
 use sitebudget_core::model::Document;
+use sitebudget_core::util::by_ptr::ByPtr;
 use sitebudget_core::view::chart_data::{projection_balances, projection_positions};
 
 /// Props of [`ProjectionSection`].
@@ -20,38 +21,41 @@ pub struct ProjectionSectionProps {
     pub doc: Rc<Document>,
     /// The scenario to compound.
     pub scenario: Rc<Scenario>,
-    /// The state's revision: a new one means the inputs changed.
-    pub revision: u64,
     /// How many years to project.
     pub years: u32,
     /// Called with a new number of years.
     pub on_count: Callback<u32>,
 }
 
-/// A projection and the inputs it was computed for.
-type Projected = (u64, u32, Rc<Result<Vec<YearResult>, EngineError>>);
+/// What a projection reads: the document and scenario (by identity) and the years.
+type Inputs = (ByPtr<Document>, ByPtr<Scenario>, u32);
 
 /// The projection, recomputed one frame after its inputs change (it is three or more
 /// full evaluations); until then the previous years stay on screen.
 #[component]
 pub fn ProjectionSection(props: &ProjectionSectionProps) -> Html {
-    let result = use_state(|| None::<Projected>);
+    let result = use_state(|| None::<Rc<Result<Vec<YearResult>, EngineError>>>);
     // The newest request; an older one that fires late is skipped.
-    let wanted = use_mut_ref(|| (u64::MAX, 0u32));
+    let wanted = use_mut_ref(|| None::<Inputs>);
     {
         let (result, wanted) = (result.clone(), wanted.clone());
-        let (doc, scenario) = (props.doc.clone(), props.scenario.clone());
-        use_effect_with((props.revision, props.years), move |&(revision, years)| {
-            *wanted.borrow_mut() = (revision, years);
+        let inputs: Inputs = (
+            ByPtr::of(&props.doc),
+            ByPtr::of(&props.scenario),
+            props.years,
+        );
+        use_effect_with(inputs, move |inputs| {
+            let inputs = inputs.clone();
+            *wanted.borrow_mut() = Some(inputs.clone());
             after_paint(move || {
-                if *wanted.borrow() == (revision, years) {
-                    let years_result = engine::project(&doc, &scenario, years);
-                    result.set(Some((revision, years, Rc::new(years_result))));
+                if wanted.borrow().as_ref() == Some(&inputs) {
+                    let (doc, scenario, years) = inputs;
+                    result.set(Some(Rc::new(engine::project(&doc.0, &scenario.0, years))));
                 }
             });
         });
     }
-    let Some((_, _, projected)) = &*result else {
+    let Some(projected) = &*result else {
         return html! {
             <Panel id="projection" title="Years ahead">
                 <p class="small muted" aria-busy="true">{ "Computing…" }</p>

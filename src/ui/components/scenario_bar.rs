@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::ui::event_value;
-use crate::ui::state::NamedScenario;
+use sitebudget_core::app::NamedScenario;
 
 /// What the user did in the scenario bar.
 #[derive(Clone, Debug, PartialEq)]

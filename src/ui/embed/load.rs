@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::ui::state::AppState;
+use sitebudget_core::app::AppState;
 use sitebudget_core::engine::{EnrollmentInput, Scenario};
 use sitebudget_core::io::parse_document;
 use sitebudget_core::model::Document;

@@ -9,7 +9,7 @@ use super::height::use_post_height;
 use super::load::{fragment_budget, load_src, start_state, LoadError};
 use super::EmbedContext;
 use crate::ui::app::App;
-use crate::ui::state::AppState;
+use sitebudget_core::app::AppState;
 use sitebudget_core::io::sample::sample_document;
 use sitebudget_core::io::share::is_share_fragment;
 use sitebudget_core::view::embed_options::{open_href, parse_embed_options, EmbedOptions};
