@@ -9,6 +9,7 @@ pub mod json;
 pub mod line_rows;
 mod pretty;
 pub mod read;
+pub mod same_origin;
 pub mod sample;
 pub mod scenario_json;
 pub mod share;

@@ -1,6 +1,7 @@
-//! Small helpers every layer may use: the id map and the one shared sort.
+//! Small helpers every layer may use: the id map, the one shared sort, and URL encoding.
 
 pub mod sort;
+pub mod url;
 
 use std::collections::HashMap;
 
