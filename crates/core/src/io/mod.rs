@@ -1,4 +1,5 @@
-//! Reading and writing budgets: the JSON document, CSV of lines, and scenarios as JSON.
+//! Reading and writing budgets: the JSON document, CSV of lines, scenarios as JSON, share
+//! links, and the messages to the file worker that reads and writes XLSX.
 
 pub mod csv_lines;
 pub mod decimal;
@@ -15,6 +16,7 @@ pub mod scenario_json;
 pub mod share;
 pub mod store;
 pub mod validate;
+pub mod worker_protocol;
 pub mod xlsx_read;
 pub mod xlsx_write;
 
