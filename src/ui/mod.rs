@@ -13,6 +13,7 @@ pub mod rescue;
 pub mod share_client;
 pub mod state;
 pub mod steer;
+pub mod wire;
 pub mod worker;
 pub mod xlsx_client;
 

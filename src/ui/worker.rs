@@ -1,11 +1,17 @@
 //! The page's side of the file worker (`src/bin/xlsx_worker.rs`): started on first use,
-//! requests queued until it says it is ready, replies matched to requests by id.
+//! requests queued until it says it is ready, answers matched to requests by id. What
+//! the messages say is `sitebudget_core::io::worker_protocol`; this is only the transport.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, Promise};
+use sitebudget_core::io::worker_protocol::{
+    decode_response, encode_request, Decoded, Request, Response,
+};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::ui::wire::{from_js, to_js};
 
 /// The worker's loader, next to index.html (relative, so a sub-path works); used as it is
 /// only when the page names no versioned URL (the browser tests run without Trunk).
@@ -30,51 +36,51 @@ fn worker_url() -> String {
 struct Client {
     worker: web_sys::Worker,
     ready: bool,
-    queue: Vec<Object>,
+    /// Encoded requests waiting for `ready`.
+    queue: Vec<JsValue>,
     // A few requests at most, so a list is enough (and smaller in the bundle than a map).
     pending: Vec<(u32, Function)>,
-    next_id: u32,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+    /// Answers that arrived, until the request that waits for each picks it up.
+    static ANSWERS: RefCell<Vec<(u32, Response)>> = const { RefCell::new(Vec::new()) };
+    /// The next request's id; kept across workers, so a restarted worker's ids never
+    /// meet an answer still waiting to be picked up.
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
 }
 
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn set(o: &Object, key: &str, v: &JsValue) {
-    let _ = Reflect::set(o, &JsValue::from_str(key), v);
-}
-
-/// A reply meaning the request failed, in plain words.
-fn failure(message: &str) -> JsValue {
-    let reply = Object::new();
-    set(&reply, "ok", &JsValue::FALSE);
-    let problems = js_sys::Array::of1(&JsValue::from_str(message));
-    set(&reply, "problems", &problems);
-    reply.into()
+/// Files `answer` for the pending request `id` and wakes it; an answer nobody waits for
+/// (a request from a worker that was since replaced) is dropped.
+fn answer(client: &mut Client, id: u32, answer: Response) {
+    if let Some(at) = client.pending.iter().position(|(i, _)| *i == id) {
+        let (_, resolve) = client.pending.swap_remove(at);
+        ANSWERS.with(|a| a.borrow_mut().push((id, answer)));
+        let _ = resolve.call0(&JsValue::NULL);
+    }
 }
 
 fn on_message(e: web_sys::MessageEvent) {
-    let data = e.data();
+    let Decoded { id, body } = decode_response(from_js(&e.data()));
     CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         let Some(client) = c.as_mut() else { return };
-        if get(&data, "ready").is_truthy() {
-            client.ready = true;
-            for request in client.queue.drain(..) {
-                let _ = client.worker.post_message(&request);
+        match (id, body) {
+            (_, Ok(Response::Ready)) => {
+                client.ready = true;
+                for request in client.queue.drain(..) {
+                    let _ = client.worker.post_message(&request);
+                }
             }
-            return;
-        }
-        let id = get(&data, "id").as_f64().map_or(u32::MAX, |n| n as u32);
-        if let Some(at) = client.pending.iter().position(|(i, _)| *i == id) {
-            let (_, resolve) = client.pending.swap_remove(at);
-            let _ = resolve.call1(&JsValue::NULL, &data);
+            (Some(id), body) => {
+                let response = body.unwrap_or_else(|e| Response::Failed(vec![e.to_string()]));
+                answer(client, id, response);
+            }
+            // Without an id no request can be told; the worker always sends one.
+            (None, _) => {}
         }
     });
 }
@@ -84,13 +90,13 @@ fn on_message(e: web_sys::MessageEvent) {
 fn on_error(e: web_sys::Event) {
     e.prevent_default();
     let client = CLIENT.with(|c| c.borrow_mut().take());
-    if let Some(client) = client {
+    if let Some(mut client) = client {
         client.worker.terminate();
-        let reply = failure(
-            "The file helper stopped or could not be loaded; reload the page and try again.",
-        );
-        for (_, resolve) in client.pending {
-            let _ = resolve.call1(&JsValue::NULL, &reply);
+        let stopped =
+            "The file helper stopped or could not be loaded; reload the page and try again.";
+        let ids: Vec<u32> = client.pending.iter().map(|(id, _)| *id).collect();
+        for id in ids {
+            answer(&mut client, id, Response::Failed(vec![stopped.to_owned()]));
         }
     }
 }
@@ -107,76 +113,48 @@ fn start() -> Result<Client, String> {
         ready: false,
         queue: Vec::new(),
         pending: Vec::new(),
-        next_id: 1,
         _on_message: on_message,
         _on_error: on_error,
     })
 }
 
-/// Sends `request` (its `id` is set here) and waits for the reply object; a reply with
-/// `ok: false` comes back as its problems.
-pub async fn call(request: Object) -> Result<JsValue, Vec<String>> {
-    let mut setup: Result<(), String> = Ok(());
+/// Sends `request` and waits for its answer; a failure comes back as its problems.
+pub async fn call(request: Request) -> Result<Response, Vec<String>> {
+    let mut request = Some(request);
+    let mut sent: Result<u32, String> = Err("The file helper could not be started.".to_owned());
     let promise = Promise::new(&mut |resolve, _reject| {
-        setup = CLIENT.with(|c| {
+        sent = CLIENT.with(|c| {
             let mut c = c.borrow_mut();
             if c.is_none() {
                 *c = Some(start()?);
             }
-            let Some(client) = c.as_mut() else {
+            let (Some(client), Some(request)) = (c.as_mut(), request.take()) else {
                 return Err("The file helper could not be started.".to_owned());
             };
-            let id = client.next_id;
-            client.next_id = client.next_id.wrapping_add(1);
-            set(&request, "id", &JsValue::from(id));
+            let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
+            let message = to_js(&encode_request(id, request));
             client.pending.push((id, resolve));
             if client.ready {
-                let _ = client.worker.post_message(&request);
+                let _ = client.worker.post_message(&message);
             } else {
-                client.queue.push(request.clone());
+                client.queue.push(message);
             }
-            Ok(())
+            Ok(id)
         });
     });
-    setup.map_err(|e| vec![e])?;
-    let reply = wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .unwrap_or_else(|_| failure("The file helper gave no answer."));
-    if get(&reply, "ok").is_truthy() {
-        return Ok(reply);
+    let id = sent.map_err(|e| vec![e])?;
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let answer = ANSWERS.with(|a| {
+        let mut a = a.borrow_mut();
+        let at = a.iter().position(|(i, _)| *i == id)?;
+        Some(a.swap_remove(at).1)
+    });
+    match answer {
+        None => Err(vec!["The file helper gave no answer.".to_owned()]),
+        Some(Response::Failed(problems)) if problems.is_empty() => {
+            Err(vec!["The file helper failed without saying why.".to_owned()])
+        }
+        Some(Response::Failed(problems)) => Err(problems),
+        Some(response) => Ok(response),
     }
-    let problems: Vec<String> = js_sys::Array::from(&get(&reply, "problems"))
-        .iter()
-        .filter_map(|p| p.as_string())
-        .collect();
-    Err(if problems.is_empty() {
-        vec!["The file helper failed without saying why.".to_owned()]
-    } else {
-        problems
-    })
-}
-
-/// A request object with text fields.
-pub fn request(op: &str, fields: &[(&str, &str)]) -> Object {
-    let o = Object::new();
-    set(&o, "op", &JsValue::from_str(op));
-    for (k, v) in fields {
-        set(&o, k, &JsValue::from_str(v));
-    }
-    o
-}
-
-/// A text field of a reply.
-pub fn text(reply: &JsValue, key: &str) -> String {
-    get(reply, key).as_string().unwrap_or_default()
-}
-
-/// Sets any JS value on a request.
-pub fn put(request: &Object, key: &str, value: &JsValue) {
-    set(request, key, value);
-}
-
-/// A reply's field as raw JS.
-pub fn field(reply: &JsValue, key: &str) -> JsValue {
-    get(reply, key)
 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::ui::share_client::make_fragment;
 use sitebudget_core::engine::Scenario;
 use sitebudget_core::model::Document;
+use sitebudget_core::view::links::share_href;
 
 /// Props of [`ShareLink`].
 #[derive(Properties, PartialEq)]
@@ -20,13 +21,9 @@ pub struct ShareLinkProps {
     pub name: AttrValue,
 }
 
-/// The page's address without its fragment.
-fn page_address() -> String {
-    let href = gloo::utils::window().location().href().unwrap_or_default();
-    match href.split_once('#') {
-        Some((base, _)) => base.to_owned(),
-        None => href,
-    }
+/// The page's address, fragment included (`share_href` replaces it).
+fn page_href() -> String {
+    gloo::utils::window().location().href().unwrap_or_default()
 }
 
 /// Whether the browser offers `navigator.clipboard` (only on secure pages).
@@ -70,7 +67,7 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
             copied.set(None);
             wasm_bindgen_futures::spawn_local(async move {
                 let made = make_fragment(&doc, &scenario, &name).await;
-                link.set(Some(made.map(|f| format!("{}#{f}", page_address()))));
+                link.set(Some(made.map(|f| share_href(&page_href(), &f))));
             });
         })
     };

@@ -13,8 +13,8 @@ use wasm_bindgen_futures::JsFuture;
 use sitebudget_core::app::AppState;
 use sitebudget_core::engine::{EnrollmentInput, Scenario};
 use sitebudget_core::io::parse_document;
+use sitebudget_core::io::same_origin::{not_on_this_site, src_problem};
 use sitebudget_core::model::Document;
-use sitebudget_core::view::embed_options::{not_on_this_site, src_problem};
 
 /// Why a budget could not be shown: a headline and, for a refused file, each problem.
 #[derive(Clone, Debug, PartialEq)]

@@ -12,7 +12,8 @@ use crate::ui::app::App;
 use sitebudget_core::app::AppState;
 use sitebudget_core::io::sample::sample_document;
 use sitebudget_core::io::share::is_share_fragment;
-use sitebudget_core::view::embed_options::{open_href, parse_embed_options, EmbedOptions};
+use sitebudget_core::view::embed_options::{parse_embed_options, EmbedOptions};
+use sitebudget_core::view::links::open_href;
 
 /// Props of [`Root`].
 #[derive(Properties, PartialEq, Default)]

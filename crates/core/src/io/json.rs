@@ -19,7 +19,13 @@ use crate::model::{ImportError, Place, Problem};
 /// are none, [`validate`]'s problems are.
 pub fn parse_document(text: &str) -> Result<Document, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(syntax)?;
-    let doc = read::document(&value)?;
+    read_document(&value)
+}
+
+/// Reads and validates a document already parsed as JSON (a share link's or a file
+/// worker message's), with the same refusals as [`parse_document`].
+pub fn read_document(value: &Value) -> Result<Document, ImportError> {
+    let doc = read::document(value)?;
     validate(&doc)?;
     Ok(doc)
 }

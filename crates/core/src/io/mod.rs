@@ -1,4 +1,5 @@
-//! Reading and writing budgets: the JSON document, CSV of lines, and scenarios as JSON.
+//! Reading and writing budgets: the JSON document, CSV of lines, scenarios as JSON, share
+//! links, and the messages to the file worker that reads and writes XLSX.
 
 pub mod csv_lines;
 mod fields;
@@ -7,10 +8,12 @@ pub mod json;
 pub mod line_rows;
 mod pretty;
 pub mod read;
+pub mod same_origin;
 pub mod sample;
 pub mod scenario_json;
 pub mod share;
 pub mod store;
+pub mod worker_protocol;
 pub mod xlsx_read;
 
 pub use crate::model::{ImportError, Place, Problem};

@@ -19,6 +19,7 @@ use crate::engine::Scenario;
 use crate::model::validate;
 use crate::model::Document;
 use crate::model::ImportError;
+use crate::util::url::percent_decode;
 
 /// What a fragment starts with.
 const PREFIX: &str = "share=";
@@ -105,6 +106,7 @@ pub fn is_share_fragment(hash: &str) -> bool {
 /// Reads a share fragment: a leading `#`, whitespace (line breaks from mail clients) and
 /// `%`-escapes are tolerated. Never panics, whatever the text.
 pub fn read_share(fragment: &str) -> Result<Shared, ShareError> {
+    // Mail clients sometimes escape the fragment (`share%3D1.…`).
     let cleaned: String = percent_decode(fragment)
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -163,31 +165,6 @@ fn read_payload(v: &Value) -> Result<Shared, ShareError> {
         scenario,
         name,
     })
-}
-
-/// Decodes `%XX` escapes (mail clients sometimes add them); other text is kept as is.
-fn percent_decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_owned();
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let hex = |k: usize| bytes.get(k).and_then(|c| (*c as char).to_digit(16));
-        match (b, hex(i + 1), hex(i + 2)) {
-            (b'%', Some(hi), Some(lo)) => {
-                // Two hex digits make one byte (hi*16 + lo ≤ 255).
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-            }
-            _ => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
-//! Small helpers every layer may use: the id map, the one shared sort, and `ByPtr`.
+//! Small helpers every layer may use: the id map, the one shared sort, decimal parsing,
+//! URL encoding and `ByPtr`.
 
 pub mod by_ptr;
 pub mod decimal;
 pub mod sort;
+pub mod url;
 
 use std::collections::HashMap;
 

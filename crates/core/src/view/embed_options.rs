@@ -4,6 +4,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::util::url::query_pairs;
+
 /// A panel an embed can show (`panels=` takes their names).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EmbedPanel {
@@ -169,22 +171,6 @@ pub fn parse_embed_options(query: &str) -> EmbedOptions {
     out
 }
 
-/// Each `key=value` of a query string (with or without its `?`), decoded, the key in
-/// lower case; a bare `key` has an empty value.
-pub fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (
-                decode_component(key).to_ascii_lowercase(),
-                decode_component(value),
-            )
-        })
-}
-
 /// `readonly`, `readonly=0` and `mode=view|edit` together; read-only wins a conflict.
 fn read_only(mode: Option<&str>, flag: Option<bool>, problems: &mut Vec<String>) -> bool {
     let from_mode = match mode {
@@ -264,113 +250,6 @@ pub fn parse_change(value: &str) -> Result<Decimal, String> {
     percent
         .checked_div(Decimal::ONE_HUNDRED)
         .ok_or_else(not_a_number)
-}
-
-/// Decodes one query component: `+` is a space, `%XX` a byte; bad escapes stay as typed.
-pub fn decode_component(raw: &str) -> String {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3).and_then(|h| {
-                    std::str::from_utf8(h)
-                        .ok()
-                        .and_then(|h| u8::from_str_radix(h, 16).ok())
-                });
-                if let Some(byte) = hex {
-                    out.push(byte);
-                    i += 3;
-                    continue;
-                }
-                out.push(b'%');
-            }
-            _ => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Why `src` may not be loaded by a page on `origin` (`https://host[:port]`), or `None`
-/// when it is a path or a URL on that same origin. The browser's own URL parser and a
-/// same-origin fetch check again; this gives the plain-words reason.
-pub fn src_problem(src: &str, origin: &str) -> Option<String> {
-    // Browsers drop tabs and newlines anywhere in a URL and treat `\` as `/`.
-    let cleaned: String = src
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .map(|c| if c == '\\' { '/' } else { c })
-        .collect();
-    let elsewhere = || Some(not_on_this_site(src, origin));
-    if cleaned.is_empty() {
-        return Some("src= is empty: give the address of a JSON budget on this site.".to_owned());
-    }
-    if cleaned.starts_with("//") {
-        return elsewhere();
-    }
-    if has_scheme(&cleaned) {
-        let lower = cleaned.to_ascii_lowercase();
-        let origin = origin.trim_end_matches('/').to_ascii_lowercase();
-        let same = lower == origin
-            || lower
-                .strip_prefix(&origin)
-                .is_some_and(|rest| rest.starts_with(['/', '?', '#']));
-        if !same {
-            return elsewhere();
-        }
-    }
-    None
-}
-
-/// The refusal of a `src` on another origin than the page's.
-pub fn not_on_this_site(src: &str, origin: &str) -> String {
-    format!(
-        "src={src} is not on this site ({origin}). SiteBudget loads only budgets from its own site, so nothing was loaded."
-    )
-}
-
-/// Whether a URL starts with a scheme (`https:`, `data:`, `javascript:`).
-fn has_scheme(url: &str) -> bool {
-    let Some((scheme, _)) = url.split_once(':') else {
-        return false;
-    };
-    let mut chars = scheme.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-}
-
-/// Encodes a query value so that it reads back the same through [`decode_component`].
-pub fn encode_component(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b'/') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-/// Where "Open in SiteBudget" leads, relative to the app: the full app, offering the budget
-/// from `src` (and the starting `change`) or the one in the link's fragment.
-pub fn open_href(options: &EmbedOptions, fragment: Option<&str>) -> String {
-    if let Some(src) = &options.src {
-        let mut href = format!("./?src={}", encode_component(src));
-        if let Some(change) = options.change {
-            let percent = (change * Decimal::ONE_HUNDRED).normalize();
-            href.push_str(&format!("&change={percent}"));
-        }
-        return href;
-    }
-    match fragment.map(|f| f.trim_start_matches('#')) {
-        Some(f) if !f.is_empty() => format!("./#{f}"),
-        _ => "./".to_owned(),
-    }
 }
 
 #[cfg(test)]
@@ -492,85 +371,21 @@ mod tests {
     }
 
     #[test]
-    fn decoding_handles_plus_escapes_utf8_and_broken_escapes() {
-        assert_eq!(decode_component("a+b%20c"), "a b c");
-        assert_eq!(decode_component("caf%C3%A9"), "café");
-        assert_eq!(decode_component("100%"), "100%");
-        assert_eq!(decode_component("%zz%4"), "%zz%4");
-        assert_eq!(decode_component("%FF"), "\u{FFFD}");
-        assert_eq!(decode_component("é"), "é");
-    }
-
-    #[test]
-    fn encoding_round_trips() {
-        for s in ["budgets/a b.json", "x?y=1&z#w", "café/ü.json", "%41"] {
-            assert_eq!(decode_component(&encode_component(s)), s);
-        }
-        assert_eq!(encode_component("a b&c"), "a%20b%26c");
-    }
-
-    #[test]
-    fn src_on_the_same_origin_is_allowed() {
-        let origin = "http://localhost:8080";
-        for src in [
-            "budget.json",
-            "./budgets/school.json",
-            "/sitebudget/budgets/school.json",
-            "../school.json",
-            "http://localhost:8080/b.json",
-            "HTTP://LOCALHOST:8080/b.json",
-            "b.json?v=2",
-        ] {
-            assert_eq!(src_problem(src, origin), None, "{src}");
-        }
-    }
-
-    #[test]
-    fn src_elsewhere_is_refused_in_plain_words() {
-        let origin = "http://localhost:8080";
-        for src in [
-            "https://evil.example/b.json",
-            "//evil.example/b.json",
-            "/\\evil.example/b.json",
-            "\\\\evil.example/b.json",
-            "/\t/evil.example/b.json",
-            "http://localhost:8081/b.json",
-            "http://localhost:8080.evil.example/b.json",
-            "https://localhost:8080/b.json",
-            "data:application/json,{}",
-            "javascript:alert(1)",
-        ] {
-            let problem = src_problem(src, origin).unwrap_or_else(|| panic!("{src} allowed"));
-            assert!(
-                problem.contains("is not on this site (http://localhost:8080)"),
-                "{problem}"
-            );
-            assert!(problem.contains("nothing was loaded"));
-        }
-        assert!(src_problem("  ", origin).is_some_and(|p| p.contains("empty")));
-    }
-
-    #[test]
-    fn open_link_keeps_the_budget() {
-        let o = parse_embed_options("embed&src=budgets/a b.json&change=-10&panels=plan&readonly");
-        // The full app (no `embed`), which offers that budget with the same change.
-        assert_eq!(open_href(&o, None), "./?src=budgets/a%20b.json&change=-10");
-        // src wins over a fragment; a fraction change is written back in percent.
-        let small = parse_embed_options("embed&src=x.json&change=-7.5%25");
-        assert_eq!(
-            open_href(&small, Some("#share=1.abc")),
-            "./?src=x.json&change=-7.5"
+    fn escaped_values_are_read_as_written() {
+        // %20 and + are spaces, %26 '&', %23 '#', %25 '%', %2B '+', %C3%A9 'é'.
+        let o = parse_embed_options(
+            "?EMBED&src=a%20b%26c%23d%25e%2Bf+g.json&id=%C3%A9cole+nord&change=%E2%88%925%25",
         );
-        let up = parse_embed_options("embed&src=%2Fb%26c.json&change=%2B12");
-        assert_eq!(open_href(&up, None), "./?src=/b%26c.json&change=12");
-        let none = parse_embed_options("embed&src=x.json&change=0");
-        assert_eq!(open_href(&none, None), "./?src=x.json&change=0");
-        let no_change = parse_embed_options("embed&src=x.json&readonly&id=north");
-        assert_eq!(open_href(&no_change, None), "./?src=x.json");
-        let plain = parse_embed_options("embed");
-        assert_eq!(open_href(&plain, Some("#abc")), "./#abc");
-        assert_eq!(open_href(&plain, Some("")), "./");
-        assert_eq!(open_href(&plain, None), "./");
+        assert!(o.embed);
+        assert_eq!(o.src.as_deref(), Some("a b&c#d%e+f g.json"));
+        assert_eq!(o.id.as_deref(), Some("école nord"));
+        assert_eq!(o.change, Some(d("-0.05")));
+        assert!(o.problems.is_empty(), "{:?}", o.problems);
+        // A broken escape stays as typed.
+        assert_eq!(
+            parse_embed_options("embed&src=100%.json").src.as_deref(),
+            Some("100%.json")
+        );
     }
 
     #[test]

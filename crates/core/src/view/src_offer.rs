@@ -4,8 +4,9 @@
 
 use rust_decimal::Decimal;
 
-use super::embed_options::{parse_change, parse_embed_options, query_pairs};
+use super::embed_options::{parse_change, parse_embed_options};
 use crate::format::percent;
+use crate::util::url::query_pairs;
 
 /// What the query string asks the full app to offer.
 #[derive(Clone, Debug, PartialEq)]

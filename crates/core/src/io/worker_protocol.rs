@@ -1,0 +1,405 @@
+//! The messages between the page and the file worker (`src/bin/xlsx_worker.rs`), which
+//! holds the XLSX and share-link compression code so the page's bundle does not.
+//!
+//! A message is a JSON text and, for a workbook, its bytes beside it (never inflated to
+//! base64). The browser side carries them as `{text, bytes?}` ([`TEXT`], [`BYTES`]).
+//!
+//! - worker → page, once started: `{"op":"ready"}`; the page queues requests until then.
+//! - page → worker, `id` chosen by the page:
+//!   - `{"id":1,"op":"read"}` with the .xlsx file's bytes;
+//!   - `{"id":1,"op":"write","doc":{…},"scenario":{…},"name":"…"}`;
+//!   - `{"id":1,"op":"share","doc":{…},"scenario":{…},"name":"…"}`;
+//!   - `{"id":1,"op":"open_share","fragment":"share=1.…"}`.
+//! - worker → page, the same `id`:
+//!   - `{"id":1,"op":"rows","rows":[[2,["cell",…]],…]}`: the first sheet's non-empty rows
+//!     (row number, cell texts), read on the page by the same row importer as CSV;
+//!   - `{"id":1,"op":"workbook"}` with the workbook's bytes;
+//!   - `{"id":1,"op":"fragment","fragment":"share=1.…"}`;
+//!   - `{"id":1,"op":"shared","doc":{…},"scenario":{…},"name":"…"}`;
+//!   - `{"id":1,"op":"failed","problems":["…"]}`, each problem in plain words.
+//!
+//! Documents and scenarios travel as in the JSON file format (numbers exact) and are
+//! validated again on arrival. Decoding never panics: a malformed message is an `Err`
+//! in plain words. Nothing here touches XLSX code, so the page links none.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use super::json::{document_value, read_document};
+use super::line_rows::Row;
+use super::scenario_json::{read_scenario, scenario_value};
+use super::share::Shared;
+use crate::engine::Scenario;
+use crate::model::Document;
+
+/// The JS property holding a message's JSON text.
+pub const TEXT: &str = "text";
+/// The JS property holding a message's bytes (a `Uint8Array`), when it has any.
+pub const BYTES: &str = "bytes";
+
+/// One message as it crosses between page and worker.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Message {
+    /// The JSON text.
+    pub text: String,
+    /// The file's bytes, for a workbook read or written.
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// What the page asks of the worker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// The first sheet of this .xlsx file, as rows of text.
+    ReadXlsx {
+        /// The file's bytes.
+        bytes: Vec<u8>,
+    },
+    /// The workbook (lines, comparison, cut plan) of a budget under a scenario.
+    WriteXlsx {
+        /// The budget.
+        doc: Document,
+        /// The scenario.
+        scenario: Scenario,
+        /// The scenario's name.
+        name: String,
+    },
+    /// A share link's fragment carrying a budget and scenario.
+    PackShare {
+        /// The budget.
+        doc: Document,
+        /// The scenario.
+        scenario: Scenario,
+        /// The scenario's name.
+        name: String,
+    },
+    /// What a share link's fragment carries.
+    UnpackShare {
+        /// The text after `#`.
+        fragment: String,
+    },
+}
+
+/// What the worker answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Response {
+    /// The worker has started and takes requests (sent once, without an id).
+    Ready,
+    /// The sheet's non-empty rows, for [`Request::ReadXlsx`].
+    Rows(Vec<Row>),
+    /// The .xlsx file's bytes, for [`Request::WriteXlsx`].
+    Workbook(Vec<u8>),
+    /// The fragment (text after `#`), for [`Request::PackShare`].
+    Fragment(String),
+    /// The link's budget and scenario, validated, for [`Request::UnpackShare`].
+    Shared(Box<Shared>),
+    /// The request failed: each problem in plain words.
+    Failed(Vec<String>),
+}
+
+impl Response {
+    /// The sentence for an answer that does not fit the request it came back for.
+    pub fn unexpected(&self) -> String {
+        format!(
+            "The file helper gave an unexpected answer ({}); reload the page and try again.",
+            self.op()
+        )
+    }
+
+    /// The `op` this response is sent as.
+    fn op(&self) -> &'static str {
+        match self {
+            Response::Ready => "ready",
+            Response::Rows(_) => "rows",
+            Response::Workbook(_) => "workbook",
+            Response::Fragment(_) => "fragment",
+            Response::Shared(_) => "shared",
+            Response::Failed(_) => "failed",
+        }
+    }
+}
+
+/// Why a message could not be read, in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProtocolError(String);
+
+impl ProtocolError {
+    fn new(reason: impl fmt::Display) -> Self {
+        ProtocolError(format!(
+            "A message between the page and its file helper could not be read: {reason}. Reload the page and try again."
+        ))
+    }
+}
+
+impl fmt::Display for ProtocolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ProtocolError {}
+
+/// A decoded message: its id, when it has a readable one (so that even a malformed
+/// request is answered), and its content or why it could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded<T> {
+    /// The id the page gave the request (none on `ready`).
+    pub id: Option<u32>,
+    /// The message, or why it could not be read.
+    pub body: Result<T, ProtocolError>,
+}
+
+/// The message for `request`, numbered `id`.
+pub fn encode_request(id: u32, request: Request) -> Message {
+    let mut out = head(Some(id), "");
+    let mut bytes = None;
+    let op = match request {
+        Request::ReadXlsx { bytes: file } => {
+            bytes = Some(file);
+            "read"
+        }
+        Request::WriteXlsx {
+            doc,
+            scenario,
+            name,
+        } => {
+            put_budget(&mut out, &doc, &scenario, name);
+            "write"
+        }
+        Request::PackShare {
+            doc,
+            scenario,
+            name,
+        } => {
+            put_budget(&mut out, &doc, &scenario, name);
+            "share"
+        }
+        Request::UnpackShare { fragment } => {
+            out.insert("fragment".into(), Value::String(fragment));
+            "open_share"
+        }
+    };
+    out.insert("op".into(), Value::String(op.to_owned()));
+    Message {
+        text: Value::Object(out).to_string(),
+        bytes,
+    }
+}
+
+/// The request in `message`; never panics.
+pub fn decode_request(message: Message) -> Decoded<Request> {
+    decode(message, |op, map, bytes| match op {
+        "read" => Ok(Request::ReadXlsx {
+            bytes: bytes.ok_or_else(|| ProtocolError::new("the file to read is missing"))?,
+        }),
+        "write" => {
+            let (doc, scenario, name) = budget(map)?;
+            Ok(Request::WriteXlsx {
+                doc,
+                scenario,
+                name,
+            })
+        }
+        "share" => {
+            let (doc, scenario, name) = budget(map)?;
+            Ok(Request::PackShare {
+                doc,
+                scenario,
+                name,
+            })
+        }
+        "open_share" => Ok(Request::UnpackShare {
+            fragment: text(map, "fragment")?,
+        }),
+        other => Err(ProtocolError::new(format_args!(
+            "`{}` is not a request the file helper knows",
+            short(other)
+        ))),
+    })
+}
+
+/// The message for `response` to the request numbered `id` (none for `ready`).
+pub fn encode_response(id: Option<u32>, response: Response) -> Message {
+    let mut out = head(id, response.op());
+    let mut bytes = None;
+    match response {
+        Response::Ready => {}
+        Response::Rows(rows) => {
+            let rows = rows
+                .into_iter()
+                .map(|row| {
+                    let cells = row.cells.into_iter().map(Value::String).collect();
+                    Value::Array(vec![Value::from(row.number as u64), Value::Array(cells)])
+                })
+                .collect();
+            out.insert("rows".into(), Value::Array(rows));
+        }
+        Response::Workbook(file) => bytes = Some(file),
+        Response::Fragment(fragment) => {
+            out.insert("fragment".into(), Value::String(fragment));
+        }
+        Response::Shared(shared) => {
+            put_budget(&mut out, &shared.doc, &shared.scenario, shared.name);
+        }
+        Response::Failed(problems) => {
+            let list = problems.into_iter().map(Value::String).collect();
+            out.insert("problems".into(), Value::Array(list));
+        }
+    }
+    Message {
+        text: Value::Object(out).to_string(),
+        bytes,
+    }
+}
+
+/// The response in `message`; never panics.
+pub fn decode_response(message: Message) -> Decoded<Response> {
+    decode(message, |op, map, bytes| match op {
+        "ready" => Ok(Response::Ready),
+        "rows" => rows(map).map(Response::Rows),
+        "workbook" => bytes
+            .map(Response::Workbook)
+            .ok_or_else(|| ProtocolError::new("the workbook's bytes are missing")),
+        "fragment" => text(map, "fragment").map(Response::Fragment),
+        "shared" => {
+            let (doc, scenario, name) = budget(map)?;
+            Ok(Response::Shared(Box::new(Shared {
+                doc,
+                scenario,
+                name,
+            })))
+        }
+        "failed" => {
+            let list = match map.get("problems") {
+                Some(Value::Array(list)) => list,
+                _ => return Err(ProtocolError::new("a failure came without its problems")),
+            };
+            Ok(Response::Failed(
+                list.iter()
+                    .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_owned))
+                    .collect(),
+            ))
+        }
+        other => Err(ProtocolError::new(format_args!(
+            "`{}` is not an answer the page knows",
+            short(other)
+        ))),
+    })
+}
+
+/// An object with `id` (when given) and `op` (when not empty).
+fn head(id: Option<u32>, op: &str) -> Map<String, Value> {
+    let mut out = Map::new();
+    if let Some(id) = id {
+        out.insert("id".into(), Value::from(id));
+    }
+    if !op.is_empty() {
+        out.insert("op".into(), Value::String(op.to_owned()));
+    }
+    out
+}
+
+fn put_budget(out: &mut Map<String, Value>, doc: &Document, scenario: &Scenario, name: String) {
+    out.insert("doc".into(), document_value(doc));
+    out.insert("scenario".into(), scenario_value(scenario));
+    out.insert("name".into(), Value::String(name));
+}
+
+/// Reads the JSON object, its id and its op, then the rest with `body`.
+fn decode<T>(
+    message: Message,
+    body: impl FnOnce(&str, &Map<String, Value>, Option<Vec<u8>>) -> Result<T, ProtocolError>,
+) -> Decoded<T> {
+    let value: Value = match serde_json::from_str(&message.text) {
+        Ok(v) => v,
+        Err(_) => {
+            return Decoded {
+                id: None,
+                body: Err(ProtocolError::new("it is not JSON")),
+            }
+        }
+    };
+    let Value::Object(map) = value else {
+        return Decoded {
+            id: None,
+            body: Err(ProtocolError::new("it is not an object")),
+        };
+    };
+    let id = match map.get("id") {
+        None => Ok(None),
+        Some(v) => v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .map(Some)
+            .ok_or_else(|| ProtocolError::new("its number is not a whole number")),
+    };
+    let (id, body) = match id {
+        Ok(id) => (
+            id,
+            match map.get("op") {
+                Some(Value::String(op)) => body(op, &map, message.bytes),
+                _ => Err(ProtocolError::new("it does not say what it is")),
+            },
+        ),
+        Err(e) => (None, Err(e)),
+    };
+    Decoded { id, body }
+}
+
+/// The budget, scenario and name of a message; the budget is validated.
+fn budget(map: &Map<String, Value>) -> Result<(Document, Scenario, String), ProtocolError> {
+    let doc = map
+        .get("doc")
+        .ok_or_else(|| ProtocolError::new("the budget is missing"))?;
+    let doc = read_document(doc)
+        .map_err(|e| ProtocolError::new(format_args!("the budget was refused ({e})")))?;
+    let scenario = match map.get("scenario") {
+        Some(s) => read_scenario(s)
+            .map_err(|e| ProtocolError::new(format_args!("the scenario was refused ({e})")))?,
+        None => return Err(ProtocolError::new("the scenario is missing")),
+    };
+    Ok((doc, scenario, text(map, "name")?))
+}
+
+/// A text field that must be there.
+fn text(map: &Map<String, Value>, key: &str) -> Result<String, ProtocolError> {
+    match map.get(key) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(_) => Err(ProtocolError::new(format_args!("its {key} is not text"))),
+        None => Err(ProtocolError::new(format_args!("its {key} is missing"))),
+    }
+}
+
+/// `[[number, [cell…]], …]` as rows.
+fn rows(map: &Map<String, Value>) -> Result<Vec<Row>, ProtocolError> {
+    let bad = || ProtocolError::new("the sheet's rows are not in the expected shape");
+    let Some(Value::Array(list)) = map.get("rows") else {
+        return Err(bad());
+    };
+    list.iter()
+        .map(|row| {
+            let Value::Array(pair) = row else {
+                return Err(bad());
+            };
+            let (Some(number), Some(Value::Array(cells)), 2) =
+                (pair.first(), pair.get(1), pair.len())
+            else {
+                return Err(bad());
+            };
+            let number = number
+                .as_u64()
+                .and_then(|n| usize::try_from(n).ok())
+                .ok_or_else(bad)?;
+            let cells = cells
+                .iter()
+                .map(|c| c.as_str().map(str::to_owned).ok_or_else(bad))
+                .collect::<Result<_, _>>()?;
+            Ok(Row { number, cells })
+        })
+        .collect()
+}
+
+/// At most 40 characters of a name taken from a message, for an error.
+fn short(name: &str) -> String {
+    name.chars().take(40).collect()
+}
