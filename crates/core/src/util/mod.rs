@@ -1,5 +1,6 @@
-//! Small helpers every layer may use: the id map and the one shared sort.
+//! Small helpers every layer may use: the id map, the one shared sort and decimal arithmetic.
 
+pub mod dec;
 pub mod sort;
 
 use std::collections::HashMap;
