@@ -8,6 +8,7 @@ use super::error::EngineError;
 use super::rounding::{add, ceil_cents, div, mul, sub};
 use super::snapshot::LineType;
 use crate::model::Priority;
+use crate::util::dec;
 
 /// Why a line is cut.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,7 +53,7 @@ impl Cut {
     pub fn freed(&self) -> Decimal {
         self.frees
             .iter()
-            .fold(Decimal::ZERO, |acc, (_, m)| acc.saturating_add(*m))
+            .fold(Decimal::ZERO, |acc, (_, m)| dec::saturating_add(acc, *m))
     }
 
     /// Money freed in one source.
@@ -60,7 +61,7 @@ impl Cut {
         self.frees
             .iter()
             .filter(|(s, _)| s == source)
-            .fold(Decimal::ZERO, |acc, (_, m)| acc.saturating_add(*m))
+            .fold(Decimal::ZERO, |acc, (_, m)| dec::saturating_add(acc, *m))
     }
 }
 
@@ -114,7 +115,7 @@ impl CutPlan {
             .iter()
             .filter(|c| c.kind == LineType::Position)
             .fold(Decimal::ZERO, |acc, c| {
-                acc.saturating_add(c.from.saturating_sub(c.to))
+                dec::saturating_add(acc, dec::saturating_sub(c.from, c.to))
             })
     }
 }
@@ -457,8 +458,7 @@ pub fn days_a_week(fte: Decimal, step: Decimal) -> Option<Decimal> {
     if fte > Decimal::ONE || step != Decimal::new(2, 1) {
         return None;
     }
-    fte.checked_mul(Decimal::from(5))
-        .map(|days| days.normalize())
+    dec::checked_mul(fte, Decimal::from(5)).map(|days| days.normalize())
 }
 
 fn finish(work: &Budget<'_>, d: Draft) -> Result<Cut, EngineError> {

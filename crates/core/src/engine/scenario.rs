@@ -11,6 +11,7 @@ use super::counts::check_fraction;
 use super::error::EngineError;
 use super::rounding::{grow_cents, mul, whole};
 use crate::model::{Allocation, Document, Grade, Line, LineKind, Norm, School, Source};
+use crate::util::dec;
 
 /// How a scenario changes enrollment.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -182,11 +183,9 @@ fn grow_school(school: &mut School, scenario: &Scenario) -> Result<(), EngineErr
     if change.is_zero() {
         return Ok(());
     }
-    let factor = Decimal::ONE
-        .checked_add(change)
-        .ok_or_else(|| EngineError::Overflow {
-            what: "the enrollment change".into(),
-        })?;
+    let factor = dec::checked_add(Decimal::ONE, change).ok_or_else(|| EngineError::Overflow {
+        what: "the enrollment change".into(),
+    })?;
     for (g, n) in school.enrollment.iter_mut() {
         let new = whole(mul(Decimal::from(*n), factor, &|| {
             format!("the enrollment of grade {g}")

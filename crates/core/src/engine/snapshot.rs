@@ -1,5 +1,6 @@
 //! A computed budget as the UI shows it: counts, entitlements, sources, lines, totals.
 
+use crate::util::dec;
 use rust_decimal::Decimal;
 
 use super::budget::Budget;
@@ -55,7 +56,7 @@ impl LineResult {
         self.charges
             .iter()
             .filter(|(s, _)| s == source)
-            .fold(Decimal::ZERO, |acc, (_, c)| acc.saturating_add(*c))
+            .fold(Decimal::ZERO, |acc, (_, c)| dec::saturating_add(acc, *c))
     }
 }
 
