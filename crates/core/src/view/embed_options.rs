@@ -2,6 +2,7 @@
 //! (`?embed&src=budget.json&readonly&panels=summary,plan&change=-10`), read without a browser.
 //! Bad values become plain-words problems shown in the embed; nothing here panics.
 
+use crate::util::dec;
 use rust_decimal::Decimal;
 
 /// A panel an embed can show (`panels=` takes their names).
@@ -261,9 +262,7 @@ pub fn parse_change(value: &str) -> Result<Decimal, String> {
             "change={value} is outside −100 to 100 percent, so enrollment starts unchanged."
         ));
     }
-    percent
-        .checked_div(Decimal::ONE_HUNDRED)
-        .ok_or_else(not_a_number)
+    dec::checked_div(percent, Decimal::ONE_HUNDRED).ok_or_else(not_a_number)
 }
 
 /// Decodes one query component: `+` is a space, `%XX` a byte; bad escapes stay as typed.
@@ -362,7 +361,7 @@ pub fn open_href(options: &EmbedOptions, fragment: Option<&str>) -> String {
     if let Some(src) = &options.src {
         let mut href = format!("./?src={}", encode_component(src));
         if let Some(change) = options.change {
-            let percent = (change * Decimal::ONE_HUNDRED).normalize();
+            let percent = dec::mul(change, Decimal::ONE_HUNDRED).normalize();
             href.push_str(&format!("&change={percent}"));
         }
         return href;
