@@ -124,9 +124,7 @@ pub fn funding_list(text: &str) -> Result<Vec<Funding>, String> {
     if out.is_empty() {
         return Err("must name at least one source, such as `gf 100%`".into());
     }
-    let total = out
-        .iter()
-        .try_fold(Decimal::ZERO, |acc, f| dec::checked_add(acc, f.share));
+    let total = dec::checked_sum(out.iter().map(|f| f.share));
     match total {
         Some(t) if t == Decimal::ONE => Ok(out),
         Some(t) => Err(format!(

@@ -95,9 +95,7 @@ pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
 
 /// The sum of `values`, or `None` on overflow (`Iterator::sum` panics instead).
 pub fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
-    values
-        .into_iter()
-        .try_fold(Decimal::ZERO, |acc, v| checked_add(acc, v))
+    values.into_iter().try_fold(Decimal::ZERO, checked_add)
 }
 
 #[cfg(test)]
