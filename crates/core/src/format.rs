@@ -1,5 +1,6 @@
 //! Display formats for money, FTE and shares: plain Rust so they are tested natively.
 
+use crate::util::dec;
 use rust_decimal::prelude::*;
 use rust_decimal::Decimal;
 
@@ -64,7 +65,7 @@ pub fn fte(value: Decimal) -> String {
 
 /// A fraction as a percent with up to one decimal: `0.8612` → `86.1%`.
 pub fn percent(fraction: Decimal) -> String {
-    let pct = (fraction * Decimal::ONE_HUNDRED)
+    let pct = dec::mul(fraction, Decimal::ONE_HUNDRED)
         .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
     let text = plain(pct);
     match text.strip_prefix('-') {

@@ -2,13 +2,13 @@
 
 use std::rc::Rc;
 
-use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use super::panel::Panel;
 
 use super::figure::{money, money_cell};
 use crate::ui::event_value;
+use sitebudget_core::util::dec;
 use sitebudget_core::view::budget_rows::{BudgetRow, RowGroup};
 
 /// Props of [`BudgetTable`].
@@ -48,7 +48,7 @@ pub fn BudgetTable(props: &BudgetTableProps) -> Html {
         })
     };
     let shown: usize = props.groups.iter().map(|g| g.rows.len()).sum();
-    let total: Decimal = props.groups.iter().map(|g| g.subtotal).sum();
+    let total = dec::sum(props.groups.iter().map(|g| g.subtotal));
     html! {
         <Panel id="lines" title="Budget lines" actions={html! {
                 <div class="toolbar">

@@ -17,6 +17,7 @@ use sitebudget_core::chart::waterfall::{
 };
 use sitebudget_core::chart::{Layout, LegendItem, Rect, Text, ValueFormat, DEFAULT_WIDTH};
 use sitebudget_core::format;
+use sitebudget_core::util::dec;
 
 /// Number of distinct series styles before colours and patterns repeat.
 const SERIES_STYLES: usize = 6;
@@ -287,7 +288,7 @@ fn series_value(datum: &StackDatum, series: &str) -> Decimal {
         .segments
         .iter()
         .filter(|(name, _)| name == series)
-        .fold(Decimal::ZERO, |acc, (_, v)| acc.saturating_add(*v))
+        .fold(Decimal::ZERO, |acc, (_, v)| dec::saturating_add(acc, *v))
 }
 
 /// Horizontal stacked bars, one per category, with a legend and per-segment values.
@@ -436,7 +437,7 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
             }
             for (i, bar) in geom.bars.iter().enumerate() {
                 <g key={i} class="chart-row" data-value={plain(
-                    if bar.kind == StepKind::Total { bar.running.to } else { bar.running.to.saturating_sub(bar.running.from) }
+                    if bar.kind == StepKind::Total { bar.running.to } else { dec::saturating_sub(bar.running.to, bar.running.from) }
                 )}>
                     { text(&bar.label, "chart-label") }
                     { text(&bar.value_label, "chart-value") }

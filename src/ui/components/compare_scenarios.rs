@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::figure::money_cell;
 use super::panel::Panel;
 use sitebudget_core::format;
+use sitebudget_core::util::dec;
 use sitebudget_core::view::summary::ScenarioSummary;
 
 /// Props of [`CompareScenarios`].
@@ -27,7 +28,7 @@ pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
                 <th scope="row">{ label }</th>
                 { money_cell(f(a), false) }
                 { money_cell(f(b), false) }
-                <td class="num">{ format::money_change(f(b) - f(a)) }</td>
+                <td class="num">{ format::money_change(dec::sub(f(b), f(a))) }</td>
             </tr>
         }
     };
@@ -57,7 +58,7 @@ pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
                             <th scope="row">{ "Lines cut / FTE lost" }</th>
                             <td class="num">{ format!("{} / {}", a.cuts, format::fte(a.positions_lost)) }</td>
                             <td class="num">{ format!("{} / {}", b.cuts, format::fte(b.positions_lost)) }</td>
-                            <td class="num">{ format::fte(b.positions_lost - a.positions_lost) }</td>
+                            <td class="num">{ format::fte(dec::sub(b.positions_lost, a.positions_lost)) }</td>
                         </tr>
                         { money_row("Balance after cuts", "after", |s| s.balance_after) }
                         { money_row("Deficit left", "left", |s| s.deficit_left) }
@@ -65,7 +66,7 @@ pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
                             <th scope="row">{ "Flexibility index" }</th>
                             <td class="num">{ format::percent(a.flexibility_index) }</td>
                             <td class="num">{ format::percent(b.flexibility_index) }</td>
-                            <td class="num">{ format::percent(b.flexibility_index - a.flexibility_index) }</td>
+                            <td class="num">{ format::percent(dec::sub(b.flexibility_index, a.flexibility_index)) }</td>
                         </tr>
                     </tbody>
                 </table>

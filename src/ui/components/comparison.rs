@@ -11,6 +11,7 @@ use super::figure::money_cell;
 use sitebudget_core::engine::{LineDiff, LineStatus, SourceDiff};
 use sitebudget_core::format;
 use sitebudget_core::model::Document;
+use sitebudget_core::util::dec;
 
 /// Props of [`ComparisonPanel`].
 #[derive(Properties, PartialEq)]
@@ -35,7 +36,7 @@ fn fte_or_dash(value: Option<rust_decimal::Decimal>) -> String {
 #[component]
 pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
     let doc = &*props.doc;
-    let sum = |f: fn(&SourceDiff) -> Decimal| -> Decimal { props.sources.iter().map(f).sum() };
+    let sum = |f: fn(&SourceDiff) -> Decimal| -> Decimal { dec::sum(props.sources.iter().map(f)) };
     let changed = &*props.lines;
     html! {
         <Panel id="compare" title="Budget and scenario, side by side" note="Scenario figures are before the cut plan" testid="comparison-panel">
@@ -69,7 +70,7 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                             <th scope="row">{ "School" }</th>
                             { money_cell(sum(|d| d.baseline_allocation), false) }
                             { money_cell(sum(|d| d.scenario_allocation), false) }
-                            <td class="num">{ format::money_change(sum(|d| d.scenario_allocation) - sum(|d| d.baseline_allocation)) }</td>
+                            <td class="num">{ format::money_change(dec::sub(sum(|d| d.scenario_allocation), sum(|d| d.baseline_allocation))) }</td>
                             { money_cell(sum(|d| d.baseline_balance), false) }
                             { money_cell(sum(|d| d.scenario_balance), true) }
                         </tr>

@@ -12,6 +12,7 @@ use super::figure::{money, money_cell};
 use sitebudget_core::engine::Flexibility;
 use sitebudget_core::format;
 use sitebudget_core::model::Document;
+use sitebudget_core::util::dec;
 
 /// Props of [`FlexibilityPanel`].
 #[derive(Properties, PartialEq)]
@@ -30,11 +31,12 @@ pub struct FlexibilityPanelProps {
 pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
     let (doc, flex) = (&*props.doc, &*props.flex);
     let split = |restricted: bool| -> Decimal {
-        flex.sources
-            .iter()
-            .filter(|s| s.restricted == restricted)
-            .map(|s| s.flexible)
-            .sum()
+        dec::sum(
+            flex.sources
+                .iter()
+                .filter(|s| s.restricted == restricted)
+                .map(|s| s.flexible),
+        )
     };
     let compliance = &flex.compliance;
     let flags = compliance

@@ -13,6 +13,7 @@ use crate::ui::event_value;
 use sitebudget_core::engine::{EnrollmentInput, Scenario};
 use sitebudget_core::format;
 use sitebudget_core::model::Grade;
+use sitebudget_core::util::dec;
 
 /// Props of [`ScenarioInputs`].
 #[derive(Properties, PartialEq)]
@@ -39,12 +40,12 @@ pub fn parse_percent(text: &str) -> Option<Decimal> {
         .filter(|c| !c.is_whitespace())
         .collect();
     let pct: Decimal = cleaned.parse().ok()?;
-    pct.checked_div(Decimal::ONE_HUNDRED)
+    dec::checked_div(pct, Decimal::ONE_HUNDRED)
 }
 
 /// A fraction as the plain percent number an input shows: `-0.08` → `-8`.
 fn percent_value(fraction: Decimal) -> String {
-    format::plain(fraction * Decimal::ONE_HUNDRED)
+    format::plain(dec::mul(fraction, Decimal::ONE_HUNDRED))
 }
 
 /// The overall enrollment change a scenario implies, as a fraction of baseline pupils.
@@ -52,7 +53,8 @@ fn implied_change(baseline: u64, scenario: u64) -> Decimal {
     if baseline == 0 {
         return Decimal::ZERO;
     }
-    ((Decimal::from(scenario) - Decimal::from(baseline)) / Decimal::from(baseline)).round_dp(3)
+    let b = Decimal::from(baseline);
+    dec::div(dec::sub(Decimal::from(scenario), b), b).round_dp(3)
 }
 
 /// Shown by the enrollment slider when the budget has no pupils: a change of pupils in

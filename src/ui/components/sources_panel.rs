@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::panel::Panel;
 
 use super::figure::{money, money_cell};
+use sitebudget_core::util::dec;
 use sitebudget_core::view::source_rows::SourceRow;
 
 /// Props of [`SourcesPanel`].
@@ -20,7 +21,8 @@ pub struct SourcesPanelProps {
 /// Where the money comes from and what is left of each source.
 #[component]
 pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
-    let total = |f: fn(&SourceRow) -> Decimal| -> Decimal { props.rows.iter().map(|r| f(r)).sum() };
+    let total =
+        |f: fn(&SourceRow) -> Decimal| -> Decimal { dec::sum(props.rows.iter().map(|r| f(r))) };
     html! {
         <Panel id="sources" title="Funding sources" note="Balance = allocation − charges">
             <div class="table-wrap">

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::{finite, text_width, Anchor, Text, ValueFormat, FONT_PX};
 use crate::format::{self, MINUS};
+use crate::util::dec;
 
 /// Nicely rounded ticks covering a domain that always includes zero.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,22 +38,22 @@ pub fn nice_ticks(lo: Decimal, hi: Decimal, target: usize) -> Ticks {
     }
     let target = Decimal::from(target.max(1));
     // Dividing before subtracting cannot overflow, even at Decimal::MAX.
-    let raw = (hi0 / target).saturating_sub(lo0 / target);
+    let raw = dec::saturating_sub(dec::div(hi0, target), dec::div(lo0, target));
     let step = nice_step(raw);
-    let k_lo = (lo0 / step).floor();
-    let k_hi = (hi0 / step).ceil();
-    let min = k_lo.checked_mul(step).unwrap_or(lo0);
-    let max = k_hi.checked_mul(step).unwrap_or(hi0);
+    let k_lo = dec::div(lo0, step).floor();
+    let k_hi = dec::div(hi0, step).ceil();
+    let min = dec::checked_mul(k_lo, step).unwrap_or(lo0);
+    let max = dec::checked_mul(k_hi, step).unwrap_or(hi0);
     let mut values = Vec::new();
     let mut k = k_lo;
     // Bounded: step ≥ span / target, so there are at most target + 2 ticks.
     while k <= k_hi && values.len() < 64 {
-        if let Some(v) = k.checked_mul(step) {
+        if let Some(v) = dec::checked_mul(k, step) {
             if v >= min && v <= max {
                 values.push(v);
             }
         }
-        k += Decimal::ONE;
+        k = dec::add(k, Decimal::ONE);
     }
     Ticks {
         min,
@@ -68,19 +69,19 @@ fn nice_step(raw: Decimal) -> Decimal {
         return MIN_STEP;
     }
     let mut mag = MIN_STEP;
-    while let Some(next) = mag.checked_mul(Decimal::TEN) {
+    while let Some(next) = dec::checked_mul(mag, Decimal::TEN) {
         if next > raw {
             break;
         }
         mag = next;
     }
-    let norm = raw / mag;
+    let norm = dec::div(raw, mag);
     let nice = [1u32, 2, 5, 10]
         .into_iter()
         .map(Decimal::from)
         .find(|n| norm <= *n)
         .unwrap_or(Decimal::TEN);
-    nice.checked_mul(mag).unwrap_or(mag)
+    dec::checked_mul(nice, mag).unwrap_or(mag)
 }
 
 /// Maps a `Decimal` domain linearly onto a pixel range.
@@ -122,10 +123,9 @@ fn round_significant(value: Decimal, sig: u32) -> Decimal {
         .len() as u32;
     let rounded = if digits > sig {
         let factor = Decimal::from_i128_with_scale(10i128.pow(digits - sig), 0);
-        (abs / factor)
-            .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
-            .checked_mul(factor)
-            .unwrap_or(abs)
+        let whole =
+            dec::div(abs, factor).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+        dec::checked_mul(whole, factor).unwrap_or(abs)
     } else {
         let dp = (sig - digits).min(2);
         abs.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
@@ -170,7 +170,7 @@ pub fn compact(value: Decimal, fmt: ValueFormat) -> String {
     let (number, suffix) = units
         .iter()
         .find(|(unit, _)| abs >= *unit)
-        .map(|(unit, suffix)| ((abs / unit).normalize(), *suffix))
+        .map(|(unit, suffix)| (dec::div(abs, *unit).normalize(), *suffix))
         .unwrap_or((abs.normalize(), ""));
     let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
         MINUS.to_string()

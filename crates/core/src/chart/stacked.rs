@@ -1,6 +1,7 @@
 //! Stacked bar geometry: each row splits its total into series segments (positives right of zero,
 //! negatives left), labelled inside when they fit and listed under the bar when they do not.
 
+use crate::util::dec;
 use rust_decimal::Decimal;
 
 use super::bars::label_line;
@@ -88,9 +89,9 @@ fn extents(datum: &StackDatum) -> (Decimal, Decimal) {
         .iter()
         .fold((Decimal::ZERO, Decimal::ZERO), |(neg, pos), (_, v)| {
             if v.is_sign_negative() {
-                (neg.saturating_add(*v), pos)
+                (dec::saturating_add(neg, *v), pos)
             } else {
-                (neg, pos.saturating_add(*v))
+                (neg, dec::saturating_add(pos, *v))
             }
         })
 }
@@ -98,7 +99,7 @@ fn extents(datum: &StackDatum) -> (Decimal, Decimal) {
 /// A row's total (positives plus negatives), saturating instead of overflowing.
 pub fn row_total(datum: &StackDatum) -> Decimal {
     let (neg, pos) = extents(datum);
-    pos.saturating_add(neg)
+    dec::saturating_add(pos, neg)
 }
 
 /// Wraps "name: value" notes into lines no wider than `room`.
@@ -170,11 +171,11 @@ pub fn layout_stacked(data: &[StackDatum], fmt: ValueFormat, layout: Layout) -> 
                 let series_index = series.iter().position(|s| s == name).unwrap_or(0);
                 let (from, to) = if value.is_sign_negative() {
                     let from = neg;
-                    neg = neg.saturating_add(*value);
+                    neg = dec::saturating_add(neg, *value);
                     (from, neg)
                 } else {
                     let from = pos;
-                    pos = pos.saturating_add(*value);
+                    pos = dec::saturating_add(pos, *value);
                     (from, pos)
                 };
                 let (a, b) = (scale.px(from), scale.px(to));

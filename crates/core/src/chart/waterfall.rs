@@ -1,6 +1,7 @@
 //! Waterfall geometry: from a starting balance through signed steps to the ending balance,
 //! one row per step, each floating between the running totals before and after it.
 
+use crate::util::dec;
 use rust_decimal::Decimal;
 
 use super::bars::label_line;
@@ -102,7 +103,7 @@ pub fn running_totals(start: Decimal, steps: &[WaterfallStep]) -> Vec<Running> {
     });
     let mut total = start;
     for step in steps {
-        let next = total.saturating_add(step.delta);
+        let next = dec::saturating_add(total, step.delta);
         out.push(Running {
             from: total,
             to: next,
@@ -184,7 +185,7 @@ pub fn layout_waterfall(
             let (value, full_value) = match r.kind {
                 StepKind::Total => (bar_value(r.to, fmt, value_room), full(r.to, fmt)),
                 _ => {
-                    let delta = r.to.saturating_sub(r.from);
+                    let delta = dec::saturating_sub(r.to, r.from);
                     (
                         signed(bar_value(delta, fmt, value_room), delta),
                         signed(full(delta, fmt), delta),

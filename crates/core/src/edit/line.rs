@@ -7,6 +7,7 @@ use super::{fresh_id, no_field, Field, Move, NewKind, Step};
 use crate::engine::cents;
 use crate::model::validate::norm_source;
 use crate::model::{Document, Funding, Line, LineKind, Position, Priority};
+use crate::util::dec;
 
 fn find<'d>(doc: &'d mut Document, id: &str) -> Result<&'d mut Line, String> {
     doc.lines
@@ -42,7 +43,7 @@ fn position_cost(costs: &NormCosts, p: &Position) -> Decimal {
     let unit = p
         .unit_cost
         .or_else(|| p.norm.as_deref().and_then(|n| cost_of(costs, n)));
-    unit.and_then(|u| u.checked_mul(p.fte))
+    unit.and_then(|u| dec::checked_mul(u, p.fte))
         .map_or(Decimal::ZERO, cents)
 }
 
@@ -135,13 +136,14 @@ fn set_share(funding: &mut [Funding], at: usize, value: &str) -> Step {
     if at >= last {
         return Err("the last source takes whatever the others leave; change another share".into());
     }
-    let others: Decimal = funding
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != at && *i != last)
-        .map(|(_, f)| f.share)
-        .sum();
-    let rest = Decimal::ONE - others - share;
+    let others = dec::sum(
+        funding
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != at && *i != last)
+            .map(|(_, f)| f.share),
+    );
+    let rest = dec::sub(dec::sub(Decimal::ONE, others), share);
     if share <= Decimal::ZERO || rest <= Decimal::ZERO {
         return Err(format!(
             "must be more than 0% and leave some share for the last source, got {}%",
@@ -253,8 +255,8 @@ pub(super) fn add_funding(doc: &mut Document, id: &str, source: &str) -> Step {
         });
         return Ok(());
     };
-    let half = last.share / Decimal::TWO;
-    last.share -= half;
+    let half = dec::div(last.share, Decimal::TWO);
+    last.share = dec::sub(last.share, half);
     line.funding.push(Funding {
         source: source.to_owned(),
         share: half,
@@ -273,7 +275,7 @@ pub(super) fn remove_funding(doc: &mut Document, id: &str, at: usize) -> Step {
     }
     let gone = line.funding.remove(at);
     if let Some(last) = line.funding.last_mut() {
-        last.share += gone.share;
+        last.share = dec::add(last.share, gone.share);
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Funding, Grade};
+use crate::util::dec;
 use crate::util::decimal::{parse_decimal, parse_money, quote};
 
 /// A plain decimal without trailing zeros.
@@ -12,9 +13,7 @@ pub fn plain(value: Decimal) -> String {
 
 /// A fraction written as a percent number without the sign: `0.6` → `60`.
 pub fn percent(fraction: Decimal) -> String {
-    fraction
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .map_or_else(|| plain(fraction), plain)
+    dec::checked_mul(fraction, Decimal::ONE_HUNDRED).map_or_else(|| plain(fraction), plain)
 }
 
 /// A funding list as editable text: `need 60%, gf 40%`.
@@ -46,7 +45,7 @@ pub fn fraction(text: &str) -> Result<Decimal, String> {
     let t = text.trim();
     let number = t.strip_suffix('%').unwrap_or(t);
     let pct = parse_decimal(number).map_err(|e| e.reason(text))?;
-    pct.checked_div(Decimal::ONE_HUNDRED)
+    dec::checked_div(pct, Decimal::ONE_HUNDRED)
         .ok_or_else(|| format!("is not a usable percent, got {}", quote(text)))
 }
 
@@ -125,9 +124,7 @@ pub fn funding_list(text: &str) -> Result<Vec<Funding>, String> {
     if out.is_empty() {
         return Err("must name at least one source, such as `gf 100%`".into());
     }
-    let total = out
-        .iter()
-        .try_fold(Decimal::ZERO, |acc, f| acc.checked_add(f.share));
+    let total = dec::checked_sum(out.iter().map(|f| f.share));
     match total {
         Some(t) if t == Decimal::ONE => Ok(out),
         Some(t) => Err(format!(

@@ -13,7 +13,7 @@ pub fn allocation(
     counts: &Counts,
     norm_total: Decimal,
 ) -> Result<Decimal, EngineError> {
-    let what = || format!("the allocation of source \"{}\"", source.id);
+    let what = &|| format!("the allocation of source \"{}\"", source.id);
     let exact = match &source.allocation {
         Allocation::Fixed { amount } => *amount,
         Allocation::PerPupil { rate, basis } => {
@@ -41,7 +41,7 @@ pub fn span_ada(counts: &Counts, span: Span) -> Result<Decimal, EngineError> {
     Ok(cents(mul(
         Decimal::from(pupils),
         counts.attendance_rate,
-        || format!("the ADA of grades {}", span.key()),
+        &|| format!("the ADA of grades {}", span.key()),
     )?))
 }
 
@@ -54,7 +54,7 @@ pub fn lcff_allocation(
     lcff: &Lcff,
     counts: &Counts,
 ) -> Result<Decimal, EngineError> {
-    let what = || format!("the LCFF allocation of source \"{source_id}\"");
+    let what = &|| format!("the LCFF allocation of source \"{source_id}\"");
     let mut base = Decimal::ZERO;
     for (span, rate) in &lcff.base {
         let part = mul(*rate, span_ada(counts, *span)?, what)?;

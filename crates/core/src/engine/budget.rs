@@ -13,7 +13,7 @@ use super::costs::{line_cost, split, Fund};
 use super::counts::Counts;
 use super::error::EngineError;
 use super::norms::{entitlements, norm_funding, Entitlement};
-use super::rounding::{add, grow_times, sub};
+use super::rounding::{add, grow_times, sub, What};
 use crate::model::{Document, Line, LineKind, Norm, School, Source};
 use crate::util::IdMap;
 
@@ -110,7 +110,7 @@ fn index<'d>(
 }
 
 /// Refuses a negative figure.
-fn non_negative(value: Decimal, what: impl FnOnce() -> String) -> Result<Decimal, EngineError> {
+fn non_negative(value: Decimal, what: What) -> Result<Decimal, EngineError> {
     if value.is_sign_negative() && !value.is_zero() {
         return Err(EngineError::Negative {
             what: what(),
@@ -161,7 +161,7 @@ impl<'d> Budget<'d> {
             let state = line_state(line, &ctx, &mut funds)?;
             for f in funds.get(state.funds.clone()).unwrap_or(&[]) {
                 if let Some(c) = charged.get_mut(f.source) {
-                    *c = add(*c, f.charge, || {
+                    *c = add(*c, f.charge, &|| {
                         format!("the charges to source \"{}\"", id_at(&sources, f.source))
                     })?;
                 }
@@ -185,7 +185,7 @@ impl<'d> Budget<'d> {
     pub fn balance(&self, source: usize) -> Result<Decimal, EngineError> {
         let a = self.alloc.get(source).copied().unwrap_or_default();
         let c = self.charged.get(source).copied().unwrap_or_default();
-        sub(a, c, || {
+        sub(a, c, &|| {
             format!("the balance of source \"{}\"", self.source_id(source))
         })
     }
@@ -224,8 +224,10 @@ impl<'d> Budget<'d> {
         split(cost, funds, id)?;
         for (f, before) in funds.iter().zip(old) {
             if let Some(c) = self.charged.get_mut(f.source) {
-                let moved = sub(f.charge, before, || format!("the charges of line \"{id}\""))?;
-                *c = add(*c, moved, || format!("the charges of line \"{id}\""))?;
+                let moved = sub(f.charge, before, &|| {
+                    format!("the charges of line \"{id}\"")
+                })?;
+                *c = add(*c, moved, &|| format!("the charges of line \"{id}\""))?;
             }
         }
         Ok(())
@@ -256,13 +258,13 @@ fn line_state(
     let id = line.id.as_str();
     let (norm_ix, ents, source_ix) = (ctx.norm_ix, ctx.ents, ctx.source_ix);
     let grow = |v: Decimal, what: &str| {
-        grow_times(v, ctx.cost_change, ctx.cost_years, || {
+        grow_times(v, ctx.cost_change, ctx.cost_years, &|| {
             format!("the {what} of line \"{id}\"")
         })
     };
     let (position, qty, unit_cost, step, norm) = match &line.kind {
         LineKind::Item { amount } => {
-            let amount = non_negative(grow(*amount, "amount")?, || {
+            let amount = non_negative(grow(*amount, "amount")?, &|| {
                 format!("the amount of line \"{id}\"")
             })?;
             (false, amount, Decimal::ONE, Decimal::ZERO, None)
@@ -292,8 +294,8 @@ fn line_state(
             let unit = own
                 .or(norm_cost)
                 .ok_or_else(|| EngineError::NoUnitCost { line: id.into() })?;
-            let fte = non_negative(fte, || format!("the FTE of line \"{id}\""))?;
-            let unit = non_negative(unit, || format!("the unit cost of line \"{id}\""))?;
+            let fte = non_negative(fte, &|| format!("the FTE of line \"{id}\""))?;
+            let unit = non_negative(unit, &|| format!("the unit cost of line \"{id}\""))?;
             (true, fte, unit, p.fte_step, norm)
         }
     };
@@ -312,7 +314,7 @@ fn line_state(
                     source: f.source.clone(),
                 })?;
         all_positive &= f.share > Decimal::ZERO;
-        total = add(total, f.share, || {
+        total = add(total, f.share, &|| {
             format!("the funding shares of line \"{id}\"")
         })?;
         funds.push(Fund {

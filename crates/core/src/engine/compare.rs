@@ -1,5 +1,6 @@
 //! The scenario compared with the baseline, source by source and line by line.
 
+use crate::util::dec;
 use rust_decimal::Decimal;
 
 use super::snapshot::{LineResult, Snapshot};
@@ -26,13 +27,12 @@ pub struct SourceDiff {
 impl SourceDiff {
     /// Scenario allocation − baseline allocation.
     pub fn allocation_change(&self) -> Decimal {
-        self.scenario_allocation
-            .saturating_sub(self.baseline_allocation)
+        dec::saturating_sub(self.scenario_allocation, self.baseline_allocation)
     }
 
     /// Scenario balance − baseline balance.
     pub fn balance_change(&self) -> Decimal {
-        self.scenario_balance.saturating_sub(self.baseline_balance)
+        dec::saturating_sub(self.scenario_balance, self.baseline_balance)
     }
 }
 
@@ -69,7 +69,7 @@ pub struct LineDiff {
 impl LineDiff {
     /// Scenario cost − baseline cost.
     pub fn cost_change(&self) -> Decimal {
-        self.scenario_cost.saturating_sub(self.baseline_cost)
+        dec::saturating_sub(self.scenario_cost, self.baseline_cost)
     }
 }
 

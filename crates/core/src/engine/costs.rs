@@ -24,7 +24,7 @@ pub fn line_cost(
     unit_cost: Decimal,
     line: &str,
 ) -> Result<Decimal, EngineError> {
-    let what = || format!("the cost of line \"{line}\"");
+    let what = &|| format!("the cost of line \"{line}\"");
     if position {
         money(mul(qty, unit_cost, what)?, what)
     } else {
@@ -34,7 +34,7 @@ pub fn line_cost(
 
 /// Splits `cost` into the entries' charges: each `cost × share` half up to the cent, the last the rest.
 pub(crate) fn split(cost: Decimal, funds: &mut [Fund], line: &str) -> Result<(), EngineError> {
-    let what = || format!("the charges of line \"{line}\"");
+    let what = &|| format!("the charges of line \"{line}\"");
     let mut rest = cost;
     let last = funds.len().saturating_sub(1);
     for (i, f) in funds.iter_mut().enumerate() {
@@ -55,7 +55,7 @@ pub(crate) fn charge_in(
     source: usize,
     line: &str,
 ) -> Result<Decimal, EngineError> {
-    let what = || format!("the charges of line \"{line}\"");
+    let what = &|| format!("the charges of line \"{line}\"");
     let mut rest = cost;
     let mut total = Decimal::ZERO;
     let last = funds.len().saturating_sub(1);

@@ -47,13 +47,13 @@ impl Counts {
             .values()
             .fold(0u64, |acc, &n| acc.saturating_add(u64::from(n)));
         let e = Decimal::from(enrollment);
-        let u = whole(mul(school.unduplicated_pct, e, || {
+        let u = whole(mul(school.unduplicated_pct, e, &|| {
             "the number of unduplicated pupils".into()
         })?);
         let unduplicated = u.to_u64().ok_or_else(|| EngineError::Overflow {
             what: "the number of unduplicated pupils".into(),
         })?;
-        let ada = cents(mul(e, school.attendance_rate, || {
+        let ada = cents(mul(e, school.attendance_rate, &|| {
             "the average daily attendance".into()
         })?);
         Ok(Counts {

@@ -8,6 +8,7 @@ use super::error::EngineError;
 use super::rounding::{add, ceil_cents, div, mul, sub};
 use super::snapshot::LineType;
 use crate::model::Priority;
+use crate::util::dec;
 
 /// Why a line is cut.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,7 +53,7 @@ impl Cut {
     pub fn freed(&self) -> Decimal {
         self.frees
             .iter()
-            .fold(Decimal::ZERO, |acc, (_, m)| acc.saturating_add(*m))
+            .fold(Decimal::ZERO, |acc, (_, m)| dec::saturating_add(acc, *m))
     }
 
     /// Money freed in one source.
@@ -60,7 +61,7 @@ impl Cut {
         self.frees
             .iter()
             .filter(|(s, _)| s == source)
-            .fold(Decimal::ZERO, |acc, (_, m)| acc.saturating_add(*m))
+            .fold(Decimal::ZERO, |acc, (_, m)| dec::saturating_add(acc, *m))
     }
 }
 
@@ -114,7 +115,7 @@ impl CutPlan {
             .iter()
             .filter(|c| c.kind == LineType::Position)
             .fold(Decimal::ZERO, |acc, c| {
-                acc.saturating_add(c.from.saturating_sub(c.to))
+                dec::saturating_add(acc, dec::saturating_sub(c.from, c.to))
             })
     }
 }
@@ -233,7 +234,7 @@ fn norm_reductions(
         )?;
         let mut frees = Vec::new();
         for (o, f) in old.iter().zip(funds) {
-            let m = sub(o.charge, f.charge, || {
+            let m = sub(o.charge, f.charge, &|| {
                 format!("the cut of line \"{}\"", line.id)
             })?;
             merge_frees(&mut frees, &Freed::one(f.source, m))?;
@@ -272,7 +273,7 @@ impl Freed {
 fn merge_frees(into: &mut Vec<(usize, Decimal)>, more: &Freed) -> Result<(), EngineError> {
     for &(s, m) in &more.frees {
         match into.iter_mut().find(|(t, _)| *t == s) {
-            Some((_, total)) => *total = add(*total, m, || "money freed by a cut".into())?,
+            Some((_, total)) => *total = add(*total, m, &|| "money freed by a cut".into())?,
             None => into.push((s, m)),
         }
     }
@@ -350,7 +351,7 @@ fn cut_line(work: &mut Budget<'_>, l: usize, s: usize) -> Result<Option<Freed>, 
         frees: Vec::with_capacity(before.len()),
     };
     for (b, f) in before.iter().zip(work.funds_of(l)) {
-        let m = sub(b.charge, f.charge, || "money freed by a cut".into())?;
+        let m = sub(b.charge, f.charge, &|| "money freed by a cut".into())?;
         merge_frees(&mut freed.frees, &Freed::one(f.source, m))?;
     }
     Ok(Some(freed))
@@ -365,7 +366,7 @@ fn balance_if(work: &Budget<'_>, l: usize, s: usize, qty: Decimal) -> Result<Dec
     let funds = work.funds_of(l);
     let now = charge_in(st.cost, funds, s, id)?;
     let then = charge_in(line_cost(st.position, qty, st.unit_cost, id)?, funds, s, id)?;
-    let what = || format!("the balance of source \"{}\"", work.source_id(s));
+    let what = &|| format!("the balance of source \"{}\"", work.source_id(s));
     sub(add(work.balance(s)?, now, what)?, then, what)
 }
 
@@ -379,7 +380,7 @@ fn fewest_steps(
     from: Decimal,
     step: Decimal,
 ) -> Result<Decimal, EngineError> {
-    let what = || {
+    let what = &|| {
         format!(
             "the cut of line \"{}\"",
             work.line(l).map_or("", |x| x.id.as_str())
@@ -423,7 +424,7 @@ fn item_target(
     s: usize,
     from: Decimal,
 ) -> Result<Decimal, EngineError> {
-    let what = || {
+    let what = &|| {
         format!(
             "the cut of line \"{}\"",
             work.line(l).map_or("", |x| x.id.as_str())
@@ -457,8 +458,7 @@ pub fn days_a_week(fte: Decimal, step: Decimal) -> Option<Decimal> {
     if fte > Decimal::ONE || step != Decimal::new(2, 1) {
         return None;
     }
-    fte.checked_mul(Decimal::from(5))
-        .map(|days| days.normalize())
+    dec::checked_mul(fte, Decimal::from(5)).map(|days| days.normalize())
 }
 
 fn finish(work: &Budget<'_>, d: Draft) -> Result<Cut, EngineError> {
@@ -515,7 +515,7 @@ fn deficits(work: &Budget<'_>, by_source: &[Vec<usize>]) -> Result<Vec<Deficit>,
                 .iter()
                 .filter(|f| f.source == s)
                 .try_fold(Decimal::ZERO, |acc, f| {
-                    add(acc, f.charge, || "a commitment".into())
+                    add(acc, f.charge, &|| "a commitment".into())
                 })?;
             if !charge.is_zero() {
                 commitments.push(Commitment {
@@ -528,7 +528,7 @@ fn deficits(work: &Budget<'_>, by_source: &[Vec<usize>]) -> Result<Vec<Deficit>,
         }
         out.push(Deficit {
             source: work.source_id(s).to_string(),
-            amount: sub(Decimal::ZERO, balance, || "a deficit".into())?,
+            amount: sub(Decimal::ZERO, balance, &|| "a deficit".into())?,
             commitments,
         });
     }

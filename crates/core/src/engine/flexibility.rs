@@ -125,7 +125,7 @@ pub(crate) fn report(b: &Budget<'_>) -> Result<Flexibility, EngineError> {
         }
         for f in b.funds_of(l) {
             if let Some(x) = flexible.get_mut(f.source) {
-                *x = add(*x, f.charge, || "flexible money".into())?;
+                *x = add(*x, f.charge, &|| "flexible money".into())?;
             }
         }
     }
@@ -134,11 +134,11 @@ pub(crate) fn report(b: &Budget<'_>) -> Result<Flexibility, EngineError> {
         let allocation = b.alloc.get(s).copied().unwrap_or_default();
         let u = unallocated.get(s).copied().unwrap_or_default();
         let f = flexible.get(s).copied().unwrap_or_default();
-        out.total_allocation = add(out.total_allocation, allocation, || {
+        out.total_allocation = add(out.total_allocation, allocation, &|| {
             "the total allocation".into()
         })?;
-        out.unallocated = add(out.unallocated, u, || "unallocated money".into())?;
-        out.flexible = add(out.flexible, f, || "flexible money".into())?;
+        out.unallocated = add(out.unallocated, u, &|| "unallocated money".into())?;
+        out.flexible = add(out.flexible, f, &|| "flexible money".into())?;
         out.sources.push(SourceFlexibility {
             source: src.id.clone(),
             restricted: src.restricted,
@@ -150,7 +150,7 @@ pub(crate) fn report(b: &Budget<'_>) -> Result<Flexibility, EngineError> {
     out.index = if out.total_allocation.is_zero() {
         Decimal::ZERO
     } else {
-        div(out.flexible, out.total_allocation, || {
+        div(out.flexible, out.total_allocation, &|| {
             "the flexibility index".into()
         })?
     };
@@ -191,8 +191,8 @@ fn swaps(b: &Budget<'_>, unallocated: &[Decimal]) -> Result<Vec<Swap>, EngineErr
                     continue;
                 }
                 let amount = left.min(*r);
-                *r = sub(*r, amount, || "swap room".into())?;
-                left = sub(left, amount, || "swap room".into())?;
+                *r = sub(*r, amount, &|| "swap room".into())?;
+                left = sub(left, amount, &|| "swap room".into())?;
                 out.push(Swap {
                     line: line.id.clone(),
                     from_source: b.source_id(f.source).to_string(),
@@ -245,7 +245,7 @@ fn compliance(b: &Budget<'_>) -> Result<Compliance, EngineError> {
             };
             for (sa, sum) in src.set_asides.iter().zip(sums.iter_mut()) {
                 if line.has_tag(&sa.tag) {
-                    *sum = add(*sum, f.charge, || {
+                    *sum = add(*sum, f.charge, &|| {
                         format!("the set-asides of \"{}\"", src.id)
                     })?;
                 }
@@ -255,7 +255,7 @@ fn compliance(b: &Budget<'_>) -> Result<Compliance, EngineError> {
     for ((s, src), sums) in b.sources.iter().enumerate().zip(&actual) {
         let allocation = b.alloc.get(s).copied().unwrap_or_default();
         for (sa, &actual) in src.set_asides.iter().zip(sums) {
-            let what = || format!("the \"{}\" set-aside of source \"{}\"", sa.tag, src.id);
+            let what = &|| format!("the \"{}\" set-aside of source \"{}\"", sa.tag, src.id);
             let required = cents(mul(sa.min_share, allocation, what)?);
             out.set_asides.push(SetAsideCheck {
                 source: src.id.clone(),

@@ -32,7 +32,7 @@ pub fn entitlement_fte(norm: &Norm, pupils: u64) -> Result<Decimal, EngineError>
             value: spp,
         });
     }
-    let ratio = div(Decimal::from(pupils), spp, || {
+    let ratio = div(Decimal::from(pupils), spp, &|| {
         format!("the positions of norm \"{}\"", norm.id)
     })?;
     let fte = match norm.rounding {
@@ -71,10 +71,10 @@ pub fn norm_funding(norms: &[Norm], ents: &[Entitlement]) -> Result<Decimal, Eng
                 value: n.unit_cost,
             });
         }
-        let part = mul(e.fte, n.unit_cost, || {
+        let part = mul(e.fte, n.unit_cost, &|| {
             format!("the funding of norm \"{}\"", n.id)
         })?;
-        total = add(total, part, || "the staffing-norm allocation".into())?;
+        total = add(total, part, &|| "the staffing-norm allocation".into())?;
     }
     Ok(total)
 }

@@ -3,6 +3,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::error::EngineError;
+use crate::util::dec;
 
 /// Rounds half up (away from zero) to the cent, as the spec's `round_half_up`.
 pub fn cents(value: Decimal) -> Decimal {
@@ -23,8 +24,13 @@ pub fn whole(value: Decimal) -> Decimal {
 /// sums of cents stay exact (Decimal holds 28 digits), so balances always add up.
 pub const MAX_MONEY: Decimal = Decimal::from_parts(2_808_348_672, 232_830_643, 0, false, 0);
 
+/// Names the figure being computed, for an overflow error; called only on overflow. A
+/// `&dyn` rather than a generic, so each helper below has one copy, not one per call site.
+pub type What<'a> = &'a dyn Fn() -> String;
+
 /// Rounds a money figure half up to the cent, refusing one too large to add up exactly.
-pub fn money(value: Decimal, what: impl FnOnce() -> String) -> Result<Decimal, EngineError> {
+#[inline(never)]
+pub fn money(value: Decimal, what: What) -> Result<Decimal, EngineError> {
     let c = cents(value);
     if c.abs() > MAX_MONEY {
         return Err(overflow(what));
@@ -33,40 +39,48 @@ pub fn money(value: Decimal, what: impl FnOnce() -> String) -> Result<Decimal, E
 }
 
 /// Builds the overflow error; `what` names the figure being computed.
-fn overflow(what: impl FnOnce() -> String) -> EngineError {
+#[cold]
+#[inline(never)]
+fn overflow(what: What) -> EngineError {
     EngineError::Overflow { what: what() }
 }
 
+/// The checked result, or an overflow error naming the figure.
+fn or_overflow(v: Option<Decimal>, what: What) -> Result<Decimal, EngineError> {
+    match v {
+        Some(v) => Ok(v),
+        None => Err(overflow(what)),
+    }
+}
+
 /// `a + b`, or an overflow error naming the figure.
-pub fn add(a: Decimal, b: Decimal, what: impl FnOnce() -> String) -> Result<Decimal, EngineError> {
-    a.checked_add(b).ok_or_else(|| overflow(what))
+#[inline(never)]
+pub fn add(a: Decimal, b: Decimal, what: What) -> Result<Decimal, EngineError> {
+    or_overflow(dec::checked_add(a, b), what)
 }
 
 /// `a - b`, or an overflow error naming the figure.
-pub fn sub(a: Decimal, b: Decimal, what: impl FnOnce() -> String) -> Result<Decimal, EngineError> {
-    a.checked_sub(b).ok_or_else(|| overflow(what))
+#[inline(never)]
+pub fn sub(a: Decimal, b: Decimal, what: What) -> Result<Decimal, EngineError> {
+    or_overflow(dec::checked_sub(a, b), what)
 }
 
 /// `a × b`, or an overflow error naming the figure.
-pub fn mul(a: Decimal, b: Decimal, what: impl FnOnce() -> String) -> Result<Decimal, EngineError> {
-    a.checked_mul(b).ok_or_else(|| overflow(what))
+#[inline(never)]
+pub fn mul(a: Decimal, b: Decimal, what: What) -> Result<Decimal, EngineError> {
+    or_overflow(dec::checked_mul(a, b), what)
 }
 
 /// `a ÷ b` for a non-zero `b` (callers check zero first to give a precise error).
-pub fn div(a: Decimal, b: Decimal, what: impl FnOnce() -> String) -> Result<Decimal, EngineError> {
-    a.checked_div(b).ok_or_else(|| overflow(what))
+#[inline(never)]
+pub fn div(a: Decimal, b: Decimal, what: What) -> Result<Decimal, EngineError> {
+    or_overflow(dec::checked_div(a, b), what)
 }
 
 /// `value × (1 + change)` rounded half up to the cent: the spec's yearly growth step.
-pub fn grow_cents(
-    value: Decimal,
-    change: Decimal,
-    what: impl FnOnce() -> String,
-) -> Result<Decimal, EngineError> {
-    match Decimal::ONE
-        .checked_add(change)
-        .and_then(|f| value.checked_mul(f))
-    {
+#[inline(never)]
+pub fn grow_cents(value: Decimal, change: Decimal, what: What) -> Result<Decimal, EngineError> {
+    match dec::checked_add(Decimal::ONE, change).and_then(|f| dec::checked_mul(value, f)) {
         Some(v) => Ok(cents(v)),
         None => Err(overflow(what)),
     }
@@ -77,12 +91,12 @@ pub fn grow_times(
     value: Decimal,
     change: Decimal,
     times: u32,
-    what: impl Fn() -> String,
+    what: What,
 ) -> Result<Decimal, EngineError> {
     let mut v = value;
     if !change.is_zero() {
         for _ in 0..times {
-            v = grow_cents(v, change, &what)?;
+            v = grow_cents(v, change, what)?;
         }
     }
     Ok(v)
@@ -109,9 +123,9 @@ mod tests {
     #[test]
     fn money_is_bounded() {
         assert_eq!(MAX_MONEY, d("1000000000000000000"));
-        assert_eq!(money(d("12.345"), String::new).unwrap(), d("12.35"));
-        assert!(money(d("1000000000000000000.01"), String::new).is_err());
-        assert!(money(d("-1000000000000000000.01"), String::new).is_err());
+        assert_eq!(money(d("12.345"), &String::new).unwrap(), d("12.35"));
+        assert!(money(d("1000000000000000000.01"), &String::new).is_err());
+        assert!(money(d("-1000000000000000000.01"), &String::new).is_err());
     }
 
     #[test]
@@ -122,7 +136,7 @@ mod tests {
 
     #[test]
     fn overflow_is_an_error_naming_the_figure() {
-        let e = mul(Decimal::MAX, d("2"), || "the test figure".into()).unwrap_err();
+        let e = mul(Decimal::MAX, d("2"), &|| "the test figure".into()).unwrap_err();
         assert_eq!(
             e,
             EngineError::Overflow {
@@ -136,7 +150,7 @@ mod tests {
     fn grows_by_a_fraction_to_the_cent() {
         // 100.01 × 1.03 = 103.0103 → 103.01
         assert_eq!(
-            grow_cents(d("100.01"), d("0.03"), String::new).unwrap(),
+            grow_cents(d("100.01"), d("0.03"), &String::new).unwrap(),
             d("103.01")
         );
     }

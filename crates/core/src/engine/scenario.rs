@@ -11,6 +11,7 @@ use super::counts::check_fraction;
 use super::error::EngineError;
 use super::rounding::{grow_cents, mul, whole};
 use crate::model::{Allocation, Document, Grade, Line, LineKind, Norm, School, Source};
+use crate::util::dec;
 
 /// How a scenario changes enrollment.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -160,11 +161,11 @@ pub(crate) fn apply_year(doc: &mut Document, scenario: &Scenario) -> Result<(), 
         match &mut line.kind {
             LineKind::Position(p) => {
                 if let Some(u) = p.unit_cost.as_mut() {
-                    *u = grow_cents(*u, c, || format!("the unit cost of line \"{id}\""))?;
+                    *u = grow_cents(*u, c, &|| format!("the unit cost of line \"{id}\""))?;
                 }
             }
             LineKind::Item { amount } => {
-                *amount = grow_cents(*amount, c, || format!("the amount of line \"{id}\""))?;
+                *amount = grow_cents(*amount, c, &|| format!("the amount of line \"{id}\""))?;
             }
         }
     }
@@ -182,13 +183,11 @@ fn grow_school(school: &mut School, scenario: &Scenario) -> Result<(), EngineErr
     if change.is_zero() {
         return Ok(());
     }
-    let factor = Decimal::ONE
-        .checked_add(change)
-        .ok_or_else(|| EngineError::Overflow {
-            what: "the enrollment change".into(),
-        })?;
+    let factor = dec::checked_add(Decimal::ONE, change).ok_or_else(|| EngineError::Overflow {
+        what: "the enrollment change".into(),
+    })?;
     for (g, n) in school.enrollment.iter_mut() {
-        let new = whole(mul(Decimal::from(*n), factor, || {
+        let new = whole(mul(Decimal::from(*n), factor, &|| {
             format!("the enrollment of grade {g}")
         })?);
         *n = new.to_u32().ok_or_else(|| EngineError::Overflow {
@@ -204,7 +203,7 @@ fn grow_norms(norms: &mut [Norm], c: Decimal) -> Result<(), EngineError> {
         return Ok(());
     }
     for n in norms {
-        n.unit_cost = grow_cents(n.unit_cost, c, || {
+        n.unit_cost = grow_cents(n.unit_cost, c, &|| {
             format!("the unit cost of norm \"{}\"", n.id)
         })?;
     }
@@ -220,11 +219,11 @@ fn grow_rates(sources: &mut [Source], r: Decimal) -> Result<(), EngineError> {
         let id = &s.id;
         match &mut s.allocation {
             Allocation::PerPupil { rate, .. } => {
-                *rate = grow_cents(*rate, r, || format!("the rate of source \"{id}\""))?;
+                *rate = grow_cents(*rate, r, &|| format!("the rate of source \"{id}\""))?;
             }
             Allocation::Lcff(l) => {
                 for rate in l.base.values_mut() {
-                    *rate = grow_cents(*rate, r, || format!("the base rate of source \"{id}\""))?;
+                    *rate = grow_cents(*rate, r, &|| format!("the base rate of source \"{id}\""))?;
                 }
             }
             Allocation::Fixed { .. } | Allocation::Norm => {}

@@ -1,5 +1,6 @@
 //! A computed budget as the UI shows it: counts, entitlements, sources, lines, totals.
 
+use crate::util::dec;
 use rust_decimal::Decimal;
 
 use super::budget::Budget;
@@ -55,7 +56,7 @@ impl LineResult {
         self.charges
             .iter()
             .filter(|(s, _)| s == source)
-            .fold(Decimal::ZERO, |acc, (_, c)| acc.saturating_add(*c))
+            .fold(Decimal::ZERO, |acc, (_, c)| dec::saturating_add(acc, *c))
     }
 }
 
@@ -99,7 +100,7 @@ impl Snapshot {
         for (i, s) in b.sources.iter().enumerate() {
             let allocation = b.alloc.get(i).copied().unwrap_or_default();
             let charges = b.charged.get(i).copied().unwrap_or_default();
-            total_allocation = add(total_allocation, allocation, || {
+            total_allocation = add(total_allocation, allocation, &|| {
                 "the total allocation".into()
             })?;
             sources.push(SourceResult {
@@ -112,7 +113,7 @@ impl Snapshot {
         let mut lines = Vec::with_capacity(b.lines.len());
         let mut total_cost = Decimal::ZERO;
         for (i, (line, st)) in b.meta.iter().zip(&b.lines).enumerate() {
-            total_cost = add(total_cost, st.cost, || "the total cost".into())?;
+            total_cost = add(total_cost, st.cost, &|| "the total cost".into())?;
             let charges = b
                 .funds_of(i)
                 .iter()
@@ -132,7 +133,7 @@ impl Snapshot {
                 charges,
             });
         }
-        let balance = sub(total_allocation, total_cost, || {
+        let balance = sub(total_allocation, total_cost, &|| {
             "the school's balance".into()
         })?;
         let same_sources = like.is_some_and(|o| {
@@ -165,13 +166,13 @@ impl Snapshot {
     pub(crate) fn totals(b: &Budget<'_>) -> Result<(Decimal, Decimal, Decimal), EngineError> {
         let mut alloc = Decimal::ZERO;
         for a in &b.alloc {
-            alloc = add(alloc, *a, || "the total allocation".into())?;
+            alloc = add(alloc, *a, &|| "the total allocation".into())?;
         }
         let mut cost = Decimal::ZERO;
         for l in &b.lines {
-            cost = add(cost, l.cost, || "the total cost".into())?;
+            cost = add(cost, l.cost, &|| "the total cost".into())?;
         }
-        let balance = sub(alloc, cost, || "the school's balance".into())?;
+        let balance = sub(alloc, cost, &|| "the school's balance".into())?;
         Ok((alloc, cost, balance))
     }
 

@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 use super::problem::{ImportError, Place, Problem};
 use crate::format;
 use crate::model::{Allocation, Basis, Document, Funding, Grade, Line, LineKind, Source, Span};
+use crate::util::dec;
 use crate::util::IdMap;
 
 /// Largest money amount or rate accepted: one trillion dollars.
@@ -251,7 +252,7 @@ pub(crate) fn funding(
             );
             out.push(Problem::new(place, "funding", reason));
         }
-        sum = sum.and_then(|s| s.checked_add(f.share));
+        sum = sum.and_then(|s| dec::checked_add(s, f.share));
     }
     if sum != Some(Decimal::ONE) {
         let got = sum.map_or_else(

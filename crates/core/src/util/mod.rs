@@ -1,7 +1,8 @@
-//! Small helpers every layer may use: the id map, the one shared sort, decimal parsing,
-//! URL encoding and `ByPtr`.
+//! Small helpers every layer may use: the id map, the one shared sort, decimal arithmetic
+//! and parsing, URL encoding and `ByPtr`.
 
 pub mod by_ptr;
+pub mod dec;
 pub mod decimal;
 pub mod sort;
 pub mod url;

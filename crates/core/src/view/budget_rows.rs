@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use crate::engine::{days_a_week, LineResult, Snapshot};
 use crate::format;
 use crate::model::{Document, Line, LineKind, Priority};
+use crate::util::dec;
 
 /// One funding entry as shown: the source's name and the share as a percent.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -220,7 +221,7 @@ pub fn group_rows(
                     .filter(|r| r.charges(&source.id))
                     .cloned()
                     .collect();
-                let subtotal = rows.iter().map(|r| charge_to(r, &source.id)).sum();
+                let subtotal = dec::sum(rows.iter().map(|r| charge_to(r, &source.id)));
                 RowGroup {
                     source: Some(source.id.clone()),
                     heading: source.name.clone(),
@@ -236,8 +237,8 @@ pub fn group_rows(
         .cloned()
         .collect();
     let subtotal = match filter {
-        Some(f) => rows.iter().map(|r| charge_to(r, f)).sum(),
-        None => rows.iter().map(|r| r.cost).sum(),
+        Some(f) => dec::sum(rows.iter().map(|r| charge_to(r, f))),
+        None => dec::sum(rows.iter().map(|r| r.cost)),
     };
     vec![RowGroup {
         source: filter.map(str::to_owned),

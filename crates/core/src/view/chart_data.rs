@@ -8,6 +8,7 @@ use crate::chart::stacked::StackDatum;
 use crate::chart::waterfall::WaterfallStep;
 use crate::engine::{Evaluation, Flexibility, YearResult};
 use crate::model::Document;
+use crate::util::dec;
 
 /// Steps from the baseline balance to the scenario's balance before cuts: each source's
 /// change in allocation, then the change in costs (lower costs raise the balance).
@@ -22,10 +23,7 @@ pub fn balance_waterfall(doc: &Document, eval: &Evaluation) -> Vec<WaterfallStep
             delta: d.allocation_change(),
         })
         .collect();
-    let cost_change = eval
-        .baseline
-        .total_cost
-        .saturating_sub(eval.scenario.total_cost);
+    let cost_change = dec::saturating_sub(eval.baseline.total_cost, eval.scenario.total_cost);
     if !cost_change.is_zero() {
         steps.push(WaterfallStep {
             label: if cost_change > Decimal::ZERO {
@@ -44,8 +42,8 @@ pub fn flexibility_stacks(doc: &Document, flex: &Flexibility) -> Vec<StackDatum>
     flex.sources
         .iter()
         .map(|s| {
-            let flexible_spending = s.flexible.saturating_sub(s.unallocated);
-            let committed = s.allocation.saturating_sub(s.flexible).max(Decimal::ZERO);
+            let flexible_spending = dec::saturating_sub(s.flexible, s.unallocated);
+            let committed = dec::saturating_sub(s.allocation, s.flexible).max(Decimal::ZERO);
             StackDatum {
                 label: doc.source_name(&s.source).to_owned(),
                 segments: vec![

@@ -2,6 +2,7 @@
 //! (`?embed&src=budget.json&readonly&panels=summary,plan&change=-10`), read without a browser.
 //! Bad values become plain-words problems shown in the embed; nothing here panics.
 
+use crate::util::dec;
 use rust_decimal::Decimal;
 
 use crate::util::url::query_pairs;
@@ -247,9 +248,7 @@ pub fn parse_change(value: &str) -> Result<Decimal, String> {
             "change={value} is outside −100 to 100 percent, so enrollment starts unchanged."
         ));
     }
-    percent
-        .checked_div(Decimal::ONE_HUNDRED)
-        .ok_or_else(not_a_number)
+    dec::checked_div(percent, Decimal::ONE_HUNDRED).ok_or_else(not_a_number)
 }
 
 #[cfg(test)]

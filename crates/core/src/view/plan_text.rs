@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use crate::engine::{Cut, CutReason, Deficit, LineType};
 use crate::format;
 use crate::model::{Document, Grade};
+use crate::util::dec;
 
 /// A cut as the plan panel shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,7 +41,7 @@ pub fn grade_span(grades: &[Grade]) -> String {
 
 /// `(General fund 40%, Title I 60%)`: who gets the freed money, as shares of it.
 fn split_words(doc: &Document, frees: &[(String, Decimal)]) -> String {
-    let total: Decimal = frees.iter().map(|(_, d)| *d).sum();
+    let total = dec::sum(frees.iter().map(|(_, d)| *d));
     let parts: Vec<(String, Decimal)> = frees
         .iter()
         .filter(|(_, d)| !d.is_zero())
@@ -56,7 +57,7 @@ fn split_words(doc: &Document, frees: &[(String, Decimal)]) -> String {
                     let share = if total.is_zero() {
                         Decimal::ZERO
                     } else {
-                        *d / total
+                        dec::div(*d, total)
                     };
                     format!("{name} {}", format::percent(share))
                 })

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::engine::Evaluation;
+use crate::util::dec;
 
 /// What a scenario comes to, in the figures a site council asks about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,7 +41,7 @@ pub fn summarize(name: &str, eval: &Evaluation) -> ScenarioSummary {
         cuts: eval.plan.cuts.len(),
         positions_lost: eval.plan.positions_lost(),
         balance_after: eval.after.balance,
-        deficit_left: eval.plan.deficits.iter().map(|d| d.amount).sum(),
+        deficit_left: dec::sum(eval.plan.deficits.iter().map(|d| d.amount)),
         flexibility_index: eval.flexibility.index,
     }
 }
