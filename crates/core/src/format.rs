@@ -62,6 +62,45 @@ pub fn fte(value: Decimal) -> String {
     plain(value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
 }
 
+/// Days as a count with its noun: `1 day`, `2.5 days`, `0 days`.
+pub fn days(days: Decimal) -> String {
+    let n = plain(days);
+    if days == Decimal::ONE {
+        format!("{n} day")
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// FTE with days a week for a position at 1 FTE or less: `0.5 FTE (2.5 days a week)`;
+/// above 1 FTE just `3 FTE`.
+pub fn fte_days(value: Decimal) -> String {
+    let f = fte(value);
+    if value > Decimal::ONE || value.is_sign_negative() {
+        return format!("{f} FTE");
+    }
+    format!("{f} FTE ({} a week)", days(value * Decimal::from(5)))
+}
+
+/// A signed difference of two fractions in percentage points: `+1.2 points`, `−0.5 points`.
+pub fn points_change(fraction: Decimal) -> String {
+    let pts = (fraction * Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    let text = plain(pts.abs());
+    let unit = if pts.abs() == Decimal::ONE {
+        "point"
+    } else {
+        "points"
+    };
+    if pts.is_zero() {
+        format!("0 {unit}")
+    } else if pts.is_sign_negative() {
+        format!("{MINUS}{text} {unit}")
+    } else {
+        format!("+{text} {unit}")
+    }
+}
+
 /// A fraction as a percent with up to one decimal: `0.8612` → `86.1%`.
 pub fn percent(fraction: Decimal) -> String {
     let pct = (fraction * Decimal::ONE_HUNDRED)

@@ -5,6 +5,7 @@ pub mod budget_table;
 pub mod charts;
 pub mod compare_scenarios;
 pub mod comparison;
+pub mod cut_card;
 pub mod cut_plan;
 pub mod drop_zone;
 pub mod editor;
