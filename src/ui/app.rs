@@ -19,6 +19,7 @@ use crate::ui::components::export_menu::ExportMenu;
 use crate::ui::components::figure::MoneyFigure;
 use crate::ui::components::flexibility_panel::FlexibilityPanel;
 use crate::ui::components::import_control::{ImportControl, ImportFeedback};
+use crate::ui::components::print::{print_button, print_head};
 use crate::ui::components::projection_section::ProjectionSection;
 use crate::ui::components::scenario_bar::{ScenarioBar, ScenarioCommand};
 use crate::ui::components::scenario_inputs::ScenarioInputs;
@@ -366,7 +367,8 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="topbar-actions">
                         <ImportControl status={state.import.clone()} on_file={on_file} />
                         <ExportMenu doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()} />
-                        <ShareLink doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name} />
+                        <ShareLink doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()} />
+                        { print_button() }
                     </div>
                 </header>
                 <ShareBanner on_open={on_open_shared} />
@@ -378,6 +380,7 @@ pub fn App(props: &AppProps) -> Html {
                         undo_steps={state.history.undo_steps()} redo_steps={state.history.redo_steps()}
                         storage={state.storage.clone()} on_command={on_budget} />
                 }
+                if !embed.embed { { print_head(&state.open.doc.school.name, &active_name) } }
                 if show(EmbedPanel::School) {
                     <SchoolHeader doc={state.open.doc.clone()} />
                 }

@@ -101,6 +101,27 @@ pub fn points_change(fraction: Decimal) -> String {
     }
 }
 
+/// A signed whole-number difference: `+12`, `−40`, `0`.
+pub fn signed_count(value: i64) -> String {
+    match value {
+        v if v > 0 => format!("+{v}"),
+        v if v < 0 => format!("{MINUS}{}", v.unsigned_abs()),
+        _ => "0".to_owned(),
+    }
+}
+
+/// A signed FTE difference: `+0.5`, `−1`, `0`.
+pub fn signed_fte(value: Decimal) -> String {
+    let text = fte(value.abs());
+    if value.is_zero() || text == "0" {
+        "0".to_owned()
+    } else if value.is_sign_negative() {
+        format!("{MINUS}{text}")
+    } else {
+        format!("+{text}")
+    }
+}
+
 /// A fraction as a percent with up to one decimal: `0.8612` → `86.1%`.
 pub fn percent(fraction: Decimal) -> String {
     let pct = (fraction * Decimal::ONE_HUNDRED)
@@ -155,6 +176,25 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn days_and_signed_differences_read_as_people_say_them() {
+        assert_eq!(days(d("1")), "1 day");
+        assert_eq!(days(d("2.5")), "2.5 days");
+        assert_eq!(days(d("0")), "0 days");
+        // 0.5 × 5 = 2.5 days; 0.2 × 5 = 1 day; above 1 FTE no days.
+        assert_eq!(fte_days(d("0.5")), "0.5 FTE (2.5 days a week)");
+        assert_eq!(fte_days(d("0.20")), "0.2 FTE (1 day a week)");
+        assert_eq!(fte_days(d("3")), "3 FTE");
+        // 0.352 − 0.340 = 0.012 → 1.2 points.
+        assert_eq!(points_change(d("0.352") - d("0.340")), "+1.2 points");
+        assert_eq!(points_change(d("-0.01")), "\u{2212}1 point");
+        assert_eq!(points_change(d("0")), "0 points");
+        assert_eq!(signed_count(12), "+12");
+        assert_eq!(signed_count(-40), "\u{2212}40");
+        assert_eq!(signed_fte(d("-0.5")), "\u{2212}0.5");
+        assert_eq!(signed_fte(d("1")), "+1");
     }
 
     #[test]

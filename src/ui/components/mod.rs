@@ -14,6 +14,7 @@ pub mod figure;
 pub mod flexibility_panel;
 pub mod import_control;
 pub mod panel;
+pub mod print;
 pub mod projection_panel;
 pub mod projection_section;
 pub mod scenario_bar;
