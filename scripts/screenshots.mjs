@@ -16,7 +16,7 @@ try {
     await page.waitForSelector('[data-testid="total-allocation"]');
     await page.fill('[data-testid="enrollment-change"]', "-5");
     await page.press('[data-testid="enrollment-change"]', "Enter");
-    await page.waitForSelector('[data-testid="cut-ta-intervention"]');
+    await page.waitForSelector('[data-testid="cut-ta-intervention"]', { state: "attached" });
     await page.screenshot({ path: out(`${name}.png`), fullPage: true });
     if (name === "desktop") {
       await page.emulateMedia({ media: "print" });
