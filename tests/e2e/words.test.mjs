@@ -33,12 +33,12 @@ test("the plan says why, what it means for a person, what is left unspent, and t
   assert.equal(await value(page, "balance-after-plan"), "30450");
   assert.equal(await value(page, "balance-total"), "-11550");
   const text = (id) => page.textContent(`[data-testid="${id}"]`);
-  assert.equal(await text("cut-why-ta-intervention"), "Why: flexible · cut rank 3.");
-  assert.match(await text("cut-job-ta-intervention"), /a person's job shrinks from 1 FTE/);
-  assert.match(await text("cut-overshoot-ta-intervention"), /Title I was \$3,050 short.*\$21,000.*\$17,950 unspent/);
-  assert.match(await text("cut-why-ta-k1"), /vacant, so nobody loses a job/);
-  assert.match(await text("cut-alts-ta-intervention"), /Intervention materials −\$3,050/);
-  assert.equal(await page.locator('[data-testid="cut-legend"] li').count(), 4);
+  assert.equal(await text("plan-why-ta-intervention"), "Why: flexible · cut rank 3.");
+  assert.match(await text("plan-job-ta-intervention"), /a person's job shrinks from 1 FTE/);
+  assert.match(await text("plan-overshoot-ta-intervention"), /Title I was \$3,050 short.*\$21,000.*\$17,950 unspent/);
+  assert.match(await text("plan-why-ta-k1"), /vacant, so nobody loses a job/);
+  assert.match(await text("plan-alts-ta-intervention"), /Intervention materials −\$3,050/);
+  assert.equal(await page.locator('[data-testid="plan-legend"] li').count(), 4);
   // One click steers toward the materials in this scenario: the assistant is no longer cut.
   await page.click('[data-testid="steer-toward-intervention-materials"]');
   await page.waitForSelector('[data-testid="cut-ta-intervention"]', { state: "detached" });

@@ -16,16 +16,16 @@ pub fn cut_card(cut: &CutWords, on_toward: &Callback<(String, String)>, can_stee
             <span class="cut-words">{ &cut.text }</span>
             if cut.norm { <span class="badge">{ "District norm" }</span> }
             if !cut.why.is_empty() {
-                <p class="cut-why" data-testid={format!("cut-why-{}", cut.line)}>{ &cut.why }</p>
+                <p class="cut-why" data-testid={format!("plan-why-{}", cut.line)}>{ &cut.why }</p>
             }
             if let Some(job) = &cut.job {
-                <p class="cut-job-note" data-testid={format!("cut-job-{}", cut.line)}>{ job }</p>
+                <p class="cut-job-note" data-testid={format!("plan-job-{}", cut.line)}>{ job }</p>
             }
             if let Some(over) = &cut.overshoot {
-                <p class="cut-overshoot" role="note" data-testid={format!("cut-overshoot-{}", cut.line)}>{ over }</p>
+                <p class="cut-overshoot" role="note" data-testid={format!("plan-overshoot-{}", cut.line)}>{ over }</p>
             }
             if !cut.alternatives.is_empty() {
-                <p class="cut-alts" data-testid={format!("cut-alts-{}", cut.line)}>
+                <p class="cut-alts" data-testid={format!("plan-alts-{}", cut.line)}>
                     { "or: " }
                     for (i, alt) in cut.alternatives.iter().enumerate() {
                         if i > 0 { { " · " } }
@@ -50,7 +50,7 @@ pub fn cut_card(cut: &CutWords, on_toward: &Callback<(String, String)>, can_stee
 /// The legend for the cards' colours.
 pub fn cut_legend() -> Html {
     html! {
-        <ul class="cut-legend" data-testid="cut-legend" aria-label="What the colours of the cuts mean">
+        <ul class="cut-legend" data-testid="plan-legend" aria-label="What the colours of the cuts mean">
             for tone in CutTone::ALL {
                 <li key={tone.class()}><span class={classes!("swatch", tone.class())} aria-hidden="true"></span>{ tone.legend() }</li>
             }
