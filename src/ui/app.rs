@@ -19,6 +19,7 @@ use crate::ui::components::export_menu::ExportMenu;
 use crate::ui::components::figure::MoneyFigure;
 use crate::ui::components::flexibility_panel::FlexibilityPanel;
 use crate::ui::components::import_control::{ImportControl, ImportFeedback};
+use crate::ui::components::print::{print_button, print_head};
 use crate::ui::components::projection_section::ProjectionSection;
 use crate::ui::components::scenario_bar::{ScenarioBar, ScenarioCommand};
 use crate::ui::components::scenario_inputs::ScenarioInputs;
@@ -39,7 +40,9 @@ use sitebudget_core::util::by_ptr::ByPtr;
 use sitebudget_core::view::budget_rows::{group_rows, RowCache};
 use sitebudget_core::view::chart_data::{balance_waterfall, flexibility_stacks};
 use sitebudget_core::view::embed_options::EmbedPanel;
-use sitebudget_core::view::plan_text::{cut_words, deficit_words};
+use sitebudget_core::view::plan_text::{
+    after_plan_note, cut_words_in, deficit_words, steer_toward,
+};
 use sitebudget_core::view::source_rows::source_rows;
 use sitebudget_core::view::summary::{summarize, ScenarioSummary};
 
@@ -188,6 +191,18 @@ pub fn App(props: &AppProps) -> Html {
             dispatch.dispatch(Action::SteerLine { line, steer })
         })
     };
+    // "Cut this instead": the alternative goes before the chosen line, in this scenario only.
+    let on_steer_toward = {
+        let dispatch = dispatch.clone();
+        use_callback(
+            (state.open.doc.clone(), scenario.clone()),
+            move |(alt, chosen): (String, String), (doc, scenario)| {
+                if let Some(s) = steer_toward(doc, scenario, &alt, &chosen) {
+                    dispatch.dispatch(Action::SetScenario(Box::new(s)));
+                }
+            },
+        )
+    };
     let on_edit = {
         let dispatch = dispatch.clone();
         use_callback((), move |edit: sitebudget_core::edit::Edit, _| {
@@ -265,7 +280,7 @@ pub fn App(props: &AppProps) -> Html {
                 eval.plan
                     .cuts
                     .iter()
-                    .map(|c| cut_words(&state.open.doc, c))
+                    .map(|c| cut_words_in(&state.open.doc, &scenario, c))
                     .collect::<Vec<_>>(),
             );
             let deficits = Rc::new(
@@ -297,12 +312,14 @@ pub fn App(props: &AppProps) -> Html {
                                 <MoneyFigure testid="total-cost" label="Total cost" value={snapshot.total_cost} />
                                 <MoneyFigure testid="balance-total" label={if scenario.is_baseline() { "Balance" } else { "Balance before cuts" }}
                                     value={snapshot.balance} />
+                                <MoneyFigure testid="balance-after-plan" label="After the plan" value={eval.after.balance}
+                                    note={AttrValue::from(after_plan_note(eval.after.balance))} />
                             </div>
                         }
                         if show(EmbedPanel::Plan) {
                             <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_cache.borrow_mut().rows(&state.open.doc, eval))}
                                 field_error={state.field_error.clone()} is_baseline={scenario.is_baseline()}
-                                on_steer={on_steer.clone()} />
+                                on_steer={on_steer.clone()} on_steer_toward={on_steer_toward.clone()} />
                         }
                         if let Some(pair) = (*comparison).clone() {
                             <CompareScenarios pair={Rc::new(pair)} />
@@ -350,7 +367,8 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="topbar-actions">
                         <ImportControl status={state.import.clone()} on_file={on_file} />
                         <ExportMenu doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()} />
-                        <ShareLink doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name} />
+                        <ShareLink doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()} />
+                        { print_button() }
                     </div>
                 </header>
                 <ShareBanner on_open={on_open_shared} />
@@ -362,6 +380,7 @@ pub fn App(props: &AppProps) -> Html {
                         undo_steps={state.history.undo_steps()} redo_steps={state.history.redo_steps()}
                         storage={state.storage.clone()} on_command={on_budget} />
                 }
+                if !embed.embed { { print_head(&state.open.doc.school.name, &active_name) } }
                 if show(EmbedPanel::School) {
                     <SchoolHeader doc={state.open.doc.clone()} />
                 }

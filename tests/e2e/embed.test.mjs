@@ -261,7 +261,8 @@ test("src=, readonly, panels= and change= together: the chosen panels of that bu
   const q = "?embed&src=budgets/tiny.json&panels=school,summary,plan&change=-10";
   const path = hostPage("/options.html", [
     { id: "ro", src: `${app.url}${q}&readonly` },
-    { id: "rw", src: `${app.url}${q}` },
+    // Steering the plan in an embed needs mode=edit (issue 13: families see no knobs).
+    { id: "rw", src: `${app.url}${q}&mode=edit` },
   ]);
   const { page, finish } = await openHost(path);
   for (const id of ["ro", "rw"]) {

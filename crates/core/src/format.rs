@@ -63,6 +63,66 @@ pub fn fte(value: Decimal) -> String {
     plain(value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
 }
 
+/// Days as a count with its noun: `1 day`, `2.5 days`, `0 days`.
+pub fn days(days: Decimal) -> String {
+    let n = plain(days);
+    if days == Decimal::ONE {
+        format!("{n} day")
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// FTE with days a week for a position at 1 FTE or less: `0.5 FTE (2.5 days a week)`;
+/// above 1 FTE just `3 FTE`.
+pub fn fte_days(value: Decimal) -> String {
+    let f = fte(value);
+    if value > Decimal::ONE || value.is_sign_negative() {
+        return format!("{f} FTE");
+    }
+    format!("{f} FTE ({} a week)", days(value * Decimal::from(5)))
+}
+
+/// A signed difference of two fractions in percentage points: `+1.2 points`, `−0.5 points`.
+pub fn points_change(fraction: Decimal) -> String {
+    let pts = (fraction * Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    let text = plain(pts.abs());
+    let unit = if pts.abs() == Decimal::ONE {
+        "point"
+    } else {
+        "points"
+    };
+    if pts.is_zero() {
+        format!("0 {unit}")
+    } else if pts.is_sign_negative() {
+        format!("{MINUS}{text} {unit}")
+    } else {
+        format!("+{text} {unit}")
+    }
+}
+
+/// A signed whole-number difference: `+12`, `−40`, `0`.
+pub fn signed_count(value: i64) -> String {
+    match value {
+        v if v > 0 => format!("+{v}"),
+        v if v < 0 => format!("{MINUS}{}", v.unsigned_abs()),
+        _ => "0".to_owned(),
+    }
+}
+
+/// A signed FTE difference: `+0.5`, `−1`, `0`.
+pub fn signed_fte(value: Decimal) -> String {
+    let text = fte(value.abs());
+    if value.is_zero() || text == "0" {
+        "0".to_owned()
+    } else if value.is_sign_negative() {
+        format!("{MINUS}{text}")
+    } else {
+        format!("+{text}")
+    }
+}
+
 /// A fraction as a percent with up to one decimal: `0.8612` → `86.1%`.
 pub fn percent(fraction: Decimal) -> String {
     let pct = dec::mul(fraction, Decimal::ONE_HUNDRED)
@@ -117,6 +177,25 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn days_and_signed_differences_read_as_people_say_them() {
+        assert_eq!(days(d("1")), "1 day");
+        assert_eq!(days(d("2.5")), "2.5 days");
+        assert_eq!(days(d("0")), "0 days");
+        // 0.5 × 5 = 2.5 days; 0.2 × 5 = 1 day; above 1 FTE no days.
+        assert_eq!(fte_days(d("0.5")), "0.5 FTE (2.5 days a week)");
+        assert_eq!(fte_days(d("0.20")), "0.2 FTE (1 day a week)");
+        assert_eq!(fte_days(d("3")), "3 FTE");
+        // 0.352 − 0.340 = 0.012 → 1.2 points.
+        assert_eq!(points_change(d("0.352") - d("0.340")), "+1.2 points");
+        assert_eq!(points_change(d("-0.01")), "\u{2212}1 point");
+        assert_eq!(points_change(d("0")), "0 points");
+        assert_eq!(signed_count(12), "+12");
+        assert_eq!(signed_count(-40), "\u{2212}40");
+        assert_eq!(signed_fte(d("-0.5")), "\u{2212}0.5");
+        assert_eq!(signed_fte(d("1")), "+1");
     }
 
     #[test]

@@ -94,6 +94,15 @@ fn the_workbook_has_lines_comparison_and_cut_plan() {
         cut("teach-tk3").map(|r| r[2..4].to_vec()),
         Some(vec!["14".into(), "12".into()])
     );
+    // A norm reduction frees nothing: the norm allocation falls by 2 × 118,000 = 236,000 too.
+    let tk3 = cut("teach-tk3").unwrap();
+    assert!(!tk3[0].contains("frees"), "{:?}", tk3[0]);
+    assert_eq!(tk3[4], "0");
+    assert!(
+        tk3[5].contains("$236,000 less") && tk3[5].contains("norm allocation falls"),
+        "{:?}",
+        tk3[5]
+    );
     assert!(plan
         .iter()
         .any(|r| r.first().map(String::as_str) == Some("None.")));

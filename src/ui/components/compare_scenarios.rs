@@ -49,7 +49,7 @@ pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
                             <th scope="row">{ "Students" }</th>
                             <td class="num">{ format::count(a.pupils) }</td>
                             <td class="num">{ format::count(b.pupils) }</td>
-                            <td class="num">{ (b.pupils as i64 - a.pupils as i64).to_string() }</td>
+                            <td class="num">{ format::signed_count(b.pupils as i64 - a.pupils as i64) }</td>
                         </tr>
                         { money_row("Total allocation", "alloc", |s| s.allocation) }
                         { money_row("Total cost", "cost", |s| s.cost) }
@@ -58,7 +58,7 @@ pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
                             <th scope="row">{ "Lines cut / FTE lost" }</th>
                             <td class="num">{ format!("{} / {}", a.cuts, format::fte(a.positions_lost)) }</td>
                             <td class="num">{ format!("{} / {}", b.cuts, format::fte(b.positions_lost)) }</td>
-                            <td class="num">{ format::fte(dec::sub(b.positions_lost, a.positions_lost)) }</td>
+                            <td class="num">{ format::signed_fte(dec::sub(b.positions_lost, a.positions_lost)) }</td>
                         </tr>
                         { money_row("Balance after cuts", "after", |s| s.balance_after) }
                         { money_row("Deficit left", "left", |s| s.deficit_left) }
@@ -66,7 +66,7 @@ pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
                             <th scope="row">{ "Flexibility index" }</th>
                             <td class="num">{ format::percent(a.flexibility_index) }</td>
                             <td class="num">{ format::percent(b.flexibility_index) }</td>
-                            <td class="num">{ format::percent(dec::sub(b.flexibility_index, a.flexibility_index)) }</td>
+                            <td class="num" data-testid="compare-flex-diff">{ format::points_change(dec::sub(b.flexibility_index, a.flexibility_index)) }</td>
                         </tr>
                     </tbody>
                 </table>

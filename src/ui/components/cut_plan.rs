@@ -5,9 +5,10 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::cut_card::{cut_card, cut_legend};
 use super::panel::Panel;
 
-use crate::ui::embed::use_read_only;
+use crate::ui::embed::use_can_steer;
 use crate::ui::event_value;
 use sitebudget_core::app::{FieldError, LineSteer};
 use sitebudget_core::format;
@@ -62,6 +63,9 @@ pub struct CutPlanPanelProps {
     pub is_baseline: bool,
     /// One callback for every steer.
     pub on_steer: Callback<(String, LineSteer)>,
+    /// Steer toward another line in this scenario: (alternative, chosen) line ids.
+    #[prop_or_default]
+    pub on_steer_toward: Callback<(String, String)>,
 }
 
 /// What the scenario would cost the school, and what is left unsolved.
@@ -69,8 +73,8 @@ pub struct CutPlanPanelProps {
 pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
     // Large budgets list hundreds of candidates; the first rows (the cut lines) come at once.
     let show_all = use_state(|| false);
-    // A read-only embed shows the plan but not the controls that edit the budget.
-    let read_only = use_read_only();
+    // An embed shows the plan but not its steering controls, unless asked with mode=edit.
+    let can_steer = use_can_steer();
     let shown = if *show_all {
         props.steer_rows.len()
     } else {
@@ -94,14 +98,10 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
             if let Some(note) = freed_note {
                 <p class="ok-note" data-testid="no-cuts">{ note }</p>
             }
+            if !props.cuts.is_empty() { { cut_legend() } }
             <ol class="cut-list">
                 for cut in props.cuts.iter() {
-                    <li key={cut.line.clone()} class={classes!(cut.norm.then_some("cut-norm"))}
-                        data-testid={format!("cut-{}", cut.line)}
-                        data-from={format::plain(cut.from)} data-to={format::plain(cut.to)}>
-                        <span class="cut-words">{ &cut.text }</span>
-                        if cut.norm { <span class="badge">{ "District norm" }</span> }
-                    </li>
+                    { cut_card(cut, &props.on_steer_toward, can_steer) }
                 }
             </ol>
             for deficit in props.deficits.iter() {
@@ -113,7 +113,7 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
                     <p>{ &deficit.text }</p>
                 </div>
             }
-            if !props.steer_rows.is_empty() && !read_only {
+            if !props.steer_rows.is_empty() && can_steer {
                 <details class="no-print" open=true>
                     <summary>{ "Steer the plan: lines that pay from a source in deficit" }</summary>
                     <div class="table-wrap">

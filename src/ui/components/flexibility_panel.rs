@@ -62,12 +62,14 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                     </p>
                 </div>
                 <div class="table-wrap">
-                    <table class="data">
+                    <table class="data" data-testid="flex-table">
+                        <caption class="small muted">{ "Total flexible = unallocated money + flexible spending (flexible lines and vacant positions)." }</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{ "Source" }</th>
                                 <th scope="col" class="num">{ "Unallocated" }</th>
-                                <th scope="col" class="num">{ "Flexible" }</th>
+                                <th scope="col" class="num">{ "Flexible spending" }</th>
+                                <th scope="col" class="num">{ "Total flexible" }</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -78,6 +80,7 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                                         if s.restricted { { " " }<span class="badge badge-restricted">{ "Restricted" }</span> }
                                     </th>
                                     { money_cell(s.unallocated, false) }
+                                    { money_cell(s.flexible - s.unallocated, false) }
                                     <td class="num">{ money(s.flexible, Some(AttrValue::from(format!("flexible-{}", s.source))), false) }</td>
                                 </tr>
                             }
@@ -86,6 +89,7 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                             <tr>
                                 <th scope="row">{ "Total" }</th>
                                 { money_cell(flex.unallocated, false) }
+                                { money_cell(flex.flexible - flex.unallocated, false) }
                                 { money_cell(flex.flexible, false) }
                             </tr>
                         </tfoot>

@@ -31,3 +31,9 @@ pub fn use_embed() -> Rc<EmbedOptions> {
 pub fn use_read_only() -> bool {
     use_embed().is_read_only()
 }
+
+/// Whether the cut plan's steering controls show (an embed needs `mode=edit`).
+#[hook]
+pub fn use_can_steer() -> bool {
+    use_embed().can_steer()
+}

@@ -12,7 +12,9 @@ use crate::ui::app::App;
 use sitebudget_core::app::AppState;
 use sitebudget_core::io::sample::sample_document;
 use sitebudget_core::io::share::is_share_fragment;
-use sitebudget_core::view::embed_options::{parse_embed_options, EmbedOptions};
+use sitebudget_core::view::embed_options::{
+    parse_embed_options, EmbedOptions, EMBED_INTRO, GLOSSARY,
+};
 use sitebudget_core::view::links::open_href;
 
 /// Props of [`Root`].
@@ -156,7 +158,17 @@ fn Embedded(props: &EmbeddedProps) -> Html {
                     </ul>
                 </section>
             }
+            <p class="embed-intro" data-testid="embed-intro">{ EMBED_INTRO }</p>
             { body }
+            <details class="embed-glossary" data-testid="embed-glossary">
+                <summary>{ "What the words mean" }</summary>
+                <dl>
+                    for (term, meaning) in GLOSSARY {
+                        <dt key={term}>{ term }</dt>
+                        <dd>{ meaning }</dd>
+                    }
+                </dl>
+            </details>
             <footer class="embed-foot">
                 <a href={open_href(&props.options, Some(&props.fragment))} target="_blank" rel="noopener"
                     data-testid="embed-open">{ "Open in SiteBudget" }</a>

@@ -361,7 +361,12 @@ fn cut_plan_sheet(
     ws.set_name("Cut plan")?;
     let title = format!("Cut plan for scenario “{name}”");
     ws.write_string_with_format(0, 0, title, &s.title)?;
-    header(ws, 2, &["Cut", "Line", "From", "To", "Frees"], s)?;
+    header(
+        ws,
+        2,
+        &["Cut", "Line", "From", "To", "Money freed", "Note"],
+        s,
+    )?;
     let mut row = 3;
     for cut in &eval.plan.cuts {
         let words = cut_words(doc, cut);
@@ -369,7 +374,20 @@ fn cut_plan_sheet(
         ws.write_string(row, 1, &cut.line)?;
         figure(ws, row, 2, cut.from, None)?;
         figure(ws, row, 3, cut.to, None)?;
-        figure(ws, row, 4, cut.freed(), Some(&s.money))?;
+        if words.norm {
+            // A norm reduction lowers the norm allocation by as much: nothing is freed.
+            figure(ws, row, 4, Decimal::ZERO, Some(&s.money))?;
+            ws.write_string(
+                row,
+                5,
+                format!(
+                    "Norm staffing costs {} less, and the norm allocation falls with it.",
+                    crate::format::money_whole(cut.freed())
+                ),
+            )?;
+        } else {
+            figure(ws, row, 4, cut.freed(), Some(&s.money))?;
+        }
         row += 1;
     }
     if eval.plan.cuts.is_empty() {
@@ -391,7 +409,7 @@ fn cut_plan_sheet(
             row += 1;
         }
     }
-    widths(ws, &[90., 18., 10., 10., 14.])
+    widths(ws, &[90., 18., 10., 10., 14., 60.])
 }
 
 #[cfg(test)]

@@ -46,6 +46,38 @@ pub struct Cut {
     pub frees: Vec<(String, Decimal)>,
     /// Days a week before and after (FTE × 5), for a position at 1 FTE or less with a 0.2 step.
     pub days_a_week: Option<(Decimal, Decimal)>,
+    /// The deficits this cut helped close, each as it stood just before the cut.
+    pub gaps: Vec<Gap>,
+}
+
+/// A source's gap as a deficit cut met it, and what else could have closed it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gap {
+    /// The source id.
+    pub source: String,
+    /// The deficit just before the cut (positive).
+    pub gap: Decimal,
+    /// The source's balance just after the cut: above 0 is money freed but not needed.
+    pub left: Decimal,
+    /// Other lines that could have closed the same gap alone, in the plan's order.
+    pub alternatives: Vec<Alternative>,
+}
+
+/// A line that could close a gap alone, and the cut it would take.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alternative {
+    /// The line id.
+    pub line: String,
+    /// The line's title.
+    pub title: String,
+    /// Position or item.
+    pub kind: LineType,
+    /// FTE (position) or dollars (item) now.
+    pub from: Decimal,
+    /// FTE or dollars after the cut it would take.
+    pub to: Decimal,
+    /// Money it would free in the gap's source.
+    pub frees: Decimal,
 }
 
 impl Cut {
@@ -130,7 +162,13 @@ struct Draft {
     from: Decimal,
     reasons: Vec<CutReason>,
     frees: Vec<(usize, Decimal)>,
+    gaps: Vec<Gap>,
 }
+
+/// At most this many alternatives are listed per gap.
+const MAX_ALTERNATIVES: usize = 3;
+/// At most this many later candidates are tried per gap, so a large budget stays fast.
+const MAX_PROBES: usize = 32;
 
 /// Builds the plan against `base` (the budget as it is), cutting `work` in place.
 pub(crate) fn plan(base: &Budget<'_>, work: &mut Budget<'_>) -> Result<CutPlan, EngineError> {
@@ -152,12 +190,23 @@ pub(crate) fn plan(base: &Budget<'_>, work: &mut Budget<'_>) -> Result<CutPlan, 
                 Some(c) => c,
                 None => slot.insert(candidates(work, by_source.get(s).map_or(&[], |v| v))),
             };
-            for &l in cands.iter() {
-                if work.balance(s)? >= Decimal::ZERO {
+            for (at, &l) in cands.iter().enumerate() {
+                let before = work.balance(s)?;
+                if before >= Decimal::ZERO {
                     break;
                 }
+                if work.lines.get(l).is_none_or(|st| st.qty <= Decimal::ZERO) {
+                    continue;
+                }
+                let alternatives = alternatives(work, s, cands.get(at + 1..).unwrap_or(&[]))?;
                 let Some(freed) = cut_line(work, l, s)? else {
                     continue;
+                };
+                let gap = Gap {
+                    source: work.source_id(s).to_string(),
+                    gap: sub(Decimal::ZERO, before, &|| "a gap".into())?,
+                    left: work.balance(s)?,
+                    alternatives,
                 };
                 changed = true;
                 let reason = CutReason::Deficit {
@@ -174,6 +223,7 @@ pub(crate) fn plan(base: &Budget<'_>, work: &mut Budget<'_>) -> Result<CutPlan, 
                             d.reasons.push(reason);
                         }
                         merge_frees(&mut d.frees, &freed)?;
+                        d.gaps.push(gap);
                     }
                     None => {
                         if let Some(x) = draft_of.get_mut(l) {
@@ -184,6 +234,7 @@ pub(crate) fn plan(base: &Budget<'_>, work: &mut Budget<'_>) -> Result<CutPlan, 
                             from: freed.from,
                             reasons: vec![reason],
                             frees: freed.frees,
+                            gaps: vec![gap],
                         });
                     }
                 }
@@ -248,6 +299,7 @@ fn norm_reductions(
                 pupils: e.map_or(0, |e| e.pupils),
             }],
             frees,
+            gaps: Vec::new(),
         });
     }
     Ok(())
@@ -325,6 +377,51 @@ fn candidates(work: &Budget<'_>, lines: &[usize]) -> Vec<usize> {
         .collect();
     crate::util::sort::sort(&mut keyed);
     keyed.into_iter().map(|(_, l)| l).collect()
+}
+
+/// Later candidates that could close source `s`'s deficit alone, with the cut each would take.
+fn alternatives(
+    work: &Budget<'_>,
+    s: usize,
+    later: &[usize],
+) -> Result<Vec<Alternative>, EngineError> {
+    let mut out = Vec::new();
+    let now = work.balance(s)?;
+    for &l in later.iter().take(MAX_PROBES) {
+        let (Some(st), Some(line)) = (work.lines.get(l), work.line(l)) else {
+            continue;
+        };
+        let from = st.qty;
+        // One probe first: a line that cannot close the gap even at zero is no alternative.
+        if from <= Decimal::ZERO || balance_if(work, l, s, Decimal::ZERO)? < Decimal::ZERO {
+            continue;
+        }
+        let to = if st.position {
+            fewest_steps(work, l, s, from, st.step)?
+        } else {
+            item_target(work, l, s, from)?
+        };
+        let then = balance_if(work, l, s, to)?;
+        if to >= from || then < Decimal::ZERO {
+            continue;
+        }
+        out.push(Alternative {
+            line: line.id.clone(),
+            title: line.title.clone(),
+            kind: if st.position {
+                LineType::Position
+            } else {
+                LineType::Item
+            },
+            from,
+            to,
+            frees: sub(then, now, &|| "an alternative cut".into())?,
+        });
+        if out.len() >= MAX_ALTERNATIVES {
+            break;
+        }
+    }
+    Ok(out)
 }
 
 /// Cuts line `l` just enough to bring source `s` to zero or above (or to 0 if it cannot).
@@ -490,6 +587,7 @@ fn finish(work: &Budget<'_>, d: Draft) -> Result<Cut, EngineError> {
             .map(|(s, m)| (work.source_id(s).to_string(), m))
             .collect(),
         days_a_week,
+        gaps: d.gaps,
     })
 }
 

@@ -25,7 +25,7 @@ pub use allocation::{lcff_allocation, span_ada};
 pub use compare::{LineDiff, LineStatus, SourceDiff};
 pub use costs::line_cost;
 pub use counts::Counts;
-pub use cuts::{days_a_week, Commitment, Cut, CutPlan, CutReason, Deficit};
+pub use cuts::{days_a_week, Alternative, Commitment, Cut, CutPlan, CutReason, Deficit, Gap};
 pub use error::EngineError;
 pub use evaluate::{evaluate, Evaluation};
 pub use flexibility::{

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
-use crate::engine::{days_a_week, LineResult, Snapshot};
+use crate::engine::{LineResult, Snapshot};
 use crate::format;
 use crate::model::{Document, Line, LineKind, Priority};
 use crate::util::dec;
@@ -31,7 +31,7 @@ pub struct BudgetRow {
     pub kind: &'static str,
     /// FTE for a position (the engine's effective FTE), `None` for an item.
     pub fte: Option<Decimal>,
-    /// FTE as shown, with days a week for part-time positions: `0.6 (3 days/wk)`.
+    /// FTE as shown, with days a week at 1 FTE or less: `0.6 FTE (3 days a week)`.
     pub fte_text: String,
     /// Unit cost for a position.
     pub unit_cost: Option<Decimal>,
@@ -125,9 +125,11 @@ fn build_row(
         .collect();
     let (kind, fte_text, vacant, norm) = match (&line.kind, fte) {
         (LineKind::Position(p), Some(fte)) => {
-            let text = match days_a_week(fte, p.fte_step) {
-                Some(days) => format!("{} ({} days/wk)", format::fte(fte), days),
-                None => format::fte(fte),
+            // Every position at 1 FTE or less reads in days a week, whatever its step.
+            let text = if fte > Decimal::ZERO && fte <= Decimal::ONE {
+                format::fte_days(fte)
+            } else {
+                format::fte(fte)
             };
             let norm = p.norm.as_ref().map(|id| {
                 doc.norms

@@ -81,6 +81,8 @@ pub struct EmbedOptions {
     pub src: Option<String>,
     /// Hide every control that edits the budget (scenario inputs still work).
     pub read_only: bool,
+    /// `mode=edit` was asked for (and not overruled by read-only): the plan may be steered.
+    pub edit: bool,
     /// The panels to show, in page order; `None` shows them all.
     pub panels: Option<Vec<EmbedPanel>>,
     /// The starting enrollment change as a fraction (`change=-10` is `-0.10`).
@@ -105,7 +107,40 @@ impl EmbedOptions {
     pub fn is_read_only(&self) -> bool {
         self.embed && self.read_only
     }
+
+    /// Whether the cut plan's steering controls show: always in the app, and in an embed
+    /// only with `mode=edit`, so families see the plan without knobs they did not ask for.
+    pub fn can_steer(&self) -> bool {
+        !self.embed || (self.edit && !self.read_only)
+    }
 }
+
+/// The embed's opening line, in words a family can follow.
+pub const EMBED_INTRO: &str = "This calculator shows how the number of pupils drives the \
+school's money: what each funding source brings, what staff and programs cost, and what \
+would have to be cut if enrollment changes.";
+
+/// Terms a family meets in the calculator, each with a short plain meaning.
+pub const GLOSSARY: [(&str, &str); 4] = [
+    (
+        "Unduplicated pupils",
+        "Pupils who are from low-income families, learning English or in foster care, each \
+         counted once even if more than one applies. Extra state and federal money follows them.",
+    ),
+    (
+        "FTE",
+        "Full-time equivalent: 1 FTE is one person working full time, 0.2 FTE is one day a week.",
+    ),
+    (
+        "Norm",
+        "The district's staffing rule, such as one teacher for every 24 pupils; the district \
+         pays these positions, and they rise and fall with enrollment.",
+    ),
+    (
+        "Deficit",
+        "Money a funding source is short: what its lines cost beyond what it brings in.",
+    ),
+];
 
 /// The comma list of panel names, for messages and the README.
 pub fn panel_names() -> String {
@@ -163,6 +198,7 @@ pub fn parse_embed_options(query: &str) -> EmbedOptions {
         }
     }
     out.read_only = read_only(mode.as_deref(), readonly_flag, &mut out.problems);
+    out.edit = mode.as_deref() == Some("edit") && !out.read_only;
     if !out.embed {
         return EmbedOptions::default();
     }
@@ -314,6 +350,12 @@ mod tests {
         let both = parse_embed_options("embed&mode=edit&readonly");
         assert!(both.read_only);
         assert_eq!(both.problems.len(), 1);
+        // Steering the plan is for mode=edit only; the full app always has it.
+        assert!(!parse_embed_options("embed").can_steer());
+        assert!(!parse_embed_options("embed&mode=view").can_steer());
+        assert!(parse_embed_options("embed&mode=edit").can_steer());
+        assert!(!parse_embed_options("embed&mode=edit&readonly").can_steer());
+        assert!(parse_embed_options("").can_steer());
         let bad = parse_embed_options("embed&mode=present");
         assert!(bad.read_only);
         assert!(bad.problems[0].contains("mode=present"));

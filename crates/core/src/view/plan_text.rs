@@ -2,10 +2,57 @@
 
 use rust_decimal::Decimal;
 
-use crate::engine::{Cut, CutReason, Deficit, LineType};
+use crate::engine::{Cut, CutReason, Deficit, LineEdit, LineType, Scenario};
 use crate::format;
-use crate::model::{Document, Grade};
+use crate::model::{Document, Grade, Line, Priority};
 use crate::util::dec;
+
+/// The colour of a cut card, as its legend names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CutTone {
+    /// A district norm follows enrollment.
+    Norm,
+    /// A vacant position: nobody loses a job.
+    Vacant,
+    /// A filled position: a person's job.
+    Job,
+    /// Money for things, not people.
+    Money,
+}
+
+impl CutTone {
+    /// The card's class, and the legend's swatch.
+    pub fn class(self) -> &'static str {
+        match self {
+            CutTone::Norm => "cut-norm",
+            CutTone::Vacant => "cut-vacant",
+            CutTone::Job => "cut-job",
+            CutTone::Money => "cut-money",
+        }
+    }
+
+    /// The legend's words.
+    pub fn legend(self) -> &'static str {
+        match self {
+            CutTone::Norm => "District norm: staffing follows enrollment",
+            CutTone::Vacant => "Vacant position: nobody loses a job",
+            CutTone::Job => "Filled position: a person's job",
+            CutTone::Money => "Money for things, not people",
+        }
+    }
+
+    /// Every tone, in legend order.
+    pub const ALL: [CutTone; 4] = [CutTone::Norm, CutTone::Vacant, CutTone::Job, CutTone::Money];
+}
+
+/// Another line that could close the same gap alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AltWords {
+    /// Its line id.
+    pub line: String,
+    /// `Intervention materials −$3,050`.
+    pub text: String,
+}
 
 /// A cut as the plan panel shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,6 +67,181 @@ pub struct CutWords {
     pub to: Decimal,
     /// Whether the cut follows a norm (not a choice the school makes).
     pub norm: bool,
+    /// Why the plan chose this line: `Why: flexible · cut rank 3.`
+    pub why: String,
+    /// What a filled position's cut means for a person.
+    pub job: Option<String>,
+    /// Said when the cut frees far more than the gap it closes.
+    pub overshoot: Option<String>,
+    /// Other lines that could close the same gap alone.
+    pub alternatives: Vec<AltWords>,
+    /// The card's colour.
+    pub tone: CutTone,
+}
+
+/// A line as the scenario sees it: the budget's line with the scenario's edits applied.
+pub fn scenario_line(doc: &Document, scenario: &Scenario, id: &str) -> Option<Line> {
+    let mut line = doc.lines.iter().find(|l| l.id == id).cloned();
+    for edit in &scenario.line_edits {
+        match edit {
+            LineEdit::Replace(l) | LineEdit::Add(l) if l.id == id => line = Some(l.clone()),
+            LineEdit::Remove(r) if r == id => line = None,
+            _ => {}
+        }
+    }
+    line
+}
+
+/// Why the plan picked a line for a deficit, in the spec's order of reasons.
+fn why_chosen(line: &Line) -> String {
+    let mut parts: Vec<String> = vec![match line.priority {
+        Priority::Flexible => "flexible".into(),
+        _ => "essential, after every flexible line".into(),
+    }];
+    if line.is_vacant() {
+        parts.push("vacant, so nobody loses a job".into());
+    }
+    parts.push(match line.cut_rank {
+        Some(rank) => format!("cut rank {rank}"),
+        None => "order in the budget".into(),
+    });
+    format!("Why: {}.", parts.join(" · "))
+}
+
+/// What the cut of a filled position means for the people in it.
+fn job_words(from: Decimal, to: Decimal) -> String {
+    if from <= Decimal::ONE && to.is_zero() {
+        format!(
+            "Filled position: a person loses this job ({}).",
+            format::fte_days(from)
+        )
+    } else if from <= Decimal::ONE {
+        format!(
+            "Filled position: a person's job shrinks from {} to {}.",
+            format::fte_days(from),
+            format::fte_days(to)
+        )
+    } else {
+        format!(
+            "Filled positions: {} FTE of people's jobs go.",
+            format::fte(from.saturating_sub(to))
+        )
+    }
+}
+
+/// Money left unspent above this (and above the gap itself) counts as "far more".
+const FAR_MORE_AT_LEAST: Decimal = Decimal::ONE_HUNDRED;
+
+/// One cut in plain words, with why it was chosen, what it means for a person, what it
+/// leaves unspent and what else could close the same gap; lines read as in `scenario`.
+pub fn cut_words_in(doc: &Document, scenario: &Scenario, cut: &Cut) -> CutWords {
+    let mut words = cut_words(doc, cut);
+    let line = scenario_line(doc, scenario, &cut.line);
+    let vacant = line.as_ref().is_some_and(Line::is_vacant);
+    words.tone = match (words.norm, cut.kind, vacant) {
+        (true, _, _) => CutTone::Norm,
+        (false, LineType::Item, _) => CutTone::Money,
+        (false, LineType::Position, true) => CutTone::Vacant,
+        (false, LineType::Position, false) => CutTone::Job,
+    };
+    words.why = if words.norm {
+        "Why: the district's staffing norm counts pupils, so the school does not choose this cut."
+            .into()
+    } else {
+        line.as_ref().map(why_chosen).unwrap_or_default()
+    };
+    if cut.kind == LineType::Position && !vacant {
+        words.job = Some(job_words(cut.from, cut.to));
+    }
+    words.overshoot = cut
+        .gaps
+        .iter()
+        .find(|g| g.left > g.gap && g.left >= FAR_MORE_AT_LEAST)
+        .map(|g| {
+            format!(
+                "Frees far more than needed: {} was {} short; this cut frees {} there and leaves {} unspent.",
+                doc.source_name(&g.source),
+                format::money_whole(g.gap),
+                format::money_whole(g.gap.saturating_add(g.left)),
+                format::money_whole(g.left)
+            )
+        });
+    for alt in cut.gaps.iter().flat_map(|g| g.alternatives.iter()) {
+        if alt.line == cut.line || words.alternatives.iter().any(|a| a.line == alt.line) {
+            continue;
+        }
+        let minus = |m: Decimal| format!("{}{}", format::MINUS, format::money_whole(m));
+        let text = match alt.kind {
+            LineType::Position => format!(
+                "{} {} → {} FTE ({})",
+                alt.title,
+                format::fte(alt.from),
+                format::fte(alt.to),
+                minus(alt.frees)
+            ),
+            // An item reads as the amount it loses, which may exceed what its share frees.
+            LineType::Item => format!("{} {}", alt.title, minus(alt.from.saturating_sub(alt.to))),
+        };
+        words.alternatives.push(AltWords {
+            line: alt.line.clone(),
+            text,
+        });
+    }
+    words
+}
+
+/// The scenario steered so that the plan takes `alt` before `chosen`: `alt` gets the
+/// lowest cut rank (and `chosen`'s priority when it was kept for later), and a vacant
+/// `chosen`, which would still come first, is kept one priority up, all as line edits
+/// of this scenario. `None` when either line is not in the scenario.
+pub fn steer_toward(
+    doc: &Document,
+    scenario: &Scenario,
+    alt: &str,
+    chosen: &str,
+) -> Option<Scenario> {
+    let mut a = scenario_line(doc, scenario, alt)?;
+    let c = scenario_line(doc, scenario, chosen)?;
+    if a.priority > c.priority {
+        a.priority = c.priority;
+    }
+    let mut keep = None;
+    if a.priority == c.priority && c.is_vacant() && !a.is_vacant() {
+        let mut c2 = c.clone();
+        c2.priority = match c.priority {
+            Priority::Flexible => Priority::Essential,
+            _ => Priority::Protected,
+        };
+        keep = Some(c2);
+    }
+    let lowest = doc
+        .lines
+        .iter()
+        .filter_map(|l| l.cut_rank)
+        .chain(scenario.line_edits.iter().filter_map(|e| match e {
+            LineEdit::Replace(l) | LineEdit::Add(l) => l.cut_rank,
+            LineEdit::Remove(_) => None,
+        }))
+        .min();
+    a.cut_rank = Some(lowest.map_or(1, |r| r.saturating_sub(1)));
+    let mut out = scenario.clone();
+    set_line_edit(&mut out.line_edits, a);
+    if let Some(c2) = keep {
+        set_line_edit(&mut out.line_edits, c2);
+    }
+    Some(out)
+}
+
+/// Puts `line` into the edits: over an earlier edit of the same id, else as a replacement.
+fn set_line_edit(edits: &mut Vec<LineEdit>, line: Line) {
+    let slot = edits.iter_mut().rev().find(|e| match e {
+        LineEdit::Replace(l) | LineEdit::Add(l) => l.id == line.id,
+        LineEdit::Remove(_) => false,
+    });
+    match slot {
+        Some(LineEdit::Replace(l) | LineEdit::Add(l)) => *l = line,
+        _ => edits.push(LineEdit::Replace(line)),
+    }
 }
 
 /// Grades as a span label: `TK-3`, `4-5`, `K`, or a list when they are not consecutive.
@@ -74,12 +296,21 @@ pub fn cut_words(doc: &Document, cut: &Cut) -> CutWords {
         CutReason::Deficit { .. } => None,
     });
     let change = match (cut.kind, cut.days_a_week) {
-        (LineType::Position, Some((from, to))) => {
-            let unit = if to == Decimal::ONE { "day" } else { "days" };
+        (LineType::Position, Some((from, _))) => {
             format!(
-                "{} → {} {unit} a week",
+                "{} → {} a week",
                 format::plain(from),
-                format::plain(to)
+                format::days(to_days(cut))
+            )
+        }
+        // Any other position at 1 FTE or less also reads in days a week.
+        (LineType::Position, None) if cut.from <= Decimal::ONE && norm_reason.is_none() => {
+            format!(
+                "{} → {} FTE ({} → {} a week)",
+                format::fte(cut.from),
+                format::fte(cut.to),
+                format::plain(cut.from * Decimal::from(5)),
+                format::days(cut.to * Decimal::from(5))
             )
         }
         (LineType::Position, None) if norm_reason.is_some() => {
@@ -120,6 +351,34 @@ pub fn cut_words(doc: &Document, cut: &Cut) -> CutWords {
         from: cut.from,
         to: cut.to,
         norm: norm_reason.is_some(),
+        why: String::new(),
+        job: None,
+        overshoot: None,
+        alternatives: Vec::new(),
+        tone: if norm_reason.is_some() {
+            CutTone::Norm
+        } else if cut.kind == LineType::Item {
+            CutTone::Money
+        } else {
+            CutTone::Job
+        },
+    }
+}
+
+/// Days a week after a cut, from the engine's reading.
+fn to_days(cut: &Cut) -> Decimal {
+    cut.days_a_week.map_or(Decimal::ZERO, |(_, to)| to)
+}
+
+/// The headline's words under the balance after the plan: `$30,450 left` or the deficit left.
+pub fn after_plan_note(balance: Decimal) -> String {
+    if balance.is_sign_negative() && !balance.is_zero() {
+        format!(
+            "{} still short after every cut the priorities allow",
+            format::money_whole(-balance)
+        )
+    } else {
+        format!("{} left after the cuts", format::money_whole(balance))
     }
 }
 

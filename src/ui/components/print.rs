@@ -1,0 +1,30 @@
+//! The handout: a Print button for the top bar, and the line only paper shows (school,
+//! scenario and date). Plain functions: two component types less in the bundle.
+
+use yew::prelude::*;
+
+/// Opens the browser's print dialog; the print stylesheet turns the page into a handout.
+pub fn print_button() -> Html {
+    let onclick = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    html! {
+        <button type="button" class="print-button" data-testid="print" {onclick}
+            title="Print a handout: totals, the plan with its reasons, flexibility and the comparison">{ "Print" }</button>
+    }
+}
+
+/// The handout's heading line: `Scenario “−5%” · 1 December 2025`.
+pub fn print_head(school: &str, scenario: &str) -> Html {
+    let date = js_sys::Date::new_0()
+        .to_locale_date_string("en-US", &wasm_bindgen::JsValue::UNDEFINED)
+        .as_string()
+        .unwrap_or_default();
+    html! {
+        <p class="print-only print-head" data-testid="print-head">
+            <strong>{ school }</strong>{ format!(" · Scenario “{scenario}” · printed {date}") }
+        </p>
+    }
+}
