@@ -80,12 +80,15 @@ pub fn fte_days(value: Decimal) -> String {
     if value > Decimal::ONE || value.is_sign_negative() {
         return format!("{f} FTE");
     }
-    format!("{f} FTE ({} a week)", days(value * Decimal::from(5)))
+    format!(
+        "{f} FTE ({} a week)",
+        days(dec::mul(value, Decimal::from(5)))
+    )
 }
 
 /// A signed difference of two fractions in percentage points: `+1.2 points`, `−0.5 points`.
 pub fn points_change(fraction: Decimal) -> String {
-    let pts = (fraction * Decimal::ONE_HUNDRED)
+    let pts = dec::mul(fraction, Decimal::ONE_HUNDRED)
         .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
     let text = plain(pts.abs());
     let unit = if pts.abs() == Decimal::ONE {

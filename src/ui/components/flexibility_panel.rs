@@ -80,7 +80,7 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                                         if s.restricted { { " " }<span class="badge badge-restricted">{ "Restricted" }</span> }
                                     </th>
                                     { money_cell(s.unallocated, false) }
-                                    { money_cell(s.flexible - s.unallocated, false) }
+                                    { money_cell(dec::sub(s.flexible, s.unallocated), false) }
                                     <td class="num">{ money(s.flexible, Some(AttrValue::from(format!("flexible-{}", s.source))), false) }</td>
                                 </tr>
                             }
@@ -89,7 +89,7 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                             <tr>
                                 <th scope="row">{ "Total" }</th>
                                 { money_cell(flex.unallocated, false) }
-                                { money_cell(flex.flexible - flex.unallocated, false) }
+                                { money_cell(dec::sub(flex.flexible, flex.unallocated), false) }
                                 { money_cell(flex.flexible, false) }
                             </tr>
                         </tfoot>

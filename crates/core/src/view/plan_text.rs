@@ -309,8 +309,8 @@ pub fn cut_words(doc: &Document, cut: &Cut) -> CutWords {
                 "{} → {} FTE ({} → {} a week)",
                 format::fte(cut.from),
                 format::fte(cut.to),
-                format::plain(cut.from * Decimal::from(5)),
-                format::days(cut.to * Decimal::from(5))
+                format::plain(dec::mul(cut.from, Decimal::from(5))),
+                format::days(dec::mul(cut.to, Decimal::from(5)))
             )
         }
         (LineType::Position, None) if norm_reason.is_some() => {
