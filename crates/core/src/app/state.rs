@@ -6,6 +6,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 
 use super::budgets::Budget;
+use super::saved::{Conflict, Damaged};
 use crate::edit::{apply_edit, Edit, EditError};
 use crate::engine::Scenario;
 use crate::history::History;
@@ -100,6 +101,10 @@ pub struct AppState {
     pub reserved_ids: u32,
     /// The last refused edit from the budget editor, shown at its field.
     pub edit_error: Option<EditError>,
+    /// Stored records that could not be read: listed and kept untouched until removed.
+    pub damaged: Rc<Vec<Damaged>>,
+    /// Budgets changed both here and in another tab, waiting for the user's choice.
+    pub conflicts: Rc<Vec<Conflict>>,
 }
 
 /// What undo and redo restore: the budget and its scenarios.
@@ -152,6 +157,8 @@ impl AppState {
             storage: StorageStatus::Saved,
             reserved_ids: 0,
             edit_error: None,
+            damaged: Rc::default(),
+            conflicts: Rc::default(),
         }
     }
 
@@ -263,6 +270,12 @@ pub enum Action {
     ResetToSample,
     /// Autosave reports whether it reached storage.
     Storage(StorageStatus),
+    /// Remove a damaged record (already confirmed) by its key: its records are deleted.
+    RemoveDamaged(String),
+    /// Take the version another tab saved of this budget, dropping this tab's changes.
+    UseTheirs(u32),
+    /// Keep this tab's version of this budget: the next save replaces the other tab's.
+    KeepMine(u32),
     /// Change the budget from the editor; a refused edit leaves it untouched.
     Edit(Edit),
     /// Open a share link's budget as an import, then make its scenario the active one.
@@ -491,6 +504,33 @@ impl AppState {
                     return self;
                 }
                 next.storage = status;
+            }
+            Action::RemoveDamaged(key) => {
+                if self.damaged.iter().all(|d| d.key != key) {
+                    return self;
+                }
+                Rc::make_mut(&mut next.damaged).retain(|d| d.key != key);
+            }
+            Action::UseTheirs(id) => {
+                let Some(c) = self.conflicts.iter().find(|c| c.id == id) else {
+                    return self;
+                };
+                let theirs = (*c.theirs).clone();
+                Rc::make_mut(&mut next.conflicts).retain(|c| c.id != id);
+                if next.open.id == id {
+                    next.show_budget(theirs);
+                } else if let Some(slot) = Rc::make_mut(&mut next.others)
+                    .iter_mut()
+                    .find(|b| b.id == id)
+                {
+                    *slot = theirs;
+                }
+            }
+            Action::KeepMine(id) => {
+                if self.conflicts.iter().all(|c| c.id != id) {
+                    return self;
+                }
+                Rc::make_mut(&mut next.conflicts).retain(|c| c.id != id);
             }
             Action::OpenShared {
                 doc,
