@@ -251,6 +251,7 @@ pub fn restore(records: &impl Records) -> (AppState, Saver) {
     saver.learn_all(&state);
     // The index as read is what is stored; a rebuilt or changed one is written at the first save.
     saver.index = index_text.unwrap_or_default();
+    saver.open = read_index(&saver.index).ok().map(|i| i.open);
     (state, saver)
 }
 
@@ -459,6 +460,9 @@ pub struct Saver {
     docs: ById<Rc<Document>>,
     works: ById<String>,
     index: String,
+    /// The open budget this tab last wrote in the index: another tab's choice of open
+    /// budget alone is no reason to write the index again (two tabs would take turns).
+    open: Option<u32>,
     /// Fingerprint of each record this tab read or wrote, by key.
     stamps: BTreeMap<String, u64>,
 }
@@ -511,8 +515,11 @@ impl Saver {
                 plan.works.push((b.id, work));
             }
         }
-        let index = index_json(&index_of(state));
-        if index != self.index {
+        let index = index_of(state);
+        let same_list = read_index(&self.index)
+            .is_ok_and(|s| s.budgets == index.budgets && s.next_id == index.next_id);
+        let index = index_json(&index);
+        if index != self.index && !(same_list && self.open == Some(state.open.id)) {
             put(&mut plan, INDEX_KEY.into(), Some(index.clone()));
             plan.index = Some(index);
         }
@@ -555,6 +562,7 @@ impl Saver {
         }
         if let Some(index) = &plan.index {
             self.index = index.clone();
+            self.open = read_index(index).ok().map(|i| i.open);
         }
     }
 
@@ -766,8 +774,13 @@ pub fn merge(state: &AppState, saver: &mut Saver, records: &impl Records) -> App
         saver.index = text;
     }
     next.reserved_ids = next.reserved_ids.max(stored.next_id.saturating_sub(1));
-    next.conflicts = Rc::new(conflicts);
-    next.damaged = Rc::new(damaged);
+    // New lists only when they changed, so a merge that changed nothing saves nothing.
+    if conflicts != *next.conflicts {
+        next.conflicts = Rc::new(conflicts);
+    }
+    if damaged != *next.damaged {
+        next.damaged = Rc::new(damaged);
+    }
     next
 }
 

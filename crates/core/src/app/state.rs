@@ -128,6 +128,8 @@ pub enum StorageStatus {
     Failing(String),
     /// Saving is held back so that data this build cannot read is not overwritten.
     Held(String),
+    /// A change waits to be written.
+    Pending,
 }
 
 /// Where an import preview goes when the user accepts it.
@@ -276,6 +278,9 @@ pub enum Action {
     UseTheirs(u32),
     /// Keep this tab's version of this budget: the next save replaces the other tab's.
     KeepMine(u32),
+    /// The records as another tab left them. The shell merges them with its saver
+    /// ([`super::saved::merge`]); `apply` alone, having no saver, leaves the state as it is.
+    FromStore(Rc<std::collections::BTreeMap<String, String>>),
     /// Change the budget from the editor; a refused edit leaves it untouched.
     Edit(Edit),
     /// Open a share link's budget as an import, then make its scenario the active one.
@@ -526,6 +531,7 @@ impl AppState {
                     *slot = theirs;
                 }
             }
+            Action::FromStore(_) => return self,
             Action::KeepMine(id) => {
                 if self.conflicts.iter().all(|c| c.id != id) {
                     return self;
