@@ -71,8 +71,15 @@ impl Saving {
                 Written::Stale(_) => this.read_in().await,
                 _ => {}
             }
-            this.dispatch
-                .dispatch(Action::Storage(persist::status_of(&written, &this.backend)));
+            // A budget waiting for the user's choice is not saved: the status says so.
+            let status = match (state.conflicts.first(), &written) {
+                (Some(c), Written::Saved) => StorageStatus::Failing(format!(
+                    "Changes to “{}” are not saved until you choose a version above.",
+                    c.label
+                )),
+                _ => persist::status_of(&written, &this.backend),
+            };
+            this.dispatch.dispatch(Action::Storage(status));
             this.pending.borrow_mut().busy = false;
             if this.pending.borrow().state.is_some() {
                 this.flush();

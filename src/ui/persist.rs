@@ -1,4 +1,4 @@
-//! Autosave's browser side: the records kept in IndexedDB (through the `idb` crate), or
+//! Autosave's browser side: the records kept in IndexedDB (web-sys, a promise per request), or
 //! in local storage where IndexedDB is missing, read whole at the start and written one
 //! [`Plan`] per transaction. What is read and written, in which order, and how another
 //! tab's records merge is decided in `sitebudget_core::app::saved`; storage that is
@@ -8,8 +8,10 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use idb::{Database, DatabaseEvent, Factory, ObjectStore, TransactionMode};
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 use sitebudget_core::app::{
     migration, restore, AppState, Plan, Saver, StorageStatus, Write, Written,
@@ -31,7 +33,7 @@ thread_local! {
 /// Where the records live.
 pub enum Backend {
     /// IndexedDB, one transaction per save.
-    Idb(Database),
+    Idb(IdbDatabase),
     /// Local storage, where IndexedDB cannot be opened.
     Local(web_sys::Storage),
     /// Nothing can be saved.
@@ -59,17 +61,56 @@ fn local_records(storage: &web_sys::Storage) -> Snapshot {
     map
 }
 
-async fn open_idb() -> Result<Database, idb::Error> {
-    let factory = Factory::new()?;
-    let mut request = factory.open(DB, Some(1))?;
-    request.on_upgrade_needed(|event| {
-        if let Ok(db) = event.database() {
-            if !db.store_names().iter().any(|n| n == STORE) {
-                let _ = db.create_object_store(STORE, idb::ObjectStoreParams::new());
-            }
-        }
+/// A request's outcome as a future: its result, or its error.
+async fn done(request: &IdbRequest) -> Result<JsValue, JsValue> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
     });
-    request.await
+    JsFuture::from(promise).await?;
+    request.result()
+}
+
+/// Whether a transaction committed (`false`: aborted, by us or by the browser).
+async fn finished(tx: &IdbTransaction) -> bool {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onabort(Some(&reject));
+    });
+    JsFuture::from(promise).await.is_ok()
+}
+
+async fn open_idb() -> Result<IdbDatabase, JsValue> {
+    let factory = web_sys::window()
+        .ok_or(JsValue::NULL)?
+        .indexed_db()?
+        .ok_or(JsValue::NULL)?;
+    let request = factory.open_with_u32(DB, 1)?;
+    let upgrade = {
+        let request = request.clone();
+        Closure::once_into_js(move || {
+            if let Some(db) = request
+                .result()
+                .ok()
+                .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
+            {
+                if !db.object_store_names().contains(STORE) {
+                    let _ = db.create_object_store(STORE);
+                }
+            }
+        })
+    };
+    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    done(&request).await?.dyn_into()
+}
+
+fn store_of(
+    db: &IdbDatabase,
+    mode: IdbTransactionMode,
+) -> Result<(IdbTransaction, IdbObjectStore), JsValue> {
+    let tx = db.transaction_with_str_and_mode(STORE, mode)?;
+    let store = tx.object_store(STORE)?;
+    Ok((tx, store))
 }
 
 /// A stored value as text: JSON text as written, or an object (a tool may store a
@@ -83,13 +124,15 @@ fn as_text(value: &JsValue) -> String {
     })
 }
 
-async fn read_all(store: &ObjectStore) -> Result<Snapshot, idb::Error> {
-    let keys = store.get_all_keys(None, None)?.await?;
-    let values = store.get_all(None, None)?.await?;
+async fn read_all(store: &IdbObjectStore) -> Result<Snapshot, JsValue> {
+    let keys = store.get_all_keys()?;
+    let values = store.get_all()?;
+    let (keys, values) = (done(&keys).await?, done(&values).await?);
+    let (keys, values) = (js_sys::Array::from(&keys), js_sys::Array::from(&values));
     Ok(keys
         .iter()
         .zip(values.iter())
-        .filter_map(|(k, v)| Some((k.as_string()?, as_text(v))))
+        .filter_map(|(k, v)| Some((k.as_string()?, as_text(&v))))
         .collect())
 }
 
@@ -98,8 +141,8 @@ pub async fn snapshot(backend: &Backend) -> Snapshot {
     match backend {
         Backend::Idb(db) => {
             let read = async {
-                let tx = db.transaction(&[STORE], TransactionMode::ReadOnly)?;
-                read_all(&tx.object_store(STORE)?).await
+                let (_tx, store) = store_of(db, IdbTransactionMode::Readonly)?;
+                read_all(&store).await
             };
             read.await.unwrap_or_default()
         }
@@ -111,16 +154,16 @@ pub async fn snapshot(backend: &Backend) -> Snapshot {
 /// Applies `writes` in one transaction after checking `expect`; `Stale` when another tab
 /// changed an expected key (nothing is written then).
 async fn transact(
-    db: &Database,
+    db: &IdbDatabase,
     writes: &[Write],
     expect: &[(String, Option<u64>)],
-) -> Result<Written, idb::Error> {
-    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite)?;
-    let store = tx.object_store(STORE)?;
+) -> Result<Written, JsValue> {
+    let (tx, store) = store_of(db, IdbTransactionMode::Readwrite)?;
     let mut now = BTreeMap::new();
     for (key, _) in expect {
-        let value = store.get(JsValue::from_str(key))?.await?;
-        now.insert(key.clone(), value.map(|v| fingerprint(&as_text(&v))));
+        let value = done(&store.get(&JsValue::from_str(key))?).await?;
+        let value = (!value.is_undefined()).then(|| fingerprint(&as_text(&value)));
+        now.insert(key.clone(), value);
     }
     let stale: Vec<String> = expect
         .iter()
@@ -134,8 +177,8 @@ async fn transact(
     for w in writes {
         let key = JsValue::from_str(&w.key);
         let queued = match &w.value {
-            Some(text) => store.put(&JsValue::from_str(text), Some(&key)).map(drop),
-            None => store.delete(key).map(drop),
+            Some(text) => store.put_with_key(&JsValue::from_str(text), &key).map(drop),
+            None => store.delete(&key).map(drop),
         };
         if queued.is_err() {
             // Nothing of this save is kept: the previous set stays whole.
@@ -143,8 +186,7 @@ async fn transact(
             return Ok(Written::Refused);
         }
     }
-    let result = tx.await?;
-    Ok(if result.is_committed() {
+    Ok(if finished(&tx).await {
         Written::Saved
     } else {
         Written::Refused
@@ -195,7 +237,7 @@ pub async fn open() -> (AppState, Rc<Backend>) {
     let db = match open_idb().await {
         Ok(db) => Some(db),
         Err(e) => {
-            web_sys::console::warn_1(&format!("IndexedDB cannot be opened: {e}").into());
+            web_sys::console::warn_2(&"IndexedDB cannot be opened:".into(), &e);
             None
         }
     };

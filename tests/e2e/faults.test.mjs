@@ -203,9 +203,13 @@ test("two tabs editing one budget: the later one is told and offered the newer v
   await two.fill('[data-testid="enrollment-change"]', "5");
   await two.waitForSelector('[data-testid="conflict-banner"]');
   assert.match(await two.textContent('[data-testid="conflict-banner"]'), /This budget changed in another tab/);
+  // The status never says "Saved" while this tab's change waits.
+  await two.waitForSelector('[data-testid="save-warning"][data-state="failing"]');
+  assert.match(await two.textContent('[data-testid="save-warning"]'), /not saved until you choose/);
   await shot(two, "fault-two-tabs-conflict");
   await two.click('[data-testid="conflict-theirs"]');
   await two.waitForFunction(() => document.querySelector('[data-testid="enrollment-change"]').value === "-10");
+  await settled(two);
   await context.close();
 });
 

@@ -22,9 +22,12 @@ pub struct StoreNoticesProps {
     pub on_action: Callback<Action>,
 }
 
-/// Megabytes, to one decimal place.
+/// Megabytes, to one decimal place, in whole-number arithmetic: float formatting would
+/// bring its own code into the bundle (README, Size).
 fn mb(bytes: f64) -> String {
-    format!("{:.1} MB", bytes / 1_000_000.0)
+    // `as` saturates: a negative or absurd estimate shows 0 or a large figure, never panics.
+    let tenths = (bytes / 100_000.0).round() as u64;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 /// The banners above the budget, and a line saying how much room is used.
@@ -38,25 +41,29 @@ pub fn StoreNotices(props: &StoreNoticesProps) -> Html {
                 let _ = download(raw.as_bytes(), &file, "text/plain");
             })
         });
+        // A note with nothing stored behind it (a missing list) is dismissed without asking.
+        let notice_only = d.id == 0 && d.raw.is_none();
         let on_remove = {
             let (cb, key) = (props.on_action.clone(), key.clone());
             let question = format!(
                 "Remove “{label}” from this browser? Its saved text cannot be brought back."
             );
             Callback::from(move |_: MouseEvent| {
-                if gloo::dialogs::confirm(&question) {
+                if notice_only || gloo::dialogs::confirm(&question) {
                     cb.emit(Action::RemoveDamaged(key.clone()));
                 }
             })
         };
+        let kept = if d.raw.is_some() { " It is kept as it was saved." } else { "" };
         html! {
             <div class="share-banner share-banner-error" role="alert" key={d.key.clone()}
                 data-testid="damaged-banner" data-key={d.key.clone()}>
-                <p>{ format!("“{}” could not be read: {}. It is kept as it was saved.", d.label, d.why) }</p>
+                <p>{ format!("“{}” could not be read: {}.{kept}", d.label, d.why) }</p>
                 if let Some(on_download) = on_download {
                     <button type="button" onclick={on_download} data-testid="damaged-download">{ "Download the saved text" }</button>
                 }
-                <button type="button" onclick={on_remove} data-testid="damaged-remove">{ "Remove…" }</button>
+                <button type="button" onclick={on_remove} data-testid="damaged-remove">
+                    { if notice_only { "Dismiss" } else { "Remove…" } }</button>
             </div>
         }
     });

@@ -147,7 +147,7 @@ fn Embedded(props: &EmbeddedProps) -> Html {
         },
     };
     html! {
-        <div class="embed" ref={root} data-testid="embed">
+        <div class="embed" ref={root} data-testid="embed" data-saving="off">
             if !problems.is_empty() {
                 <section class="panel embed-problems" role="alert" data-testid="embed-problems">
                     <h2>{ "Some embed options were not understood" }</h2>
