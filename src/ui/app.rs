@@ -27,13 +27,14 @@ use crate::ui::components::school_header::SchoolHeader;
 use crate::ui::components::share_banner::ShareBanner;
 use crate::ui::components::share_link::ShareLink;
 use crate::ui::components::sources_panel::SourcesPanel;
+use crate::ui::components::store_notices::StoreNotices;
 use crate::ui::embed::use_embed;
 use crate::ui::import::read_and_import;
 use crate::ui::keys::use_undo_keys;
-use crate::ui::persist;
+use crate::ui::persist::{self, Backend};
 use crate::ui::state::Store;
 use crate::ui::steer::SteerCache;
-use sitebudget_core::app::{Action, AppState, ImportTarget, LineSteer, Saver};
+use sitebudget_core::app::{Action, AppState, ImportTarget, LineSteer, StorageStatus};
 use sitebudget_core::engine::{self, Evaluation};
 use sitebudget_core::model::Grade;
 use sitebudget_core::util::by_ptr::ByPtr;
@@ -49,30 +50,34 @@ use sitebudget_core::view::summary::{summarize, ScenarioSummary};
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// The state to start from (an embed's budget); the sample school when `None`.
+    /// The state to start from (an embed's budget, or what the store holds); the sample
+    /// school when `None`.
     #[prop_or_default]
     pub start: Option<Rc<AppState>>,
+    /// Where changes are saved; `None` keeps them in memory (an embed, a browser test).
+    #[prop_or_default]
+    pub backend: Option<ByPtr<Backend>>,
 }
 
 /// The whole app.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     // An embed starts from the host's budget and keeps it in memory only; the full app
-    // restores the budgets saved in this browser and saves every change.
-    let persists = props.start.is_none();
-    let saver = use_mut_ref(Saver::default);
+    // starts from the budgets read from the store and saves every change there.
     let state = {
-        let (saver, start) = (saver.clone(), props.start.clone());
-        use_reducer(move || match start {
-            Some(start) => Store(start),
-            None => {
-                let (state, restored) = persist::restore();
-                *saver.borrow_mut() = restored;
-                Store(Rc::new(state))
-            }
-        })
+        let start = props.start.clone();
+        use_reducer(move || Store(start.unwrap_or_else(|| Rc::new(AppState::with_sample()))))
     };
-    use_autosave(&state, saver, persists);
+    use_autosave(&state, props.backend.as_ref().map(|b| b.0.clone()));
+    let room = use_state(|| None);
+    {
+        let (room, saves) = (room.clone(), props.backend.is_some());
+        use_effect_with(state.storage == StorageStatus::Saved, move |saved| {
+            if *saved && saves {
+                wasm_bindgen_futures::spawn_local(async move { room.set(persist::room().await) });
+            }
+        });
+    }
     use_undo_keys(state.dispatcher());
     // Embed mode drops the chrome and shows only the panels the host chose.
     let embed = use_embed();
@@ -127,6 +132,10 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     let dispatch = state.dispatcher();
+    let on_store_action = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |a: Action, _| dispatch.dispatch(a))
+    };
     let on_file = {
         let dispatch = dispatch.clone();
         use_callback(state.open.doc.clone(), move |file: web_sys::File, doc| {
@@ -378,7 +387,9 @@ pub fn App(props: &AppProps) -> Html {
                 if !embed.embed {
                     <BudgetBar budgets={budgets} open={state.open.id}
                         undo_steps={state.history.undo_steps()} redo_steps={state.history.redo_steps()}
-                        storage={state.storage.clone()} on_command={on_budget} />
+                        storage={state.storage.clone()} damaged={state.damaged.clone()} on_command={on_budget} />
+                    <StoreNotices damaged={state.damaged.clone()} conflicts={state.conflicts.clone()}
+                        room={*room} on_action={on_store_action} />
                 }
                 if !embed.embed { { print_head(&state.open.doc.school.name, &active_name) } }
                 if show(EmbedPanel::School) {

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 import { join } from "node:path";
-import { ROOT, launch } from "./harness.mjs";
+import { ROOT, launch, settled, storedRecords } from "./harness.mjs";
 import { serveOrigin } from "./origins.mjs";
 
 /** The policy README.md recommends, sent with every response of the app's origin. */
@@ -306,12 +306,16 @@ test("change= alone starts the slider there and every panel follows", async () =
 test("an embed keeps nothing in the visitor's browser, where the full app saves its work", async () => {
   // Opened directly, because browsers deny storage to cross-site frames anyway.
   const { context, page } = await tinyEmbedMovedTo20();
-  await page.waitForTimeout(600); // longer than autosave's quiet time
+  // An embed has no save machinery at all (it says so on its root), so there is nothing to wait for.
+  await page.waitForSelector('[data-testid="embed"][data-saving="off"]');
   assert.equal(await page.evaluate(() => localStorage.length), 0, "the embed saved nothing");
+  assert.deepEqual(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)), [],
+    "the embed opened no database");
   await page.goto(app.url);
   await page.waitForSelector('[data-testid="total-allocation"]');
   await page.fill('[data-testid="enrollment-change"]', "-20");
-  await page.waitForFunction(() => localStorage.length > 0);
+  await settled(page);
+  assert.ok(Object.keys(await storedRecords(page)).length > 0);
   await context.close();
 });
 
@@ -320,8 +324,7 @@ test("undo in an embed goes back to the host's starting change, never past it", 
   await page.evaluate(() => document.activeElement?.blur());
   await page.waitForTimeout(1100); // past the history's coalescing window
   for (let i = 0; i < 2; i++) await page.keyboard.press("Control+z");
-  await page.waitForTimeout(200);
-  assert.equal(await page.inputValue('[data-testid="enrollment-change"]'), "-10");
+  await page.waitForFunction(() => document.querySelector('[data-testid="enrollment-change"]').value === "-10");
   assert.equal(await page.getAttribute('[data-testid="total-allocation"]', "data-value"), "36000");
   await context.close();
 });
@@ -408,7 +411,8 @@ test("Open in SiteBudget leads to the full app, which offers the embed's budget 
   await own.waitForSelector('[data-testid="total-allocation"]');
   await own.fill('[data-testid="budget-name"]', "Our own plan");
   await own.press('[data-testid="budget-name"]', "Enter");
-  await own.waitForFunction(() => (localStorage.getItem("sitebudget.index") ?? "").includes("Our own plan"));
+  await settled(own);
+  assert.match((await storedRecords(own))["sitebudget.index"], /Our own plan/);
   await own.close();
 
   const frame = await embedFrame(page, "open");
@@ -437,12 +441,13 @@ test("Open in SiteBudget leads to the full app, which offers the embed's budget 
   assert.equal(await full.textContent(".import-status"), "Imported budgets/tiny.json", "the top bar names the file");
 
   // Kept: after a reload both budgets are there and nothing is offered again.
-  await full.waitForTimeout(400); // past autosave's quiet time
+  await settled(full);
   await full.reload();
   await full.waitForSelector('[data-testid="total-allocation"]');
   assert.deepEqual(await budgetLabels(full), ["Our own plan", "Maple Street Test School"]);
   assert.equal(await full.textContent('[data-testid="school-name"]'), "Maple Street Test School");
-  await full.waitForTimeout(300);
+  // Started and settled, with no offer on screen.
+  await settled(full);
   assert.equal(await full.$('[data-testid="share-banner"]'), null);
   await full.close();
   await finish();

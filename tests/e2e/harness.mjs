@@ -84,3 +84,30 @@ export async function importFile(page, name, mimeType, buffer, choice = "replace
     await page.waitForSelector('[data-testid="import-preview"]', { state: "detached" });
   }
 }
+
+/** Every record the app keeps in IndexedDB, as { key: text }. */
+export async function storedRecords(page) {
+  return page.evaluate(() => new Promise((ok, fail) => {
+    const open = indexedDB.open("sitebudget");
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains("records")) { db.close(); return ok({}); }
+      const tx = db.transaction("records");
+      const store = tx.objectStore("records");
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      tx.oncomplete = () => {
+        const out = {};
+        keys.result.forEach((k, i) => { out[k] = values.result[i]; });
+        db.close();
+        ok(out);
+      };
+    };
+  }));
+}
+
+/** Waits until autosave has nothing left to write (the save status says "saved"). */
+export async function settled(page) {
+  await page.waitForSelector('[data-testid="save-status"][data-state="saved"]');
+}

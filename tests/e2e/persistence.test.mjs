@@ -3,7 +3,7 @@
 // blocked, or holds data from a newer version.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { value, importFile, openApp as open } from "./harness.mjs";
+import { value, importFile, openApp as open, settled, storedRecords } from "./harness.mjs";
 import { useServedApp } from "./setup.mjs";
 
 let server, browser;
@@ -30,11 +30,8 @@ async function setChange(page, percent) {
     document.querySelector('[data-testid="enrollment-readout"]')?.textContent.includes(`${Math.abs(p)}%`), percent);
 }
 
-/** Waits until autosave has written (it waits a quarter second after the last change). */
-async function saved(page) {
-  await page.waitForTimeout(400);
-  await page.waitForSelector('[data-testid="save-status"]');
-}
+/** Waits until autosave has written everything (the status says so only then). */
+const saved = settled;
 
 const tiny = {
   format: "sitebudget/1",
@@ -154,7 +151,7 @@ test("several budgets: open as new, switch, rename, delete with confirmation, al
   await page.reload();
   await page.waitForSelector('[data-testid="total-allocation"]');
   assert.deepEqual(await options(), ["Jacaranda Avenue Elementary"]);
-  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  const keys = Object.keys(await storedRecords(page)).sort();
   assert.equal(keys.filter((k) => k.endsWith(".doc")).length, 1, keys.join(", "));
   await context.close();
 });
@@ -174,7 +171,7 @@ test("reset to the sample asks first and can be undone", async () => {
 
 test("full storage warns in plain words and the app keeps working in memory", async () => {
   const { context, page, errors } = await openFresh(() => {
-    Storage.prototype.setItem = function () {
+    IDBObjectStore.prototype.put = function () {
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     };
   });
@@ -188,9 +185,11 @@ test("full storage warns in plain words and the app keeps working in memory", as
 
 test("blocked storage (private browsing) warns and the app keeps working", async () => {
   const { context, page, errors } = await openFresh(() => {
-    Object.defineProperty(window, "localStorage", {
-      get() { throw new DOMException("Access is denied for this document.", "SecurityError"); },
-    });
+    for (const name of ["localStorage", "indexedDB"]) {
+      Object.defineProperty(window, name, {
+        get() { throw new DOMException("Access is denied for this document.", "SecurityError"); },
+      });
+    }
   });
   await page.waitForSelector('[data-testid="save-warning"]');
   assert.match(await page.textContent('[data-testid="save-warning"]'), /does not let SiteBudget save/);
@@ -206,7 +205,8 @@ test("budgets saved by a newer version are left untouched", async () => {
   await page.waitForSelector('[data-testid="save-warning"]');
   assert.match(await page.textContent('[data-testid="save-warning"]'), /newer SiteBudget.*left untouched/);
   await setChange(page, -10);
-  await page.waitForTimeout(400);
-  assert.equal(await page.evaluate(() => localStorage.getItem("sitebudget.index")), newer);
+  // Held: the status stays on its warning and the record, moved from local storage, is untouched.
+  await page.waitForSelector('[data-testid="save-warning"][data-state="held"]');
+  assert.equal((await storedRecords(page))["sitebudget.index"], newer);
   await context.close();
 });

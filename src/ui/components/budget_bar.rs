@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::ui::event_value;
 use sitebudget_core::app::BudgetEntry;
-use sitebudget_core::app::StorageStatus;
+use sitebudget_core::app::{Damaged, StorageStatus};
 
 /// What the user did in the budget bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,6 +41,9 @@ pub struct BudgetBarProps {
     pub redo_steps: usize,
     /// How autosave is doing.
     pub storage: StorageStatus,
+    /// Budgets that could not be read: listed, marked, not openable.
+    #[prop_or_default]
+    pub damaged: Rc<Vec<Damaged>>,
     /// One callback for every command.
     pub on_command: Callback<BudgetCommand>,
 }
@@ -92,10 +95,16 @@ pub fn BudgetBar(props: &BudgetBarProps) -> Html {
     );
     let status = match &props.storage {
         StorageStatus::Saved => html! {
-            <span class="save-status ok" data-testid="save-status">{ "Saved in this browser" }</span>
+            <span class="save-status ok" data-testid="save-status" data-state="saved">{ "Saved in this browser" }</span>
         },
-        StorageStatus::Failing(why) | StorageStatus::Held(why) => html! {
-            <span class="save-status warn" role="alert" data-testid="save-warning">{ why.clone() }</span>
+        StorageStatus::Pending => html! {
+            <span class="save-status" data-testid="save-status" data-state="pending">{ "Saving…" }</span>
+        },
+        StorageStatus::Failing(why) => html! {
+            <span class="save-status warn" role="alert" data-testid="save-warning" data-state="failing">{ why.clone() }</span>
+        },
+        StorageStatus::Held(why) => html! {
+            <span class="save-status warn" role="alert" data-testid="save-warning" data-state="held">{ why.clone() }</span>
         },
     };
     html! {
@@ -105,6 +114,10 @@ pub fn BudgetBar(props: &BudgetBarProps) -> Html {
                 <select onchange={on_open} data-testid="budget-select" aria-label="Open budget">
                     for b in props.budgets.iter() {
                         <option key={b.id} value={b.id.to_string()} selected={b.id == props.open}>{ &b.label }</option>
+                    }
+                    for d in props.damaged.iter().filter(|d| d.id != 0) {
+                        <option key={format!("damaged-{}", d.id)} disabled=true data-damaged="true">
+                            { format!("{} (cannot be read)", d.label) }</option>
                     }
                 </select>
             </label>

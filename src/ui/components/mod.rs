@@ -23,3 +23,4 @@ pub mod school_header;
 pub mod share_banner;
 pub mod share_link;
 pub mod sources_panel;
+pub mod store_notices;

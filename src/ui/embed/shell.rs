@@ -9,9 +9,11 @@ use super::height::use_post_height;
 use super::load::{fragment_budget, load_src, start_state, LoadError};
 use super::EmbedContext;
 use crate::ui::app::App;
+use crate::ui::persist::{self, Backend};
 use sitebudget_core::app::AppState;
 use sitebudget_core::io::sample::sample_document;
 use sitebudget_core::io::share::is_share_fragment;
+use sitebudget_core::util::by_ptr::ByPtr;
 use sitebudget_core::view::embed_options::{
     parse_embed_options, EmbedOptions, EMBED_INTRO, GLOSSARY,
 };
@@ -47,7 +49,7 @@ pub fn Root(props: &RootProps) -> Html {
         })
     };
     if !options.embed {
-        return html! { <App /> };
+        return html! { <Saved /> };
     }
     let fragment = props.fragment.clone().unwrap_or_else(|| {
         AttrValue::from(
@@ -147,7 +149,7 @@ fn Embedded(props: &EmbeddedProps) -> Html {
         },
     };
     html! {
-        <div class="embed" ref={root} data-testid="embed">
+        <div class="embed" ref={root} data-testid="embed" data-saving="off">
             if !problems.is_empty() {
                 <section class="panel embed-problems" role="alert" data-testid="embed-problems">
                     <h2>{ "Some embed options were not understood" }</h2>
@@ -174,5 +176,30 @@ fn Embedded(props: &EmbeddedProps) -> Html {
                     data-testid="embed-open">{ "Open in SiteBudget" }</a>
             </footer>
         </div>
+    }
+}
+
+/// The full app once the store has been read: until then a note says so, never the
+/// sample in place of budgets not yet read.
+#[component]
+fn Saved() -> Html {
+    let opened = use_state(|| None::<(Rc<AppState>, ByPtr<Backend>)>);
+    {
+        let opened = opened.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let (state, backend) = persist::open().await;
+                opened.set(Some((Rc::new(state), ByPtr(backend))));
+            });
+        });
+    }
+    match &*opened {
+        Some((state, backend)) => html! { <App start={state.clone()} backend={backend.clone()} /> },
+        None => html! {
+            <div class="boot" role="status" data-testid="store-loading">
+                <p class="boot-brand">{ "SiteBudget" }</p>
+                <p class="boot-text">{ "Reading the budgets saved in this browser…" }</p>
+            </div>
+        },
     }
 }

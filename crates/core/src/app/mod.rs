@@ -8,7 +8,9 @@ pub mod state;
 pub mod workbook;
 
 pub use budgets::{Budget, BudgetEntry};
-pub use saved::{restore, Records, SavedKey, Saver};
+pub use saved::{
+    merge, migration, restore, Conflict, Damaged, Plan, Records, SavedKey, Saver, Write, Written,
+};
 pub use state::{
     Action, AppState, FieldError, ImportStatus, ImportTarget, LineSteer, NamedScenario,
     StorageStatus, TableView, Undoable,

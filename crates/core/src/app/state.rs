@@ -6,6 +6,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 
 use super::budgets::Budget;
+use super::saved::{Conflict, Damaged};
 use crate::edit::{apply_edit, Edit, EditError};
 use crate::engine::Scenario;
 use crate::history::History;
@@ -100,6 +101,10 @@ pub struct AppState {
     pub reserved_ids: u32,
     /// The last refused edit from the budget editor, shown at its field.
     pub edit_error: Option<EditError>,
+    /// Stored records that could not be read: listed and kept untouched until removed.
+    pub damaged: Rc<Vec<Damaged>>,
+    /// Budgets changed both here and in another tab, waiting for the user's choice.
+    pub conflicts: Rc<Vec<Conflict>>,
 }
 
 /// What undo and redo restore: the budget and its scenarios.
@@ -123,6 +128,8 @@ pub enum StorageStatus {
     Failing(String),
     /// Saving is held back so that data this build cannot read is not overwritten.
     Held(String),
+    /// A change waits to be written.
+    Pending,
 }
 
 /// Where an import preview goes when the user accepts it.
@@ -152,6 +159,8 @@ impl AppState {
             storage: StorageStatus::Saved,
             reserved_ids: 0,
             edit_error: None,
+            damaged: Rc::default(),
+            conflicts: Rc::default(),
         }
     }
 
@@ -263,6 +272,15 @@ pub enum Action {
     ResetToSample,
     /// Autosave reports whether it reached storage.
     Storage(StorageStatus),
+    /// Remove a damaged record (already confirmed) by its key: its records are deleted.
+    RemoveDamaged(String),
+    /// Take the version another tab saved of this budget, dropping this tab's changes.
+    UseTheirs(u32),
+    /// Keep this tab's version of this budget: the next save replaces the other tab's.
+    KeepMine(u32),
+    /// The records as another tab left them. The shell merges them with its saver
+    /// ([`super::saved::merge`]); `apply` alone, having no saver, leaves the state as it is.
+    FromStore(Rc<std::collections::BTreeMap<String, String>>),
     /// Change the budget from the editor; a refused edit leaves it untouched.
     Edit(Edit),
     /// Open a share link's budget as an import, then make its scenario the active one.
@@ -491,6 +509,34 @@ impl AppState {
                     return self;
                 }
                 next.storage = status;
+            }
+            Action::RemoveDamaged(key) => {
+                if self.damaged.iter().all(|d| d.key != key) {
+                    return self;
+                }
+                Rc::make_mut(&mut next.damaged).retain(|d| d.key != key);
+            }
+            Action::UseTheirs(id) => {
+                let Some(c) = self.conflicts.iter().find(|c| c.id == id) else {
+                    return self;
+                };
+                let theirs = (*c.theirs).clone();
+                Rc::make_mut(&mut next.conflicts).retain(|c| c.id != id);
+                if next.open.id == id {
+                    next.show_budget(theirs);
+                } else if let Some(slot) = Rc::make_mut(&mut next.others)
+                    .iter_mut()
+                    .find(|b| b.id == id)
+                {
+                    *slot = theirs;
+                }
+            }
+            Action::FromStore(_) => return self,
+            Action::KeepMine(id) => {
+                if self.conflicts.iter().all(|c| c.id != id) {
+                    return self;
+                }
+                Rc::make_mut(&mut next.conflicts).retain(|c| c.id != id);
             }
             Action::OpenShared {
                 doc,

@@ -26,6 +26,36 @@ pub fn work_key(id: u32) -> String {
     format!("sitebudget.budget.{id}.work")
 }
 
+/// Where the raw text of an unreadable index is kept, so a new index never destroys it.
+pub const DAMAGED_INDEX_KEY: &str = "sitebudget.index.damaged";
+
+/// Set in the new store once local storage's records have moved there, so they move once.
+pub const MOVED_KEY: &str = "sitebudget.moved";
+
+/// Whether `key` is one of SiteBudget's records (the ones a migration moves).
+pub fn is_store_key(key: &str) -> bool {
+    key.starts_with("sitebudget.")
+}
+
+/// The budget id a document or work key belongs to.
+pub fn budget_of_key(key: &str) -> Option<u32> {
+    let rest = key.strip_prefix("sitebudget.budget.")?;
+    let (id, kind) = rest.split_once('.')?;
+    matches!(kind, "doc" | "work")
+        .then(|| id.parse().ok())
+        .flatten()
+}
+
+/// A cheap fingerprint of a record's text: two tabs compare what they last saw stored
+/// with what is stored now, without keeping every record's text twice.
+pub fn fingerprint(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(text.as_bytes());
+    h.write_usize(text.len());
+    h.finish()
+}
+
 /// Why a stored record could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {

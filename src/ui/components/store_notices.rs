@@ -1,0 +1,94 @@
+//! What the store could not read and what another tab changed, said plainly, with the
+//! way out of each: download a damaged record's text or remove it (after a confirmation),
+//! take the other tab's version of a budget or keep this one. Also the room used and left.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::ui::export::download;
+use sitebudget_core::app::{Action, Conflict, Damaged};
+
+/// Props of [`StoreNotices`].
+#[derive(Properties, PartialEq)]
+pub struct StoreNoticesProps {
+    /// Records that could not be read.
+    pub damaged: Rc<Vec<Damaged>>,
+    /// Budgets changed here and in another tab.
+    pub conflicts: Rc<Vec<Conflict>>,
+    /// Bytes used and available to this site, when the browser says.
+    pub room: Option<(f64, f64)>,
+    /// Where the user's choices go.
+    pub on_action: Callback<Action>,
+}
+
+/// Megabytes, to one decimal place, in whole-number arithmetic: float formatting would
+/// bring its own code into the bundle (README, Size).
+fn mb(bytes: f64) -> String {
+    // `as` saturates: a negative or absurd estimate shows 0 or a large figure, never panics.
+    let tenths = (bytes / 100_000.0).round() as u64;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
+/// The banners above the budget, and a line saying how much room is used.
+#[component]
+pub fn StoreNotices(props: &StoreNoticesProps) -> Html {
+    let damaged = props.damaged.iter().map(|d| {
+        let (key, label, raw) = (d.key.clone(), d.label.clone(), d.raw.clone());
+        let on_download = raw.map(|raw| {
+            let file = format!("{}.txt", key);
+            Callback::from(move |_: MouseEvent| {
+                let _ = download(raw.as_bytes(), &file, "text/plain");
+            })
+        });
+        // A note with nothing stored behind it (a missing list) is dismissed without asking.
+        let notice_only = d.id == 0 && d.raw.is_none();
+        let on_remove = {
+            let (cb, key) = (props.on_action.clone(), key.clone());
+            let question = format!(
+                "Remove “{label}” from this browser? Its saved text cannot be brought back."
+            );
+            Callback::from(move |_: MouseEvent| {
+                if notice_only || gloo::dialogs::confirm(&question) {
+                    cb.emit(Action::RemoveDamaged(key.clone()));
+                }
+            })
+        };
+        let kept = if d.raw.is_some() { " It is kept as it was saved." } else { "" };
+        html! {
+            <div class="share-banner share-banner-error" role="alert" key={d.key.clone()}
+                data-testid="damaged-banner" data-key={d.key.clone()}>
+                <p>{ format!("“{}” could not be read: {}.{kept}", d.label, d.why) }</p>
+                if let Some(on_download) = on_download {
+                    <button type="button" onclick={on_download} data-testid="damaged-download">{ "Download the saved text" }</button>
+                }
+                <button type="button" onclick={on_remove} data-testid="damaged-remove">
+                    { if notice_only { "Dismiss" } else { "Remove…" } }</button>
+            </div>
+        }
+    });
+    let conflicts = props.conflicts.iter().map(|c| {
+        let emit = |a: Action| {
+            let cb = props.on_action.clone();
+            Callback::from(move |_: MouseEvent| cb.emit(a.clone()))
+        };
+        html! {
+            <div class="share-banner" role="alert" key={c.id} data-testid="conflict-banner">
+                <p>{ format!("This budget changed in another tab: “{}”. Your changes here are not saved until you choose.", c.label) }</p>
+                <button type="button" onclick={emit(Action::UseTheirs(c.id))} data-testid="conflict-theirs">{ "Use the newer version" }</button>
+                <button type="button" onclick={emit(Action::KeepMine(c.id))} data-testid="conflict-mine">{ "Keep mine" }</button>
+            </div>
+        }
+    });
+    html! {
+        <>
+            { for damaged }
+            { for conflicts }
+            if let Some((used, quota)) = props.room {
+                <p class="small store-room" data-testid="store-room">
+                    { format!("Saved data: {} used, {} left", mb(used), mb((quota - used).max(0.0))) }
+                </p>
+            }
+        </>
+    }
+}
