@@ -18,6 +18,7 @@ use crate::io::store::{
 use crate::io::{parse_document, to_json};
 use crate::model::Document;
 use crate::util::by_ptr::ByPtr;
+use crate::util::sort;
 
 /// Shown when a write is refused: the records are kept in memory only.
 pub const FULL: &str =
@@ -183,7 +184,7 @@ pub fn restore(records: &impl Records) -> (AppState, Saver) {
     }
     // Budgets with a document the index does not name are listed too: nothing is dropped.
     let mut found: Vec<u32> = keys.iter().filter_map(|k| budget_of_key(k)).collect();
-    found.sort_unstable();
+    sort::sort(&mut found);
     found.dedup();
     let listed = index
         .as_ref()
@@ -652,7 +653,7 @@ pub fn migration(local: &impl Records, store: &impl Records) -> Vec<Write> {
         })
         .collect();
     // The index goes last, as in every save.
-    writes.sort_by_key(|w| w.key == INDEX_KEY);
+    sort::sort_by_key(&mut writes, |w| w.key == INDEX_KEY);
     writes.push(Write {
         key: MOVED_KEY.into(),
         value: Some("local storage".into()),
