@@ -3,12 +3,14 @@
 //! tested natively; the browser shell wraps it.
 
 pub mod budgets;
+pub mod inputs;
 pub mod saved;
 pub mod state;
 pub mod workbook;
 
 pub use budgets::{Budget, BudgetEntry};
 pub use saved::{restore, Records, SavedKey, Saver};
+pub use state::{edited_line_ids, with_line_edits};
 pub use state::{
     Action, AppState, FieldError, ImportStatus, ImportTarget, LineSteer, NamedScenario,
     StorageStatus, TableView, Undoable,
