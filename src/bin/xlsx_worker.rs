@@ -32,7 +32,7 @@ fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod handle {
-    use sitebudget_core::app::budget_workbook;
+    use sitebudget_core::app::compared_workbook;
     use sitebudget_core::io::worker_protocol::{
         decode_request, encode_response, Decoded, Message, Request, Response,
     };
@@ -60,7 +60,13 @@ mod handle {
                 doc,
                 scenario,
                 name,
-            } => Response::Workbook(budget_workbook(&doc, &scenario, &name).map_err(|e| vec![e])?),
+                compare,
+            } => {
+                let compare = compare.as_ref().map(|(s, n)| (s, n.as_str()));
+                Response::Workbook(
+                    compared_workbook(&doc, &scenario, &name, compare).map_err(|e| vec![e])?,
+                )
+            }
             Request::PackShare {
                 doc,
                 scenario,

@@ -395,7 +395,9 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="brand">{ "SiteBudget" }<small>{ "school budget calculator" }</small></div>
                     <div class="topbar-actions">
                         <ImportControl status={state.import.clone()} on_file={on_file} />
-                        <ExportMenu doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()} />
+                        <ExportMenu doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()}
+                            compare={state.open.compare_with.and_then(|id| state.named(id))
+                                .map(|n| (n.scenario.clone(), AttrValue::from(n.name.clone())))} />
                         <ShareLink doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name} />
                     </div>
                 </header>

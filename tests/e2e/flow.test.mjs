@@ -4,7 +4,9 @@
 // tests/scenario_sample.rs).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { value, openApp as open } from "./harness.mjs";
+import { unzip } from "./spreadsheet.mjs";
 import { useServedApp } from "./setup.mjs";
 
 let server, browser;
@@ -129,6 +131,28 @@ test("steering is a line change of the active scenario: shown, compared, reset a
   await page.waitForSelector('[data-testid="in-scenario-ta-k1"]');
   await page.click('[data-testid="scenario-reset"]');
   await page.waitForSelector('[data-testid="scenario-line-edits"]', { state: "detached" });
+  assert.deepEqual(errors, []);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
+test("the XLSX export carries the two compared scenarios side by side", async () => {
+  const { page, errors } = await openApp();
+  await page.fill('[data-testid="enrollment-change"]', "-10");
+  await students(page, 403);
+  await page.click('[data-testid="scenario-new"]');
+  await page.waitForSelector('[data-testid="scenario-tab-2"][aria-pressed="true"]');
+  await page.fill('[data-testid="enrollment-change"]', "-5");
+  await students(page, 427);
+  await page.selectOption('[data-testid="scenario-compare"]', "1");
+  await page.waitForSelector('[data-testid="compare-scenarios"]');
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-xlsx"]')]);
+  const files = unzip(readFileSync(await download.path()));
+  const book = files["xl/workbook.xml"].toString("utf8");
+  assert.match(book, /name="Two scenarios"/);
+  // The sheet's strings name both scenarios: the active "Scenario 2" (−5%) and "Scenario 1".
+  const strings = files["xl/sharedStrings.xml"].toString("utf8");
+  assert.match(strings, /scenario “Scenario 2” and scenario “Scenario 1”/);
   assert.deepEqual(errors, []);
   await page.evaluate(() => localStorage.clear());
   await page.close();

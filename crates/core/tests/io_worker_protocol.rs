@@ -55,6 +55,13 @@ fn every_request_round_trips() {
             doc: sample_document(),
             scenario: minus_ten(),
             name: "Fewer pupils & dearer staff — 10%".to_owned(),
+            compare: None,
+        },
+        Request::WriteXlsx {
+            doc: sample_document(),
+            scenario: minus_ten(),
+            name: "A".to_owned(),
+            compare: Some((Scenario::default(), "Today's enrollment".to_owned())),
         },
         Request::PackShare {
             doc: sample_document(),
@@ -156,6 +163,7 @@ fn documents_travel_with_exact_figures() {
                 ..Scenario::default()
             },
             name: "x".into(),
+            compare: None,
         },
     );
     let Ok(Request::WriteXlsx { doc, scenario, .. }) = decode_request(request).body else {

@@ -63,6 +63,9 @@ pub enum Request {
         scenario: Scenario,
         /// The scenario's name.
         name: String,
+        /// The scenario it is compared with and that one's name, for a sheet of the two
+        /// side by side (absent in older messages).
+        compare: Option<(Scenario, String)>,
     },
     /// A share link's fragment carrying a budget and scenario.
     PackShare {
@@ -162,8 +165,15 @@ pub fn encode_request(id: u32, request: Request) -> Message {
             doc,
             scenario,
             name,
+            compare,
         } => {
             put_budget(&mut out, &doc, &scenario, name);
+            if let Some((other, other_name)) = compare {
+                let mut c = Map::new();
+                c.insert("scenario".into(), scenario_value(&other));
+                c.insert("name".into(), Value::String(other_name));
+                out.insert("compare".into(), Value::Object(c));
+            }
             "write"
         }
         Request::PackShare {
@@ -194,10 +204,26 @@ pub fn decode_request(message: Message) -> Decoded<Request> {
         }),
         "write" => {
             let (doc, scenario, name) = budget(map)?;
+            let compare = match map.get("compare") {
+                None | Some(Value::Null) => None,
+                Some(Value::Object(c)) => {
+                    let other = c
+                        .get("scenario")
+                        .ok_or_else(|| ProtocolError::new("the compared scenario is missing"))?;
+                    let other = read_scenario(other).map_err(|e| {
+                        ProtocolError::new(format_args!("the compared scenario was refused ({e})"))
+                    })?;
+                    Some((other, text(c, "name")?))
+                }
+                Some(_) => {
+                    return Err(ProtocolError::new("the compared scenario is not an object"))
+                }
+            };
             Ok(Request::WriteXlsx {
                 doc,
                 scenario,
                 name,
+                compare,
             })
         }
         "share" => {
