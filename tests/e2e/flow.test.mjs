@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { deflateRawSync } from "node:zlib";
 import { value, openApp as open } from "./harness.mjs";
 import { unzip } from "./spreadsheet.mjs";
 import { useServedApp } from "./setup.mjs";
@@ -153,6 +154,36 @@ test("the XLSX export carries the two compared scenarios side by side", async ()
   // The sheet's strings name both scenarios: the active "Scenario 2" (−5%) and "Scenario 1".
   const strings = files["xl/sharedStrings.xml"].toString("utf8");
   assert.match(strings, /scenario “Scenario 2” and scenario “Scenario 1”/);
+  assert.deepEqual(errors, []);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
+test("a stored scenario that cannot be computed opens with the offending inputs shown and editable", async () => {
+  // A share link (io/share.rs format) whose scenario was saved before the bounds existed:
+  // unduplicated −10% and a cost change of −200%.
+  const doc = JSON.parse(readFileSync(new URL("../../samples/sample-school.json", import.meta.url)));
+  const payload = JSON.stringify({ doc, scenario: { unduplicated_pct: "-0.1", cost_change: "-2" }, name: "Broken" });
+  const fragment = `share=1.${deflateRawSync(Buffer.from(payload)).toString("base64url")}`;
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.url}#${fragment}`);
+  await page.click('[data-testid="share-open"]');
+  await page.waitForSelector('[data-testid="engine-error"]');
+  // The What-if inputs stay, each bad value in its box with its bound in percent.
+  assert.equal(await page.inputValue('[data-testid="unduplicated-pct"]'), "-10");
+  assert.equal(await page.textContent('[data-testid="unduplicated-pct-error"]'),
+    "Unduplicated pupils must be between 0% and 100%");
+  assert.equal(await page.inputValue('[data-testid="cost-change"]'), "-200");
+  assert.match(await page.textContent('[data-testid="cost-change-error"]'), /Cost change must be −100% or more/);
+  await page.screenshot({ path: "screenshots/after-stored-bad-desktop.png" });
+  // Correcting both makes it computable: 86% and 0% are the sample's own figures.
+  await page.fill('[data-testid="unduplicated-pct"]', "86");
+  await page.fill('[data-testid="cost-change"]', "0");
+  await page.waitForSelector('[data-testid="total-allocation"]');
+  assert.equal(Number(await value(page, "total-allocation")), 3406750);
+  assert.equal(await page.$('[data-testid="engine-error"]'), null);
   assert.deepEqual(errors, []);
   await page.evaluate(() => localStorage.clear());
   await page.close();
