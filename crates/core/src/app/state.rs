@@ -343,7 +343,7 @@ fn steer_scenario(
         *added = new_line;
         return Ok(next);
     }
-    let same_as_budget = doc.lines.iter().any(|l| *l == new_line);
+    let same_as_budget = doc.lines.contains(&new_line);
     let at = edits
         .iter()
         .position(|e| matches!(e, LineEdit::Replace(l) if l.id == line_id));

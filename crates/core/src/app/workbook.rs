@@ -80,6 +80,9 @@ struct TwoScenarios {
     b: (ScenarioSummary, Vec<String>),
 }
 
+/// A row of sheet "Two scenarios": its label, its figure and the figure's format.
+type SummaryRow<'f> = (&'static str, fn(&ScenarioSummary) -> Decimal, &'f Format);
+
 /// Sheet "Two scenarios": a figure per row, the two scenarios and `=C−B` beside them.
 fn two_scenarios_sheet(
     ws: &mut Worksheet,
@@ -97,7 +100,7 @@ fn two_scenarios_sheet(
     header(ws, 2, &["Figure", &a.name, &b.name, "Difference"], s)?;
     let plain = Format::new();
     let percent = Format::new().set_num_format("0.0%");
-    let rows: [(&str, fn(&ScenarioSummary) -> Decimal, &Format); 9] = [
+    let rows: [SummaryRow; 9] = [
         ("Students", |x| Decimal::from(x.pupils), &plain),
         ("Total allocation", |x| x.allocation, &s.money),
         ("Total cost", |x| x.cost, &s.money),
