@@ -33,10 +33,11 @@ fn main() {}
 #[cfg(target_arch = "wasm32")]
 mod handle {
     use sitebudget_core::app::compared_workbook;
+    use sitebudget_core::io::share::share_fragment_with;
     use sitebudget_core::io::worker_protocol::{
         decode_request, encode_response, Decoded, Message, Request, Response,
     };
-    use sitebudget_core::io::{read_share, share_fragment, xlsx_rows};
+    use sitebudget_core::io::{read_share, xlsx_rows};
 
     /// The answer to one message, carrying its id; never panics.
     pub fn answer(message: Message) -> Message {
@@ -71,7 +72,8 @@ mod handle {
                 doc,
                 scenario,
                 name,
-            } => Response::Fragment(share_fragment(&doc, &scenario, &name)),
+                others,
+            } => Response::Fragment(share_fragment_with(&doc, &scenario, &name, &others)),
             Request::UnpackShare { fragment } => Response::Shared(Box::new(
                 read_share(&fragment).map_err(|e| vec![e.to_string()])?,
             )),

@@ -25,6 +25,7 @@ use crate::ui::components::scenario_inputs::ScenarioInputs;
 use crate::ui::components::school_header::SchoolHeader;
 use crate::ui::components::share_banner::ShareBanner;
 use crate::ui::components::share_link::ShareLink;
+use crate::ui::components::shared_offer::SharedOfferPanel;
 use crate::ui::components::sources_panel::SourcesPanel;
 use crate::ui::embed::use_embed;
 use crate::ui::import::read_and_import;
@@ -35,6 +36,7 @@ use crate::ui::steer::SteerCache;
 use sitebudget_core::app::inputs::scenario_grades;
 use sitebudget_core::app::{
     edited_line_ids, with_line_edits, Action, AppState, ImportTarget, LineSteer, Saver,
+    SharedChoice,
 };
 use sitebudget_core::engine::{self, Evaluation};
 use sitebudget_core::model::{Document, Grade};
@@ -243,10 +245,28 @@ pub fn App(props: &AppProps) -> Html {
                     scenario: Box::new(shared.scenario.clone()),
                     name: shared.name.clone(),
                     from,
+                    others: shared.others.clone(),
                 })
             },
         )
     };
+    let on_shared_choice = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |choice: SharedChoice, _| {
+            dispatch.dispatch(Action::ResolveShared(choice))
+        })
+    };
+    // The budget's other scenarios, which a share link may carry too.
+    let other_scenarios: Rc<Vec<(engine::Scenario, String)>> = use_memo(
+        (ByPtr::of(&state.open.scenarios), state.open.active),
+        |(list, active)| {
+            list.0
+                .iter()
+                .filter(|n| n.id != *active)
+                .map(|n| ((*n.scenario).clone(), n.name.clone()))
+                .collect()
+        },
+    );
     let active_name: AttrValue = state
         .named(state.open.active)
         .map_or_else(AttrValue::default, |n| AttrValue::from(n.name.clone()));
@@ -398,10 +418,14 @@ pub fn App(props: &AppProps) -> Html {
                         <ExportMenu doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()}
                             compare={state.open.compare_with.and_then(|id| state.named(id))
                                 .map(|n| (n.scenario.clone(), AttrValue::from(n.name.clone())))} />
-                        <ShareLink doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name} />
+                        <ShareLink doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name}
+                            others={other_scenarios} />
                     </div>
                 </header>
                 <ShareBanner on_open={on_open_shared} />
+                if let Some(offer) = state.shared_offer.clone() {
+                    <SharedOfferPanel {offer} on_choice={on_shared_choice} />
+                }
                 <ImportFeedback status={state.import.clone()} on_choice={on_import_choice} />
             }
             <main>

@@ -170,6 +170,7 @@ test("a stored scenario that cannot be computed opens with the offending inputs 
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${server.url}#${fragment}`);
   await page.click('[data-testid="share-open"]');
+  await page.click('[data-testid="shared-replace"]');
   await page.waitForSelector('[data-testid="engine-error"]');
   // The What-if inputs stay, each bad value in its box with its bound in percent.
   assert.equal(await page.inputValue('[data-testid="unduplicated-pct"]'), "-10");
@@ -187,4 +188,42 @@ test("a stored scenario that cannot be computed opens with the offending inputs 
   assert.deepEqual(errors, []);
   await page.evaluate(() => localStorage.clear());
   await page.close();
+});
+
+test("a share link carries every scenario, and a copy of a budget already here asks to keep both or replace", async () => {
+  const { page, errors } = await openApp();
+  await page.fill('[data-testid="enrollment-change"]', "-10");
+  await students(page, 403);
+  await page.click('[data-testid="scenario-new"]');
+  await page.waitForSelector('[data-testid="scenario-tab-2"][aria-pressed="true"]');
+  await page.fill('[data-testid="enrollment-change"]', "-5");
+  await students(page, 427);
+  await page.check('[data-testid="share-all"]');
+  await page.click('[data-testid="share-button"]');
+  const link = await (await page.waitForSelector('[data-testid="share-url"]')).inputValue();
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+
+  // A fresh page of this browser holds the sample: the shared copy is the same school.
+  const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  fresh.on("pageerror", (e) => errors.push(e.message));
+  await fresh.goto(link);
+  await fresh.click('[data-testid="share-open"]');
+  const offer = await fresh.waitForSelector('[data-testid="shared-offer"]');
+  assert.match(await offer.textContent(), /“Jacaranda Avenue Elementary” is already in this browser\. The shared copy has 2 scenarios\./);
+  await fresh.click('[data-testid="shared-replace"]');
+  await fresh.waitForSelector('[data-testid="shared-offer"]', { state: "detached" });
+  // Both scenarios came: "Scenario 2" (−5%, active) first, then "Scenario 1" (−10%).
+  assert.equal(await fresh.textContent('[data-testid="scenario-tab-1"]'), "Scenario 2");
+  assert.equal(await fresh.inputValue('[data-testid="enrollment-change"]'), "-5");
+  await fresh.click('[data-testid="scenario-tab-2"]');
+  await students(fresh, 403);
+  // Replaced, not added: one budget in the list, and Undo brings the sample's scenario back.
+  assert.equal(await fresh.locator('[data-testid="budget-select"] option').count(), 1);
+  await fresh.click('[data-testid="undo"]');
+  await fresh.waitForFunction(() => document.querySelectorAll('[data-testid^="scenario-tab-"]').length === 1);
+  assert.equal(await fresh.inputValue('[data-testid="enrollment-change"]'), "0");
+  assert.deepEqual(errors, []);
+  await fresh.evaluate(() => localStorage.clear());
+  await fresh.close();
 });

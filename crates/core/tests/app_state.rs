@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use sitebudget_core::app::saved::{Refused, FULL};
 use sitebudget_core::app::{
     edited_line_ids, restore, with_line_edits, Action, AppState, ImportStatus, ImportTarget,
-    LineSteer, Records, Saver, StorageStatus,
+    LineSteer, Records, Saver, SharedChoice, StorageStatus,
 };
 use sitebudget_core::edit::{Edit, Field, Target};
 use sitebudget_core::engine::{EnrollmentInput, Scenario};
@@ -532,6 +532,7 @@ fn a_shared_link_opens_beside_the_open_budget_with_its_scenario() {
             scenario: Box::new(change("-0.10")),
             name: "  Ten percent fewer ".into(),
             from: "shared link".into(),
+            others: vec![],
         }],
     );
     assert_eq!((s.open.id, s.open.label.as_str()), (2, "Shared School"));
@@ -554,10 +555,55 @@ fn a_shared_link_without_a_name_keeps_the_default_and_an_unused_label() {
         scenario: Box::new(Scenario::default()),
         name: " ".into(),
         from: "shared link".into(),
+        others: vec![],
     };
-    let s = run(sample(), [shared(), shared()]);
+    let keep = Action::ResolveShared(SharedChoice::KeepBoth);
+    let s = run(sample(), [shared(), keep.clone(), shared(), keep]);
     assert_eq!(names(&s), ["Scenario 1"]);
     assert_eq!(s.open.label, "Jacaranda Avenue Elementary (3)");
+}
+
+#[test]
+fn a_shared_copy_of_a_budget_already_here_asks_to_keep_both_or_replace() {
+    // The sample is here; a link carries it with two scenarios, −10% (opened) and −5%.
+    let shared = || Action::OpenShared {
+        doc: Box::new(sample_document()),
+        scenario: Box::new(change("-0.10")),
+        name: "Ten fewer".into(),
+        from: "shared link".into(),
+        others: vec![(change("-0.05"), "Five fewer".into())],
+    };
+    let start = run(sample(), [set("-0.20")]);
+    let asked = run(start.clone(), [shared()]);
+    let offer = asked.shared_offer.clone().unwrap();
+    assert_eq!(
+        (offer.existing, offer.existing_label.as_str()),
+        (1, "Jacaranda Avenue Elementary")
+    );
+    // Nothing opened yet.
+    assert!(Rc::ptr_eq(&asked.open.scenarios, &start.open.scenarios));
+    assert!(asked.others.is_empty());
+
+    let cancelled = run(asked.clone(), [Action::ResolveShared(SharedChoice::Cancel)]);
+    assert_eq!(cancelled.shared_offer, None);
+    assert!(cancelled.others.is_empty());
+
+    let both = run(
+        asked.clone(),
+        [Action::ResolveShared(SharedChoice::KeepBoth)],
+    );
+    assert_eq!(both.open.label, "Jacaranda Avenue Elementary (2)");
+    assert_eq!(names(&both), ["Ten fewer", "Five fewer"]);
+    assert_eq!(*both.scenario(), change("-0.10"));
+    assert_eq!(both.others.len(), 1);
+
+    let replaced = run(asked, [Action::ResolveShared(SharedChoice::Replace)]);
+    assert_eq!((replaced.open.id, replaced.others.len()), (1, 0));
+    assert_eq!(names(&replaced), ["Ten fewer", "Five fewer"]);
+    // Undo brings back the budget as it was here, at −20%.
+    let undone = run(replaced, [Action::Undo]);
+    assert_eq!(names(&undone), ["Scenario 1"]);
+    assert_eq!(*undone.scenario(), change("-0.20"));
 }
 
 // ---- budgets ----

@@ -67,6 +67,13 @@ fn every_request_round_trips() {
             doc: sample_document(),
             scenario: Scenario::default(),
             name: String::new(),
+            others: vec![],
+        },
+        Request::PackShare {
+            doc: sample_document(),
+            scenario: minus_ten(),
+            name: "A".into(),
+            others: vec![(Scenario::default(), "B".into())],
         },
         Request::UnpackShare {
             fragment: "share=1.abc_-".to_owned(),
@@ -101,6 +108,7 @@ fn every_response_round_trips() {
             doc: sample_document(),
             scenario: minus_ten(),
             name: "Scenario 2".into(),
+            others: vec![(Scenario::default(), "Scenario 1".into())],
         })),
         Response::Failed(vec!["Row 3: fte is not a number.".into(), "second".into()]),
         Response::Failed(Vec::new()),

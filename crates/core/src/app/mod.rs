@@ -13,6 +13,6 @@ pub use saved::{restore, Records, SavedKey, Saver};
 pub use state::{edited_line_ids, with_line_edits};
 pub use state::{
     Action, AppState, FieldError, ImportStatus, ImportTarget, LineSteer, NamedScenario,
-    StorageStatus, TableView, Undoable,
+    SharedChoice, SharedOffer, StorageStatus, TableView, Undoable,
 };
 pub use workbook::{budget_workbook, compared_workbook};

@@ -101,6 +101,35 @@ pub struct AppState {
     pub reserved_ids: u32,
     /// The last refused edit from the budget editor, shown at its field.
     pub edit_error: Option<EditError>,
+    /// A shared budget that is already in this browser, waiting for the user to keep
+    /// both or replace theirs.
+    pub shared_offer: Option<Rc<SharedOffer>>,
+}
+
+/// A shared budget that matches one already kept here (same school and fiscal year).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedOffer {
+    /// The shared, validated document.
+    pub doc: Document,
+    /// The scenario to open, its name, then the link's other scenarios.
+    pub scenarios: Vec<(Scenario, String)>,
+    /// Where it came from, as the import status names it.
+    pub from: String,
+    /// The id of the budget already here.
+    pub existing: u32,
+    /// That budget's label, as the list shows it.
+    pub existing_label: String,
+}
+
+/// What to do with a shared budget that is already here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SharedChoice {
+    /// Open the shared copy beside the one here (named "… (2)").
+    KeepBoth,
+    /// Put the shared copy in place of the one here (undo brings it back).
+    Replace,
+    /// Open nothing.
+    Cancel,
 }
 
 /// What undo and redo restore: the budget and its scenarios.
@@ -153,6 +182,7 @@ impl AppState {
             storage: StorageStatus::Saved,
             reserved_ids: 0,
             edit_error: None,
+            shared_offer: None,
         }
     }
 
@@ -279,7 +309,11 @@ pub enum Action {
         name: String,
         /// Where it came from, as the import status names it: "shared link" or a file.
         from: String,
+        /// The link's other scenarios and their names (links of every scenario).
+        others: Vec<(Scenario, String)>,
     },
+    /// Answer the question a shared copy of a budget already here asks.
+    ResolveShared(SharedChoice),
 }
 
 /// The undo kind of an action: changes of the same nonzero kind made close together are
@@ -410,6 +444,7 @@ impl AppState {
                 | Action::NewBudget
                 | Action::DeleteBudget(_)
                 | Action::OpenShared { .. }
+                | Action::ResolveShared(_)
         );
         let next = self.clone().change(action);
         // A change that opened another budget starts that budget's history afresh.
@@ -624,19 +659,90 @@ impl AppState {
                 scenario,
                 name,
                 from,
+                others,
             } => {
+                let mut scenarios = vec![(*scenario, name)];
+                scenarios.extend(others);
+                // A copy of a budget already here asks before it opens: keep both or replace.
+                let same = |b: &Budget| {
+                    b.doc.school.name == doc.school.name
+                        && b.doc.school.fiscal_year == doc.school.fiscal_year
+                };
+                if let Some(existing) = self.all_budgets().find(|b| same(b)) {
+                    next.shared_offer = Some(Rc::new(SharedOffer {
+                        doc: *doc,
+                        scenarios,
+                        from,
+                        existing: existing.id,
+                        existing_label: existing.label.clone(),
+                    }));
+                    return Rc::new(next);
+                }
                 // A shared budget opens beside the user's own, never over it.
                 next.open_new_budget(*doc);
-                if let Some(named) = next.active_mut() {
-                    named.scenario = Rc::new(*scenario);
-                    if !name.trim().is_empty() {
-                        named.name = name.trim().to_owned();
+                next.set_shared_scenarios(scenarios);
+                next.import = ImportStatus::Loaded { file: from };
+            }
+            Action::ResolveShared(choice) => {
+                let Some(offer) = self.shared_offer.clone() else {
+                    return self;
+                };
+                next.shared_offer = None;
+                match choice {
+                    SharedChoice::Cancel => {}
+                    SharedChoice::KeepBoth => {
+                        next.open_new_budget(offer.doc.clone());
+                        next.set_shared_scenarios(offer.scenarios.clone());
+                        next.import = ImportStatus::Loaded {
+                            file: offer.from.clone(),
+                        };
+                    }
+                    SharedChoice::Replace => {
+                        next.open_budget(offer.existing);
+                        if next.open.id != offer.existing {
+                            return Rc::new(next);
+                        }
+                        // One undo step brings back the budget as it was here.
+                        let before = next.undoable();
+                        next.replace_document(offer.doc.clone());
+                        next.set_shared_scenarios(offer.scenarios.clone());
+                        Rc::make_mut(&mut next.history).record(before, 0, 0.0);
+                        next.import = ImportStatus::Loaded {
+                            file: offer.from.clone(),
+                        };
                     }
                 }
-                next.import = ImportStatus::Loaded { file: from };
             }
         }
         Rc::new(next)
+    }
+
+    /// Gives the open budget these scenarios (the first active), each named as shared
+    /// (a blank name keeps the default, a repeated one gets "(2)").
+    fn set_shared_scenarios(&mut self, scenarios: Vec<(Scenario, String)>) {
+        let mut list = scenarios.into_iter();
+        if let Some((scenario, name)) = list.next() {
+            if let Some(named) = self.active_mut() {
+                named.scenario = Rc::new(scenario);
+                if !name.trim().is_empty() {
+                    named.name = name.trim().to_owned();
+                }
+            }
+        }
+        for (scenario, name) in list {
+            let open = &mut self.open;
+            let id = open.next_scenario_id();
+            let base = match name.trim() {
+                "" => format!("Scenario {id}"),
+                n => n.to_owned(),
+            };
+            let name = open.unused_scenario_name(&base);
+            Rc::make_mut(&mut open.scenarios).push(NamedScenario {
+                id,
+                name,
+                scenario: Rc::new(scenario),
+            });
+        }
     }
 
     /// Puts `doc` in place of the open budget's document, with one unchanged scenario.
