@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use sitebudget::ui::state::Store;
-use sitebudget_core::app::{Action, AppState, ImportStatus};
+use sitebudget_core::app::{Action, AppState, ImportStatus, SharedChoice};
 use sitebudget_core::engine::{EnrollmentInput, Scenario};
 use sitebudget_core::io::sample::sample_document;
 use wasm_bindgen_test::*;
@@ -32,6 +32,7 @@ fn open_shared_imports_the_budget_then_applies_its_scenario() {
         scenario: Box::new(minus_ten()),
         name: "  Ten percent fewer ".into(),
         from: "budgets/north.json".into(),
+        others: vec![],
     });
     assert_eq!(*opened.open.doc, doc);
     // Like any import, the shared budget starts with one scenario: the shared one.
@@ -54,12 +55,16 @@ fn open_shared_imports_the_budget_then_applies_its_scenario() {
 
 #[wasm_bindgen_test]
 fn a_blank_shared_name_keeps_the_default_name() {
-    let opened = Rc::new(Store(Rc::new(AppState::with_sample()))).reduce(Action::OpenShared {
+    let asked = Rc::new(Store(Rc::new(AppState::with_sample()))).reduce(Action::OpenShared {
         doc: Box::new(sample_document()),
         scenario: Box::new(Scenario::default()),
         name: " ".into(),
         from: "shared link".into(),
+        others: vec![],
     });
+    // The sample is already here: the copy asks before it opens.
+    assert!(asked.shared_offer.is_some());
+    let opened = asked.reduce(Action::ResolveShared(SharedChoice::KeepBoth));
     assert_eq!(
         opened.named(opened.open.active).map(|n| n.name.as_str()),
         Some("Scenario 1")

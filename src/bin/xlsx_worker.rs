@@ -32,11 +32,12 @@ fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod handle {
-    use sitebudget_core::app::budget_workbook;
+    use sitebudget_core::app::compared_workbook;
+    use sitebudget_core::io::share::share_fragment_with;
     use sitebudget_core::io::worker_protocol::{
         decode_request, encode_response, Decoded, Message, Request, Response,
     };
-    use sitebudget_core::io::{read_share, share_fragment, xlsx_rows};
+    use sitebudget_core::io::{read_share, xlsx_rows};
 
     /// The answer to one message, carrying its id; never panics.
     pub fn answer(message: Message) -> Message {
@@ -60,12 +61,19 @@ mod handle {
                 doc,
                 scenario,
                 name,
-            } => Response::Workbook(budget_workbook(&doc, &scenario, &name).map_err(|e| vec![e])?),
+                compare,
+            } => {
+                let compare = compare.as_ref().map(|(s, n)| (s, n.as_str()));
+                Response::Workbook(
+                    compared_workbook(&doc, &scenario, &name, compare).map_err(|e| vec![e])?,
+                )
+            }
             Request::PackShare {
                 doc,
                 scenario,
                 name,
-            } => Response::Fragment(share_fragment(&doc, &scenario, &name)),
+                others,
+            } => Response::Fragment(share_fragment_with(&doc, &scenario, &name, &others)),
             Request::UnpackShare { fragment } => Response::Shared(Box::new(
                 read_share(&fragment).map_err(|e| vec![e.to_string()])?,
             )),

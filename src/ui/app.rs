@@ -26,6 +26,7 @@ use crate::ui::components::scenario_inputs::ScenarioInputs;
 use crate::ui::components::school_header::SchoolHeader;
 use crate::ui::components::share_banner::ShareBanner;
 use crate::ui::components::share_link::ShareLink;
+use crate::ui::components::shared_offer::SharedOfferPanel;
 use crate::ui::components::sources_panel::SourcesPanel;
 use crate::ui::components::store_notices::StoreNotices;
 use crate::ui::embed::use_embed;
@@ -34,13 +35,18 @@ use crate::ui::keys::use_undo_keys;
 use crate::ui::persist::{self, Backend};
 use crate::ui::state::Store;
 use crate::ui::steer::SteerCache;
-use sitebudget_core::app::{Action, AppState, ImportTarget, LineSteer, StorageStatus};
+use sitebudget_core::app::inputs::scenario_grades;
+use sitebudget_core::app::{
+    edited_line_ids, with_line_edits, Action, AppState, ImportTarget, LineSteer, SharedChoice,
+    StorageStatus,
+};
 use sitebudget_core::engine::{self, Evaluation};
-use sitebudget_core::model::Grade;
+use sitebudget_core::model::{Document, Grade};
 use sitebudget_core::util::by_ptr::ByPtr;
 use sitebudget_core::view::budget_rows::{group_rows, RowCache};
 use sitebudget_core::view::chart_data::{balance_waterfall, flexibility_stacks};
 use sitebudget_core::view::embed_options::EmbedPanel;
+use sitebudget_core::view::line_edits::line_edit_words;
 use sitebudget_core::view::plan_text::{
     after_plan_note, cut_words_in, deficit_words, steer_toward,
 };
@@ -124,6 +130,22 @@ pub fn App(props: &AppProps) -> Html {
         use_memo((ByPtr::of(&compared), names), |(compared, names)| {
             let ((a, b), (a_name, b_name)) = (compared.0.as_ref().as_ref()?, names.as_ref()?);
             Some((summarize(a_name, a), summarize(b_name, b)))
+        })
+    };
+
+    // The compared scenarios' line changes in words, read from the document and the two.
+    let compared_changes: Rc<(Vec<String>, Vec<String>)> = {
+        let open = &state.open;
+        let pair = open.compare_with.and_then(|other| {
+            let (a, b) = (open.named(open.active)?, open.named(other)?);
+            Some((ByPtr::of(&a.scenario), ByPtr::of(&b.scenario)))
+        });
+        use_memo((ByPtr::of(&open.doc), pair), |(doc, pair)| match pair {
+            Some((a, b)) => (
+                line_edit_words(&doc.0, &a.0.line_edits),
+                line_edit_words(&doc.0, &b.0.line_edits),
+            ),
+            None => Default::default(),
         })
     };
 
@@ -247,10 +269,28 @@ pub fn App(props: &AppProps) -> Html {
                     scenario: Box::new(shared.scenario.clone()),
                     name: shared.name.clone(),
                     from,
+                    others: shared.others.clone(),
                 })
             },
         )
     };
+    let on_shared_choice = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |choice: SharedChoice, _| {
+            dispatch.dispatch(Action::ResolveShared(choice))
+        })
+    };
+    // The budget's other scenarios, which a share link may carry too.
+    let other_scenarios: Rc<Vec<(engine::Scenario, String)>> = use_memo(
+        (ByPtr::of(&state.open.scenarios), state.open.active),
+        |(list, active)| {
+            list.0
+                .iter()
+                .filter(|n| n.id != *active)
+                .map(|n| ((*n.scenario).clone(), n.name.clone()))
+                .collect()
+        },
+    );
     let active_name: AttrValue = state
         .named(state.open.active)
         .map_or_else(AttrValue::default, |n| AttrValue::from(n.name.clone()));
@@ -266,13 +306,45 @@ pub fn App(props: &AppProps) -> Html {
         doc.0.school.enrollment.clone()
     });
 
+    let scenario_grades: Rc<BTreeMap<Grade, u32>> = use_memo(
+        (ByPtr::of(&state.open.doc), ByPtr::of(&scenario)),
+        |(doc, scenario)| scenario_grades(&doc.0, &scenario.0),
+    );
+    // The lines as the active scenario has them, for steering; the budget's when it edits none.
+    let steer_doc: Rc<Rc<Document>> = use_memo(
+        (ByPtr::of(&state.open.doc), scenario.line_edits.clone()),
+        |(doc, edits)| match edits.is_empty() {
+            true => doc.0.clone(),
+            false => Rc::new(with_line_edits(&doc.0, edits)),
+        },
+    );
+    let on_apply_edits = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |(), _| dispatch.dispatch(Action::ApplyLineEdits))
+    };
+    // The inputs stay on screen even when the scenario cannot be computed, so a stored
+    // bad value can be corrected where it is shown.
+    let inputs = html! {
+        <ScenarioInputs doc={state.open.doc.clone()} scenario_id={state.open.active}
+            scenario={scenario.clone()} baseline_grades={baseline_grades.clone()}
+            scenario_grades={scenario_grades.clone()}
+            baseline_rates={(state.open.doc.school.unduplicated_pct, state.open.doc.school.attendance_rate)}
+            on_change={on_scenario.clone()} on_apply_edits={on_apply_edits} />
+    };
     let body = match &*evaluation {
         Err(err) => html! {
-            <section class="panel" role="alert" data-testid="engine-error">
-                <h2>{ "This budget cannot be computed" }</h2>
-                <p class="negative">{ err.to_string() }</p>
-                <p>{ "Nothing was changed. Move the inputs back, or import a corrected file." }</p>
-            </section>
+            <div class="workspace">
+                if show(EmbedPanel::Inputs) {
+                    <div class="workspace-inputs">{ inputs }</div>
+                }
+                <div class="workspace-results">
+                    <section class="panel" role="alert" data-testid="engine-error">
+                        <h2>{ "This scenario cannot be computed" }</h2>
+                        <p class="negative">{ err.to_string() }</p>
+                        <p>{ "Nothing was changed. Correct the input marked in What if…, reset the scenario to the budget, or import a corrected file." }</p>
+                    </section>
+                </div>
+            </div>
         },
         Ok(eval) => {
             let snapshot = &eval.scenario;
@@ -303,16 +375,10 @@ pub fn App(props: &AppProps) -> Html {
                     })
                     .collect::<Vec<_>>(),
             );
-            let scenario_grades = Rc::new(snapshot.counts.grades.clone());
             html! {
                 <div class={classes!("workspace", (!show(EmbedPanel::Inputs)).then_some("workspace-no-inputs"))}>
                     if show(EmbedPanel::Inputs) {
-                        <div class="workspace-inputs">
-                            <ScenarioInputs scenario={scenario.clone()} baseline_grades={baseline_grades.clone()}
-                                scenario_grades={scenario_grades}
-                                baseline_rates={(state.open.doc.school.unduplicated_pct, state.open.doc.school.attendance_rate)}
-                                on_change={on_scenario.clone()} />
-                        </div>
+                        <div class="workspace-inputs">{ inputs }</div>
                     }
                     <div class="workspace-results">
                         if show(EmbedPanel::Summary) {
@@ -326,12 +392,12 @@ pub fn App(props: &AppProps) -> Html {
                             </div>
                         }
                         if show(EmbedPanel::Plan) {
-                            <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_cache.borrow_mut().rows(&state.open.doc, eval))}
+                            <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_cache.borrow_mut().rows(&steer_doc, eval, &edited_line_ids(&scenario)))}
                                 field_error={state.field_error.clone()} is_baseline={scenario.is_baseline()}
                                 on_steer={on_steer.clone()} on_steer_toward={on_steer_toward.clone()} />
                         }
                         if let Some(pair) = (*comparison).clone() {
-                            <CompareScenarios pair={Rc::new(pair)} />
+                            <CompareScenarios pair={Rc::new(pair)} line_changes={compared_changes.clone()} />
                         }
                         if show(EmbedPanel::Flexibility) {
                             <FlexibilityPanel doc={state.open.doc.clone()} flex={Rc::new(eval.flexibility.clone())}
@@ -375,12 +441,18 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="brand">{ "SiteBudget" }<small>{ "school budget calculator" }</small></div>
                     <div class="topbar-actions">
                         <ImportControl status={state.import.clone()} on_file={on_file} />
-                        <ExportMenu doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()} />
-                        <ShareLink doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()} />
+                        <ExportMenu doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()}
+                            compare={state.open.compare_with.and_then(|id| state.named(id))
+                                .map(|n| (n.scenario.clone(), AttrValue::from(n.name.clone())))} />
+                        <ShareLink doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()}
+                            others={other_scenarios} />
                         { print_button() }
                     </div>
                 </header>
                 <ShareBanner on_open={on_open_shared} />
+                if let Some(offer) = state.shared_offer.clone() {
+                    <SharedOfferPanel {offer} on_choice={on_shared_choice} />
+                }
                 <ImportFeedback status={state.import.clone()} on_choice={on_import_choice} />
             }
             <main>

@@ -18,7 +18,13 @@ impl SteerCache {
     /// Lines worth steering: those charging a source that is in deficit before the plan,
     /// the lines the plan cuts first, then the others in document order. A row whose line
     /// and cut mark are unchanged is the same `Rc` as last time, so it skips re-rendering.
-    pub fn rows(&mut self, doc: &Rc<Document>, eval: &Evaluation) -> Vec<Rc<SteerRow>> {
+    /// `doc` has the lines as the scenario has them; `edited` are the ids it edits.
+    pub fn rows(
+        &mut self,
+        doc: &Rc<Document>,
+        eval: &Evaluation,
+        edited: &[String],
+    ) -> Vec<Rc<SteerRow>> {
         if !self.doc.as_ref().is_some_and(|d| Rc::ptr_eq(d, doc)) {
             self.doc = Some(doc.clone());
             self.rows = vec![None; doc.lines.len()];
@@ -45,9 +51,12 @@ impl SteerCache {
             .filter(|(l, _)| l.funding.iter().any(|f| short.contains(&f.source.as_str())))
             .map(|(l, kept)| {
                 let is_cut = cut.contains_key(l.id.as_str());
+                let in_scenario = edited.contains(&l.id);
                 match kept {
-                    Some(row) if row.cut == is_cut => row.clone(),
-                    _ => kept.insert(Rc::new(steer_row(l, is_cut))).clone(),
+                    Some(row) if row.cut == is_cut && row.in_scenario == in_scenario => row.clone(),
+                    _ => kept
+                        .insert(Rc::new(steer_row(l, is_cut, in_scenario)))
+                        .clone(),
                 }
             })
             .collect();
@@ -57,7 +66,7 @@ impl SteerCache {
 }
 
 /// One line's steer row.
-fn steer_row(l: &Line, cut: bool) -> SteerRow {
+fn steer_row(l: &Line, cut: bool, in_scenario: bool) -> SteerRow {
     let (vacant, fte_step) = match &l.kind {
         LineKind::Position(p) => (Some(p.vacant), Some(p.fte_step)),
         LineKind::Item { .. } => (None, None),
@@ -70,5 +79,6 @@ fn steer_row(l: &Line, cut: bool) -> SteerRow {
         cut_rank: l.cut_rank,
         fte_step,
         cut,
+        in_scenario,
     }
 }

@@ -21,16 +21,19 @@ pub async fn import_xlsx(current: Rc<Document>, bytes: Vec<u8>) -> Result<Docume
         .map_err(|e| e.problems.iter().map(ToString::to_string).collect())
 }
 
-/// The workbook (lines, comparison, cut plan) of `doc` under `scenario`.
+/// The workbook (lines, comparison, cut plan) of `doc` under `scenario`, and the two
+/// compared scenarios side by side when `compare` gives the other one and its name.
 pub async fn export_xlsx(
     doc: Rc<Document>,
     scenario: Rc<Scenario>,
     name: String,
+    compare: Option<(Rc<Scenario>, String)>,
 ) -> Result<Vec<u8>, String> {
     let request = Request::WriteXlsx {
         doc: (*doc).clone(),
         scenario: (*scenario).clone(),
         name,
+        compare: compare.map(|(s, n)| ((*s).clone(), n)),
     };
     match call(request).await.map_err(|p| p.join(" "))? {
         Response::Workbook(bytes) => Ok(bytes),

@@ -108,6 +108,9 @@ test("a share link opens in a fresh page as the same budget and scenario", async
   // Nothing was replaced yet: the page still shows today's budget.
   assert.notEqual(await value(fresh, "balance-total"), figures["balance-total"]);
   await banner.click();
+  // The sample is already in this browser: the copy asks, and opens beside it.
+  assert.match(await fresh.textContent('[data-testid="shared-offer"]'), /“Jacaranda Avenue Elementary” is already in this browser/);
+  await fresh.click('[data-testid="shared-keep-both"]');
   await waitValue(fresh, "balance-total", figures["balance-total"]);
   for (const [id, v] of Object.entries(figures)) assert.equal(await value(fresh, id), v, id);
   assert.equal(await fresh.inputValue('[data-testid="enrollment-change"]'), "-10");

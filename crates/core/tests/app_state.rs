@@ -9,7 +9,8 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use sitebudget_core::app::saved::{Refused, FULL};
 use sitebudget_core::app::{
-    restore, Action, AppState, ImportStatus, ImportTarget, LineSteer, Records, Saver, StorageStatus,
+    edited_line_ids, restore, with_line_edits, Action, AppState, ImportStatus, ImportTarget,
+    LineSteer, Records, Saver, SharedChoice, StorageStatus,
 };
 use sitebudget_core::edit::{Edit, Field, Target};
 use sitebudget_core::engine::{EnrollmentInput, Scenario};
@@ -250,19 +251,102 @@ fn switching_and_comparing_refuse_unknown_scenarios() {
 
 // ---- steering and edits ----
 
+/// The line as the active scenario has it.
+fn scenario_line(state: &AppState, id: &str) -> sitebudget_core::model::Line {
+    let doc = with_line_edits(&state.open.doc, &state.scenario().line_edits);
+    line(&doc, id).clone()
+}
+
 #[test]
-fn steering_a_line_changes_the_document_and_is_undone() {
+fn steering_a_line_edits_the_active_scenario_not_the_budget() {
+    let start = sample();
     let s = run(
-        sample(),
+        start.clone(),
         [Action::SteerLine {
             line: "ap".into(),
             steer: LineSteer::Priority(Priority::Flexible),
         }],
     );
-    assert_eq!(line(&s.open.doc, "ap").priority, Priority::Flexible);
+    // The budget is the same value; the scenario carries one Replace of `ap`.
+    assert!(Rc::ptr_eq(&s.open.doc, &start.open.doc));
+    assert_eq!(line(&s.open.doc, "ap").priority, Priority::Essential);
+    assert_eq!(scenario_line(&s, "ap").priority, Priority::Flexible);
+    assert_eq!(edited_line_ids(&s.scenario()), ["ap"]);
     assert_eq!(s.field_error, None);
     let s = run(s, [Action::Undo]);
-    assert_eq!(line(&s.open.doc, "ap").priority, Priority::Essential);
+    assert!(s.scenario().line_edits.is_empty());
+}
+
+#[test]
+fn steering_in_one_scenario_leaves_the_others_and_reset_clears_it() {
+    // Scenario 1 at −12%, scenario 2 at −5%; protect the nurse in scenario 2 only.
+    let s = run(
+        sample(),
+        [
+            set("-0.12"),
+            Action::NewScenario,
+            set("-0.05"),
+            Action::SteerLine {
+                line: "nurse".into(),
+                steer: LineSteer::Priority(Priority::Protected),
+            },
+            Action::SteerLine {
+                line: "nurse".into(),
+                steer: LineSteer::CutRank(Some(3)),
+            },
+        ],
+    );
+    let nurse = scenario_line(&s, "nurse");
+    assert_eq!(
+        (nurse.priority, nurse.cut_rank),
+        (Priority::Protected, Some(3))
+    );
+    // Two steers of one line are one edit.
+    assert_eq!(s.scenario().line_edits.len(), 1);
+    let s1 = run(s.clone(), [Action::SwitchScenario(1)]);
+    assert!(s1.scenario().line_edits.is_empty());
+    assert_eq!(scenario_line(&s1, "nurse").priority, Priority::Essential);
+    // Steering back to the budget's values drops the edit.
+    let back = run(
+        s.clone(),
+        [
+            Action::SteerLine {
+                line: "nurse".into(),
+                steer: LineSteer::Priority(Priority::Essential),
+            },
+            Action::SteerLine {
+                line: "nurse".into(),
+                steer: LineSteer::CutRank(None),
+            },
+        ],
+    );
+    assert!(back.scenario().line_edits.is_empty());
+    // "Reset to the budget" is the default scenario: no line edits.
+    let reset = run(s, [Action::SetScenario(Box::default())]);
+    assert!(reset.scenario().line_edits.is_empty());
+}
+
+#[test]
+fn applying_a_scenarios_line_edits_changes_the_budget_and_is_undone() {
+    let s = run(
+        sample(),
+        [
+            Action::SteerLine {
+                line: "nurse".into(),
+                steer: LineSteer::Priority(Priority::Protected),
+            },
+            Action::ApplyLineEdits,
+        ],
+    );
+    assert_eq!(line(&s.open.doc, "nurse").priority, Priority::Protected);
+    assert!(s.scenario().line_edits.is_empty());
+    let s = run(s, [Action::Undo]);
+    assert_eq!(line(&s.open.doc, "nurse").priority, Priority::Essential);
+    assert_eq!(edited_line_ids(&s.scenario()), ["nurse"]);
+    // Nothing to apply changes nothing.
+    let t = s.clone().apply(Action::Undo, 1e9);
+    let u = t.clone().apply(Action::ApplyLineEdits, 2e9);
+    assert!(Rc::ptr_eq(&t, &u));
 }
 
 #[test]
@@ -279,6 +363,7 @@ fn steering_vacancy_on_an_item_is_refused_at_its_field() {
     assert_eq!((err.line.as_str(), err.field), ("supplies", "vacant"));
     assert_eq!(err.message, "only positions have this field");
     assert!(Rc::ptr_eq(&s.open.doc, &start.open.doc));
+    assert!(Rc::ptr_eq(&s.open.scenarios, &start.open.scenarios));
     assert_eq!(s.history.undo_steps(), 0);
 }
 
@@ -304,7 +389,8 @@ fn steering_an_unknown_line_or_a_zero_step_is_refused() {
     );
     let err = s.field_error.clone().unwrap();
     assert_eq!((err.line.as_str(), err.field), ("ap", "fte_step"));
-    let LineKind::Position(pos) = &line(&s.open.doc, "ap").kind else {
+    assert!(s.scenario().line_edits.is_empty());
+    let LineKind::Position(pos) = &scenario_line(&s, "ap").kind else {
         panic!("ap is a position");
     };
     assert_eq!(pos.fte_step, Decimal::ONE);
@@ -446,6 +532,7 @@ fn a_shared_link_opens_beside_the_open_budget_with_its_scenario() {
             scenario: Box::new(change("-0.10")),
             name: "  Ten percent fewer ".into(),
             from: "shared link".into(),
+            others: vec![],
         }],
     );
     assert_eq!((s.open.id, s.open.label.as_str()), (2, "Shared School"));
@@ -468,10 +555,55 @@ fn a_shared_link_without_a_name_keeps_the_default_and_an_unused_label() {
         scenario: Box::new(Scenario::default()),
         name: " ".into(),
         from: "shared link".into(),
+        others: vec![],
     };
-    let s = run(sample(), [shared(), shared()]);
+    let keep = Action::ResolveShared(SharedChoice::KeepBoth);
+    let s = run(sample(), [shared(), keep.clone(), shared(), keep]);
     assert_eq!(names(&s), ["Scenario 1"]);
     assert_eq!(s.open.label, "Jacaranda Avenue Elementary (3)");
+}
+
+#[test]
+fn a_shared_copy_of_a_budget_already_here_asks_to_keep_both_or_replace() {
+    // The sample is here; a link carries it with two scenarios, −10% (opened) and −5%.
+    let shared = || Action::OpenShared {
+        doc: Box::new(sample_document()),
+        scenario: Box::new(change("-0.10")),
+        name: "Ten fewer".into(),
+        from: "shared link".into(),
+        others: vec![(change("-0.05"), "Five fewer".into())],
+    };
+    let start = run(sample(), [set("-0.20")]);
+    let asked = run(start.clone(), [shared()]);
+    let offer = asked.shared_offer.clone().unwrap();
+    assert_eq!(
+        (offer.existing, offer.existing_label.as_str()),
+        (1, "Jacaranda Avenue Elementary")
+    );
+    // Nothing opened yet.
+    assert!(Rc::ptr_eq(&asked.open.scenarios, &start.open.scenarios));
+    assert!(asked.others.is_empty());
+
+    let cancelled = run(asked.clone(), [Action::ResolveShared(SharedChoice::Cancel)]);
+    assert_eq!(cancelled.shared_offer, None);
+    assert!(cancelled.others.is_empty());
+
+    let both = run(
+        asked.clone(),
+        [Action::ResolveShared(SharedChoice::KeepBoth)],
+    );
+    assert_eq!(both.open.label, "Jacaranda Avenue Elementary (2)");
+    assert_eq!(names(&both), ["Ten fewer", "Five fewer"]);
+    assert_eq!(*both.scenario(), change("-0.10"));
+    assert_eq!(both.others.len(), 1);
+
+    let replaced = run(asked, [Action::ResolveShared(SharedChoice::Replace)]);
+    assert_eq!((replaced.open.id, replaced.others.len()), (1, 0));
+    assert_eq!(names(&replaced), ["Ten fewer", "Five fewer"]);
+    // Undo brings back the budget as it was here, at −20%.
+    let undone = run(replaced, [Action::Undo]);
+    assert_eq!(names(&undone), ["Scenario 1"]);
+    assert_eq!(*undone.scenario(), change("-0.20"));
 }
 
 // ---- budgets ----

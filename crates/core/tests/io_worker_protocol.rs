@@ -55,11 +55,25 @@ fn every_request_round_trips() {
             doc: sample_document(),
             scenario: minus_ten(),
             name: "Fewer pupils & dearer staff — 10%".to_owned(),
+            compare: None,
+        },
+        Request::WriteXlsx {
+            doc: sample_document(),
+            scenario: minus_ten(),
+            name: "A".to_owned(),
+            compare: Some((Scenario::default(), "Today's enrollment".to_owned())),
         },
         Request::PackShare {
             doc: sample_document(),
             scenario: Scenario::default(),
             name: String::new(),
+            others: vec![],
+        },
+        Request::PackShare {
+            doc: sample_document(),
+            scenario: minus_ten(),
+            name: "A".into(),
+            others: vec![(Scenario::default(), "B".into())],
         },
         Request::UnpackShare {
             fragment: "share=1.abc_-".to_owned(),
@@ -94,6 +108,7 @@ fn every_response_round_trips() {
             doc: sample_document(),
             scenario: minus_ten(),
             name: "Scenario 2".into(),
+            others: vec![(Scenario::default(), "Scenario 1".into())],
         })),
         Response::Failed(vec!["Row 3: fte is not a number.".into(), "second".into()]),
         Response::Failed(Vec::new()),
@@ -156,6 +171,7 @@ fn documents_travel_with_exact_figures() {
                 ..Scenario::default()
             },
             name: "x".into(),
+            compare: None,
         },
     );
     let Ok(Request::WriteXlsx { doc, scenario, .. }) = decode_request(request).body else {

@@ -379,3 +379,59 @@ fn a_bad_row_is_refused_with_its_row_and_column() {
     assert!(err.contains("nowhere"), "{err}");
     assert!(!err.contains("row 3"), "{err}");
 }
+
+#[test]
+fn two_compared_scenarios_go_side_by_side() {
+    use sitebudget_core::app::compared_workbook;
+    use sitebudget_core::engine::LineEdit;
+    use sitebudget_core::model::Priority;
+    let doc = sample_document();
+    let mut protected = minus_ten();
+    let mut ta = doc.lines.iter().find(|l| l.id == "ta-k1").unwrap().clone();
+    ta.priority = Priority::Protected;
+    protected.line_edits.push(LineEdit::Replace(ta));
+    let five = Scenario {
+        enrollment: EnrollmentInput::Change(d("-0.05")),
+        ..Scenario::default()
+    };
+    let bytes =
+        compared_workbook(&doc, &protected, "Minus ten", Some((&five, "Minus five"))).unwrap();
+    let sheets = sheets(&bytes);
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Lines", "Comparison", "Cut plan", "Two scenarios"]);
+    let two = &sheets[3].1;
+    assert_eq!(two[2], ["Figure", "Minus ten", "Minus five", "Difference"]);
+    let row = |name: &str| two.iter().find(|r| r[0] == name).cloned().unwrap();
+    // −10%: 403 pupils, allocation 3,104,250 (tests/scenario_sample.rs); −5%: 448 × 0.95
+    // per grade half up = 38+65+67+68+65+63+61 = 427 pupils.
+    assert_eq!(row("Students")[1..], ["403", "427", "24"]);
+    assert_eq!(row("Total allocation")[1], "3104250");
+    let a = evaluate(&doc, &protected).unwrap();
+    let b = evaluate(&doc, &five).unwrap();
+    assert_eq!(
+        row("Balance after cuts")[1..3],
+        [
+            a.after.balance.normalize().to_string(),
+            b.after.balance.normalize().to_string()
+        ]
+    );
+    let edits = two
+        .iter()
+        .find(|r| r[0] == "Line changes in the scenario")
+        .unwrap();
+    assert_eq!(
+        edits[1],
+        "Teacher assistant, K-1: protected (budget: flexible)"
+    );
+    assert_eq!(edits[2], "none");
+    // Without a comparison the workbook is as before.
+    let plain = sheets_of(&doc);
+    assert_eq!(plain, ["Lines", "Comparison", "Cut plan"]);
+}
+
+fn sheets_of(doc: &Document) -> Vec<String> {
+    sheets(&budget_workbook(doc, &minus_ten(), "x").unwrap())
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect()
+}

@@ -16,6 +16,21 @@ use sitebudget_core::view::summary::ScenarioSummary;
 pub struct CompareScenariosProps {
     /// The active scenario's figures, then the other's.
     pub pair: Rc<(ScenarioSummary, ScenarioSummary)>,
+    /// Each scenario's line changes in words (steering and other line edits).
+    #[prop_or_default]
+    pub line_changes: Rc<(Vec<String>, Vec<String>)>,
+}
+
+/// A scenario's line changes as a table cell: one per line, or "none".
+fn changes_cell(changes: &[String]) -> Html {
+    if changes.is_empty() {
+        return html! { <td class="muted">{ "none" }</td> };
+    }
+    html! {
+        <td><ul class="plain-list">
+            for c in changes.iter() { <li>{ c }</li> }
+        </ul></td>
+    }
 }
 
 /// A table of key figures for two scenarios and their difference.
@@ -68,6 +83,14 @@ pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
                             <td class="num">{ format::percent(b.flexibility_index) }</td>
                             <td class="num" data-testid="compare-flex-diff">{ format::points_change(dec::sub(b.flexibility_index, a.flexibility_index)) }</td>
                         </tr>
+                        if !(props.line_changes.0.is_empty() && props.line_changes.1.is_empty()) {
+                            <tr data-testid="compare-line-changes">
+                                <th scope="row">{ "Line changes in the scenario" }</th>
+                                { changes_cell(&props.line_changes.0) }
+                                { changes_cell(&props.line_changes.1) }
+                                <td></td>
+                            </tr>
+                        }
                     </tbody>
                 </table>
             </div>

@@ -43,6 +43,8 @@ pub struct SteerRow {
     pub fte_step: Option<Decimal>,
     /// Whether the plan cuts it.
     pub cut: bool,
+    /// Whether the active scenario changes it (steering writes scenario line edits).
+    pub in_scenario: bool,
 }
 
 /// How many steerable lines are listed before "Show all".
@@ -115,7 +117,7 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
             }
             if !props.steer_rows.is_empty() && can_steer {
                 <details class="no-print" open=true>
-                    <summary>{ "Steer the plan: lines that pay from a source in deficit" }</summary>
+                    <summary>{ "Steer the plan in this scenario: lines that pay from a source in deficit" }</summary>
                     <div class="table-wrap">
                         <table class="data steer-table">
                             <thead>
@@ -186,6 +188,22 @@ pub fn SteerLine(props: &SteerLineProps) -> Html {
             v.trim().parse().unwrap_or(Decimal::ZERO),
         ))
     });
+    // A select the user changed no longer follows its options' `selected` attributes, and
+    // the row's element is reused across scenarios: set the shown values after each render.
+    let (priority_ref, vacant_ref) = (use_node_ref(), use_node_ref());
+    {
+        let (priority_ref, vacant_ref) = (priority_ref.clone(), vacant_ref.clone());
+        use_effect_with((row.priority, row.vacant), move |(priority, vacant)| {
+            if let Some(select) = priority_ref.cast::<web_sys::HtmlSelectElement>() {
+                select.set_value(priority.as_str());
+            }
+            if let (Some(select), Some(vacant)) =
+                (vacant_ref.cast::<web_sys::HtmlSelectElement>(), vacant)
+            {
+                select.set_value(if *vacant { "yes" } else { "no" });
+            }
+        });
+    }
     let error_for = |field: &str| {
         props
             .error
@@ -198,9 +216,12 @@ pub fn SteerLine(props: &SteerLineProps) -> Html {
             <th scope="row">
                 { &row.title }
                 if row.cut { { " " }<span class="badge badge-vacant">{ "cut" }</span> }
+                if row.in_scenario {
+                    { " " }<span class="badge badge-scenario" data-testid={format!("in-scenario-{}", row.id)}>{ "in this scenario" }</span>
+                }
             </th>
             <td>
-                <select aria-label={format!("Priority of {}", row.title)} onchange={on_priority}
+                <select ref={priority_ref} aria-label={format!("Priority of {}", row.title)} onchange={on_priority}
                     data-testid={format!("priority-{}", row.id)}>
                     for p in [Priority::Flexible, Priority::Essential, Priority::Protected] {
                         <option value={p.as_str()} selected={p == row.priority}>{ p.as_str() }</option>
@@ -210,7 +231,7 @@ pub fn SteerLine(props: &SteerLineProps) -> Html {
             </td>
             <td>
                 if let Some(vacant) = row.vacant {
-                    <select aria-label={format!("Is {} vacant", row.title)} onchange={on_vacant}
+                    <select ref={vacant_ref} aria-label={format!("Is {} vacant", row.title)} onchange={on_vacant}
                         data-testid={format!("vacant-{}", row.id)}>
                         <option value="no" selected={!vacant}>{ "filled" }</option>
                         <option value="yes" selected={vacant}>{ "vacant" }</option>

@@ -20,6 +20,9 @@ pub struct ExportMenuProps {
     pub scenario: Rc<Scenario>,
     /// The active scenario's name.
     pub name: AttrValue,
+    /// The scenario compared with the active one and its name, exported side by side.
+    #[prop_or_default]
+    pub compare: Option<(Rc<Scenario>, AttrValue)>,
 }
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -47,6 +50,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
             props.name.to_string(),
             status.clone(),
         );
+        let compare = props.compare.clone();
         Callback::from(move |_: MouseEvent| {
             let (doc, scenario, scenario_name, status) = (
                 doc.clone(),
@@ -54,10 +58,11 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                 scenario_name.clone(),
                 status.clone(),
             );
+            let compare = compare.clone().map(|(s, n)| (s, n.to_string()));
             status.set(Some(Ok("Preparing the workbook…".to_owned())));
             wasm_bindgen_futures::spawn_local(async move {
                 let name = format!("{}.xlsx", file_stem(&doc.school.name));
-                let result = export_xlsx(doc, scenario, scenario_name)
+                let result = export_xlsx(doc, scenario, scenario_name, compare)
                     .await
                     .and_then(|bytes| download(&bytes, &name, XLSX_MIME))
                     .map(|_| format!("Downloaded {name}"));

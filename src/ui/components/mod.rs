@@ -22,5 +22,6 @@ pub mod scenario_inputs;
 pub mod school_header;
 pub mod share_banner;
 pub mod share_link;
+pub mod shared_offer;
 pub mod sources_panel;
 pub mod store_notices;

@@ -10,14 +10,22 @@ use yew::prelude::*;
 use super::panel::Panel;
 
 use crate::ui::event_value;
-use sitebudget_core::engine::{EnrollmentInput, Scenario};
+use rust_decimal::prelude::ToPrimitive;
+use sitebudget_core::app::inputs::{
+    enrollment_change, enrollment_pupils, percent_text, scenario_problems, type_into, ScenarioField,
+};
+use sitebudget_core::engine::Scenario;
 use sitebudget_core::format;
-use sitebudget_core::model::Grade;
-use sitebudget_core::util::dec;
+use sitebudget_core::model::{Document, Grade};
+use sitebudget_core::view::line_edits::line_edit_words;
 
 /// Props of [`ScenarioInputs`].
 #[derive(Properties, PartialEq)]
 pub struct ScenarioInputsProps {
+    /// The budget, against which typed values are read (pupils, bounds).
+    pub doc: Rc<Document>,
+    /// The active scenario's id: a refused value's message belongs to one scenario.
+    pub scenario_id: u32,
     /// The scenario's inputs.
     pub scenario: Rc<Scenario>,
     /// Pupils per grade in the budget as it is.
@@ -28,34 +36,12 @@ pub struct ScenarioInputsProps {
     pub baseline_rates: (Decimal, Decimal),
     /// Called with the changed scenario.
     pub on_change: Callback<Scenario>,
+    /// Applies the scenario's line changes to the budget.
+    #[prop_or_default]
+    pub on_apply_edits: Callback<()>,
 }
 
-/// Parses a percent typed by the user (`-8`, `−8.5`, `12%`) into a fraction.
-pub fn parse_percent(text: &str) -> Option<Decimal> {
-    let cleaned: String = text
-        .trim()
-        .trim_end_matches('%')
-        .replace(format::MINUS, "-")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let pct: Decimal = cleaned.parse().ok()?;
-    dec::checked_div(pct, Decimal::ONE_HUNDRED)
-}
-
-/// A fraction as the plain percent number an input shows: `-0.08` → `-8`.
-fn percent_value(fraction: Decimal) -> String {
-    format::plain(dec::mul(fraction, Decimal::ONE_HUNDRED))
-}
-
-/// The overall enrollment change a scenario implies, as a fraction of baseline pupils.
-fn implied_change(baseline: u64, scenario: u64) -> Decimal {
-    if baseline == 0 {
-        return Decimal::ZERO;
-    }
-    let b = Decimal::from(baseline);
-    dec::div(dec::sub(Decimal::from(scenario), b), b).round_dp(3)
-}
+pub use sitebudget_core::app::inputs::parse_percent;
 
 /// Shown by the enrollment slider when the budget has no pupils: a change of pupils in
 /// percent then has nothing to scale.
@@ -63,62 +49,112 @@ const ZERO_ENROLLMENT_NOTE: &str =
     "This school has no pupils enrolled, so an enrollment change has \
     nothing to scale; set pupils per grade below or in Edit budget.";
 
+/// The slider's reach in percent; typed values beyond it put the handle at its end.
+const SLIDER_REACH: i64 = 30;
+
+/// The slider's position for a change: whole percent, within its reach.
+fn slider_value(change: Decimal) -> String {
+    let pct = (change * Decimal::ONE_HUNDRED)
+        .round_dp(0)
+        .to_i64()
+        .unwrap_or(0)
+        .clamp(-SLIDER_REACH, SLIDER_REACH);
+    pct.to_string()
+}
+
+/// The message under a box, when its value is refused.
+fn field_message(field: ScenarioField, message: Option<&String>) -> Html {
+    match message {
+        Some(m) => html! {
+            <p class="field-error" role="alert" data-testid={format!("{}-error", field.testid())}>{ m }</p>
+        },
+        None => Html::default(),
+    }
+}
+
 /// The scenario's input panel.
 #[component]
 pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
     let baseline_total: u64 = props.baseline_grades.values().map(|&n| u64::from(n)).sum();
     let scenario_total: u64 = props.scenario_grades.values().map(|&n| u64::from(n)).sum();
-    let change = match &props.scenario.enrollment {
-        EnrollmentInput::Change(c) => *c,
-        EnrollmentInput::Unchanged => Decimal::ZERO,
-        EnrollmentInput::Counts(_) => implied_change(baseline_total, scenario_total),
+    let change = enrollment_change(&props.doc, &props.scenario);
+    let pupils = enrollment_pupils(&props.doc, &props.scenario);
+
+    // Values refused at their box, by box: the box keeps the typed text, the scenario
+    // its last good value. They belong to one scenario and are dropped on switching.
+    // Rendering the typed text keeps the box as typed: Yew writes a value that differs
+    // from the box's, so the last good value would otherwise replace it.
+    let refused = use_state(BTreeMap::<ScenarioField, (String, String)>::new);
+    {
+        let refused = refused.clone();
+        use_effect_with(props.scenario_id, move |_| refused.set(BTreeMap::new()));
+    }
+    // A stored scenario's inputs out of bounds, shown at their boxes until corrected.
+    let stored: BTreeMap<ScenarioField, String> = scenario_problems(&props.scenario)
+        .into_iter()
+        .map(|p| (p.field, p.message))
+        .collect();
+    let message = |field: ScenarioField| {
+        refused
+            .get(&field)
+            .map(|(_, m)| m)
+            .or_else(|| stored.get(&field))
+            .cloned()
+    };
+    // The text a box shows: what was typed when it is refused, else the scenario's value.
+    let shown_text = |field: ScenarioField, good: String| {
+        refused.get(&field).map_or(good, |(text, _)| text.clone())
     };
 
-    // One callback per input (a fixed handful), each building the next scenario.
-    let with = |f: fn(&mut Scenario, Decimal)| {
-        let scenario = props.scenario.clone();
-        let on_change = props.on_change.clone();
-        Callback::from(move |e: InputEvent| {
-            let Some(value) = event_value(&e).as_deref().and_then(parse_percent) else {
-                return;
-            };
-            let mut next = (*scenario).clone();
-            f(&mut next, value);
-            if next != *scenario {
-                on_change.emit(next);
+    // One callback for every box, taking the box and its text.
+    let on_typed = {
+        let (doc, scenario) = (props.doc.clone(), props.scenario.clone());
+        let (on_change, refused) = (props.on_change.clone(), refused.clone());
+        Callback::from(move |(field, text): (ScenarioField, String)| {
+            let mut shown = (*refused).clone();
+            match type_into(&doc, &scenario, field, &text) {
+                Ok(next) => {
+                    if shown.remove(&field).is_some() {
+                        refused.set(shown);
+                    }
+                    if next != *scenario {
+                        on_change.emit(next);
+                    }
+                }
+                Err(refusal) => {
+                    shown.insert(field, (text, refusal.message));
+                    refused.set(shown);
+                }
             }
         })
     };
-    let on_enrollment = with(|s, v| {
-        s.enrollment = if v.is_zero() {
-            EnrollmentInput::Unchanged
-        } else {
-            EnrollmentInput::Change(v)
-        }
-    });
-    let on_unduplicated = with(|s, v| s.unduplicated_pct = Some(v));
-    let on_attendance = with(|s, v| s.attendance_rate = Some(v));
-    let on_cost = with(|s, v| s.cost_change = v);
-    let on_rate = with(|s, v| s.rate_change = v);
+    let typed = |field: ScenarioField| {
+        let on_typed = on_typed.clone();
+        Callback::from(move |e: InputEvent| {
+            on_typed.emit((field, event_value(&e).unwrap_or_default()));
+        })
+    };
     let on_grade = {
-        let scenario = props.scenario.clone();
-        let grades = props.scenario_grades.clone();
-        let on_change = props.on_change.clone();
+        let on_typed = on_typed.clone();
         Callback::from(move |(grade, e): (Grade, InputEvent)| {
-            let Some(count) = event_value(&e).and_then(|v| v.trim().parse::<u32>().ok()) else {
-                return;
-            };
-            let mut counts = (*grades).clone();
-            counts.insert(grade, count);
-            let mut next = (*scenario).clone();
-            next.enrollment = EnrollmentInput::Counts(counts);
-            on_change.emit(next);
+            on_typed.emit((
+                ScenarioField::Grade(grade),
+                event_value(&e).unwrap_or_default(),
+            ));
         })
     };
     let on_reset = {
-        let on_change = props.on_change.clone();
-        Callback::from(move |_: MouseEvent| on_change.emit(Scenario::default()))
+        let (on_change, refused) = (props.on_change.clone(), refused.clone());
+        Callback::from(move |_: MouseEvent| {
+            refused.set(BTreeMap::new());
+            on_change.emit(Scenario::default())
+        })
     };
+    let on_apply = {
+        let cb = props.on_apply_edits.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let edit_words = line_edit_words(&props.doc, &props.scenario.line_edits);
 
     let (base_undup, base_attend) = props.baseline_rates;
     let undup = props.scenario.unduplicated_pct.unwrap_or(base_undup);
@@ -133,6 +169,14 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
     } else {
         readout
     };
+    let percent_box = |field: ScenarioField, value: Decimal| {
+        html! {
+            <PercentInput id={field.testid()} label={field.label()} text={shown_text(field, percent_text(value))}
+                message={message(field)} on_input={typed(field)} />
+        }
+    };
+    let change_message = message(ScenarioField::EnrollmentChange);
+    let pupils_message = message(ScenarioField::EnrollmentPupils);
 
     html! {
         <Panel id="scenario-inputs" title="What if…" class="scenario-inputs" actions={html! {
@@ -144,18 +188,29 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
                 <label for="enrollment-slider" class="control-label">{ "Enrollment change" }</label>
                 <div class="slider-row">
                     <input id="enrollment-slider" type="range" min="-30" max="30" step="1"
-                        value={percent_value(change.round_dp(0))}
+                        value={slider_value(change)}
                         aria-valuetext={signed_readout.clone()}
-                        data-testid="enrollment-slider" oninput={on_enrollment.clone()} />
+                        data-testid="enrollment-slider" oninput={typed(ScenarioField::EnrollmentChange)} />
                     <span class="input-with-unit">
                         <input id="enrollment-change" type="number" step="0.5" min="-100" max="100"
                             aria-label="Enrollment change in percent"
-                            value={percent_value(change)} data-testid="enrollment-change"
-                            oninput={on_enrollment} />
+                            aria-invalid={change_message.is_some().to_string()}
+                            value={shown_text(ScenarioField::EnrollmentChange, percent_text(change))} data-testid="enrollment-change"
+                            oninput={typed(ScenarioField::EnrollmentChange)} />
                         <span aria-hidden="true">{ "%" }</span>
                     </span>
+                    <span class="input-with-unit">
+                        <input id="enrollment-pupils" type="number" step="1" inputmode="numeric"
+                            aria-label="Enrollment change in pupils"
+                            aria-invalid={pupils_message.is_some().to_string()}
+                            value={shown_text(ScenarioField::EnrollmentPupils, pupils.to_string())} data-testid="enrollment-pupils"
+                            oninput={typed(ScenarioField::EnrollmentPupils)} />
+                        <span aria-hidden="true">{ "pupils" }</span>
+                    </span>
                 </div>
-                <output for="enrollment-slider enrollment-change" class="readout" data-testid="enrollment-readout"
+                { field_message(ScenarioField::EnrollmentChange, change_message.as_ref()) }
+                { field_message(ScenarioField::EnrollmentPupils, pupils_message.as_ref()) }
+                <output for="enrollment-slider enrollment-change enrollment-pupils" class="readout" data-testid="enrollment-readout"
                     aria-live="polite">{ signed_readout }</output>
                 if baseline_total == 0 {
                     <p class="small enrollment-note" role="note" data-testid="enrollment-zero-note">
@@ -167,20 +222,29 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
                 <legend>{ "Students by grade" }</legend>
                 for (grade, count) in props.scenario_grades.iter() {
                     <GradeInput key={grade.to_string()} grade={*grade} count={*count}
+                        text={shown_text(ScenarioField::Grade(*grade), count.to_string())}
                         baseline={props.baseline_grades.get(grade).copied().unwrap_or(0)}
+                        message={message(ScenarioField::Grade(*grade))}
                         on_input={on_grade.clone()} />
                 }
             </fieldset>
             <div class="rate-inputs">
-                <PercentInput id="unduplicated-pct" label="Unduplicated pupils" value={undup}
-                    on_input={on_unduplicated} />
-                <PercentInput id="attendance-rate" label="Attendance rate" value={attend}
-                    on_input={on_attendance} />
-                <PercentInput id="cost-change" label="Cost change" value={props.scenario.cost_change}
-                    on_input={on_cost} />
-                <PercentInput id="rate-change" label="Per-pupil rate change" value={props.scenario.rate_change}
-                    on_input={on_rate} />
+                { percent_box(ScenarioField::Unduplicated, undup) }
+                { percent_box(ScenarioField::Attendance, attend) }
+                { percent_box(ScenarioField::CostChange, props.scenario.cost_change) }
+                { percent_box(ScenarioField::RateChange, props.scenario.rate_change) }
             </div>
+            if !edit_words.is_empty() {
+                <div class="scenario-line-edits" data-testid="scenario-line-edits">
+                    <p class="control-label">{ format!("Line changes in this scenario ({})", edit_words.len()) }</p>
+                    <ul class="small">
+                        for words in edit_words.iter() { <li>{ words }</li> }
+                    </ul>
+                    <button type="button" class="no-print" onclick={on_apply} data-testid="apply-line-edits">
+                        { "Apply this scenario's line changes to the budget" }
+                    </button>
+                </div>
+            }
         </Panel>
     }
 }
@@ -194,6 +258,11 @@ pub struct GradeInputProps {
     pub count: u32,
     /// Pupils in the budget as it is.
     pub baseline: u32,
+    /// The box's text: the count, or a refused text as typed.
+    pub text: AttrValue,
+    /// Why the typed count is refused, if it is.
+    #[prop_or_default]
+    pub message: Option<String>,
     /// Shared callback taking the grade, so rows stay memoized.
     pub on_input: Callback<(Grade, InputEvent)>,
 }
@@ -214,10 +283,14 @@ pub fn GradeInput(props: &GradeInputProps) -> Html {
     html! {
         <label class="grade-input" for={id.clone()}>
             <span>{ label }</span>
-            <input id={id.clone()} type="number" min="0" step="1" inputmode="numeric"
-                value={props.count.to_string()} data-testid={id} {oninput} />
+            <input id={id.clone()} type="number" min="0" max="100000" step="1" inputmode="numeric"
+                aria-invalid={props.message.is_some().to_string()}
+                value={props.text.clone()} data-testid={id.clone()} {oninput} />
             if diff != 0 {
                 <span class="small muted">{ if diff > 0 { format!("+{diff}") } else { format!("{}{}", format::MINUS, -diff) } }</span>
+            }
+            if let Some(m) = &props.message {
+                <span class="field-error" role="alert" data-testid={format!("{id}-error")}>{ m }</span>
             }
         </label>
     }
@@ -230,8 +303,11 @@ pub struct PercentInputProps {
     pub id: AttrValue,
     /// Visible label.
     pub label: AttrValue,
-    /// The fraction shown as a percent.
-    pub value: Decimal,
+    /// The box's text: the value in percent, or a refused text as typed.
+    pub text: AttrValue,
+    /// Why the typed value is refused, if it is.
+    #[prop_or_default]
+    pub message: Option<String>,
     /// Called on every input.
     pub on_input: Callback<InputEvent>,
 }
@@ -243,10 +319,14 @@ pub fn PercentInput(props: &PercentInputProps) -> Html {
         <label class="percent-input" for={props.id.clone()}>
             <span>{ &props.label }</span>
             <span class="input-with-unit">
-                <input id={props.id.clone()} type="number" step="0.1" value={percent_value(props.value)}
+                <input id={props.id.clone()} type="number" step="0.1" value={props.text.clone()}
+                    aria-invalid={props.message.is_some().to_string()}
                     data-testid={props.id.clone()} oninput={props.on_input.clone()} />
                 <span aria-hidden="true">{ "%" }</span>
             </span>
+            if let Some(m) = &props.message {
+                <span class="field-error" role="alert" data-testid={format!("{}-error", props.id)}>{ m }</span>
+            }
         </label>
     }
 }

@@ -19,6 +19,9 @@ pub struct ShareLinkProps {
     pub scenario: Rc<Scenario>,
     /// The active scenario's name.
     pub name: AttrValue,
+    /// The budget's other scenarios and their names, which the link may also carry.
+    #[prop_or_default]
+    pub others: Rc<Vec<(Scenario, String)>>,
 }
 
 /// The page's address, fragment included (`share_href` replaces it).
@@ -39,6 +42,8 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
     // The link, or why it could not be made.
     let link = use_state(|| None::<Result<String, String>>);
     let copied = use_state(|| None::<&'static str>);
+    // Whether the link carries every scenario of the budget, not only the active one.
+    let all = use_state(|| false);
     {
         // A link describes the budget as it was: drop it when the budget or scenario moves on.
         let (link, copied) = (link.clone(), copied.clone());
@@ -47,6 +52,8 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
                 props.doc.clone(),
                 props.scenario.clone(),
                 props.name.clone(),
+                props.others.clone(),
+                *all,
             ),
             move |_| {
                 link.set(None);
@@ -61,12 +68,22 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
             props.scenario.clone(),
             props.name.clone(),
         );
+        let others = if *all {
+            (*props.others).clone()
+        } else {
+            Vec::new()
+        };
         Callback::from(move |_: MouseEvent| {
-            let (link, doc, scenario, name) =
-                (link.clone(), doc.clone(), scenario.clone(), name.clone());
+            let (link, doc, scenario, name, others) = (
+                link.clone(),
+                doc.clone(),
+                scenario.clone(),
+                name.clone(),
+                others.clone(),
+            );
             copied.set(None);
             wasm_bindgen_futures::spawn_local(async move {
-                let made = make_fragment(&doc, &scenario, &name).await;
+                let made = make_fragment(&doc, &scenario, &name, others).await;
                 link.set(Some(made.map(|f| share_href(&page_href(), &f))));
             });
         })
@@ -101,6 +118,14 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
         let link = link.clone();
         Callback::from(move |_: MouseEvent| link.set(None))
     };
+    let on_all = {
+        let all = all.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                all.set(input.checked());
+            }
+        })
+    };
     let on_focus = Callback::from(|e: FocusEvent| {
         if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
             input.select();
@@ -109,6 +134,12 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
     html! {
         <>
             <button type="button" data-testid="share-button" onclick={on_share}>{ "Share link" }</button>
+            if !props.others.is_empty() {
+                <label class="small share-all">
+                    <input type="checkbox" data-testid="share-all" checked={*all} onchange={on_all} />
+                    { format!(" every scenario ({})", props.others.len() + 1) }
+                </label>
+            }
             if let Some(Err(message)) = &*link {
                 <div class="share-result" role="alert" data-testid="share-result">
                     <span>{ format!("No link was made: {message}") }</span>

@@ -80,6 +80,7 @@ pub async fn src_budget(src: &str, change: Option<Decimal>) -> Result<Shared, Lo
         doc,
         scenario: with_change(Scenario::default(), change),
         name: String::new(),
+        others: Vec::new(),
     })
 }
 

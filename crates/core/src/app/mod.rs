@@ -3,6 +3,7 @@
 //! tested natively; the browser shell wraps it.
 
 pub mod budgets;
+pub mod inputs;
 pub mod saved;
 pub mod state;
 pub mod workbook;
@@ -11,8 +12,9 @@ pub use budgets::{Budget, BudgetEntry};
 pub use saved::{
     merge, migration, restore, Conflict, Damaged, Plan, Records, SavedKey, Saver, Write, Written,
 };
+pub use state::{edited_line_ids, with_line_edits};
 pub use state::{
     Action, AppState, FieldError, ImportStatus, ImportTarget, LineSteer, NamedScenario,
-    StorageStatus, TableView, Undoable,
+    SharedChoice, SharedOffer, StorageStatus, TableView, Undoable,
 };
-pub use workbook::budget_workbook;
+pub use workbook::{budget_workbook, compared_workbook};

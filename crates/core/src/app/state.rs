@@ -6,9 +6,10 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 
 use super::budgets::Budget;
+use super::inputs::scenario_problems;
 use super::saved::{Conflict, Damaged};
 use crate::edit::{apply_edit, Edit, EditError};
-use crate::engine::Scenario;
+use crate::engine::{apply_scenario, LineEdit, Scenario};
 use crate::history::History;
 use crate::io::sample::sample_document;
 use crate::model::validate;
@@ -105,6 +106,35 @@ pub struct AppState {
     pub damaged: Rc<Vec<Damaged>>,
     /// Budgets changed both here and in another tab, waiting for the user's choice.
     pub conflicts: Rc<Vec<Conflict>>,
+    /// A shared budget that is already in this browser, waiting for the user to keep
+    /// both or replace theirs.
+    pub shared_offer: Option<Rc<SharedOffer>>,
+}
+
+/// A shared budget that matches one already kept here (same school and fiscal year).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedOffer {
+    /// The shared, validated document.
+    pub doc: Document,
+    /// The scenario to open, its name, then the link's other scenarios.
+    pub scenarios: Vec<(Scenario, String)>,
+    /// Where it came from, as the import status names it.
+    pub from: String,
+    /// The id of the budget already here.
+    pub existing: u32,
+    /// That budget's label, as the list shows it.
+    pub existing_label: String,
+}
+
+/// What to do with a shared budget that is already here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SharedChoice {
+    /// Open the shared copy beside the one here (named "… (2)").
+    KeepBoth,
+    /// Put the shared copy in place of the one here (undo brings it back).
+    Replace,
+    /// Open nothing.
+    Cancel,
 }
 
 /// What undo and redo restore: the budget and its scenarios.
@@ -161,6 +191,7 @@ impl AppState {
             edit_error: None,
             damaged: Rc::default(),
             conflicts: Rc::default(),
+            shared_offer: None,
         }
     }
 
@@ -247,13 +278,16 @@ pub enum Action {
     SwitchScenario(u32),
     /// Compare the active scenario with another, or stop comparing.
     CompareWith(Option<u32>),
-    /// Change a line's priority, vacancy, cut rank or FTE step in the budget.
+    /// Change a line's priority, vacancy, cut rank or FTE step in the active scenario
+    /// (a line edit of the scenario; the budget itself stays as it is).
     SteerLine {
         /// The line id.
         line: String,
         /// The change.
         steer: LineSteer,
     },
+    /// Apply the active scenario's line edits to the budget and clear them from it.
+    ApplyLineEdits,
     /// Years in the projection (1 to 10).
     SetYears(u32),
     /// Step back one change to the budget or its scenarios.
@@ -293,7 +327,11 @@ pub enum Action {
         name: String,
         /// Where it came from, as the import status names it: "shared link" or a file.
         from: String,
+        /// The link's other scenarios and their names (links of every scenario).
+        others: Vec<(Scenario, String)>,
     },
+    /// Answer the question a shared copy of a budget already here asks.
+    ResolveShared(SharedChoice),
 }
 
 /// The undo kind of an action: changes of the same nonzero kind made close together are
@@ -305,21 +343,33 @@ fn undo_kind(action: &Action, active: u32) -> u64 {
     }
 }
 
-/// Applies a steer to a copy of the document, or says why it cannot.
-fn steer_line(doc: &Document, line_id: &str, steer: &LineSteer) -> Result<Document, FieldError> {
-    let field = match steer {
+/// The field a steer changes, as a refusal names it.
+fn steer_field(steer: &LineSteer) -> &'static str {
+    match steer {
         LineSteer::Priority(_) => "priority",
         LineSteer::Vacant(_) => "vacant",
         LineSteer::CutRank(_) => "cut_rank",
         LineSteer::FteStep(_) => "fte_step",
-    };
+    }
+}
+
+/// The scenario with a steer written as its line edit of `line_id`, or why it cannot be.
+/// The line is taken as the scenario has it (its earlier edit, else the budget's); an
+/// edit that brings the line back to the budget's is dropped.
+fn steer_scenario(
+    doc: &Document,
+    scenario: &Scenario,
+    line_id: &str,
+    steer: &LineSteer,
+) -> Result<Scenario, FieldError> {
+    let field = steer_field(steer);
     let refuse = |message: String| FieldError {
         line: line_id.to_owned(),
         field,
         message,
     };
-    let mut next = doc.clone();
-    let line = next
+    let mut edited = with_line_edits(doc, &scenario.line_edits);
+    let line = edited
         .lines
         .iter_mut()
         .find(|l| l.id == line_id)
@@ -333,8 +383,69 @@ fn steer_line(doc: &Document, line_id: &str, steer: &LineSteer) -> Result<Docume
             return Err(refuse("only positions have this field".to_owned()))
         }
     }
-    validate(&next).map_err(|err| refuse(err.to_string()))?;
+    let new_line = line.clone();
+    validate(&edited).map_err(|err| refuse(err.to_string()))?;
+    let mut next = scenario.clone();
+    let edits = &mut next.line_edits;
+    // A line the scenario adds keeps being added, with the new fields.
+    if let Some(LineEdit::Add(added)) = edits
+        .iter_mut()
+        .find(|e| matches!(e, LineEdit::Add(l) if l.id == line_id))
+    {
+        *added = new_line;
+        return Ok(next);
+    }
+    let same_as_budget = doc.lines.contains(&new_line);
+    let at = edits
+        .iter()
+        .position(|e| matches!(e, LineEdit::Replace(l) if l.id == line_id));
+    match (at, same_as_budget) {
+        (Some(i), true) => {
+            edits.remove(i);
+        }
+        (Some(i), false) => {
+            if let Some(slot) = edits.get_mut(i) {
+                *slot = LineEdit::Replace(new_line);
+            }
+        }
+        (None, true) => {}
+        (None, false) => edits.push(LineEdit::Replace(new_line)),
+    }
     Ok(next)
+}
+
+/// The document with a scenario's line edits applied, leniently: an edit of a line that
+/// is no longer there is passed over (the engine reports it when the scenario is computed).
+pub fn with_line_edits(doc: &Document, edits: &[LineEdit]) -> Document {
+    let mut out = doc.clone();
+    for edit in edits {
+        match edit {
+            LineEdit::Replace(line) => {
+                if let Some(slot) = out.lines.iter_mut().find(|l| l.id == line.id) {
+                    *slot = line.clone();
+                }
+            }
+            LineEdit::Add(line) => {
+                if !out.lines.iter().any(|l| l.id == line.id) {
+                    out.lines.push(line.clone());
+                }
+            }
+            LineEdit::Remove(id) => out.lines.retain(|l| &l.id != id),
+        }
+    }
+    out
+}
+
+/// The ids of the lines a scenario edits, adds or removes, as "in this scenario" marks them.
+pub fn edited_line_ids(scenario: &Scenario) -> Vec<String> {
+    scenario
+        .line_edits
+        .iter()
+        .map(|e| match e {
+            LineEdit::Replace(l) | LineEdit::Add(l) => l.id.clone(),
+            LineEdit::Remove(id) => id.clone(),
+        })
+        .collect()
 }
 
 impl AppState {
@@ -351,6 +462,7 @@ impl AppState {
                 | Action::NewBudget
                 | Action::DeleteBudget(_)
                 | Action::OpenShared { .. }
+                | Action::ResolveShared(_)
         );
         let next = self.clone().change(action);
         // A change that opened another budget starts that budget's history afresh.
@@ -393,6 +505,15 @@ impl AppState {
             Action::FilterBySource(filter) => next.table.source_filter = filter,
             Action::GroupBySource(on) => next.table.group_by_source = on,
             Action::SetScenario(scenario) => {
+                // Nothing out of bounds is kept: a scenario may only carry the problems
+                // it already had (a stored one), never a new one.
+                let had = scenario_problems(&self.scenario());
+                if scenario_problems(&scenario)
+                    .iter()
+                    .any(|p| !had.contains(p))
+                {
+                    return self;
+                }
                 if let Some(named) = next.active_mut() {
                     named.scenario = Rc::new(*scenario);
                 }
@@ -456,13 +577,54 @@ impl AppState {
                 next.open.compare_with =
                     other.filter(|&id| id != self.open.active && self.named(id).is_some());
             }
-            Action::SteerLine { line, steer } => match steer_line(&self.open.doc, &line, &steer) {
-                Ok(doc) => {
-                    next.open.doc = Rc::new(doc);
-                    next.field_error = None;
+            Action::SteerLine { line, steer } => {
+                match steer_scenario(&self.open.doc, &self.scenario(), &line, &steer) {
+                    Ok(scenario) => {
+                        next.field_error = None;
+                        if scenario != *self.scenario() {
+                            if let Some(named) = next.active_mut() {
+                                named.scenario = Rc::new(scenario);
+                            }
+                        }
+                    }
+                    Err(err) => next.field_error = Some(err),
                 }
-                Err(err) => next.field_error = Some(err),
-            },
+            }
+            Action::ApplyLineEdits => {
+                let scenario = self.scenario();
+                if scenario.line_edits.is_empty() {
+                    return self;
+                }
+                // Strictly: an edit of a line no longer in the budget is refused, not dropped.
+                let mut doc = (*self.open.doc).clone();
+                let applied = apply_scenario(
+                    &doc,
+                    &Scenario {
+                        line_edits: scenario.line_edits.clone(),
+                        ..Scenario::default()
+                    },
+                )
+                .map_err(|e| e.to_string())
+                .and_then(|d| validate(&d).map(|()| d).map_err(|e| e.to_string()));
+                match applied {
+                    Ok(d) => doc = d,
+                    Err(message) => {
+                        next.field_error = Some(FieldError {
+                            line: String::new(),
+                            field: "line_edits",
+                            message,
+                        });
+                        return Rc::new(next);
+                    }
+                }
+                next.open.doc = Rc::new(doc);
+                next.field_error = None;
+                if let Some(named) = next.active_mut() {
+                    let mut s = (*named.scenario).clone();
+                    s.line_edits.clear();
+                    named.scenario = Rc::new(s);
+                }
+            }
             Action::Edit(edit) => match apply_edit(&self.open.doc, &edit) {
                 Ok(doc) => {
                     next.open.doc = Rc::new(doc);
@@ -543,19 +705,90 @@ impl AppState {
                 scenario,
                 name,
                 from,
+                others,
             } => {
+                let mut scenarios = vec![(*scenario, name)];
+                scenarios.extend(others);
+                // A copy of a budget already here asks before it opens: keep both or replace.
+                let same = |b: &Budget| {
+                    b.doc.school.name == doc.school.name
+                        && b.doc.school.fiscal_year == doc.school.fiscal_year
+                };
+                if let Some(existing) = self.all_budgets().find(|b| same(b)) {
+                    next.shared_offer = Some(Rc::new(SharedOffer {
+                        doc: *doc,
+                        scenarios,
+                        from,
+                        existing: existing.id,
+                        existing_label: existing.label.clone(),
+                    }));
+                    return Rc::new(next);
+                }
                 // A shared budget opens beside the user's own, never over it.
                 next.open_new_budget(*doc);
-                if let Some(named) = next.active_mut() {
-                    named.scenario = Rc::new(*scenario);
-                    if !name.trim().is_empty() {
-                        named.name = name.trim().to_owned();
+                next.set_shared_scenarios(scenarios);
+                next.import = ImportStatus::Loaded { file: from };
+            }
+            Action::ResolveShared(choice) => {
+                let Some(offer) = self.shared_offer.clone() else {
+                    return self;
+                };
+                next.shared_offer = None;
+                match choice {
+                    SharedChoice::Cancel => {}
+                    SharedChoice::KeepBoth => {
+                        next.open_new_budget(offer.doc.clone());
+                        next.set_shared_scenarios(offer.scenarios.clone());
+                        next.import = ImportStatus::Loaded {
+                            file: offer.from.clone(),
+                        };
+                    }
+                    SharedChoice::Replace => {
+                        next.open_budget(offer.existing);
+                        if next.open.id != offer.existing {
+                            return Rc::new(next);
+                        }
+                        // One undo step brings back the budget as it was here.
+                        let before = next.undoable();
+                        next.replace_document(offer.doc.clone());
+                        next.set_shared_scenarios(offer.scenarios.clone());
+                        Rc::make_mut(&mut next.history).record(before, 0, 0.0);
+                        next.import = ImportStatus::Loaded {
+                            file: offer.from.clone(),
+                        };
                     }
                 }
-                next.import = ImportStatus::Loaded { file: from };
             }
         }
         Rc::new(next)
+    }
+
+    /// Gives the open budget these scenarios (the first active), each named as shared
+    /// (a blank name keeps the default, a repeated one gets "(2)").
+    fn set_shared_scenarios(&mut self, scenarios: Vec<(Scenario, String)>) {
+        let mut list = scenarios.into_iter();
+        if let Some((scenario, name)) = list.next() {
+            if let Some(named) = self.active_mut() {
+                named.scenario = Rc::new(scenario);
+                if !name.trim().is_empty() {
+                    named.name = name.trim().to_owned();
+                }
+            }
+        }
+        for (scenario, name) in list {
+            let open = &mut self.open;
+            let id = open.next_scenario_id();
+            let base = match name.trim() {
+                "" => format!("Scenario {id}"),
+                n => n.to_owned(),
+            };
+            let name = open.unused_scenario_name(&base);
+            Rc::make_mut(&mut open.scenarios).push(NamedScenario {
+                id,
+                name,
+                scenario: Rc::new(scenario),
+            });
+        }
     }
 
     /// Puts `doc` in place of the open budget's document, with one unchanged scenario.

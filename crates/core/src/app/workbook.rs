@@ -20,7 +20,9 @@ use crate::io::line_rows::{line_cells, COLUMNS, TOTAL_LABEL};
 use crate::io::xlsx_read::SPREADSHEET_DIGITS;
 use crate::model::Document;
 use crate::util::decimal::parse_decimal;
+use crate::view::line_edits::line_edit_words;
 use crate::view::plan_text::{cut_words, deficit_words};
+use crate::view::summary::{summarize, ScenarioSummary};
 
 /// Columns of "Lines" that hold figures; the money ones get the currency format.
 const NUMBER_COLUMNS: [&str; 5] = ["fte", "unit_cost", "amount", "fte_step", "cut_rank"];
@@ -36,11 +38,104 @@ pub fn budget_workbook(
     scenario: &Scenario,
     scenario_name: &str,
 ) -> Result<Vec<u8>, String> {
+    compared_workbook(doc, scenario, scenario_name, None)
+}
+
+/// The workbook, with a sheet "Two scenarios" when the page compares the scenario with
+/// another (`compare`: that scenario and its name): the figures of both side by side,
+/// their differences and each one's line changes.
+pub fn compared_workbook(
+    doc: &Document,
+    scenario: &Scenario,
+    scenario_name: &str,
+    compare: Option<(&Scenario, &str)>,
+) -> Result<Vec<u8>, String> {
     // The lines are worth exporting even when the scenario cannot be computed.
     let eval =
         evaluate(doc, scenario).map_err(|e| format!("This scenario cannot be computed: {e}"));
-    build(doc, eval.as_ref(), scenario_name)
+    let pair = match (compare, eval.as_ref()) {
+        (Some((other, other_name)), Ok(a)) => {
+            let b = evaluate(doc, other)
+                .map_err(|e| format!("Scenario “{other_name}” cannot be computed: {e}"))?;
+            Some(TwoScenarios {
+                a: (
+                    summarize(scenario_name, a),
+                    line_edit_words(doc, &scenario.line_edits),
+                ),
+                b: (
+                    summarize(other_name, &b),
+                    line_edit_words(doc, &other.line_edits),
+                ),
+            })
+        }
+        _ => None,
+    };
+    build(doc, eval.as_ref(), scenario_name, pair.as_ref())
         .map_err(|e| format!("The workbook could not be written: {e}"))
+}
+
+/// Two compared scenarios: each one's summary and line changes in words.
+struct TwoScenarios {
+    a: (ScenarioSummary, Vec<String>),
+    b: (ScenarioSummary, Vec<String>),
+}
+
+/// A row of sheet "Two scenarios": its label, its figure and the figure's format.
+type SummaryRow<'f> = (&'static str, fn(&ScenarioSummary) -> Decimal, &'f Format);
+
+/// Sheet "Two scenarios": a figure per row, the two scenarios and `=C−B` beside them.
+fn two_scenarios_sheet(
+    ws: &mut Worksheet,
+    doc: &Document,
+    pair: &TwoScenarios,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    ws.set_name("Two scenarios")?;
+    let ((a, a_edits), (b, b_edits)) = (&pair.a, &pair.b);
+    let title = format!(
+        "{} {}: scenario “{}” and scenario “{}”",
+        doc.school.name, doc.school.fiscal_year, a.name, b.name
+    );
+    ws.write_string_with_format(0, 0, title, &s.title)?;
+    header(ws, 2, &["Figure", &a.name, &b.name, "Difference"], s)?;
+    let plain = Format::new();
+    let percent = Format::new().set_num_format("0.0%");
+    let rows: [SummaryRow; 9] = [
+        ("Students", |x| Decimal::from(x.pupils), &plain),
+        ("Total allocation", |x| x.allocation, &s.money),
+        ("Total cost", |x| x.cost, &s.money),
+        ("Balance before cuts", |x| x.balance_before, &s.money),
+        ("Lines cut", |x| Decimal::from(x.cuts as u64), &plain),
+        ("FTE lost", |x| x.positions_lost, &plain),
+        ("Balance after cuts", |x| x.balance_after, &s.money),
+        ("Deficit left", |x| x.deficit_left, &s.money),
+        ("Flexibility index", |x| x.flexibility_index, &percent),
+    ];
+    let mut row = 3;
+    for (label, f, format) in rows {
+        ws.write_string(row, 0, label)?;
+        figure(ws, row, 1, f(a), Some(format))?;
+        figure(ws, row, 2, f(b), Some(format))?;
+        change(ws, row, (3, 1, 2), f(b) - f(a), format)?;
+        row += 1;
+    }
+    row += 1;
+    ws.write_string_with_format(row, 0, "Line changes in the scenario", &s.bold)?;
+    let none = vec!["none".to_owned()];
+    let (a_edits, b_edits) = (
+        if a_edits.is_empty() { &none } else { a_edits },
+        if b_edits.is_empty() { &none } else { b_edits },
+    );
+    for i in 0..a_edits.len().max(b_edits.len()) {
+        if let Some(t) = a_edits.get(i) {
+            ws.write_string(row, 1, t)?;
+        }
+        if let Some(t) = b_edits.get(i) {
+            ws.write_string(row, 2, t)?;
+        }
+        row += 1;
+    }
+    widths(ws, &[28.0, 34.0, 34.0, 16.0])
 }
 
 struct Styles {
@@ -54,6 +149,7 @@ fn build(
     doc: &Document,
     eval: Result<&Evaluation, &String>,
     name: &str,
+    pair: Option<&TwoScenarios>,
 ) -> Result<Vec<u8>, XlsxError> {
     let styles = Styles {
         bold: Format::new().set_bold(),
@@ -67,6 +163,9 @@ fn build(
         Ok(eval) => {
             comparison_sheet(book.add_worksheet(), doc, eval, name, &styles)?;
             cut_plan_sheet(book.add_worksheet(), doc, eval, name, &styles)?;
+            if let Some(pair) = pair {
+                two_scenarios_sheet(book.add_worksheet(), doc, pair, &styles)?;
+            }
         }
         Err(message) => {
             for sheet in ["Comparison", "Cut plan"] {

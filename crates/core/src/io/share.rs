@@ -2,7 +2,9 @@
 //!
 //! Fragment: `share=1.<base64url, no padding, of raw deflate of compact JSON>`, where
 //! `1` is the format version and the JSON is `{"doc": …, "scenario": …, "name": …}`
-//! (the document as in [`document_value`], the scenario as in [`scenario_value`]).
+//! (the document as in [`document_value`], the scenario as in [`scenario_value`]), and
+//! optionally `"others": [{"scenario": …, "name": …}, …]`, the budget's other scenarios
+//! (links without it, made before, read as before).
 //! A fragment is never sent to a server by the browser, so the budget stays private.
 
 use std::fmt;
@@ -48,6 +50,8 @@ pub struct Shared {
     pub scenario: Scenario,
     /// The scenario's name.
     pub name: String,
+    /// The budget's other scenarios and their names, when the link carries every one.
+    pub others: Vec<(Scenario, String)>,
 }
 
 /// Why a share fragment could not be read.
@@ -87,10 +91,24 @@ impl std::error::Error for ShareError {}
 
 /// The fragment (the text after `#`) carrying `doc` and `scenario` named `name`.
 pub fn share_fragment(doc: &Document, scenario: &Scenario, name: &str) -> String {
+    share_fragment_with(doc, scenario, name, &[])
+}
+
+/// The fragment carrying `doc`, `scenario` named `name` (opened first) and the budget's
+/// `others` scenarios with their names.
+pub fn share_fragment_with(
+    doc: &Document,
+    scenario: &Scenario,
+    name: &str,
+    others: &[(Scenario, String)],
+) -> String {
     let mut payload = serde_json::Map::new();
     payload.insert("doc".into(), document_value(doc));
     payload.insert("scenario".into(), scenario_value(scenario));
     payload.insert("name".into(), Value::String(name.to_owned()));
+    if !others.is_empty() {
+        payload.insert("others".into(), others_value(others));
+    }
     let json = Value::Object(payload).to_string();
     let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
     format!("{PREFIX}{VERSION}.{}", B64.encode(packed))
@@ -141,7 +159,7 @@ fn read_payload(v: &Value) -> Result<Shared, ShareError> {
     };
     if let Some(k) = map
         .keys()
-        .find(|k| !["doc", "scenario", "name"].contains(&k.as_str()))
+        .find(|k| !["doc", "scenario", "name", "others"].contains(&k.as_str()))
     {
         return Err(ShareError::Damaged(format!(
             "unknown field {}",
@@ -160,11 +178,54 @@ fn read_payload(v: &Value) -> Result<Shared, ShareError> {
         None => String::new(),
         Some(_) => return Err(damaged("its scenario name is not text")),
     };
+    let others = match map.get("others") {
+        Some(v) => read_others(v).map_err(|e| match e {
+            Some(refused) => ShareError::Refused(refused),
+            None => damaged("its other scenarios are not in the expected shape"),
+        })?,
+        None => Vec::new(),
+    };
     Ok(Shared {
         doc,
         scenario,
         name,
+        others,
     })
+}
+
+/// `[{"scenario": …, "name": …}, …]`: other scenarios with their names.
+pub fn others_value(others: &[(Scenario, String)]) -> Value {
+    Value::Array(
+        others
+            .iter()
+            .map(|(s, n)| {
+                let mut o = serde_json::Map::new();
+                o.insert("scenario".into(), scenario_value(s));
+                o.insert("name".into(), Value::String(n.clone()));
+                Value::Object(o)
+            })
+            .collect(),
+    )
+}
+
+/// Reads [`others_value`]'s list; `Err(None)` when its shape is wrong, `Err(Some)` when a
+/// scenario is refused.
+pub fn read_others(v: &Value) -> Result<Vec<(Scenario, String)>, Option<ImportError>> {
+    let Value::Array(list) = v else {
+        return Err(None);
+    };
+    list.iter()
+        .map(|item| {
+            let Value::Object(o) = item else {
+                return Err(None);
+            };
+            let scenario = read_scenario(o.get("scenario").ok_or(None)?).map_err(Some)?;
+            match o.get("name") {
+                Some(Value::String(n)) => Ok((scenario, n.clone())),
+                _ => Err(None),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -189,6 +250,7 @@ mod tests {
             doc,
             scenario,
             name: "Ten percent fewer".into(),
+            others: vec![],
         };
         assert_eq!(read_share(&frag).as_ref(), Ok(&want));
         let (head, tail) = frag.split_at(40);
@@ -210,6 +272,30 @@ mod tests {
             let len = share_fragment(&doc, &s, "Scenario 1").len();
             assert!((2000..3000).contains(&len), "{len}");
         }
+    }
+
+    #[test]
+    fn every_scenario_travels_and_old_links_still_read() {
+        let doc = sample_document();
+        let minus_ten = Scenario {
+            enrollment: EnrollmentInput::Change("-0.10".parse().unwrap_or_default()),
+            ..Scenario::default()
+        };
+        let others = vec![(Scenario::default(), "Today".to_owned())];
+        let frag = share_fragment_with(&doc, &minus_ten, "Ten fewer", &others);
+        let shared = read_share(&frag).unwrap();
+        assert_eq!(
+            (shared.scenario, shared.name.as_str(), shared.others),
+            (minus_ten.clone(), "Ten fewer", others)
+        );
+        // A link of one scenario, as made before, has no others.
+        let old = read_share(&share_fragment(&doc, &minus_ten, "x")).unwrap();
+        assert!(old.others.is_empty());
+        // A malformed list is damage, not a panic.
+        let json = format!(r#"{{"doc": {}, "others": [5]}}"#, crate::io::to_json(&doc));
+        let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6);
+        let frag = format!("share=1.{}", B64.encode(packed));
+        assert!(matches!(read_share(&frag), Err(ShareError::Damaged(_))));
     }
 
     #[test]

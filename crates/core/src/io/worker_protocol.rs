@@ -30,6 +30,7 @@ use super::json::{document_value, read_document};
 use super::line_rows::Row;
 use super::scenario_json::{read_scenario, scenario_value};
 use super::share::Shared;
+use super::share::{others_value, read_others};
 use crate::engine::Scenario;
 use crate::model::Document;
 
@@ -63,6 +64,9 @@ pub enum Request {
         scenario: Scenario,
         /// The scenario's name.
         name: String,
+        /// The scenario it is compared with and that one's name, for a sheet of the two
+        /// side by side (absent in older messages).
+        compare: Option<(Scenario, String)>,
     },
     /// A share link's fragment carrying a budget and scenario.
     PackShare {
@@ -72,6 +76,8 @@ pub enum Request {
         scenario: Scenario,
         /// The scenario's name.
         name: String,
+        /// The budget's other scenarios, when the link carries every one.
+        others: Vec<(Scenario, String)>,
     },
     /// What a share link's fragment carries.
     UnpackShare {
@@ -162,16 +168,25 @@ pub fn encode_request(id: u32, request: Request) -> Message {
             doc,
             scenario,
             name,
+            compare,
         } => {
             put_budget(&mut out, &doc, &scenario, name);
+            if let Some((other, other_name)) = compare {
+                let mut c = Map::new();
+                c.insert("scenario".into(), scenario_value(&other));
+                c.insert("name".into(), Value::String(other_name));
+                out.insert("compare".into(), Value::Object(c));
+            }
             "write"
         }
         Request::PackShare {
             doc,
             scenario,
             name,
+            others,
         } => {
             put_budget(&mut out, &doc, &scenario, name);
+            put_others(&mut out, &others);
             "share"
         }
         Request::UnpackShare { fragment } => {
@@ -194,10 +209,26 @@ pub fn decode_request(message: Message) -> Decoded<Request> {
         }),
         "write" => {
             let (doc, scenario, name) = budget(map)?;
+            let compare = match map.get("compare") {
+                None | Some(Value::Null) => None,
+                Some(Value::Object(c)) => {
+                    let other = c
+                        .get("scenario")
+                        .ok_or_else(|| ProtocolError::new("the compared scenario is missing"))?;
+                    let other = read_scenario(other).map_err(|e| {
+                        ProtocolError::new(format_args!("the compared scenario was refused ({e})"))
+                    })?;
+                    Some((other, text(c, "name")?))
+                }
+                Some(_) => {
+                    return Err(ProtocolError::new("the compared scenario is not an object"))
+                }
+            };
             Ok(Request::WriteXlsx {
                 doc,
                 scenario,
                 name,
+                compare,
             })
         }
         "share" => {
@@ -206,6 +237,7 @@ pub fn decode_request(message: Message) -> Decoded<Request> {
                 doc,
                 scenario,
                 name,
+                others: others(map)?,
             })
         }
         "open_share" => Ok(Request::UnpackShare {
@@ -240,6 +272,7 @@ pub fn encode_response(id: Option<u32>, response: Response) -> Message {
         }
         Response::Shared(shared) => {
             put_budget(&mut out, &shared.doc, &shared.scenario, shared.name);
+            put_others(&mut out, &shared.others);
         }
         Response::Failed(problems) => {
             let list = problems.into_iter().map(Value::String).collect();
@@ -267,6 +300,7 @@ pub fn decode_response(message: Message) -> Decoded<Response> {
                 doc,
                 scenario,
                 name,
+                others: others(map)?,
             })))
         }
         "failed" => {
@@ -303,6 +337,24 @@ fn put_budget(out: &mut Map<String, Value>, doc: &Document, scenario: &Scenario,
     out.insert("doc".into(), document_value(doc));
     out.insert("scenario".into(), scenario_value(scenario));
     out.insert("name".into(), Value::String(name));
+}
+
+/// Adds the other scenarios, when there are any.
+fn put_others(out: &mut Map<String, Value>, others: &[(Scenario, String)]) {
+    if !others.is_empty() {
+        out.insert("others".into(), others_value(others));
+    }
+}
+
+/// The other scenarios, none when absent (messages of one scenario).
+fn others(map: &Map<String, Value>) -> Result<Vec<(Scenario, String)>, ProtocolError> {
+    match map.get("others") {
+        None => Ok(Vec::new()),
+        Some(v) => read_others(v).map_err(|e| match e {
+            Some(e) => ProtocolError::new(format_args!("another scenario was refused ({e})")),
+            None => ProtocolError::new("the other scenarios are not in the expected shape"),
+        }),
+    }
 }
 
 /// Reads the JSON object, its id and its op, then the rest with `body`.

@@ -1,0 +1,47 @@
+//! The question a shared copy of a budget already kept here asks: keep both or replace.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use sitebudget_core::app::{SharedChoice, SharedOffer};
+
+/// Props of [`SharedOfferPanel`].
+#[derive(Properties, PartialEq)]
+pub struct SharedOfferProps {
+    /// The waiting shared budget.
+    pub offer: Rc<SharedOffer>,
+    /// Called with the user's answer.
+    pub on_choice: Callback<SharedChoice>,
+}
+
+/// Says the budget is already here and offers to keep both or replace it.
+#[component]
+pub fn SharedOfferPanel(props: &SharedOfferProps) -> Html {
+    let choose = |choice: SharedChoice| {
+        let cb = props.on_choice.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(choice))
+    };
+    let offer = &props.offer;
+    let count = offer.scenarios.len();
+    html! {
+        <div class="share-banner" role="region" aria-label="Shared budget already here" data-testid="shared-offer">
+            <p>
+                { format!("“{}” is already in this browser. The shared copy has {} scenario{}. ",
+                    offer.existing_label, count, if count == 1 { "" } else { "s" }) }
+                { "Keep both (the copy opens as another budget), or replace yours with the copy (Undo brings yours back)?" }
+            </p>
+            <div class="share-row">
+                <button type="button" class="primary" data-testid="shared-keep-both" onclick={choose(SharedChoice::KeepBoth)}>
+                    { "Keep both" }
+                </button>
+                <button type="button" data-testid="shared-replace" onclick={choose(SharedChoice::Replace)}>
+                    { "Replace mine" }
+                </button>
+                <button type="button" data-testid="shared-cancel" onclick={choose(SharedChoice::Cancel)}>
+                    { "Cancel" }
+                </button>
+            </div>
+        </div>
+    }
+}
