@@ -129,11 +129,14 @@ async fn read_all(store: &IdbObjectStore) -> Result<Snapshot, JsValue> {
     let values = store.get_all()?;
     let (keys, values) = (done(&keys).await?, done(&values).await?);
     let (keys, values) = (js_sys::Array::from(&keys), js_sys::Array::from(&values));
-    Ok(keys
-        .iter()
-        .zip(values.iter())
-        .filter_map(|(k, v)| Some((k.as_string()?, as_text(&v))))
-        .collect())
+    // Inserted one by one: `collect` into a BTreeMap sorts first, pasting std's sort.
+    let mut records = Snapshot::new();
+    for (k, v) in keys.iter().zip(values.iter()) {
+        if let Some(k) = k.as_string() {
+            records.insert(k, as_text(&v));
+        }
+    }
+    Ok(records)
 }
 
 /// Every record, as the store holds them now.

@@ -90,10 +90,10 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
         use_effect_with(props.scenario_id, move |_| refused.set(BTreeMap::new()));
     }
     // A stored scenario's inputs out of bounds, shown at their boxes until corrected.
-    let stored: BTreeMap<ScenarioField, String> = scenario_problems(&props.scenario)
-        .into_iter()
-        .map(|p| (p.field, p.message))
-        .collect();
+    let mut stored = BTreeMap::new();
+    for p in scenario_problems(&props.scenario) {
+        stored.insert(p.field, p.message);
+    }
     let message = |field: ScenarioField| {
         refused
             .get(&field)

@@ -11,6 +11,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::engine::{EnrollmentInput, Scenario};
 use crate::format;
 use crate::model::{Document, Grade};
+use crate::util::dec;
 
 /// The most pupils a grade may hold (SPEC "Scenarios").
 pub const MAX_GRADE_PUPILS: u32 = 100_000;
@@ -158,9 +159,9 @@ pub fn scenario_grades(doc: &Document, scenario: &Scenario) -> BTreeMap<Grade, u
         }
         EnrollmentInput::Change(c) => {
             if (Decimal::NEGATIVE_ONE..=Decimal::ONE).contains(c) {
-                let factor = Decimal::ONE + *c;
+                let factor = dec::add(Decimal::ONE, *c);
                 for n in grades.values_mut() {
-                    *n = (Decimal::from(*n) * factor)
+                    *n = dec::mul(Decimal::from(*n), factor)
                         .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
                         .to_u32()
                         .unwrap_or(*n);
@@ -186,7 +187,10 @@ pub fn enrollment_change(doc: &Document, scenario: &Scenario) -> Decimal {
             if base == 0 {
                 return Decimal::ZERO;
             }
-            (Decimal::from(now) - Decimal::from(base)) / Decimal::from(base)
+            dec::div(
+                dec::sub(Decimal::from(now), Decimal::from(base)),
+                Decimal::from(base),
+            )
         }
     }
 }
