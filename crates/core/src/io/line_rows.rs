@@ -44,8 +44,69 @@ pub const COLUMNS: [&str; 14] = [
 /// The `id` cell of the total row under an exported workbook's lines.
 pub const TOTAL_LABEL: &str = "Total";
 
-/// Columns a header must have.
-pub const REQUIRED_COLUMNS: [&str; 4] = ["id", "kind", "title", "funding"];
+/// Columns a header must have (besides `unit_cost` or `amount`).
+pub const REQUIRED_COLUMNS: [&str; 1] = ["title"];
+
+/// Header names a spreadsheet user writes, normalized (see [`normalize`]), and the
+/// column each stands for (SPEC "Lines as CSV").
+const ALIASES: [(&str, &str); 17] = [
+    ("name", "title"),
+    ("position", "title"),
+    ("description", "title"),
+    ("line", "title"),
+    ("salary", "unit_cost"),
+    ("averagecost", "unit_cost"),
+    ("costperfte", "unit_cost"),
+    ("cost", "amount"),
+    ("budget", "amount"),
+    ("fundingsource", "funding"),
+    ("fundingsources", "funding"),
+    ("source", "funding"),
+    ("sources", "funding"),
+    ("fund", "funding"),
+    ("fundedby", "funding"),
+    ("positions", "fte"),
+    ("fte", "fte"),
+];
+
+/// A header name without case, spaces, underscores, hyphens or punctuation.
+fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The column a header cell names, by its own name or an alias.
+fn column_for(name: &str) -> Option<&'static str> {
+    let n = normalize(name);
+    COLUMNS
+        .iter()
+        .copied()
+        .find(|c| normalize(c) == n)
+        .or_else(|| ALIASES.iter().find(|(a, _)| *a == n).map(|(_, c)| *c))
+}
+
+/// An id made from a title: lowercase words joined by `-`, unique with `-2`, `-3`….
+fn id_from_title(title: &str, taken: &[String]) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let base = if words.is_empty() {
+        "line".to_owned()
+    } else {
+        words.join("-")
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.iter().any(|t| *t == id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
 
 const POSITION_COLUMNS: [&str; 5] = ["fte", "unit_cost", "fte_step", "vacant", "norm"];
 
@@ -71,6 +132,7 @@ pub fn import_rows(
     let mut header: Option<Header> = None;
     let mut lines = Vec::new();
     let mut numbers = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
     for row in rows {
         let row = match row {
             Ok(r) => r,
@@ -93,7 +155,8 @@ pub fn import_rows(
             },
             Some(h) if is_total_row(h, &cells) => {}
             Some(h) => {
-                if let Some(line) = read_row(doc, h, row.number, &cells, &mut found) {
+                if let Some(line) = read_row(doc, h, row.number, &cells, &ids, &mut found) {
+                    ids.push(line.id.clone());
                     lines.push(line);
                     numbers.push(row.number);
                 }
@@ -137,7 +200,7 @@ fn read_header(row: usize, cells: &[&str]) -> Result<Header, Vec<Problem>> {
     let mut columns = Vec::with_capacity(cells.len());
     for cell in cells {
         let name = cell.trim().to_ascii_lowercase();
-        match COLUMNS.iter().find(|c| **c == name) {
+        match column_for(&name).as_ref() {
             Some(c) if columns.contains(c) => {
                 problems.push(Problem::new(&place, *c, "appears twice in the header"))
             }
@@ -164,6 +227,13 @@ fn read_header(row: usize, cells: &[&str]) -> Result<Header, Vec<Problem>> {
             problems.push(Problem::new(&place, c, "is required in the header"));
         }
     }
+    if problems.is_empty() && !columns.contains(&"unit_cost") && !columns.contains(&"amount") {
+        problems.push(Problem::new(
+            &place,
+            "amount",
+            "or `unit_cost` is required in the header: what each line costs",
+        ));
+    }
     if problems.is_empty() {
         Ok(Header { columns })
     } else {
@@ -188,6 +258,7 @@ fn read_row(
     h: &Header,
     row: usize,
     cells: &[&str],
+    taken: &[String],
     out: &mut Vec<Problem>,
 ) -> Option<Line> {
     let place = Place::Row(row);
@@ -208,10 +279,11 @@ fn read_row(
     let get = |c: &str| Some(raw(c).trim()).filter(|t| !t.is_empty());
     let mut refuse = |c: &str, reason: String| out.push(Problem::new(&place, c, reason));
 
-    let id = get("id").unwrap_or_default().to_string();
-    if id.is_empty() {
-        refuse("id", "is required".into());
-    }
+    let id = get("id").map_or_else(|| id_from_title(raw("title").trim(), taken), String::from);
+    // No kind: a row with a unit cost, FTE or norm is a position, else an item.
+    let inferred = ["unit_cost", "fte", "norm"]
+        .iter()
+        .any(|c| get(c).is_some());
     let is_position = match get("kind").map(str::to_ascii_lowercase).as_deref() {
         Some("position") => Some(true),
         Some("item") => Some(false),
@@ -225,13 +297,10 @@ fn read_row(
             );
             None
         }
-        None => {
-            refuse("kind", "is required".into());
-            None
-        }
+        None => Some(inferred),
     };
     let funding = match get("funding") {
-        Some(text) => read_funding(text)
+        Some(text) => read_funding(doc, text)
             .map_err(|reason| refuse("funding", reason))
             .ok(),
         None => {
@@ -350,26 +419,85 @@ fn read_row(
     })
 }
 
-/// Reads `gf` or `need:0.6|gf:0.4`.
-fn read_funding(text: &str) -> Result<Vec<Funding>, String> {
-    let parts: Vec<&str> = text.split('|').map(str::trim).collect();
+/// A source named by its id or its name (any case), as its id.
+fn source_id<'d>(doc: &'d Document, named: &str) -> Option<&'d str> {
+    doc.sources
+        .iter()
+        .find(|s| s.id == named)
+        .or_else(|| {
+            doc.sources
+                .iter()
+                .find(|s| s.id.eq_ignore_ascii_case(named) || s.name.eq_ignore_ascii_case(named))
+        })
+        .map(|s| s.id.as_str())
+}
+
+/// `gf (General fund), need (…)`: the sources a funding cell may name.
+fn valid_sources(doc: &Document) -> String {
+    doc.sources
+        .iter()
+        .map(|s| format!("`{}` ({})", s.id, s.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Splits `General fund 60%` into the name and its share as a fraction.
+fn name_and_percent(part: &str) -> Option<(&str, Result<Decimal, String>)> {
+    let (name, last) = part.rsplit_once(char::is_whitespace)?;
+    let number = last.trim().strip_suffix('%').unwrap_or(last.trim());
+    let pct = parse_decimal(number).ok()?;
+    Some((
+        name.trim(),
+        pct.checked_div(Decimal::ONE_HUNDRED)
+            .ok_or_else(|| format!("share {} is out of range", quote(last))),
+    ))
+}
+
+/// Reads `gf`, `need:0.6|gf:0.4` or the editor's `General fund 60%, Title I 40%`,
+/// sources by id or name; an unknown source is refused with the valid ones listed.
+fn read_funding(doc: &Document, text: &str) -> Result<Vec<Funding>, String> {
+    let parts: Vec<&str> = text.split(['|', ',']).map(str::trim).collect();
     let several = parts.len() > 1;
     let mut out = Vec::with_capacity(parts.len());
     for part in parts {
         if part.is_empty() {
             return Err("has an empty entry: write sources as `gf` or `need:0.6|gf:0.4`".into());
         }
-        let (source, share) = match part.split_once(':') {
-            Some((s, share)) => (s.trim(), Some(share.trim())),
-            None => (part, None),
-        };
+        // A whole entry that names a source (even with spaces) is that source alone;
+        // `need:0.6` is a fraction (or `need:60%`), `General fund 60%` a percent.
+        let (source, share): (&str, Option<Decimal>) =
+            match (source_id(doc, part), part.split_once(':')) {
+                (Some(_), _) => (part, None),
+                (None, Some((s, t))) => {
+                    let t = t.trim();
+                    let bad = |e: crate::util::decimal::DecimalError| {
+                        format!("share of `{}` {}", s.trim(), e.reason(t))
+                    };
+                    let share = match t.strip_suffix('%') {
+                        Some(pct) => parse_decimal(pct.trim())
+                            .map_err(bad)?
+                            .checked_div(Decimal::ONE_HUNDRED),
+                        None => Some(parse_decimal(t).map_err(bad)?),
+                    };
+                    (s.trim(), share)
+                }
+                (None, None) => match name_and_percent(part) {
+                    Some((name, pct)) => (name, Some(pct?)),
+                    None => (part, None),
+                },
+            };
         if source.is_empty() {
             return Err(format!("entry {} names no source", quote(part)));
         }
+        let Some(id) = source_id(doc, source) else {
+            return Err(format!(
+                "source {} does not exist; the sources are {}",
+                quote(source),
+                valid_sources(doc)
+            ));
+        };
         let share = match share {
-            Some(t) => {
-                parse_decimal(t).map_err(|e| format!("share of `{source}` {}", e.reason(t)))?
-            }
+            Some(d) => d,
             None if several => {
                 return Err(format!(
                 "`{source}` needs a share when a line has several sources, such as `{source}:0.5`"
@@ -378,7 +506,7 @@ fn read_funding(text: &str) -> Result<Vec<Funding>, String> {
             None => Decimal::ONE,
         };
         out.push(Funding {
-            source: source.to_string(),
+            source: id.to_string(),
             share,
         });
     }
