@@ -50,7 +50,8 @@ mod tests {
         let problems = import_file(
             &doc,
             "bad.csv",
-            "id,kind,title,funding\nx,item,Paper,nowhere\n",
+            // A header needs `amount` or `unit_cost` (SPEC "Lines as CSV").
+            "id,kind,title,funding,amount\nx,item,Paper,nowhere,5\n",
         )
         .expect_err("unknown source is refused");
         assert!(
