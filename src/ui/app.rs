@@ -33,7 +33,7 @@ use crate::ui::keys::use_undo_keys;
 use crate::ui::persist;
 use crate::ui::state::Store;
 use crate::ui::steer::SteerCache;
-use sitebudget_core::app::{Action, AppState, ImportTarget, LineSteer, Saver};
+use sitebudget_core::app::{Action, AppState, LineSteer, Saver};
 use sitebudget_core::engine::{self, Evaluation};
 use sitebudget_core::model::Grade;
 use sitebudget_core::util::by_ptr::ByPtr;
@@ -135,12 +135,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_import_choice = {
         let dispatch = dispatch.clone();
-        use_callback((), move |choice: Option<ImportTarget>, _| {
-            dispatch.dispatch(match choice {
-                Some(target) => Action::ConfirmImport(target),
-                None => Action::CancelImport,
-            })
-        })
+        use_callback((), move |choice: Action, _| dispatch.dispatch(choice))
     };
     let on_budget = {
         let dispatch = dispatch.clone();

@@ -13,4 +13,4 @@ pub use state::{
     Action, AppState, FieldError, ImportStatus, ImportTarget, LineSteer, NamedScenario,
     StorageStatus, TableView, Undoable,
 };
-pub use workbook::budget_workbook;
+pub use workbook::{budget_workbook, lines_workbook};

@@ -6,7 +6,7 @@ use crate::model::Document;
 
 /// Whether a file looks like a JSON document rather than CSV: by extension, else by its
 /// first non-blank character.
-fn looks_like_json(name: &str, text: &str) -> bool {
+pub fn looks_like_json(name: &str, text: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     if lower.ends_with(".json") {
         return true;
