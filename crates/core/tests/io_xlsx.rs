@@ -388,7 +388,10 @@ fn the_template_workbook_is_the_samples_lines_alone_and_reads_back() {
     assert_eq!(names, ["Lines"]);
     assert_eq!(import_lines_xlsx(&sample, &bytes), Ok(sample.clone()));
     // The CSV template is the same lines.
-    assert_eq!(import_lines_csv(&sample, &lines_to_csv(&sample)), Ok(sample));
+    assert_eq!(
+        import_lines_csv(&sample, &lines_to_csv(&sample)),
+        Ok(sample)
+    );
 }
 
 #[test]
