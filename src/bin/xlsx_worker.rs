@@ -1,4 +1,4 @@
-//! Web Worker for the heavy file work: XLSX reading and writing, and share-link
+//! Web Worker for the heavy file work: CSV and XLSX reading and writing, and share-link
 //! compression. The main bundle never links this code; it loads this worker on first use.
 //!
 //! The messages are `sitebudget_core::io::worker_protocol`'s, carried as `src/ui/wire.rs`
@@ -32,12 +32,13 @@ fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod handle {
-    use sitebudget_core::app::compared_workbook;
+    use sitebudget_core::app::{compared_workbook, lines_workbook};
+    use sitebudget_core::io::line_rows::read_rows;
     use sitebudget_core::io::share::share_fragment_with;
     use sitebudget_core::io::worker_protocol::{
         decode_request, encode_response, Decoded, Message, Request, Response,
     };
-    use sitebudget_core::io::{read_share, xlsx_rows};
+    use sitebudget_core::io::{lines_to_csv, read_lines_csv, read_share, xlsx_rows, ImportError};
 
     /// The answer to one message, carrying its id; never panics.
     pub fn answer(message: Message) -> Message {
@@ -49,14 +50,27 @@ mod handle {
         encode_response(id, response)
     }
 
+    /// Each problem of a refused file, in plain words.
+    fn words(e: ImportError) -> Vec<String> {
+        e.problems.iter().map(ToString::to_string).collect()
+    }
+
     fn work(request: Request) -> Result<Response, Vec<String>> {
         Ok(match request {
-            Request::ReadXlsx { bytes } => Response::Rows(xlsx_rows(&bytes).map_err(|e| {
-                e.problems
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-            })?),
+            Request::ReadXlsx { bytes } => Response::Rows(xlsx_rows(&bytes).map_err(words)?),
+            Request::ImportCsv { doc, text } => {
+                Response::Imported(Box::new(read_lines_csv(&doc, &text).map_err(words)?))
+            }
+            Request::ImportXlsx { doc, bytes } => {
+                let rows = xlsx_rows(&bytes).map_err(words)?;
+                Response::Imported(Box::new(
+                    read_rows(&doc, rows.into_iter().map(Ok)).map_err(words)?,
+                ))
+            }
+            Request::LinesCsv { doc } => Response::Csv(lines_to_csv(&doc)),
+            Request::LinesXlsx { doc } => {
+                Response::Workbook(lines_workbook(&doc).map_err(|e| vec![e])?)
+            }
             Request::WriteXlsx {
                 doc,
                 scenario,

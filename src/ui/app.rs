@@ -37,8 +37,7 @@ use crate::ui::state::Store;
 use crate::ui::steer::SteerCache;
 use sitebudget_core::app::inputs::scenario_grades;
 use sitebudget_core::app::{
-    edited_line_ids, with_line_edits, Action, AppState, ImportTarget, LineSteer, SharedChoice,
-    StorageStatus,
+    edited_line_ids, with_line_edits, Action, AppState, LineSteer, SharedChoice, StorageStatus,
 };
 use sitebudget_core::engine::{self, Evaluation};
 use sitebudget_core::model::{Document, Grade};
@@ -166,12 +165,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_import_choice = {
         let dispatch = dispatch.clone();
-        use_callback((), move |choice: Option<ImportTarget>, _| {
-            dispatch.dispatch(match choice {
-                Some(target) => Action::ConfirmImport(target),
-                None => Action::CancelImport,
-            })
-        })
+        use_callback((), move |choice: Action, _| dispatch.dispatch(choice))
     };
     let on_budget = {
         let dispatch = dispatch.clone();

@@ -5,9 +5,10 @@ use std::rc::Rc;
 use yew::UseReducerDispatcher;
 
 use crate::ui::state::Store;
-use crate::ui::xlsx_client::import_xlsx;
+use crate::ui::xlsx_client::import_lines;
 use sitebudget_core::app::Action;
-use sitebudget_core::io::import::import_file;
+use sitebudget_core::io::import::looks_like_json;
+use sitebudget_core::io::parse_document;
 use sitebudget_core::model::Document;
 
 /// Whether a file is an XLSX workbook: by extension, else by the ZIP signature.
@@ -16,7 +17,8 @@ fn is_xlsx(name: &str, bytes: &[u8]) -> bool {
 }
 
 /// Reads `file` and dispatches the document to preview or the reasons it was refused:
-/// XLSX workbooks go to the file worker, JSON and CSV are read here.
+/// a JSON budget is read here, CSV and XLSX lines by the file worker (so the page
+/// carries no CSV or XLSX code).
 pub fn read_and_import(
     file: web_sys::File,
     current: Rc<Document>,
@@ -26,14 +28,27 @@ pub fn read_and_import(
     wasm_bindgen_futures::spawn_local(async move {
         let blob = gloo_file::Blob::from(file);
         let result = match gloo_file::futures::read_as_bytes(&blob).await {
-            Ok(bytes) if is_xlsx(&name, &bytes) => import_xlsx(current, bytes).await,
-            Ok(bytes) => import_file(&current, &name, &String::from_utf8_lossy(&bytes)),
+            Ok(bytes) if is_xlsx(&name, &bytes) => import_lines(current, bytes, true)
+                .await
+                .map(|read| (read.doc, read.bad)),
+            Ok(bytes) => {
+                if looks_like_json(&name, &String::from_utf8_lossy(&bytes)) {
+                    parse_document(&String::from_utf8_lossy(&bytes))
+                        .map(|doc| (doc, Vec::new()))
+                        .map_err(|e| e.problems.iter().map(ToString::to_string).collect())
+                } else {
+                    import_lines(current, bytes, false)
+                        .await
+                        .map(|read| (read.doc, read.bad))
+                }
+            }
             Err(err) => Err(vec![format!("The file could not be read: {err}")]),
         };
         dispatch.dispatch(match result {
-            Ok(doc) => Action::ImportReady {
+            Ok((doc, bad)) => Action::ImportReady {
                 file: name,
                 doc: Box::new(doc),
+                bad,
             },
             Err(problems) => Action::ImportRefused {
                 file: name,

@@ -1,24 +1,34 @@
-//! XLSX import and export through the file worker, so the main bundle carries no XLSX code.
+//! CSV and XLSX import and export through the file worker, so the main bundle carries no
+//! CSV or XLSX code.
 
 use std::rc::Rc;
 
 use crate::ui::worker::call;
 use sitebudget_core::engine::Scenario;
-use sitebudget_core::io::line_rows::import_rows;
+use sitebudget_core::io::line_rows::RowsRead;
 use sitebudget_core::io::worker_protocol::{Request, Response};
 use sitebudget_core::model::Document;
 
-/// The workbook's first sheet as the new lines of `current`, or each problem in plain words.
-///
-/// The worker unpacks the sheet into rows of text; they are read here by the same row
-/// importer as a CSV file, so the rules and messages are the same.
-pub async fn import_xlsx(current: Rc<Document>, bytes: Vec<u8>) -> Result<Document, Vec<String>> {
-    let rows = match call(Request::ReadXlsx { bytes }).await? {
-        Response::Rows(rows) => rows,
-        other => return Err(vec![other.unexpected()]),
+/// A CSV or XLSX file of lines read against `current`: the good rows as its lines and the
+/// bad rows set aside, or, when nothing can be imported, each problem in plain words.
+pub async fn import_lines(
+    current: Rc<Document>,
+    bytes: Vec<u8>,
+    xlsx: bool,
+) -> Result<RowsRead, Vec<String>> {
+    let doc = (*current).clone();
+    let request = if xlsx {
+        Request::ImportXlsx { doc, bytes }
+    } else {
+        Request::ImportCsv {
+            doc,
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     };
-    import_rows(&current, rows.into_iter().map(Ok))
-        .map_err(|e| e.problems.iter().map(ToString::to_string).collect())
+    match call(request).await? {
+        Response::Imported(read) => Ok(*read),
+        other => Err(vec![other.unexpected()]),
+    }
 }
 
 /// The workbook (lines, comparison, cut plan) of `doc` under `scenario`, and the two
@@ -35,6 +45,29 @@ pub async fn export_xlsx(
         name,
         compare: compare.map(|(s, n)| ((*s).clone(), n)),
     };
+    workbook(request).await
+}
+
+/// The lines of `doc` alone as a workbook laid out as the CSV (the template).
+pub async fn lines_xlsx(doc: Rc<Document>) -> Result<Vec<u8>, String> {
+    workbook(Request::LinesXlsx {
+        doc: (*doc).clone(),
+    })
+    .await
+}
+
+/// The lines of `doc` as CSV text.
+pub async fn lines_csv(doc: Rc<Document>) -> Result<String, String> {
+    let request = Request::LinesCsv {
+        doc: (*doc).clone(),
+    };
+    match call(request).await.map_err(|p| p.join(" "))? {
+        Response::Csv(text) => Ok(text),
+        other => Err(other.unexpected()),
+    }
+}
+
+async fn workbook(request: Request) -> Result<Vec<u8>, String> {
     match call(request).await.map_err(|p| p.join(" "))? {
         Response::Workbook(bytes) => Ok(bytes),
         other => Err(other.unexpected()),

@@ -436,6 +436,7 @@ fn an_import_waits_in_preview_then_replaces_the_budget_undoably() {
             Action::ImportReady {
                 file: "north.json".into(),
                 doc: Box::new(doc_named("North")),
+                bad: vec![],
             },
         ],
     );
@@ -467,6 +468,7 @@ fn an_import_as_a_new_budget_keeps_the_open_one_and_starts_a_clean_history() {
             Action::ImportReady {
                 file: "north.json".into(),
                 doc: Box::new(doc_named("North")),
+                bad: vec![],
             },
             Action::ConfirmImport(ImportTarget::NewBudget),
         ],
@@ -476,6 +478,44 @@ fn an_import_as_a_new_budget_keeps_the_open_one_and_starts_a_clean_history() {
     assert_eq!(*s.others[0].scenario(), change("-0.05"));
     // The other budget's document is not an undo step of this one.
     assert_eq!(s.history.undo_steps(), 0);
+}
+
+#[test]
+fn a_file_with_bad_rows_imports_its_good_rows_only_when_asked_by_name() {
+    use sitebudget_core::io::line_rows::BadRow;
+    use sitebudget_core::model::{Place, Problem};
+    let bad = vec![BadRow {
+        row: 3,
+        title: "Librarian".into(),
+        problems: vec![Problem::new(
+            &Place::Row(3),
+            "funding",
+            "source `x` does not exist",
+        )],
+    }];
+    let s = run(
+        sample(),
+        [Action::ImportReady {
+            file: "staff.csv".into(),
+            doc: Box::new(doc_named("North")),
+            bad,
+        }],
+    );
+    // A plain confirm never drops rows silently: nothing changes.
+    for target in [ImportTarget::Replace, ImportTarget::NewBudget] {
+        let same = s.clone().apply(Action::ConfirmImport(target), 0.0);
+        assert!(Rc::ptr_eq(&same, &s));
+    }
+    let s = run(s, [Action::ImportGoodRows(ImportTarget::Replace)]);
+    assert_eq!(s.open.doc.school.name, "North");
+    assert_eq!(
+        s.import,
+        ImportStatus::Loaded {
+            file: "staff.csv (good rows only; 1 row left out)".into()
+        }
+    );
+    let s = run(s, [Action::Undo]);
+    assert_eq!(s.open.doc.school.name, "Jacaranda Avenue Elementary");
 }
 
 #[test]
@@ -491,6 +531,7 @@ fn cancelled_refused_and_unasked_imports_leave_the_budget() {
             Action::ImportReady {
                 file: "a.csv".into(),
                 doc: Box::new(doc_named("A")),
+                bad: vec![],
             },
             Action::CancelImport,
         ],

@@ -12,6 +12,15 @@ fn dec(s: &str) -> Decimal {
 const HEADER: &str =
     "id,kind,title,fte,unit_cost,amount,funding,priority,vacant,fte_step,cut_rank,norm,tags,notes";
 
+/// The sample's sources as an error lists them (SPEC: a funding error names the valid
+/// source ids and names).
+const SOURCES: &str = "`gf` General fund (school allocation); `need` Student equity need allocation; `title1` Title I; `norm` District staffing norms; `carry` Carryover from 2025-26; `arts` Jacaranda Arts Foundation grant";
+
+/// The reason for an unknown source `name`.
+fn unknown_source(name: &str) -> String {
+    format!("source `{name}` does not exist; the sources are: {SOURCES}")
+}
+
 fn import(text: &str) -> Result<Document, Vec<Problem>> {
     import_lines_csv(&sample_document(), text).map_err(|e| e.problems)
 }
@@ -150,9 +159,10 @@ fn row_numbers_count_file_lines_from_the_header() {
         format!("{HEADER}\n\nok,item,Fine,,,100,gf,,,,,,,\n\nbad,item,Bad,,,100,titel1,,,,,,,\n");
     let problems = import(&text).unwrap_err();
     assert_eq!(problems.len(), 1);
+    // The unknown source now comes with the list of valid ones (SPEC "Lines as CSV").
     assert_eq!(
         problems[0].to_string(),
-        "row 5, column `funding`: source `titel1` does not exist"
+        format!("row 5, column `funding`: {}", unknown_source("titel1"))
     );
 }
 
@@ -176,11 +186,27 @@ fn header_problems() {
         "id",
         "appears twice in the header",
     );
+    // SPEC "Lines as CSV": only `title` and `unit_cost` or `amount` are required in the
+    // header (ids are made from titles, kinds inferred); `funding` is no longer required
+    // there, each row without it is refused with the sources it could name instead.
     refused(
-        "id,kind,title,amount\n",
+        "id,kind,funding,amount\n",
         1,
-        "funding",
+        "title",
         "is required in the header",
+    );
+    refused(
+        "title,fte,funding\n",
+        1,
+        "amount",
+        "or `unit_cost` is required in the header: what each line costs",
+    );
+    // Two names for one column: both are named.
+    refused(
+        "Position,Title,Salary\n",
+        1,
+        "title",
+        "appears twice in the header: `Position` and `Title` both mean `title`",
     );
     refused(
         "id,kind,,title,funding\n",
@@ -192,19 +218,19 @@ fn header_problems() {
         "\n\n",
         1,
         "",
-        "the file is empty: the first row must name the columns, such as id,kind,title,funding",
+        "the file is empty: the first row must name the columns, such as title,fte,unit_cost,amount,funding",
     );
     refused(
         "",
         1,
         "",
-        "the file is empty: the first row must name the columns, such as id,kind,title,funding",
+        "the file is empty: the first row must name the columns, such as title,fte,unit_cost,amount,funding",
     );
     refused(
         "\u{feff}",
         1,
         "",
-        "the file is empty: the first row must name the columns, such as id,kind,title,funding",
+        "the file is empty: the first row must name the columns, such as title,fte,unit_cost,amount,funding",
     );
 }
 
@@ -215,8 +241,14 @@ fn header_only_gives_no_lines() {
 
 #[test]
 fn bad_rows_name_row_column_and_reason() {
-    let cases: [(&str, &str, &str); 30] = [
-        (",item,X,,,1,gf,,,,,,,", "id", "is required"),
+    // A blank `id` or `kind` is no longer a bad row (SPEC: ids are made from titles,
+    // kinds inferred): see `missing_ids_and_kinds_are_made`. Funding errors list the
+    // sample's sources.
+    let no_funding = format!(
+        "is required: name the sources that pay, such as `gf` or `gf 60%, need 40%`; the sources are: {SOURCES}"
+    );
+    let titel1 = unknown_source("titel1");
+    let cases: [(&str, &str, &str); 28] = [
         (
             "a b,item,X,,,1,gf,,,,,,,",
             "id",
@@ -227,18 +259,13 @@ fn bad_rows_name_row_column_and_reason() {
             "id",
             "`ok` is used by another line",
         ),
-        ("a,,X,,,1,gf,,,,,,,", "kind", "is required"),
         (
             "a,staff,X,,,1,gf,,,,,,,",
             "kind",
             "must be `position` or `item`, got `staff`",
         ),
-        ("a,item,X,,,1,,,,,,,,", "funding", "is required"),
-        (
-            "a,item,X,,,1,titel1,,,,,,,",
-            "funding",
-            "source `titel1` does not exist",
-        ),
+        ("a,item,X,,,1,,,,,,,,", "funding", &no_funding),
+        ("a,item,X,,,1,titel1,,,,,,,", "funding", &titel1),
         (
             "a,item,X,,,1,gf|need,,,,,,,",
             "funding",
@@ -411,9 +438,9 @@ fn every_bad_row_is_reported_and_the_document_is_untouched() {
 #[test]
 fn row_numbers_hold_with_crlf_and_multiline_cells() {
     let text = format!("{HEADER}\r\n\r\nok,item,\"Two\r\nlines\",,,100,gf,,,,,,,\r\nbad,item,Bad,,,100,titel1,,,,,,,\r\n");
-    refused(&text, 5, "funding", "source `titel1` does not exist");
+    refused(&text, 5, "funding", &unknown_source("titel1"));
     let text = format!("\n\n{HEADER}\rbad,item,Bad,,,100,titel1,,,,,,,\r");
-    refused(&text, 4, "funding", "source `titel1` does not exist");
+    refused(&text, 4, "funding", &unknown_source("titel1"));
 }
 
 #[test]
@@ -446,13 +473,279 @@ fn less_common_bad_cells() {
 
 #[test]
 fn a_row_with_several_problems_reports_its_funding_too() {
-    let problems = import("id,kind,title,funding\nx,item,Paper,nowhere\n").unwrap_err();
+    // The header needs `amount` or `unit_cost` now (SPEC: only `title` and one of them
+    // are required), so the row leaves its amount blank to keep two problems in one row.
+    let problems = import("id,kind,title,funding,amount\nx,item,Paper,nowhere,\n").unwrap_err();
     let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         text,
         vec![
-            "row 2, column `amount`: is required for an item",
-            "row 2, column `funding`: source `nowhere` does not exist",
+            "row 2, column `amount`: is required for an item".to_string(),
+            format!("row 2, column `funding`: {}", unknown_source("nowhere")),
         ]
     );
+}
+
+// ---- SPEC "Lines as CSV": the spreadsheet user's forms ----
+
+/// The file a spreadsheet user made by hand (issue #13: four failed imports before one
+/// went in): friendly headers, no id or kind column, money with `$` and thousands,
+/// sources by name in any case, the editor's `Title I 60%, …` form, a byte-order mark,
+/// CRLF endings, a blank line and empty trailing columns, as spreadsheets save them.
+const STAFF: &str = include_str!("../../../tests/fixtures/spreadsheet-staff.csv");
+
+fn fund(source: &str, share: &str) -> Funding {
+    Funding {
+        source: source.into(),
+        share: dec(share),
+    }
+}
+
+/// A position line's id, title, FTE, unit cost and funding.
+type Staff<'d> = (&'d str, &'d str, Decimal, Option<Decimal>, Vec<Funding>);
+
+#[test]
+fn the_spreadsheet_users_file_imports_first_time() {
+    let doc = import(STAFF).expect("imports as written");
+    let got: Vec<Staff> = doc
+        .lines
+        .iter()
+        .map(|l| {
+            let p = l.position().expect("a salary makes a position");
+            (
+                l.id.as_str(),
+                l.title.as_str(),
+                p.fte,
+                p.unit_cost,
+                l.funding.clone(),
+            )
+        })
+        .collect();
+    let want = vec![
+        // Ids from titles; the second "Classroom teacher" is made unique with `-2`.
+        (
+            "classroom-teacher",
+            "Classroom teacher",
+            dec("3"),
+            Some(dec("118000.00")),
+            vec![fund("gf", "1")],
+        ),
+        (
+            "reading-intervention-teacher",
+            "Reading intervention teacher",
+            dec("1"),
+            Some(dec("96500")),
+            vec![fund("title1", "0.6"), fund("need", "0.4")],
+        ),
+        (
+            "counselor",
+            "Counselor",
+            dec("0.5"),
+            Some(dec("104000")),
+            vec![fund("need", "1")],
+        ),
+        (
+            "library-aide",
+            "Library aide",
+            dec("0.4"),
+            Some(dec("38250.50")),
+            vec![fund("gf", "1")],
+        ),
+        (
+            "classroom-teacher-2",
+            "Classroom teacher",
+            dec("1"),
+            Some(dec("118000")),
+            vec![fund("title1", "1")],
+        ),
+    ];
+    assert_eq!(got, want);
+    assert_eq!(doc.lines[2].notes.as_deref(), Some("Half time"));
+    // 3 × 118,000 + 96,500 + 0.5 × 104,000 + 0.4 × 38,250.50 + 118,000
+    // = 354,000 + 96,500 + 52,000 + 15,300.20 + 118,000 = 635,800.20
+    let total = doc
+        .lines
+        .iter()
+        .map(|l| match &l.kind {
+            LineKind::Position(p) => p.fte * p.unit_cost.unwrap_or_default(),
+            LineKind::Item { amount } => *amount,
+        })
+        .sum::<Decimal>();
+    assert_eq!(total, dec("635800.20"));
+}
+
+#[test]
+fn headers_match_ignoring_case_spaces_underscores_hyphens_and_punctuation() {
+    for header in [
+        "Title,Unit cost,FTE,Funding",
+        "TITLE,UNIT-COST,fte,FUNDING",
+        " title , unit_cost , F.T.E. , Funding source(s) ",
+        "Name,Average cost,Positions,Funded by",
+        "Description,Cost per FTE:,FTE,Sources",
+        "Line,Salary,FTE,Fund",
+    ] {
+        let doc = import(&format!("{header}\nNurse,\"$145,000\",0.6,gf\n"))
+            .unwrap_or_else(|p| panic!("{header}: {p:?}"));
+        let p = doc.lines[0].position().unwrap();
+        assert_eq!(
+            (doc.lines[0].id.as_str(), p.fte, p.unit_cost),
+            ("nurse", dec("0.6"), Some(dec("145000"))),
+            "{header}"
+        );
+    }
+    // `amount` ← cost, budget: an item.
+    for header in ["Description,Cost,Source", "Name,Budget,Funding Source"] {
+        let doc = import(&format!(
+            "{header}\nCopy paper,\"$1,234.50\",General Fund (School Allocation)\n"
+        ))
+        .unwrap_or_else(|p| panic!("{header}: {p:?}"));
+        assert_eq!(
+            doc.lines[0].kind,
+            LineKind::Item {
+                amount: dec("1234.50")
+            },
+            "{header}"
+        );
+        assert_eq!(doc.lines[0].funding, vec![fund("gf", "1")]);
+    }
+}
+
+#[test]
+fn missing_ids_and_kinds_are_made() {
+    // No `kind`: a row with `unit_cost`, `fte` or `norm` is a position, else an item.
+    // Ids from titles (lowercase words joined by `-`), unique against ids the file
+    // writes further down too.
+    let text = "id,title,fte,unit_cost,amount,funding,norm\n\
+                ,Art supplies,,,500,gf,\n\
+                ,Art supplies,,,700,gf,\n\
+                ,Aide (K–1),1,40000,,gf,\n\
+                ,Teachers TK-3,,,,norm,tk3\n\
+                ,,,,50,gf,\n\
+                art-supplies-2,Written id,,,1,gf,\n";
+    let doc = import(text).unwrap();
+    let ids: Vec<&str> = doc.lines.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "art-supplies",
+            "art-supplies-3",
+            "aide-k-1",
+            "teachers-tk-3",
+            "line",
+            "art-supplies-2"
+        ]
+    );
+    let kinds: Vec<bool> = doc.lines.iter().map(|l| l.position().is_some()).collect();
+    assert_eq!(kinds, [false, false, true, true, false, false]);
+}
+
+#[test]
+fn funding_forms_by_id_or_name() {
+    for (cell, want) in [
+        ("gf", vec![fund("gf", "1")]),
+        ("Title I", vec![fund("title1", "1")]),
+        ("TITLE1", vec![fund("title1", "1")]),
+        (
+            "need:0.6|gf:0.4",
+            vec![fund("need", "0.6"), fund("gf", "0.4")],
+        ),
+        (
+            "need:60%|gf:40%",
+            vec![fund("need", "0.6"), fund("gf", "0.4")],
+        ),
+        (
+            "gf 60%, need 40%",
+            vec![fund("gf", "0.6"), fund("need", "0.4")],
+        ),
+        (
+            "General fund (school allocation) 75%, Title I 25%",
+            vec![fund("gf", "0.75"), fund("title1", "0.25")],
+        ),
+        // The editor's form: `%` may be left out, the number is still a percent.
+        (
+            "gf 50, title1 50",
+            vec![fund("gf", "0.5"), fund("title1", "0.5")],
+        ),
+    ] {
+        let doc = import(&format!("title,amount,funding\nX,10,\"{cell}\"\n"))
+            .unwrap_or_else(|p| panic!("{cell}: {p:?}"));
+        assert_eq!(doc.lines[0].funding, want, "{cell}");
+    }
+    refused(
+        "title,amount,funding\nX,10,\"General fund 60%, Title I 40%\"\n",
+        2,
+        "funding",
+        &unknown_source("General fund"),
+    );
+    refused(
+        "title,amount,funding\nX,10,\"gf 60%, need 30%\"\n",
+        2,
+        "funding",
+        "shares must add up to exactly 1, got 0.9",
+    );
+}
+
+#[test]
+fn bad_rows_are_set_aside_beside_the_good_ones() {
+    use sitebudget_core::io::line_rows::BadRow;
+    use sitebudget_core::io::read_lines_csv;
+    let text = "Position,Salary,FTE,Funding source\n\
+                Teacher,\"$118,000\",2,gf\n\
+                Librarian,\"$70,000\",1,Library fund\n\
+                Aide,lots,1,gf\n\
+                Nurse,\"$145,000\",0.6,need\n";
+    let read = read_lines_csv(&sample_document(), text).unwrap();
+    let titles: Vec<&str> = read.doc.lines.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(titles, ["Teacher", "Nurse"]);
+    assert_eq!(
+        read.bad,
+        vec![
+            BadRow {
+                row: 3,
+                title: "Librarian".into(),
+                problems: vec![Problem::new(
+                    &Place::Row(3),
+                    "funding",
+                    unknown_source("Library fund")
+                )],
+            },
+            BadRow {
+                row: 4,
+                title: "Aide".into(),
+                problems: vec![Problem::new(
+                    &Place::Row(4),
+                    "unit_cost",
+                    "must be a number, got `lots`"
+                )],
+            },
+        ]
+    );
+    // The all-or-nothing reading still refuses the file, with the same reasons.
+    assert_eq!(import(text).unwrap_err(), read.problems());
+}
+
+#[test]
+fn a_row_clashing_with_an_earlier_one_is_set_aside_too() {
+    use sitebudget_core::io::read_lines_csv;
+    // Problems between lines (an id used twice) are found after the rows are read; the
+    // later row is the bad one.
+    let text = "id,title,amount,funding\npaper,Paper,5,gf\npaper,More paper,6,gf\n";
+    let read = read_lines_csv(&sample_document(), text).unwrap();
+    assert_eq!(read.doc.lines.len(), 1);
+    assert_eq!(read.bad.len(), 1);
+    assert_eq!(read.bad[0].row, 3);
+    assert_eq!(read.bad[0].problems[0].field, "id");
+}
+
+#[test]
+fn a_file_of_only_bad_rows_is_refused_whole() {
+    use sitebudget_core::io::read_lines_csv;
+    let text = "title,amount,funding\nA,5,nope\nB,x,gf\n";
+    let err = read_lines_csv(&sample_document(), text).unwrap_err();
+    let places: Vec<String> = err
+        .problems
+        .iter()
+        .map(|p| format!("{} {}", p.place, p.field))
+        .collect();
+    assert_eq!(places, ["row 2 funding", "row 3 amount"]);
 }

@@ -6,12 +6,13 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use sitebudget_core::engine::{EnrollmentInput, Scenario};
-use sitebudget_core::io::line_rows::Row;
+use sitebudget_core::io::line_rows::{BadRow, Row, RowsRead};
 use sitebudget_core::io::sample::sample_document;
 use sitebudget_core::io::share::Shared;
 use sitebudget_core::io::worker_protocol::{
     decode_request, decode_response, encode_request, encode_response, Message, Request, Response,
 };
+use sitebudget_core::io::{Place, Problem};
 
 fn minus_ten() -> Scenario {
     Scenario {
@@ -78,12 +79,55 @@ fn every_request_round_trips() {
         Request::UnpackShare {
             fragment: "share=1.abc_-".to_owned(),
         },
+        Request::ImportCsv {
+            doc: sample_document(),
+            text: "\u{feff}Position,Salary\r\n\"Aide, K\",\"$1,234.50\"\n".to_owned(),
+        },
+        Request::ImportXlsx {
+            doc: sample_document(),
+            bytes: vec![0x50, 0x4B, 3, 4],
+        },
+        Request::LinesCsv {
+            doc: sample_document(),
+        },
+        Request::LinesXlsx {
+            doc: sample_document(),
+        },
     ];
     for (i, request) in requests.into_iter().enumerate() {
         let id = u32::try_from(i).unwrap_or_default() * 1000 + u32::MAX / 2;
         let decoded = decode_request(encode_request(id, request.clone()));
         assert_eq!(decoded.id, Some(id));
         assert_eq!(decoded.body, Ok(request));
+    }
+}
+
+/// The sample's first two lines as good rows, and two bad rows (one with two problems,
+/// one without a title).
+fn imported() -> RowsRead {
+    let mut doc = sample_document();
+    doc.lines.truncate(2);
+    RowsRead {
+        doc,
+        bad: vec![
+            BadRow {
+                row: 4,
+                title: "Librarian".into(),
+                problems: vec![
+                    Problem::new(&Place::Row(4), "unit_cost", "must be a number, got `lots`"),
+                    Problem::new(&Place::Row(4), "funding", "source `x` does not exist"),
+                ],
+            },
+            BadRow {
+                row: 9,
+                title: String::new(),
+                problems: vec![Problem::new(
+                    &Place::Row(9),
+                    "",
+                    "has 5 cells, but the header has 4",
+                )],
+            },
+        ],
     }
 }
 
@@ -110,6 +154,12 @@ fn every_response_round_trips() {
             name: "Scenario 2".into(),
             others: vec![(Scenario::default(), "Scenario 1".into())],
         })),
+        Response::Imported(Box::new(imported())),
+        Response::Imported(Box::new(RowsRead {
+            doc: sample_document(),
+            bad: Vec::new(),
+        })),
+        Response::Csv("id,kind\n\"a,b\",item\n".into()),
         Response::Failed(vec!["Row 3: fte is not a number.".into(), "second".into()]),
         Response::Failed(Vec::new()),
     ];
@@ -389,4 +439,71 @@ proptest! {
         let decoded = decode_request(encode_request(9, Request::UnpackShare { fragment: fragment.clone() }));
         prop_assert_eq!(decoded.body, Ok(Request::UnpackShare { fragment }));
     }
+}
+
+#[test]
+fn an_import_answer_carries_the_bad_rows_as_plain_json() {
+    let message = encode_response(Some(5), Response::Imported(Box::new(imported())));
+    let value: Value = serde_json::from_str(&message.text).unwrap_or_default();
+    assert_eq!(value["op"], "imported");
+    assert_eq!(value["doc"]["lines"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        value["bad"][0],
+        json!({"row": 4, "title": "Librarian", "problems": [
+            {"field": "unit_cost", "reason": "must be a number, got `lots`"},
+            {"field": "funding", "reason": "source `x` does not exist"}]})
+    );
+    let csv = encode_request(
+        6,
+        Request::ImportCsv {
+            doc: sample_document(),
+            text: "a,b".into(),
+        },
+    );
+    let value: Value = serde_json::from_str(&csv.text).unwrap_or_default();
+    assert_eq!(
+        (&value["op"], &value["text"]),
+        (&json!("import_csv"), &json!("a,b"))
+    );
+    assert_eq!(csv.bytes, None);
+}
+
+#[test]
+fn a_malformed_import_answer_is_refused_in_plain_words() {
+    let good = serde_json::from_str::<Value>(
+        &encode_response(Some(5), Response::Imported(Box::new(imported()))).text,
+    )
+    .unwrap_or_default();
+    let mut cases = Vec::new();
+    for (path, bad) in [
+        ("bad", json!("rows")),
+        ("bad", json!([{"row": -1, "title": "", "problems": []}])),
+        ("bad", json!([{"row": 3, "problems": []}])),
+        (
+            "bad",
+            json!([{"row": 3, "title": "", "problems": [{"field": 1, "reason": "x"}]}]),
+        ),
+        ("doc", json!({"format": "nope"})),
+    ] {
+        let mut v = good.clone();
+        v[path] = bad;
+        cases.push(v);
+    }
+    let mut v = good.clone();
+    if let Value::Object(map) = &mut v {
+        map.remove("doc");
+    }
+    cases.push(v);
+    for case in cases {
+        let (id, problem) = response_refusal(text(case.clone()));
+        assert_eq!(id, Some(5), "{case}");
+        assert!(problem.contains("could not be read"), "{problem}");
+    }
+    // An import request without its file's bytes or text is refused too.
+    let (_, problem) = request_refusal(text(json!({"id": 2, "op": "import_xlsx",
+        "doc": good["doc"].clone()})));
+    assert!(problem.contains("the file to read is missing"), "{problem}");
+    let (_, problem) = request_refusal(text(json!({"id": 2, "op": "import_csv",
+        "doc": good["doc"].clone()})));
+    assert!(problem.contains("its text is missing"), "{problem}");
 }

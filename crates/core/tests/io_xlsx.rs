@@ -435,3 +435,34 @@ fn sheets_of(doc: &Document) -> Vec<String> {
         .map(|(n, _)| n)
         .collect()
 }
+
+#[test]
+fn the_template_workbook_is_the_samples_lines_alone_and_reads_back() {
+    let sample = sample_document();
+    let bytes = sitebudget_core::app::lines_workbook(&sample).expect("written");
+    let names: Vec<String> = sheets(&bytes).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["Lines"]);
+    assert_eq!(import_lines_xlsx(&sample, &bytes), Ok(sample.clone()));
+    // The CSV template is the same lines.
+    assert_eq!(
+        import_lines_csv(&sample, &lines_to_csv(&sample)),
+        Ok(sample)
+    );
+}
+
+#[test]
+fn a_sheet_with_a_bad_row_keeps_its_good_rows_for_the_preview() {
+    use sitebudget_core::io::line_rows::read_rows;
+    use sitebudget_core::io::xlsx_rows;
+    let sample = sample_document();
+    let mut doc = sample.clone();
+    doc.lines[3].funding[0].source = "nowhere".into();
+    // Written as is (the writer does not validate), then read against the sample.
+    let bytes = sitebudget_core::app::lines_workbook(&doc).expect("written");
+    let rows = xlsx_rows(&bytes).expect("rows");
+    let read = read_rows(&sample, rows.into_iter().map(Ok)).expect("good rows");
+    // Line 4 is sheet row 5 (the header is row 1).
+    assert_eq!(read.bad.len(), 1);
+    assert_eq!(read.bad[0].row, 5);
+    assert_eq!(read.doc.lines.len(), sample.lines.len() - 1);
+}

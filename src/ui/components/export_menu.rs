@@ -1,13 +1,15 @@
-//! Export buttons: the JSON document, the CSV of lines, and the XLSX workbook.
+//! Export buttons: the JSON document, the CSV of lines, the XLSX workbook, and a template
+//! (CSV or XLSX) with the sample's lines for a spreadsheet user to fill in.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::ui::export::download;
-use crate::ui::xlsx_client::export_xlsx;
+use crate::ui::xlsx_client::{export_xlsx, lines_csv, lines_xlsx};
 use sitebudget_core::engine::Scenario;
-use sitebudget_core::io::{lines_to_csv, to_json};
+use sitebudget_core::io::sample::sample_document;
+use sitebudget_core::io::to_json;
 use sitebudget_core::model::Document;
 use sitebudget_core::view::file_name::file_stem;
 
@@ -27,6 +29,28 @@ pub struct ExportMenuProps {
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/// The template's file name, without its extension.
+const TEMPLATE: &str = "sitebudget-lines-template";
+
+/// Runs `make` (a file worker call) and offers its bytes as `name`, telling `status`.
+fn worker_download<F>(
+    status: UseStateHandle<Option<Result<String, String>>>,
+    name: String,
+    mime: &'static str,
+    make: F,
+) where
+    F: std::future::Future<Output = Result<Vec<u8>, String>> + 'static,
+{
+    status.set(Some(Ok(format!("Preparing {name}…"))));
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = make
+            .await
+            .and_then(|bytes| download(&bytes, &name, mime))
+            .map(|_| format!("Downloaded {name}"));
+        status.set(Some(result));
+    });
+}
+
 /// Three download buttons and a one-line status.
 #[component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
@@ -42,7 +66,36 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
         })
     };
     let on_json = text_export(".json", "application/json", to_json);
-    let on_csv = text_export("-lines.csv", "text/csv", lines_to_csv);
+    // CSV is written by the file worker, which holds the CSV code.
+    let on_csv = {
+        let (doc, status) = (props.doc.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("{}-lines.csv", file_stem(&doc.school.name));
+            let text = lines_csv(doc.clone());
+            worker_download(status.clone(), name, "text/csv", async move {
+                text.await.map(String::into_bytes)
+            });
+        })
+    };
+    let on_template_csv = {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = lines_csv(Rc::new(sample_document()));
+            worker_download(
+                status.clone(),
+                format!("{TEMPLATE}.csv"),
+                "text/csv",
+                async move { text.await.map(String::into_bytes) },
+            );
+        })
+    };
+    let on_template_xlsx = {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let bytes = lines_xlsx(Rc::new(sample_document()));
+            worker_download(status.clone(), format!("{TEMPLATE}.xlsx"), XLSX_MIME, bytes);
+        })
+    };
     let on_xlsx = {
         let (doc, scenario, scenario_name, status) = (
             props.doc.clone(),
@@ -77,6 +130,11 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
             <button type="button" data-testid="export-csv" onclick={on_csv}>{ "CSV" }</button>
             <button type="button" data-testid="export-xlsx" onclick={on_xlsx}
                 title="Workbook: lines, comparison and cut plan of the active scenario">{ "XLSX" }</button>
+            <span class="small">{ "Template:" }</span>
+            <button type="button" data-testid="template-csv" onclick={on_template_csv}
+                title="The sample school's lines as CSV, to fill in and import">{ "CSV" }</button>
+            <button type="button" data-testid="template-xlsx" onclick={on_template_xlsx}
+                title="The sample school's lines as a workbook, to fill in and import">{ "XLSX" }</button>
             if let Some(result) = &*status {
                 <span class={classes!("small", result.is_err().then_some("export-error"))}
                     role="status" data-testid="export-status">

@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
-use sitebudget_core::app::{ImportStatus, ImportTarget};
+use sitebudget_core::app::{Action, ImportStatus, ImportTarget};
 use sitebudget_core::format;
+use sitebudget_core::view::import_preview::bad_row_reasons;
 
 /// Props of [`ImportControl`].
 #[derive(Properties, PartialEq)]
@@ -48,8 +49,9 @@ pub fn ImportControl(props: &ImportControlProps) -> Html {
 pub struct ImportFeedbackProps {
     /// The last import's outcome.
     pub status: ImportStatus,
-    /// The user's choice for a previewed file: where it goes, or `None` to drop it.
-    pub on_choice: Callback<Option<ImportTarget>>,
+    /// The user's choice for a previewed file: `ConfirmImport`, `ImportGoodRows` or
+    /// `CancelImport`.
+    pub on_choice: Callback<Action>,
 }
 
 /// A good file's preview with its choices, or the reasons a file was refused, in plain
@@ -57,9 +59,9 @@ pub struct ImportFeedbackProps {
 #[component]
 pub fn ImportFeedback(props: &ImportFeedbackProps) -> Html {
     if let ImportStatus::Preview(p) = &props.status {
-        let choose = |c: Option<ImportTarget>| {
+        let choose = |a: Action| {
             let cb = props.on_choice.clone();
-            Callback::from(move |_: MouseEvent| cb.emit(c))
+            Callback::from(move |_: MouseEvent| cb.emit(a.clone()))
         };
         let totals = match &p.totals {
             Ok((allocation, cost, balance)) => html! {
@@ -73,24 +75,72 @@ pub fn ImportFeedback(props: &ImportFeedbackProps) -> Html {
                 html! { <li class="negative">{ format!("Its totals cannot be computed: {why}") }</li> }
             }
         };
+        let figures = html! {
+            <ul class="preview-figures">
+                <li><b data-testid="preview-lines">{ p.lines }</b>{ " lines" }</li>
+                <li><b>{ p.sources }</b>{ " sources" }</li>
+                <li><b>{ format::count(p.pupils) }</b>{ " students" }</li>
+                { totals }
+            </ul>
+        };
+        if p.bad.is_empty() {
+            return html! {
+                <div id="import-feedback" class="import-preview panel" role="region"
+                    aria-label="Import preview" data-testid="import-preview">
+                    <strong>{ format!("{} is ready to import: {}, fiscal year {}", p.file, p.doc.school.name, p.doc.school.fiscal_year) }</strong>
+                    { figures }
+                    <div class="preview-actions">
+                        <button type="button" class="primary" onclick={choose(Action::ConfirmImport(ImportTarget::Replace))}
+                            data-testid="import-replace">{ "Replace the open budget" }</button>
+                        <button type="button" onclick={choose(Action::ConfirmImport(ImportTarget::NewBudget))}
+                            data-testid="import-new">{ "Open as a new budget" }</button>
+                        <button type="button" onclick={choose(Action::CancelImport)} data-testid="import-cancel">{ "Cancel" }</button>
+                    </div>
+                    <p class="small muted">{ "Nothing changes until you choose. Replacing can be undone." }</p>
+                </div>
+            };
+        }
+        // Some rows are bad: they are listed with their reasons beside the good rows'
+        // figures, and the only ways in say "good rows" in so many words.
+        let rows_word = |n: usize| if n == 1 { "row" } else { "rows" };
+        let good = p.good_rows_label();
         return html! {
             <div id="import-feedback" class="import-preview panel" role="region"
                 aria-label="Import preview" data-testid="import-preview">
-                <strong>{ format!("{} is ready to import: {}, fiscal year {}", p.file, p.doc.school.name, p.doc.school.fiscal_year) }</strong>
-                <ul class="preview-figures">
-                    <li><b data-testid="preview-lines">{ p.lines }</b>{ " lines" }</li>
-                    <li><b>{ p.sources }</b>{ " sources" }</li>
-                    <li><b>{ format::count(p.pupils) }</b>{ " students" }</li>
-                    { totals }
-                </ul>
-                <div class="preview-actions">
-                    <button type="button" class="primary" onclick={choose(Some(ImportTarget::Replace))}
-                        data-testid="import-replace">{ "Replace the open budget" }</button>
-                    <button type="button" onclick={choose(Some(ImportTarget::NewBudget))}
-                        data-testid="import-new">{ "Open as a new budget" }</button>
-                    <button type="button" onclick={choose(None)} data-testid="import-cancel">{ "Cancel" }</button>
+                <strong>{ format!(
+                    "{}: {} good {} can be imported; {} {} cannot and would be left out.",
+                    p.file, p.lines, rows_word(p.lines), p.bad.len(), rows_word(p.bad.len())
+                ) }</strong>
+                <div class="preview-columns">
+                    <div class="preview-good" data-testid="preview-good">
+                        <span class="small">{ format!("With the good rows only: {}", p.doc.school.name) }</span>
+                        { figures }
+                    </div>
+                    <div class="preview-bad error-list" data-testid="preview-bad">
+                        <span class="small">{ "Rows left out" }</span>
+                        <ul>
+                            for b in p.bad.iter() {
+                                <li key={b.row} data-testid={format!("bad-row-{}", b.row)}>
+                                    <b>{ format!("Row {}", b.row) }</b>
+                                    if !b.title.is_empty() { { format!(" ({})", b.title) } }
+                                    <ul>
+                                        for (i, reason) in bad_row_reasons(b).into_iter().enumerate() {
+                                            <li key={i}>{ reason }</li>
+                                        }
+                                    </ul>
+                                </li>
+                            }
+                        </ul>
+                    </div>
                 </div>
-                <p class="small muted">{ "Nothing changes until you choose. Replacing can be undone." }</p>
+                <div class="preview-actions">
+                    <button type="button" class="primary" onclick={choose(Action::ImportGoodRows(ImportTarget::Replace))}
+                        data-testid="import-good-rows">{ good.clone() }</button>
+                    <button type="button" onclick={choose(Action::ImportGoodRows(ImportTarget::NewBudget))}
+                        data-testid="import-good-rows-new">{ format!("{good} as a new budget") }</button>
+                    <button type="button" onclick={choose(Action::CancelImport)} data-testid="import-cancel">{ "Cancel" }</button>
+                </div>
+                <p class="small muted">{ "Nothing changes until you choose. To bring the bad rows in too, fix them in the file and import it again." }</p>
             </div>
         };
     }

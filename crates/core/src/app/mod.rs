@@ -17,4 +17,4 @@ pub use state::{
     Action, AppState, FieldError, ImportStatus, ImportTarget, LineSteer, NamedScenario,
     SharedChoice, SharedOffer, StorageStatus, TableView, Undoable,
 };
-pub use workbook::{budget_workbook, compared_workbook};
+pub use workbook::{budget_workbook, compared_workbook, lines_workbook};

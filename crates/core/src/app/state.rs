@@ -11,6 +11,7 @@ use super::saved::{Conflict, Damaged};
 use crate::edit::{apply_edit, Edit, EditError};
 use crate::engine::{apply_scenario, LineEdit, Scenario};
 use crate::history::History;
+use crate::io::line_rows::BadRow;
 use crate::io::sample::sample_document;
 use crate::model::validate;
 use crate::model::{Document, LineKind, Priority};
@@ -242,15 +243,23 @@ impl AppState {
 /// Everything the user can do to the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// A file was read and is good: show its preview before it replaces anything.
+    /// A file was read and is good, or has good rows: show its preview before it
+    /// replaces anything.
     ImportReady {
         /// The file it came from.
         file: String,
-        /// The validated document.
+        /// The validated document (with only the good rows when some are bad).
         doc: Box<Document>,
+        /// Rows of a CSV or sheet left out, with their reasons.
+        bad: Vec<BadRow>,
     },
     /// Accept the previewed import: the one way an imported file replaces or adds a budget.
+    /// Refused (nothing changes) when the preview has bad rows: see
+    /// [`Action::ImportGoodRows`].
     ConfirmImport(ImportTarget),
+    /// Accept the previewed import's good rows only, leaving its bad rows out: the user's
+    /// explicit choice, never made for them.
+    ImportGoodRows(ImportTarget),
     /// Drop the previewed import.
     CancelImport,
     /// An import was refused; only the message changes.
@@ -483,14 +492,25 @@ impl AppState {
     fn change(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::ImportReady { file, doc } => {
-                next.import = ImportStatus::Preview(Rc::new(ImportPreview::new(file, *doc)));
+            Action::ImportReady { file, doc, bad } => {
+                next.import =
+                    ImportStatus::Preview(Rc::new(ImportPreview::with_bad_rows(file, *doc, bad)));
             }
-            Action::ConfirmImport(target) => {
+            Action::ConfirmImport(target) | Action::ImportGoodRows(target) => {
+                let good_rows_only = matches!(action, Action::ImportGoodRows(_));
                 let ImportStatus::Preview(preview) = &self.import else {
                     return self;
                 };
-                let file = preview.file.clone();
+                // A file with bad rows is imported only when the user asks for its good
+                // rows by name; a plain confirm never drops rows silently.
+                if !preview.bad.is_empty() && !good_rows_only {
+                    return self;
+                }
+                let file = match preview.bad.len() {
+                    0 => preview.file.clone(),
+                    1 => format!("{} (good rows only; 1 row left out)", preview.file),
+                    n => format!("{} (good rows only; {n} rows left out)", preview.file),
+                };
                 let doc = (*preview.doc).clone();
                 match target {
                     ImportTarget::Replace => next.replace_document(doc),

@@ -138,6 +138,24 @@ fn two_scenarios_sheet(
     widths(ws, &[28.0, 34.0, 34.0, 16.0])
 }
 
+/// A workbook of the lines alone, laid out as the CSV (the import layout): a template a
+/// spreadsheet user fills in, or reads back.
+pub fn lines_workbook(doc: &Document) -> Result<Vec<u8>, String> {
+    let mut book = Workbook::new();
+    lines_sheet(book.add_worksheet(), doc, &styles())
+        .and_then(|()| book.save_to_buffer())
+        .map_err(|e| format!("The workbook could not be written: {e}"))
+}
+
+fn styles() -> Styles {
+    Styles {
+        bold: Format::new().set_bold(),
+        money: Format::new().set_num_format(MONEY),
+        bold_money: Format::new().set_bold().set_num_format(MONEY),
+        title: Format::new().set_bold().set_font_size(13),
+    }
+}
+
 struct Styles {
     bold: Format,
     money: Format,
@@ -151,12 +169,7 @@ fn build(
     name: &str,
     pair: Option<&TwoScenarios>,
 ) -> Result<Vec<u8>, XlsxError> {
-    let styles = Styles {
-        bold: Format::new().set_bold(),
-        money: Format::new().set_num_format(MONEY),
-        bold_money: Format::new().set_bold().set_num_format(MONEY),
-        title: Format::new().set_bold().set_font_size(13),
-    };
+    let styles = styles();
     let mut book = Workbook::new();
     lines_sheet(book.add_worksheet(), doc, &styles)?;
     match eval {

@@ -4,15 +4,28 @@
 //! the file starts with it), so they point at the right place even with blank lines in
 //! between. A UTF-8 byte-order mark is ignored. The column rules are in [`super::line_rows`].
 
-use super::line_rows::{import_rows, line_cells, Row};
+use super::line_rows::{line_cells, read_rows, Row, RowsRead};
 use crate::model::Document;
 use crate::model::{ImportError, Place, Problem};
 
 pub use super::line_rows::{COLUMNS, REQUIRED_COLUMNS};
 
 /// Replaces the document's lines with the CSV's, validated against its sources and
-/// norms; the document itself is never changed.
+/// norms; the document itself is never changed. Any bad row refuses the file.
 pub fn import_lines_csv(doc: &Document, text: &str) -> Result<Document, ImportError> {
+    let read = read_lines_csv(doc, text)?;
+    if read.bad.is_empty() {
+        Ok(read.doc)
+    } else {
+        Err(ImportError {
+            problems: read.problems(),
+        })
+    }
+}
+
+/// Reads the CSV's rows into the document's lines, keeping the good rows and setting the
+/// bad ones aside with their reasons, for a preview (see [`read_rows`]).
+pub fn read_lines_csv(doc: &Document, text: &str) -> Result<RowsRead, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -35,7 +48,7 @@ pub fn import_lines_csv(doc: &Document, text: &str) -> Result<Document, ImportEr
         let cells = record.iter().map(String::from).collect();
         Some(Ok(Row { number, cells }))
     });
-    import_rows(doc, rows)
+    read_rows(doc, rows)
 }
 
 /// Turns the byte offsets the `csv` crate gives into file line numbers.

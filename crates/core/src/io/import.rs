@@ -6,7 +6,7 @@ use crate::model::Document;
 
 /// Whether a file looks like a JSON document rather than CSV: by extension, else by its
 /// first non-blank character.
-fn looks_like_json(name: &str, text: &str) -> bool {
+pub fn looks_like_json(name: &str, text: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     if lower.ends_with(".json") {
         return true;
@@ -50,7 +50,8 @@ mod tests {
         let problems = import_file(
             &doc,
             "bad.csv",
-            "id,kind,title,funding\nx,item,Paper,nowhere\n",
+            // A header needs `amount` or `unit_cost` (SPEC "Lines as CSV").
+            "id,kind,title,funding,amount\nx,item,Paper,nowhere,5\n",
         )
         .expect_err("unknown source is refused");
         assert!(

@@ -1,18 +1,27 @@
 //! Budget lines as rows of cells (the CSV layout, also an XLSX sheet's): one row a line,
 //! read against a document's sources and norms, and each line's cells for writing.
 //!
+//! The rules are SPEC "Lines as CSV": headers matched loosely and by the names a
+//! spreadsheet user writes, only `title` and `unit_cost` or `amount` required, ids made
+//! from titles, kinds inferred, funding by source id or name, bad rows set aside with
+//! their reasons (see [`read_rows`]).
+//!
 //! Choices where the spec is silent:
-//! - columns `id`, `kind`, `title` and `funding` are required in the header, the
-//!   others optional; unknown or repeated columns are refused;
+//! - unknown or repeated columns are refused (a typo is named, with the closest column);
+//!   empty header cells after the last named column are ignored;
 //! - row numbers come with the rows (a CSV file's line, a sheet's row), blank rows skipped;
 //! - cells are trimmed, except `title` and `notes`, kept as written; an empty `notes`
-//!   cell means no notes, a blank `title` is an empty title;
-//! - `funding` with several sources needs a share on each (`need:0.6|gf:0.4`); a
-//!   single source without a share takes the whole cost;
+//!   cell means no notes, a blank `title` is an empty title (and an id made from it is
+//!   `line`);
+//! - `funding` with several sources needs a share on each: a fraction after `:`
+//!   (`need:0.6`, or `need:60%`), a percent after a space (`Title I 40%`, `%` optional
+//!   as in the editor);
 //! - empty entries in `tags` (`a||b`, a trailing `|`) are ignored;
 //! - position columns must be blank on an item row, and `amount` on a position row;
 //! - a row whose `id` is `Total` with `kind` and `funding` blank is the total row an
 //!   exported workbook puts under its lines (see [`is_total_row`]): it is skipped.
+
+use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 
@@ -44,8 +53,72 @@ pub const COLUMNS: [&str; 14] = [
 /// The `id` cell of the total row under an exported workbook's lines.
 pub const TOTAL_LABEL: &str = "Total";
 
-/// Columns a header must have.
-pub const REQUIRED_COLUMNS: [&str; 4] = ["id", "kind", "title", "funding"];
+/// Columns a header must have (besides `unit_cost` or `amount`).
+pub const REQUIRED_COLUMNS: [&str; 1] = ["title"];
+
+/// The header named in the message for an empty file.
+const EXAMPLE_HEADER: &str = "title,fte,unit_cost,amount,funding";
+
+/// Header names a spreadsheet user writes, normalized (see [`normalize`]), and the
+/// column each stands for (SPEC "Lines as CSV").
+const ALIASES: [(&str, &str); 17] = [
+    ("name", "title"),
+    ("position", "title"),
+    ("description", "title"),
+    ("line", "title"),
+    ("salary", "unit_cost"),
+    ("averagecost", "unit_cost"),
+    ("costperfte", "unit_cost"),
+    ("cost", "amount"),
+    ("budget", "amount"),
+    ("fundingsource", "funding"),
+    ("fundingsources", "funding"),
+    ("source", "funding"),
+    ("sources", "funding"),
+    ("fund", "funding"),
+    ("fundedby", "funding"),
+    ("positions", "fte"),
+    ("fte", "fte"),
+];
+
+/// A header name without case, spaces, underscores, hyphens or punctuation.
+fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The column a header cell names, by its own name or an alias.
+fn column_for(name: &str) -> Option<&'static str> {
+    let n = normalize(name);
+    COLUMNS
+        .iter()
+        .copied()
+        .find(|c| normalize(c) == n)
+        .or_else(|| ALIASES.iter().find(|(a, _)| *a == n).map(|(_, c)| *c))
+}
+
+/// An id made from a title: lowercase words joined by `-`, unique with `-2`, `-3`….
+fn id_from_title(title: &str, taken: &BTreeSet<String>) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let base = if words.is_empty() {
+        "line".to_owned()
+    } else {
+        words.join("-")
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
 
 const POSITION_COLUMNS: [&str; 5] = ["fte", "unit_cost", "fte_step", "vacant", "norm"];
 
@@ -58,65 +131,195 @@ pub struct Row {
     pub cells: Vec<String>,
 }
 
+/// A row that was left out of an import, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadRow {
+    /// Its row number (as in [`Row::number`]).
+    pub row: usize,
+    /// Its `title` cell, so the user recognises it.
+    pub title: String,
+    /// Each problem with it, in the order found (each at `Place::Row(row)`).
+    pub problems: Vec<Problem>,
+}
+
+/// Rows read against a document: the document with the good rows as its lines, and the
+/// rows left out with their reasons.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowsRead {
+    /// The document, its lines replaced by the good rows' (validated).
+    pub doc: Document,
+    /// The bad rows, in row order.
+    pub bad: Vec<BadRow>,
+}
+
+impl RowsRead {
+    /// Every problem of the bad rows, in row order.
+    pub fn problems(&self) -> Vec<Problem> {
+        self.bad.iter().flat_map(|b| b.problems.clone()).collect()
+    }
+}
+
 /// Replaces the document's lines with the rows' (a header row, then one row a line),
 /// validated against its sources and norms; the document itself is never changed.
 ///
-/// Blank rows are skipped. An `Err` item is a row that could not be read at all: it is
-/// reported and reading stops there. CSV text and XLSX sheets both come through here.
+/// Any bad row refuses the whole import: this is the all-or-nothing reading (for a
+/// preview that may keep the good rows, see [`read_rows`]).
 pub fn import_rows(
     doc: &Document,
     rows: impl IntoIterator<Item = Result<Row, Problem>>,
 ) -> Result<Document, ImportError> {
-    let mut found = Vec::new();
-    let mut header: Option<Header> = None;
-    let mut lines = Vec::new();
-    let mut numbers = Vec::new();
+    let read = read_rows(doc, rows)?;
+    if read.bad.is_empty() {
+        Ok(read.doc)
+    } else {
+        Err(ImportError {
+            problems: read.problems(),
+        })
+    }
+}
+
+/// Reads the rows (a header row, then one row a line) into the document's lines,
+/// keeping the good rows and setting the bad ones aside with their problems.
+///
+/// Blank rows are skipped. The whole file is refused (`Err`) when the header is wrong,
+/// a row could not be read at all (an `Err` item: reading stops there), the document
+/// has problems of its own, or no row is good while some are bad. A header alone gives
+/// no lines. CSV text and XLSX sheets both come through here.
+pub fn read_rows(
+    doc: &Document,
+    rows: impl IntoIterator<Item = Result<Row, Problem>>,
+) -> Result<RowsRead, ImportError> {
+    let mut broken = None;
+    let mut kept = Vec::new();
     for row in rows {
-        let row = match row {
-            Ok(r) => r,
+        match row {
+            Ok(r) if r.cells.iter().all(|cell| cell.trim().is_empty()) => {}
+            Ok(r) => kept.push(r),
             Err(p) => {
-                found.push(p);
+                broken = Some(p);
                 break;
             }
-        };
-        if row.cells.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
         }
+    }
+    let mut kept = kept.into_iter();
+    let header = match kept.next() {
+        Some(first) => {
+            let cells: Vec<&str> = first.cells.iter().map(String::as_str).collect();
+            read_header(first.number, &cells).map_err(|problems| ImportError { problems })?
+        }
+        None => {
+            let problem = broken.unwrap_or_else(|| {
+                let reason = format!(
+                    "the file is empty: the first row must name the columns, such as {}",
+                    EXAMPLE_HEADER
+                );
+                Problem::new(&Place::Row(1), "", reason)
+            });
+            return Err(ImportError::one(problem));
+        }
+    };
+    let rows: Vec<Row> = kept
+        .filter(|r| {
+            let cells: Vec<&str> = r.cells.iter().map(String::as_str).collect();
+            !is_total_row(&header, &cells)
+        })
+        .collect();
+    // Ids written in the file are taken before any is made from a title, so a made id
+    // never clashes with one written further down.
+    let mut taken: BTreeSet<String> = rows
+        .iter()
+        .filter_map(|r| {
+            let cells: Vec<&str> = r.cells.iter().map(String::as_str).collect();
+            header.cell(&cells, "id").map(str::trim).map(String::from)
+        })
+        .filter(|id| !id.is_empty())
+        .collect();
+    let mut good: Vec<(usize, Line)> = Vec::new();
+    let mut bad = Vec::new();
+    for row in &rows {
         let cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
-        match &header {
-            None => match read_header(row.number, &cells) {
-                Ok(h) => header = Some(h),
-                Err(mut p) => {
-                    found.append(&mut p);
-                    return Err(ImportError { problems: found });
-                }
-            },
-            Some(h) if is_total_row(h, &cells) => {}
-            Some(h) => {
-                if let Some(line) = read_row(doc, h, row.number, &cells, &mut found) {
-                    lines.push(line);
-                    numbers.push(row.number);
-                }
+        let mut found = Vec::new();
+        match read_row(doc, &header, row.number, &cells, &mut taken, &mut found) {
+            Some(line) if found.is_empty() => good.push((row.number, line)),
+            _ => bad.push(BadRow {
+                row: row.number,
+                problems: in_column_order(found),
+                title: header
+                    .cell(&cells, "title")
+                    .unwrap_or("")
+                    .trim()
+                    .to_string(),
+            }),
+        }
+    }
+    // Problems between lines (an id used twice, a norm followed twice) put the later
+    // row aside; checking again until none is left, as each round drops a line.
+    let mut next = doc.clone();
+    loop {
+        next.lines = good.iter().map(|(_, l)| l.clone()).collect();
+        let place_line = |i: usize, _: &Line| Place::Row(good.get(i).map_or(0, |(n, _)| *n));
+        let found = problems(&next, &place_line);
+        if found.is_empty() {
+            break;
+        }
+        if found.iter().any(|p| !matches!(p.place, Place::Row(_))) || broken.is_some() {
+            // The document itself is wrong, or the file stopped short: refuse it all.
+            let mut all: Vec<Problem> = bad.into_iter().flat_map(|b: BadRow| b.problems).collect();
+            all.extend(found);
+            all.extend(broken);
+            sort_by_row(&mut all);
+            return Err(ImportError { problems: all });
+        }
+        let mut still = Vec::with_capacity(good.len());
+        for (number, line) in good {
+            let mine: Vec<Problem> = found
+                .iter()
+                .filter(|p| p.place == Place::Row(number))
+                .cloned()
+                .collect();
+            if mine.is_empty() {
+                still.push((number, line));
+            } else {
+                bad.push(BadRow {
+                    row: number,
+                    title: line.title.trim().to_string(),
+                    problems: mine,
+                });
             }
         }
+        good = still;
     }
-    if header.is_none() && found.is_empty() {
-        let reason = format!(
-            "the file is empty: the first row must name the columns, such as {}",
-            REQUIRED_COLUMNS.join(",")
-        );
-        found.push(Problem::new(&Place::Row(1), "", reason));
+    crate::util::sort::sort_by_key(&mut bad, |b| b.row);
+    if let Some(p) = broken {
+        let mut all: Vec<Problem> = bad.into_iter().flat_map(|b| b.problems).collect();
+        all.push(p);
+        return Err(ImportError { problems: all });
     }
-    let mut next = doc.clone();
-    next.lines = lines;
-    let place_line = |i: usize, _: &Line| Place::Row(numbers.get(i).copied().unwrap_or(0));
-    found.extend(problems(&next, &place_line));
-    // Row problems in file order; problems elsewhere in the document first.
-    crate::util::sort::sort_by_key(&mut found, |p| match p.place {
+    if good.is_empty() && !bad.is_empty() {
+        // Nothing to import: refused as a whole, every reason listed.
+        let all = bad.into_iter().flat_map(|b| b.problems).collect();
+        return Err(ImportError { problems: all });
+    }
+    Ok(RowsRead { doc: next, bad })
+}
+
+/// One row's problems in the order of [`COLUMNS`] (the row's own problems first).
+fn in_column_order(mut found: Vec<Problem>) -> Vec<Problem> {
+    crate::util::sort::sort_by_key(&mut found, |p: &Problem| {
+        COLUMNS
+            .iter()
+            .position(|c| *c == p.field)
+            .map_or(0, |i| i + 1)
+    });
+    found
+}
+
+/// Row problems in file order; problems elsewhere in the document first.
+fn sort_by_row(found: &mut Vec<Problem>) {
+    crate::util::sort::sort_by_key(found, |p: &Problem| match p.place {
         Place::Row(n) => n,
         _ => 0,
     });
-    ImportError::check(found, next)
 }
 
 /// Which column each cell index holds.
@@ -134,28 +337,46 @@ impl Header {
 fn read_header(row: usize, cells: &[&str]) -> Result<Header, Vec<Problem>> {
     let place = Place::Row(row);
     let mut problems = Vec::new();
-    let mut columns = Vec::with_capacity(cells.len());
-    for cell in cells {
-        let name = cell.trim().to_ascii_lowercase();
-        match COLUMNS.iter().find(|c| **c == name) {
-            Some(c) if columns.contains(c) => {
-                problems.push(Problem::new(&place, *c, "appears twice in the header"))
-            }
-            Some(c) => columns.push(*c),
+    let mut columns: Vec<&'static str> = Vec::with_capacity(cells.len());
+    let mut written: Vec<&str> = Vec::with_capacity(cells.len());
+    // A spreadsheet often saves empty cells after the last named column: not columns.
+    let named = cells
+        .iter()
+        .rposition(|c| !c.trim().is_empty())
+        .map_or(0, |i| i + 1);
+    for cell in cells.iter().take(named) {
+        let name = cell.trim();
+        match column_for(name) {
+            Some(c) => match columns.iter().position(|k| *k == c) {
+                Some(first) => {
+                    let reason = match written.get(first) {
+                        Some(w) if !w.eq_ignore_ascii_case(name) => format!(
+                            "appears twice in the header: `{w}` and `{name}` both mean `{c}`"
+                        ),
+                        _ => "appears twice in the header".to_string(),
+                    };
+                    problems.push(Problem::new(&place, c, reason));
+                }
+                None => {
+                    columns.push(c);
+                    written.push(name);
+                }
+            },
             None if name.is_empty() => problems.push(Problem::new(
                 &place,
                 "",
                 "the header has an empty column name",
             )),
             None => {
-                let reason = match closest(&name, &COLUMNS) {
+                let lower = name.to_ascii_lowercase();
+                let reason = match closest(&lower, &COLUMNS) {
                     Some(c) => format!("is not a known column (did you mean `{c}`?)"),
                     None => format!(
                         "is not a known column; known columns are {}",
                         list_names(&COLUMNS)
                     ),
                 };
-                problems.push(Problem::new(&place, cell.trim(), reason));
+                problems.push(Problem::new(&place, name, reason));
             }
         }
     }
@@ -163,6 +384,13 @@ fn read_header(row: usize, cells: &[&str]) -> Result<Header, Vec<Problem>> {
         if problems.is_empty() && !columns.contains(&c) {
             problems.push(Problem::new(&place, c, "is required in the header"));
         }
+    }
+    if problems.is_empty() && !columns.contains(&"unit_cost") && !columns.contains(&"amount") {
+        problems.push(Problem::new(
+            &place,
+            "amount",
+            "or `unit_cost` is required in the header: what each line costs",
+        ));
     }
     if problems.is_empty() {
         Ok(Header { columns })
@@ -188,6 +416,7 @@ fn read_row(
     h: &Header,
     row: usize,
     cells: &[&str],
+    taken: &mut BTreeSet<String>,
     out: &mut Vec<Problem>,
 ) -> Option<Line> {
     let place = Place::Row(row);
@@ -208,10 +437,18 @@ fn read_row(
     let get = |c: &str| Some(raw(c).trim()).filter(|t| !t.is_empty());
     let mut refuse = |c: &str, reason: String| out.push(Problem::new(&place, c, reason));
 
-    let id = get("id").unwrap_or_default().to_string();
-    if id.is_empty() {
-        refuse("id", "is required".into());
-    }
+    let id = match get("id") {
+        Some(id) => id.to_string(),
+        None => {
+            let made = id_from_title(raw("title").trim(), taken);
+            taken.insert(made.clone());
+            made
+        }
+    };
+    // No kind: a row with a unit cost, FTE or norm is a position, else an item.
+    let inferred = ["unit_cost", "fte", "norm"]
+        .iter()
+        .any(|c| get(c).is_some());
     let is_position = match get("kind").map(str::to_ascii_lowercase).as_deref() {
         Some("position") => Some(true),
         Some("item") => Some(false),
@@ -225,17 +462,20 @@ fn read_row(
             );
             None
         }
-        None => {
-            refuse("kind", "is required".into());
-            None
-        }
+        None => Some(inferred),
     };
     let funding = match get("funding") {
-        Some(text) => read_funding(text)
+        Some(text) => read_funding(doc, text)
             .map_err(|reason| refuse("funding", reason))
             .ok(),
         None => {
-            refuse("funding", "is required".into());
+            refuse(
+                "funding",
+                format!(
+                    "is required: name the sources that pay, such as `gf` or `gf 60%, need 40%`; the sources are: {}",
+                    valid_sources(doc)
+                ),
+            );
             None
         }
     };
@@ -350,26 +590,85 @@ fn read_row(
     })
 }
 
-/// Reads `gf` or `need:0.6|gf:0.4`.
-fn read_funding(text: &str) -> Result<Vec<Funding>, String> {
-    let parts: Vec<&str> = text.split('|').map(str::trim).collect();
+/// A source named by its id or its name (any case), as its id.
+fn source_id<'d>(doc: &'d Document, named: &str) -> Option<&'d str> {
+    doc.sources
+        .iter()
+        .find(|s| s.id == named)
+        .or_else(|| {
+            doc.sources
+                .iter()
+                .find(|s| s.id.eq_ignore_ascii_case(named) || s.name.eq_ignore_ascii_case(named))
+        })
+        .map(|s| s.id.as_str())
+}
+
+/// `` `gf` General fund; `need` … ``: the sources a funding cell may name, by id and name.
+fn valid_sources(doc: &Document) -> String {
+    doc.sources
+        .iter()
+        .map(|s| format!("`{}` {}", s.id, s.name))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Splits `General fund 60%` into the name and its share as a fraction.
+fn name_and_percent(part: &str) -> Option<(&str, Result<Decimal, String>)> {
+    let (name, last) = part.rsplit_once(char::is_whitespace)?;
+    let number = last.trim().strip_suffix('%').unwrap_or(last.trim());
+    let pct = parse_decimal(number).ok()?;
+    Some((
+        name.trim(),
+        pct.checked_div(Decimal::ONE_HUNDRED)
+            .ok_or_else(|| format!("share {} is out of range", quote(last))),
+    ))
+}
+
+/// Reads `gf`, `need:0.6|gf:0.4` or the editor's `General fund 60%, Title I 40%`,
+/// sources by id or name; an unknown source is refused with the valid ones listed.
+fn read_funding(doc: &Document, text: &str) -> Result<Vec<Funding>, String> {
+    let parts: Vec<&str> = text.split(['|', ',']).map(str::trim).collect();
     let several = parts.len() > 1;
     let mut out = Vec::with_capacity(parts.len());
     for part in parts {
         if part.is_empty() {
             return Err("has an empty entry: write sources as `gf` or `need:0.6|gf:0.4`".into());
         }
-        let (source, share) = match part.split_once(':') {
-            Some((s, share)) => (s.trim(), Some(share.trim())),
-            None => (part, None),
-        };
+        // A whole entry that names a source (even with spaces) is that source alone;
+        // `need:0.6` is a fraction (or `need:60%`), `General fund 60%` a percent.
+        let (source, share): (&str, Option<Decimal>) =
+            match (source_id(doc, part), part.split_once(':')) {
+                (Some(_), _) => (part, None),
+                (None, Some((s, t))) => {
+                    let t = t.trim();
+                    let bad = |e: crate::util::decimal::DecimalError| {
+                        format!("share of `{}` {}", s.trim(), e.reason(t))
+                    };
+                    let share = match t.strip_suffix('%') {
+                        Some(pct) => parse_decimal(pct.trim())
+                            .map_err(bad)?
+                            .checked_div(Decimal::ONE_HUNDRED),
+                        None => Some(parse_decimal(t).map_err(bad)?),
+                    };
+                    (s.trim(), share)
+                }
+                (None, None) => match name_and_percent(part) {
+                    Some((name, pct)) => (name, Some(pct?)),
+                    None => (part, None),
+                },
+            };
         if source.is_empty() {
             return Err(format!("entry {} names no source", quote(part)));
         }
+        let Some(id) = source_id(doc, source) else {
+            return Err(format!(
+                "source {} does not exist; the sources are: {}",
+                quote(source),
+                valid_sources(doc)
+            ));
+        };
         let share = match share {
-            Some(t) => {
-                parse_decimal(t).map_err(|e| format!("share of `{source}` {}", e.reason(t)))?
-            }
+            Some(d) => d,
             None if several => {
                 return Err(format!(
                 "`{source}` needs a share when a line has several sources, such as `{source}:0.5`"
@@ -378,7 +677,7 @@ fn read_funding(text: &str) -> Result<Vec<Funding>, String> {
             None => Decimal::ONE,
         };
         out.push(Funding {
-            source: source.to_string(),
+            source: id.to_string(),
             share,
         });
     }

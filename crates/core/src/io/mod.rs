@@ -17,7 +17,7 @@ pub mod worker_protocol;
 pub mod xlsx_read;
 
 pub use crate::model::{ImportError, Place, Problem};
-pub use csv_lines::{import_lines_csv, lines_to_csv};
+pub use csv_lines::{import_lines_csv, lines_to_csv, read_lines_csv};
 pub use json::{document_value, parse_document, to_json};
 pub use scenario_json::{read_scenario, scenario_value};
 pub use share::{read_share, share_fragment, ShareError, Shared};

@@ -9,30 +9,38 @@
 //!   - `{"id":1,"op":"read"}` with the .xlsx file's bytes;
 //!   - `{"id":1,"op":"write","doc":{…},"scenario":{…},"name":"…"}`;
 //!   - `{"id":1,"op":"share","doc":{…},"scenario":{…},"name":"…"}`;
-//!   - `{"id":1,"op":"open_share","fragment":"share=1.…"}`.
+//!   - `{"id":1,"op":"open_share","fragment":"share=1.…"}`;
+//!   - `{"id":1,"op":"import_csv","doc":{…},"text":"…"}`: a CSV of lines read into `doc`;
+//!   - `{"id":1,"op":"import_xlsx","doc":{…}}` with the .xlsx file's bytes: the same;
+//!   - `{"id":1,"op":"lines_csv","doc":{…}}`, `{"id":1,"op":"lines_xlsx","doc":{…}}`: the
+//!     lines written as CSV text or as a one-sheet workbook (the import layout).
 //! - worker → page, the same `id`:
 //!   - `{"id":1,"op":"rows","rows":[[2,["cell",…]],…]}`: the first sheet's non-empty rows
 //!     (row number, cell texts), read on the page by the same row importer as CSV;
 //!   - `{"id":1,"op":"workbook"}` with the workbook's bytes;
 //!   - `{"id":1,"op":"fragment","fragment":"share=1.…"}`;
 //!   - `{"id":1,"op":"shared","doc":{…},"scenario":{…},"name":"…"}`;
+//!   - `{"id":1,"op":"imported","doc":{…},"bad":[{"row":3,"title":"…","problems":
+//!     [{"field":"funding","reason":"…"}]},…]}`: the document with the good rows as its
+//!     lines, and the rows left out with their reasons;
+//!   - `{"id":1,"op":"csv","text":"…"}`;
 //!   - `{"id":1,"op":"failed","problems":["…"]}`, each problem in plain words.
 //!
 //! Documents and scenarios travel as in the JSON file format (numbers exact) and are
 //! validated again on arrival. Decoding never panics: a malformed message is an `Err`
-//! in plain words. Nothing here touches XLSX code, so the page links none.
+//! in plain words. Nothing here touches XLSX or CSV code, so the page links none.
 
 use std::fmt;
 
 use serde_json::{Map, Value};
 
 use super::json::{document_value, read_document};
-use super::line_rows::Row;
+use super::line_rows::{BadRow, Row, RowsRead};
 use super::scenario_json::{read_scenario, scenario_value};
 use super::share::Shared;
 use super::share::{others_value, read_others};
 use crate::engine::Scenario;
-use crate::model::Document;
+use crate::model::{Document, Place, Problem};
 
 /// The JS property holding a message's JSON text.
 pub const TEXT: &str = "text";
@@ -84,6 +92,30 @@ pub enum Request {
         /// The text after `#`.
         fragment: String,
     },
+    /// A CSV file of lines read into the budget's lines, bad rows set aside.
+    ImportCsv {
+        /// The budget whose sources and norms the rows are read against.
+        doc: Document,
+        /// The file's text.
+        text: String,
+    },
+    /// An .xlsx file's first sheet read into the budget's lines, bad rows set aside.
+    ImportXlsx {
+        /// The budget whose sources and norms the rows are read against.
+        doc: Document,
+        /// The file's bytes.
+        bytes: Vec<u8>,
+    },
+    /// The budget's lines as CSV text.
+    LinesCsv {
+        /// The budget.
+        doc: Document,
+    },
+    /// The budget's lines as a one-sheet workbook, laid out as the CSV.
+    LinesXlsx {
+        /// The budget.
+        doc: Document,
+    },
 }
 
 /// What the worker answers.
@@ -99,6 +131,10 @@ pub enum Response {
     Fragment(String),
     /// The link's budget and scenario, validated, for [`Request::UnpackShare`].
     Shared(Box<Shared>),
+    /// The good rows as the budget's lines and the bad rows, for an import request.
+    Imported(Box<RowsRead>),
+    /// CSV text, for [`Request::LinesCsv`].
+    Csv(String),
     /// The request failed: each problem in plain words.
     Failed(Vec<String>),
 }
@@ -120,6 +156,8 @@ impl Response {
             Response::Workbook(_) => "workbook",
             Response::Fragment(_) => "fragment",
             Response::Shared(_) => "shared",
+            Response::Imported(_) => "imported",
+            Response::Csv(_) => "csv",
             Response::Failed(_) => "failed",
         }
     }
@@ -193,6 +231,24 @@ pub fn encode_request(id: u32, request: Request) -> Message {
             out.insert("fragment".into(), Value::String(fragment));
             "open_share"
         }
+        Request::ImportCsv { doc, text } => {
+            out.insert("doc".into(), document_value(&doc));
+            out.insert("text".into(), Value::String(text));
+            "import_csv"
+        }
+        Request::ImportXlsx { doc, bytes: file } => {
+            out.insert("doc".into(), document_value(&doc));
+            bytes = Some(file);
+            "import_xlsx"
+        }
+        Request::LinesCsv { doc } => {
+            out.insert("doc".into(), document_value(&doc));
+            "lines_csv"
+        }
+        Request::LinesXlsx { doc } => {
+            out.insert("doc".into(), document_value(&doc));
+            "lines_xlsx"
+        }
     };
     out.insert("op".into(), Value::String(op.to_owned()));
     Message {
@@ -243,6 +299,20 @@ pub fn decode_request(message: Message) -> Decoded<Request> {
         "open_share" => Ok(Request::UnpackShare {
             fragment: text(map, "fragment")?,
         }),
+        "import_csv" => Ok(Request::ImportCsv {
+            doc: document(map)?,
+            text: text(map, "text")?,
+        }),
+        "import_xlsx" => Ok(Request::ImportXlsx {
+            doc: document(map)?,
+            bytes: bytes.ok_or_else(|| ProtocolError::new("the file to read is missing"))?,
+        }),
+        "lines_csv" => Ok(Request::LinesCsv {
+            doc: document(map)?,
+        }),
+        "lines_xlsx" => Ok(Request::LinesXlsx {
+            doc: document(map)?,
+        }),
         other => Err(ProtocolError::new(format_args!(
             "`{}` is not a request the file helper knows",
             short(other)
@@ -274,6 +344,14 @@ pub fn encode_response(id: Option<u32>, response: Response) -> Message {
             put_budget(&mut out, &shared.doc, &shared.scenario, shared.name);
             put_others(&mut out, &shared.others);
         }
+        Response::Imported(read) => {
+            out.insert("doc".into(), document_value(&read.doc));
+            let bad = read.bad.into_iter().map(bad_row_value).collect();
+            out.insert("bad".into(), Value::Array(bad));
+        }
+        Response::Csv(csv) => {
+            out.insert("text".into(), Value::String(csv));
+        }
         Response::Failed(problems) => {
             let list = problems.into_iter().map(Value::String).collect();
             out.insert("problems".into(), Value::Array(list));
@@ -294,6 +372,11 @@ pub fn decode_response(message: Message) -> Decoded<Response> {
             .map(Response::Workbook)
             .ok_or_else(|| ProtocolError::new("the workbook's bytes are missing")),
         "fragment" => text(map, "fragment").map(Response::Fragment),
+        "imported" => Ok(Response::Imported(Box::new(RowsRead {
+            doc: document(map)?,
+            bad: bad_rows(map)?,
+        }))),
+        "csv" => text(map, "text").map(Response::Csv),
         "shared" => {
             let (doc, scenario, name) = budget(map)?;
             Ok(Response::Shared(Box::new(Shared {
@@ -398,13 +481,78 @@ fn decode<T>(
     Decoded { id, body }
 }
 
-/// The budget, scenario and name of a message; the budget is validated.
-fn budget(map: &Map<String, Value>) -> Result<(Document, Scenario, String), ProtocolError> {
+/// The budget of a message, validated.
+fn document(map: &Map<String, Value>) -> Result<Document, ProtocolError> {
     let doc = map
         .get("doc")
         .ok_or_else(|| ProtocolError::new("the budget is missing"))?;
-    let doc = read_document(doc)
-        .map_err(|e| ProtocolError::new(format_args!("the budget was refused ({e})")))?;
+    read_document(doc).map_err(|e| ProtocolError::new(format_args!("the budget was refused ({e})")))
+}
+
+/// `{"row":3,"title":"…","problems":[{"field":"…","reason":"…"}]}`.
+fn bad_row_value(bad: BadRow) -> Value {
+    let problems = bad
+        .problems
+        .into_iter()
+        .map(|p| {
+            let mut one = Map::new();
+            one.insert("field".into(), Value::String(p.field));
+            one.insert("reason".into(), Value::String(p.reason));
+            Value::Object(one)
+        })
+        .collect();
+    let mut out = Map::new();
+    out.insert("row".into(), Value::from(bad.row as u64));
+    out.insert("title".into(), Value::String(bad.title));
+    out.insert("problems".into(), Value::Array(problems));
+    Value::Object(out)
+}
+
+/// The bad rows of an `imported` answer.
+fn bad_rows(map: &Map<String, Value>) -> Result<Vec<BadRow>, ProtocolError> {
+    let bad = || ProtocolError::new("the rows left out are not in the expected shape");
+    let Some(Value::Array(list)) = map.get("bad") else {
+        return Err(bad());
+    };
+    list.iter()
+        .map(|v| {
+            let Value::Object(row) = v else {
+                return Err(bad());
+            };
+            let number = row
+                .get("row")
+                .and_then(Value::as_u64)
+                .and_then(|n| usize::try_from(n).ok())
+                .ok_or_else(bad)?;
+            let title = text(row, "title")?;
+            let Some(Value::Array(problems)) = row.get("problems") else {
+                return Err(bad());
+            };
+            let problems = problems
+                .iter()
+                .map(|p| {
+                    let Value::Object(p) = p else {
+                        return Err(bad());
+                    };
+                    Ok(Problem::new(
+                        &Place::Row(number),
+                        text(p, "field")?,
+                        text(p, "reason")?,
+                    ))
+                })
+                .collect::<Result<_, _>>()?;
+            Ok(BadRow {
+                row: number,
+                title,
+                problems,
+            })
+        })
+        .collect()
+}
+
+/// The budget, scenario and name of a message; the budget is validated.
+fn budget(map: &Map<String, Value>) -> Result<(Document, Scenario, String), ProtocolError> {
+    let doc = document(map)?;
     let scenario = match map.get("scenario") {
         Some(s) => read_scenario(s)
             .map_err(|e| ProtocolError::new(format_args!("the scenario was refused ({e})")))?,
