@@ -34,7 +34,10 @@ pub use flexibility::{
 pub use norms::{entitlement_fte, Entitlement};
 pub use projection::{project, YearResult};
 pub use rounding::{ceil_cents, cents};
-pub use scenario::{apply_scenario, EnrollmentInput, LineEdit, Scenario};
+pub use scenario::{
+    apply_scenario, EnrollmentInput, LineEdit, NormDay, Scenario, YearChange,
+    DEFAULT_REMAINING_SHARE,
+};
 pub use snapshot::{LineResult, LineType, Snapshot, SourceResult};
 
 /// Computes a document as it is, without a scenario or cut plan.
