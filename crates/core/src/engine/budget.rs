@@ -71,6 +71,8 @@ pub(crate) struct LineState {
 pub(crate) struct Budget<'d> {
     /// Sources, in document order.
     pub sources: Cow<'d, [Source]>,
+    /// Norms, with the prices the budget uses (kept for the levers).
+    pub norms: Cow<'d, [Norm]>,
     /// The lines the figures come from, in document order.
     pub meta: Vec<&'d Line>,
     /// Pupil counts.
@@ -173,6 +175,7 @@ impl<'d> Budget<'d> {
             funds,
             line_ix,
             sources,
+            norms,
             meta,
         })
     }
