@@ -12,6 +12,8 @@ pub mod export_menu;
 pub mod figure;
 pub mod flexibility_panel;
 pub mod import_control;
+pub mod levers_panel;
+pub mod norm_day_panel;
 pub mod panel;
 pub mod projection_panel;
 pub mod projection_section;

@@ -11,7 +11,9 @@ use crate::ui::after_paint::after_paint;
 use sitebudget_core::chart::ValueFormat;
 use sitebudget_core::engine::{self, EngineError, Scenario, YearResult};
 use sitebudget_core::model::Document;
-use sitebudget_core::view::chart_data::{projection_balances, projection_positions};
+use sitebudget_core::view::chart_data::{
+    projection_balances, projection_class_sizes, projection_positions,
+};
 
 /// Props of [`ProjectionSection`].
 #[derive(Properties, PartialEq)]
@@ -26,6 +28,9 @@ pub struct ProjectionSectionProps {
     pub years: u32,
     /// Called with a new number of years.
     pub on_count: Callback<u32>,
+    /// Called with the scenario after a year's own change is edited.
+    #[prop_or_default]
+    pub on_scenario: Callback<Scenario>,
 }
 
 /// A projection and the inputs it was computed for.
@@ -68,9 +73,15 @@ pub fn ProjectionSection(props: &ProjectionSectionProps) -> Html {
                         title="Positions lost (FTE), by year" testid="chart-projection-positions" />
                 </div>
             };
+            let class_chart = html! {
+                <BarChart data={Rc::new(projection_class_sizes(&props.doc, years))} format={ValueFormat::Number}
+                    title="Average class size (pupils per position), by year" testid="chart-projection-classsize" />
+            };
             html! {
                 <ProjectionPanel years={Rc::new(years.clone())} count={props.years}
-                    on_count={props.on_count.clone()} {chart} />
+                    on_count={props.on_count.clone()} {chart} {class_chart}
+                    doc={props.doc.clone()} scenario={props.scenario.clone()}
+                    on_scenario={props.on_scenario.clone()} />
             }
         }
         Err(err) => html! {

@@ -108,6 +108,48 @@ impl Scenario {
             && self.years.iter().all(|y| *y == YearChange::default())
     }
 
+    /// Keeps year 1 of a `years` list equal to the scenario's own changes, so the
+    /// scenario and year 1 of its projection never disagree after its inputs move.
+    pub fn synced(mut self) -> Scenario {
+        if !self.years.is_empty() {
+            let own = YearChange {
+                enrollment_change: match self.enrollment {
+                    EnrollmentInput::Change(c) => c,
+                    _ => Decimal::ZERO,
+                },
+                cost_change: self.cost_change,
+                rate_change: self.rate_change,
+            };
+            if let Some(first) = self.years.first_mut() {
+                *first = own;
+            }
+        }
+        self
+    }
+
+    /// Sets year `index`'s own changes (0 is year 1, which is also the scenario's own
+    /// changes), filling the list up to it with years that change nothing.
+    pub fn set_year(&mut self, index: usize, change: YearChange) {
+        if self.years.is_empty() {
+            self.years.push(self.change_for_year(1));
+        }
+        while self.years.len() <= index {
+            self.years.push(YearChange::default());
+        }
+        if index == 0 {
+            if !matches!(self.enrollment, EnrollmentInput::Counts(_))
+                || !change.enrollment_change.is_zero()
+            {
+                self.enrollment = EnrollmentInput::Change(change.enrollment_change);
+            }
+            self.cost_change = change.cost_change;
+            self.rate_change = change.rate_change;
+        }
+        if let Some(slot) = self.years.get_mut(index) {
+            *slot = change;
+        }
+    }
+
     /// The changes year `year` (from 1) applies to the year before it: the `years`
     /// entry when the scenario lists years (none past the list), else its yearly change.
     pub fn change_for_year(&self, year: u32) -> YearChange {
