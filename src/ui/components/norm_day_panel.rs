@@ -117,9 +117,14 @@ pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
         }
     };
     let day = nd.clone().unwrap_or_default();
+    // A read-only embed shows the host's Norm Day, if any, and no inputs.
+    if read_only && props.result.is_none() {
+        return Html::default();
+    }
     html! {
         <Panel id="norm-day" title="Norm Day" testid="norm-day-panel"
             note={AttrValue::from("When the district counts who actually came")}>
+            if !read_only {
             <p class="small muted">{ "Type the pupils counted in each grade and those who never came. A grade left blank keeps the pupils the scenario budgets on. Only norm positions move; per-pupil money stays as budgeted." }</p>
             <div class="table-wrap">
                 <table class="data">
@@ -151,8 +156,9 @@ pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
                 { field(Input::Remaining, nd.as_ref().map(|d| format::plain(d.remaining_share * Decimal::ONE_HUNDRED)).unwrap_or_default(),
                     "80".into(), "normday-remaining".into()) }
             </label>
-            if nd.is_some() && !read_only {
+            if nd.is_some() {
                 <button type="button" class="link no-print" onclick={on_clear} data-testid="normday-clear">{ "Clear Norm Day" }</button>
+            }
             }
             if let Some(p) = &*problem {
                 <p class="negative small" role="alert">{ p }</p>

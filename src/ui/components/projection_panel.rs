@@ -63,6 +63,7 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
         })
     };
     let per_year = !props.scenario.years.is_empty();
+    let read_only = crate::ui::embed::use_read_only();
     let problem = use_state(|| None::<String>);
     let on_per_year = {
         let (scenario, on, count) = (
@@ -139,6 +140,9 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
             Which::Cost => "cost",
             Which::Rate => "rate",
         };
+        if read_only {
+            return html! { { pct(value) } };
+        }
         html! {
             <input type="text" inputmode="decimal" size="5" value={pct(value)} {onchange} disabled={!per_year}
                 aria-label={format!("Year {year} {name} change (%)")}
@@ -167,10 +171,12 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
             } else {
                 "Each year applies the scenario's enrollment, cost and rate changes again, compounding, to the budget as it is now."
             } }</p>
+            if !read_only {
             <label class="small no-print">
                 <input type="checkbox" checked={per_year} onchange={on_per_year} data-testid="projection-per-year" />
                 { " Give each year its own changes" }
             </label>
+            }
             { props.chart.clone() }
             <div class="table-wrap">
                 <table class="data">
