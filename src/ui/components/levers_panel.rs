@@ -135,10 +135,11 @@ pub struct BuyBackRowProps {
 #[component]
 pub fn BuyBackRow(props: &BuyBackRowProps) -> Html {
     let bb = &props.buy_back;
-    // The source holding the most flexible money, and the FTE it can keep (else the loss).
+    // The source that alone keeps the most (the first such in document order).
     let best = bb
         .can_from
         .iter()
+        .rev()
         .max_by(|a, b| a.1.cmp(&b.1))
         .map(|(s, _)| s.clone())
         .unwrap_or_default();

@@ -236,10 +236,16 @@ mod tests {
         assert_eq!(line_value(subs, Field::Amount), "28000");
         let title1 = doc.sources.iter().find(|s| s.id == "title1").unwrap();
         let fields = source_fields(title1);
-        assert_eq!(&fields[5..], [Field::Rate, Field::Basis, Field::Allowed]);
+        assert_eq!(&fields[5..], [Field::Basis, Field::Tiers, Field::Allowed]);
         assert_eq!(source_value(title1, Field::Basis), "unduplicated");
         assert_eq!(source_value(title1, Field::SetAsideShare(0)), "1");
-        assert_eq!(source_value(title1, Field::Rate), "650");
+        assert_eq!(
+            source_value(title1, Field::Tiers),
+            "40%: 450; 50%: 500; 60%: 550; 70%: 600; 80%: 625; 85%: 650; 90%: 675; 95%: 700"
+        );
+        let ap = doc.norms.iter().find(|n| n.id == "ap").unwrap();
+        assert_eq!(norm_value(ap, Field::Bands), "1: 0.5; 400: 1");
+        assert_eq!(norm_value(ap, Field::StudentsPerPosition), "");
         assert_eq!(norm_value(&doc.norms[0], Field::Grades), "TK, K, 1, 2, 3");
         assert_eq!(norm_value(&doc.norms[0], Field::Rounding), "ceil");
         assert_eq!(school_value(&doc.school, Field::UnduplicatedPct), "86");
