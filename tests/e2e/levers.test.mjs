@@ -107,6 +107,9 @@ test("a decline loses a teacher; buying part of it back is undoable", async () =
 
 test("Norm Day re-norms the teachers for the rest of the year", async () => {
   const { page, errors } = await openBudget();
+  // Closed until asked for.
+  assert.equal(await page.$(sel("normday-enrollment-K")), null);
+  await page.click(sel("normday-toggle"));
   // 230 enrolled, 14 never came: 216 counted → 9 teachers; (9 − 10) × 118,000 × 80% = −94,400.
   await commit(page, "normday-enrollment-K", "230");
   await commit(page, "normday-excluded-K", "14");

@@ -45,6 +45,12 @@ enum Input {
 pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
     let read_only = use_read_only();
     let problem = use_state(|| None::<String>);
+    // Closed until used: its per-grade table would otherwise lay out on every slider move.
+    let open = use_state(|| props.scenario.norm_day.is_some());
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
     let nd = props.scenario.norm_day.clone();
     let on_input = {
         let (scenario, on, problem) = (
@@ -120,6 +126,18 @@ pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
     // A read-only embed shows the host's Norm Day, if any, and no inputs.
     if read_only && props.result.is_none() {
         return Html::default();
+    }
+    let is_open = *open || nd.is_some();
+    if !is_open {
+        return html! {
+            <Panel id="norm-day" title="Norm Day" testid="norm-day-panel"
+                note={AttrValue::from("When the district counts who actually came")}
+                actions={html! {
+                    <button type="button" class="no-print" onclick={toggle} aria-expanded="false"
+                        data-testid="normday-toggle">{ "Plan for Norm Day" }</button>
+                }}>
+            </Panel>
+        };
     }
     html! {
         <Panel id="norm-day" title="Norm Day" testid="norm-day-panel"
