@@ -249,8 +249,9 @@ fn tiered(place: &Place, tiers: &[Tier], out: &mut Vec<Problem>) {
         }
         if let Some(b) = before.filter(|b| t.at_least <= *b) {
             let reason = format!(
-                "tier {n}: tiers must be in strictly increasing `at_least`, but {} follows {b}",
-                t.at_least
+                "tier {n}: tiers must be in strictly increasing `at_least`, but {} follows {}",
+                t.at_least.normalize(),
+                b.normalize()
             );
             out.push(Problem::new(place, FIELD, reason));
         }
