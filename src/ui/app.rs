@@ -19,6 +19,8 @@ use crate::ui::components::export_menu::ExportMenu;
 use crate::ui::components::figure::MoneyFigure;
 use crate::ui::components::flexibility_panel::FlexibilityPanel;
 use crate::ui::components::import_control::{ImportControl, ImportFeedback};
+use crate::ui::components::levers_panel::LeversPanel;
+use crate::ui::components::norm_day_panel::NormDayPanel;
 use crate::ui::components::print::{print_button, print_head};
 use crate::ui::components::projection_section::ProjectionSection;
 use crate::ui::components::scenario_bar::{ScenarioBar, ScenarioCommand};
@@ -207,7 +209,8 @@ pub fn App(props: &AppProps) -> Html {
     let on_scenario = {
         let dispatch = dispatch.clone();
         use_callback((), move |s: engine::Scenario, _| {
-            dispatch.dispatch(Action::SetScenario(Box::new(s)))
+            // Year 1 of a per-year projection follows the scenario's own inputs.
+            dispatch.dispatch(Action::SetScenario(Box::new(s.synced())))
         })
     };
     let on_steer = {
@@ -389,6 +392,11 @@ pub fn App(props: &AppProps) -> Html {
                             <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_cache.borrow_mut().rows(&steer_doc, eval, &edited_line_ids(&scenario)))}
                                 field_error={state.field_error.clone()} is_baseline={scenario.is_baseline()}
                                 on_steer={on_steer.clone()} on_steer_toward={on_steer_toward.clone()} />
+                            <LeversPanel doc={state.open.doc.clone()} scenario={scenario.clone()}
+                                levers={Rc::new(eval.levers.clone())} on_scenario={on_scenario.clone()} />
+                            <NormDayPanel doc={state.open.doc.clone()} scenario={scenario.clone()}
+                                grades={Rc::new(snapshot.counts.grades.clone())}
+                                result={eval.norm_day.clone().map(Rc::new)} on_scenario={on_scenario.clone()} />
                         }
                         if let Some(pair) = (*comparison).clone() {
                             <CompareScenarios pair={Rc::new(pair)} line_changes={compared_changes.clone()} />
@@ -415,7 +423,8 @@ pub fn App(props: &AppProps) -> Html {
                         }
                         if show(EmbedPanel::Projection) {
                             <ProjectionSection doc={state.open.doc.clone()} scenario={scenario.clone()}
-                                years={state.open.years} on_count={on_years.clone()} />
+                                years={state.open.years} on_count={on_years.clone()}
+                                on_scenario={on_scenario.clone()} />
                         }
                         if show(EmbedPanel::Lines) {
                             <BudgetTable groups={groups} sources={source_names.clone()}

@@ -132,18 +132,21 @@ test("zero enrollment with per-pupil money and staffing norms computes to zero a
   doc.school.enrollment = Object.fromEntries(Object.keys(doc.school.enrollment).map((g) => [g, 0]));
   await importJson(page, doc, "closed.json");
   await page.waitForFunction(() => document.querySelector('[data-testid="school-name"]')?.textContent === "Closed School");
-  // Only the fixed sources pay: 551,000 + 28,000 + 30,000.
-  assert.equal(await value(page, "total-allocation"), "609000");
+  // Only the fixed sources pay: 361,000 + 28,000 + 30,000 (no pupils: no assistant
+  // principal band, Title I's rate × 0 pupils).
+  assert.equal(await value(page, "total-allocation"), "419000");
   // The enrollment slider has nothing to scale, and says so.
   const note = await page.textContent('[data-testid="enrollment-zero-note"]');
   assert.match(note, /no pupils enrolled, so an enrollment change has nothing to scale/);
   await page.fill('[data-testid="enrollment-change"]', "-10");
   await page.waitForFunction(() => document.querySelector('[data-testid="enrollment-readout"]')?.textContent.startsWith("\u221210%"));
-  assert.equal(await value(page, "total-allocation"), "609000");
+  assert.equal(await value(page, "total-allocation"), "419000");
   // Pupils set per grade still count: 24 in K gives U = round(0.86 × 24 = 20.64) = 21,
-  // need 1,100 × 21 = 23,100, Title I 650 × 21 = 13,650, one TK-3 teacher 118,000.
+  // need 1,100 × 21 = 23,100, Title I (21 ≥ 0.85 × 24 = 20.4, < 0.90 × 24 = 21.6) 650 × 21
+  // = 13,650, one TK-3 teacher 118,000 and half an assistant principal (band from 1 pupil)
+  // 0.5 × 190,000 = 95,000: 419,000 + 23,100 + 13,650 + 118,000 + 95,000 = 668,750.
   await page.fill('[data-testid="enrollment-K"]', "24");
-  await page.waitForFunction(() => document.querySelector('[data-testid="total-allocation"]')?.dataset.value === "763750");
+  await page.waitForFunction(() => document.querySelector('[data-testid="total-allocation"]')?.dataset.value === "668750");
   assert.ok(await page.isVisible('[data-testid="enrollment-zero-note"]'), "the baseline still has no pupils");
   await assertSane(page);
   await assertResponsive(page);

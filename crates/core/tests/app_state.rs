@@ -263,15 +263,15 @@ fn steering_a_line_edits_the_active_scenario_not_the_budget() {
     let s = run(
         start.clone(),
         [Action::SteerLine {
-            line: "ap".into(),
+            line: "intervention".into(),
             steer: LineSteer::Priority(Priority::Flexible),
         }],
     );
     // The budget is the same value; the scenario carries one Replace of `ap`.
     assert!(Rc::ptr_eq(&s.open.doc, &start.open.doc));
-    assert_eq!(line(&s.open.doc, "ap").priority, Priority::Essential);
-    assert_eq!(scenario_line(&s, "ap").priority, Priority::Flexible);
-    assert_eq!(edited_line_ids(&s.scenario()), ["ap"]);
+    assert_eq!(line(&s.open.doc, "intervention").priority, Priority::Essential);
+    assert_eq!(scenario_line(&s, "intervention").priority, Priority::Flexible);
+    assert_eq!(edited_line_ids(&s.scenario()), ["intervention"]);
     assert_eq!(s.field_error, None);
     let s = run(s, [Action::Undo]);
     assert!(s.scenario().line_edits.is_empty());
@@ -383,15 +383,15 @@ fn steering_an_unknown_line_or_a_zero_step_is_refused() {
     let s = run(
         s,
         [Action::SteerLine {
-            line: "ap".into(),
+            line: "intervention".into(),
             steer: LineSteer::FteStep(Decimal::ZERO),
         }],
     );
     let err = s.field_error.clone().unwrap();
-    assert_eq!((err.line.as_str(), err.field), ("ap", "fte_step"));
+    assert_eq!((err.line.as_str(), err.field), ("intervention", "fte_step"));
     assert!(s.scenario().line_edits.is_empty());
-    let LineKind::Position(pos) = &scenario_line(&s, "ap").kind else {
-        panic!("ap is a position");
+    let LineKind::Position(pos) = &scenario_line(&s, "intervention").kind else {
+        panic!("intervention is a position");
     };
     assert_eq!(pos.fte_step, Decimal::ONE);
 }

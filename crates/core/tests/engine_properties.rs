@@ -114,6 +114,7 @@ fn build(
             unit_cost: money(unit),
             rounding: [Rounding::Ceil, Rounding::Floor, Rounding::Round][usize::from(rounding % 3)],
             min_fte: min.map(|m| Decimal::new(i64::from(m % 30), 1)),
+            bands: Vec::new(),
         })
         .collect();
     let n_plain = sources.len();
@@ -314,6 +315,7 @@ prop_compose! {
             cost_change: Decimal::new(cost, 2),
             rate_change: Decimal::new(rate, 2),
             line_edits,
+            ..Scenario::default()
         }
     }
 }
@@ -608,6 +610,7 @@ fn wild_norm() -> impl Strategy<Value = Norm> {
             unit_cost: unit,
             rounding: [Rounding::Ceil, Rounding::Floor, Rounding::Round][usize::from(r)],
             min_fte: min,
+            bands: Vec::new(),
         })
 }
 
@@ -687,6 +690,7 @@ prop_compose! {
                 1 => LineEdit::Replace(l),
                 _ => LineEdit::Remove(l.id),
             }).collect(),
+            ..Scenario::default()
         }
     }
 }

@@ -19,8 +19,11 @@ fn sample_school_figures_match_the_hand_computation() {
     // tk3: 40+68+70+72+68 = 318 / 24 = 13.25 → 14; g45: 66+64 = 130 / 36 = 3.61 → 4.
     assert_eq!(s.entitlement("tk3").unwrap().fte, d("14"));
     assert_eq!(s.entitlement("g45").unwrap().fte, d("4"));
-    // Allocations: gf 551000; need 1100 × 385 = 423500; title1 650 × 385 = 250250;
-    // norm (14 + 4) × 118000 = 2124000; carry 28000; arts 30000.
+    // ap by bands (0.5 from 1 pupil, 1 from 400): 448 ≥ 400 → 1.
+    assert_eq!(s.entitlement("ap").unwrap().fte, d("1"));
+    // Allocations: gf 361000; need 1100 × 385 = 423500; title1: 385 ≥ 0.85 × 448 = 380.8
+    // but < 0.90 × 448 = 403.2, the 85% tier: 650 × 385 = 250250;
+    // norm (14 + 4) × 118000 + 1 × 190000 = 2314000; carry 28000; arts 30000.
     let alloc: Vec<(&str, Decimal)> = s
         .sources
         .iter()
@@ -29,27 +32,27 @@ fn sample_school_figures_match_the_hand_computation() {
     assert_eq!(
         alloc,
         vec![
-            ("gf", d("551000")),
+            ("gf", d("361000")),
             ("need", d("423500")),
             ("title1", d("250250")),
-            ("norm", d("2124000")),
+            ("norm", d("2314000")),
             ("carry", d("28000")),
             ("arts", d("30000")),
         ]
     );
-    // Total 551000 + 423500 + 250250 + 2124000 + 28000 + 30000 = 3406750.
+    // Total 361000 + 423500 + 250250 + 2314000 + 28000 + 30000 = 3406750.
     assert_eq!(s.total_allocation, d("3406750"));
     // Charges by source:
-    // gf: ap 190000 + office-mgr 98000 + clerk 39000 + custodian 72000 + nurse 34800
+    // gf: office-mgr 98000 + clerk 39000 + custodian 72000 + nurse 34800
     //     + library 31200 + subs 14000 + supplies 16000 + noon 36000 + copier 7200
-    //     + office-supplies 5000 + custodial-ot 4000 = 547200 → balance 3800.
+    //     + office-supplies 5000 + custodial-ot 4000 = 357200 → balance 3800.
     // need: clerk 39000 + nurse 52200 + psych 60800 + counselor 132000 + ta-tk 42000
     //     + ta-k1 42000 + subs 14000 + software 7400 + field-trips 14000 + el-hours 6000
     //     + ta-reading 10500 = 419900 → balance 3600.
     // title1: intervention 118000 + ta-intervention 42000 + fec 32000 + subs-pd 6000
     //     + after-school 15000 + materials 12000 + software 11100 + parents 3000
     //     + translation 2500 = 241600 → balance 8650.
-    // norm: 1652000 + 472000 = 2124000 → 0. carry: 14000 + 10500 → 3500.
+    // norm: 1652000 + 472000 + ap 190000 = 2314000 → 0. carry: 14000 + 10500 → 3500.
     // arts: music 23600 + residency 6000 → 400.
     let bal: Vec<(&str, Decimal)> = s
         .sources
@@ -67,7 +70,7 @@ fn sample_school_figures_match_the_hand_computation() {
             ("arts", d("400")),
         ]
     );
-    // Total cost 547200 + 419900 + 241600 + 2124000 + 24500 + 29600 = 3386800.
+    // Total cost 357200 + 419900 + 241600 + 2314000 + 24500 + 29600 = 3386800.
     assert_eq!(s.total_cost, d("3386800"));
     assert_eq!(s.balance, d("19950"));
     assert!(ev.plan.cuts.is_empty());
@@ -113,4 +116,22 @@ fn sample_school_figures_match_the_hand_computation() {
         (d("2502.50"), d("37500"), d("0"))
     );
     assert!(f.compliance.disallowed.is_empty());
+
+    let l = &ev.levers;
+    let bp = |id: &str| {
+        let b = l.breakpoint(id).unwrap();
+        (b.students, b.fte, b.lose, b.gain)
+    };
+    // tk3: 318 pupils, 14 teachers: lose 318 − floor(24 × 13) = 6, gain 24 × 14 + 1 − 318 = 19.
+    assert_eq!(bp("tk3"), (318, d("14"), Some(6), Some(19)));
+    // g45: 130 pupils, 4 teachers: lose 130 − floor(36 × 3) = 22, gain 36 × 4 + 1 − 130 = 15.
+    assert_eq!(bp("g45"), (130, d("4"), Some(22), Some(15)));
+    // ap: 448 pupils, 1 FTE; 399 give 0.5: lose 49; no band above: no gain.
+    assert_eq!(bp("ap"), (448, d("1"), Some(49), None));
+    // One more form (386 / 448 = 86.2%, same tier): need 1100 + Title I 650 = 1750.
+    assert_eq!(l.form_worth, Some(d("1750")));
+    // Title I's 90% tier: ceil(403.2) = 404 → 19 forms; 675 × 404 = 272700 − 250250 = 22450.
+    let t = &l.forms_to_tier[0];
+    assert_eq!((t.forms, t.gain), (Some(19), Some(d("22450"))));
+    assert!(l.buy_backs.is_empty());
 }

@@ -425,7 +425,7 @@ fn allocation_types_and_fields() {
         &with("/sources/0/allocation/type", json!("weekly")),
         source("gf"),
         "allocation.type",
-        "must be `fixed`, `per_pupil`, `lcff` or `norm`, got `weekly`",
+        "must be `fixed`, `per_pupil`, `tiered`, `lcff` or `norm`, got `weekly`",
     );
     refused(
         &without("/sources/0/allocation/type"),

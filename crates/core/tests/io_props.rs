@@ -180,6 +180,7 @@ fn norm(i: usize, raw: &RawNorm) -> Norm {
         unit_cost: money(*cost),
         rounding: [Rounding::Ceil, Rounding::Floor, Rounding::Round][usize::from(*rounding % 3)],
         min_fte: min.map(|m| Decimal::new(i64::from(m), 1)),
+        bands: Vec::new(),
     }
 }
 

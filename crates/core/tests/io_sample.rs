@@ -58,13 +58,16 @@ fn sample_has_the_promised_variety() {
     assert!(doc.sources.iter().any(|s| s.one_time && !s.restricted));
     let title1 = doc.sources.iter().find(|s| s.id == "title1").unwrap();
     assert!(title1.restricted && title1.allowed.is_some() && !title1.set_asides.is_empty());
+    // Title I steps with need, so a first visit shows forms to its next tier.
     assert!(matches!(
-        title1.allocation,
-        Allocation::PerPupil {
+        &title1.allocation,
+        Allocation::Tiered {
             basis: Basis::Unduplicated,
-            ..
-        }
+            tiers,
+        } if tiers.len() >= 2
     ));
+    // An assistant principal by bands, so a first visit shows a band breakpoint.
+    assert!(doc.norms.iter().any(|n| !n.bands.is_empty()));
     assert!(doc.lines.iter().filter(|l| l.norm().is_some()).count() >= 2);
     assert!(doc.lines.iter().any(|l| l.funding.len() > 1));
     for p in [Priority::Protected, Priority::Essential, Priority::Flexible] {

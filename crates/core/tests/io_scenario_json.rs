@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::json;
-use sitebudget_core::engine::{EnrollmentInput, LineEdit, Scenario};
+use sitebudget_core::engine::{EnrollmentInput, LineEdit, NormDay, Scenario, YearChange};
 use sitebudget_core::io::sample::sample_document;
 use sitebudget_core::io::{document_value, parse_document, read_scenario, scenario_value, to_json};
 use sitebudget_core::model::{Funding, Grade, Line, LineKind, Position, Priority};
@@ -140,15 +140,43 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         decimal(),
         decimal(),
         prop::collection::vec(edit, 0..4),
+        prop::collection::vec(
+            (decimal(), decimal(), decimal()).prop_map(|(e, c, r)| YearChange {
+                enrollment_change: e,
+                cost_change: c,
+                rate_change: r,
+            }),
+            0..4,
+        ),
+        prop::option::of(
+            (counts(), counts(), decimal()).prop_map(|(enrollment, excluded, s)| NormDay {
+                enrollment,
+                excluded,
+                remaining_share: s,
+            }),
+        ),
     )
-        .prop_map(|(enrollment, u, a, c, r, line_edits)| Scenario {
-            enrollment,
-            unduplicated_pct: u,
-            attendance_rate: a,
-            cost_change: c,
-            rate_change: r,
-            line_edits,
-        })
+        .prop_map(
+            |(enrollment, u, a, c, r, line_edits, years, norm_day)| Scenario {
+                enrollment,
+                unduplicated_pct: u,
+                attendance_rate: a,
+                cost_change: c,
+                rate_change: r,
+                line_edits,
+                years,
+                norm_day,
+            },
+        )
+}
+
+/// Pupils per grade, any grades.
+fn counts() -> impl Strategy<Value = BTreeMap<Grade, u32>> {
+    prop::collection::vec((0usize..14, any::<u32>()), 0..4).prop_map(|c| {
+        c.into_iter()
+            .map(|(g, n)| (Grade::ALL[g % 14], n))
+            .collect()
+    })
 }
 
 proptest! {

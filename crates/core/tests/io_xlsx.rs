@@ -466,3 +466,32 @@ fn a_sheet_with_a_bad_row_keeps_its_good_rows_for_the_preview() {
     assert_eq!(read.bad[0].row, 5);
     assert_eq!(read.doc.lines.len(), sample.lines.len() - 1);
 }
+
+#[test]
+fn norm_day_gets_its_own_sheet() {
+    let doc = sample_document();
+    // 300 of 318 TK-3 pupils counted (18 no-shows in K): ceil(300 / 24 = 12.5) = 13 teachers,
+    // one fewer than 14: −118,000 × 0.8 = −94,400. 4-5 stays at 4; the assistant principal
+    // stays at 1 FTE (430 pupils ≥ 400).
+    let scenario = Scenario {
+        norm_day: Some(sitebudget_core::engine::NormDay {
+            excluded: std::collections::BTreeMap::from([(sitebudget_core::model::Grade::K, 18)]),
+            ..Default::default()
+        }),
+        ..Scenario::default()
+    };
+    let bytes = budget_workbook(&doc, &scenario, "Norm Day").unwrap();
+    let sheets = sheets(&bytes);
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Lines", "Comparison", "Cut plan", "Norm Day"]);
+    let rows = &sheets[3].1;
+    assert_eq!(rows[1][1], "0.8");
+    assert_eq!(
+        rows[4][..5],
+        ["Classroom teacher TK-3", "300", "14", "13", "-94400"]
+    );
+    assert_eq!(rows[5][2..5], ["4", "4", "0"]);
+    assert_eq!(rows[6][1..4], ["430", "1", "1"]);
+    assert_eq!(rows[7][0], "All norms");
+    assert_eq!(rows[7][4], "-94400");
+}

@@ -4,7 +4,9 @@
 //! 385.28) = 385. At −10%, each grade × 0.9 rounded half up: TK 36, K 61 (61.2), 1: 63,
 //! 2: 65 (64.8), 3: 61 (61.2), 4: 59 (59.4), 5: 58 (57.6) → E = 403, U = round(346.58) = 347.
 //! TK-3 pupils 286 → ceil(286 / 24 = 11.92) = 12 teachers (was ceil(318 / 24) = 14);
-//! grades 4-5: 117 → ceil(117 / 36 = 3.25) = 4 (unchanged).
+//! grades 4-5: 117 → ceil(117 / 36 = 3.25) = 4 (unchanged); the assistant principal's
+//! bands (0.5 FTE from 1 pupil, 1 from 400) still give 1 FTE for 403 pupils.
+//! Title I's tier: 347 ≥ 0.85 × 403 = 342.55 but < 0.90 × 403 = 362.7: still $650.
 #![cfg(not(target_arch = "wasm32"))]
 
 use rust_decimal::Decimal;
@@ -28,11 +30,11 @@ fn allocations_costs_and_balances_before_the_plan() {
     let s = &eval.scenario;
     assert_eq!(s.counts.enrollment, 403);
     assert_eq!(s.counts.unduplicated, 347);
-    // need: 1,100 × 347 = 381,700; title1: 650 × 347 = 225,550; norm: 16 × 118,000 = 1,888,000;
-    // gf 551,000, carry 28,000, arts 30,000 → 3,104,250.
+    // need: 1,100 × 347 = 381,700; title1: 650 × 347 = 225,550; norm: 16 × 118,000
+    // + 1 × 190,000 = 2,078,000; gf 361,000, carry 28,000, arts 30,000 → 3,104,250.
     assert_eq!(s.source("need").unwrap().allocation, d("381700"));
     assert_eq!(s.source("title1").unwrap().allocation, d("225550"));
-    assert_eq!(s.source("norm").unwrap().allocation, d("1888000"));
+    assert_eq!(s.source("norm").unwrap().allocation, d("2078000"));
     assert_eq!(s.total_allocation, d("3104250"));
     // Baseline cost 3,386,800 less two TK-3 teachers (2 × 118,000) = 3,150,800.
     assert_eq!(s.total_cost, d("3150800"));
@@ -94,13 +96,27 @@ fn flexibility_after_the_plan() {
     assert_eq!(f.flexible, d("208750"));
     // Index = 208,750 / 3,104,250.
     assert_eq!(f.index, d("208750") / d("3104250"));
+
+    // Buy-back of the two TK-3 teachers: 2 × 118,000 = 236,000. Unrestricted flexible money
+    // gf 60,000 + need 35,700 + carry 28,000 = 123,700; / 118,000 = 1.05, in the line's
+    // 1-FTE steps: 1. No source alone reaches a whole teacher (60,000 < 118,000).
+    let bb = eval.levers.buy_back("tk3").unwrap();
+    assert_eq!((bb.lost, bb.cost, bb.can), (d("2"), d("236000"), d("1")));
+    assert!(bb.can_from.iter().all(|(_, c)| c.is_zero()));
+    // Breakpoints at 286 TK-3 pupils, 12 teachers: lose 286 − floor(24 × 11) = 22; gain
+    // 24 × 12 + 1 − 286 = 3 (289 → 13 teachers). 403 pupils keep the assistant principal
+    // at 1 FTE until 4 fewer (399 → 0.5).
+    let b = eval.levers.breakpoint("tk3").unwrap();
+    assert_eq!((b.lose, b.gain), (Some(22), Some(3)));
+    let ap = eval.levers.breakpoint("ap").unwrap();
+    assert_eq!((ap.fte, ap.lose, ap.gain), (d("1"), Some(4), None));
 }
 
 #[test]
 fn the_budget_as_it_is_needs_no_cuts() {
     let eval = evaluate(&sample_document(), &Scenario::default()).unwrap();
     let b = &eval.scenario;
-    // 551,000 + 423,500 + 250,250 + 2,124,000 + 28,000 + 30,000 = 3,406,750.
+    // 361,000 + 423,500 + 250,250 + 2,314,000 + 28,000 + 30,000 = 3,406,750.
     assert_eq!(b.total_allocation, d("3406750"));
     assert_eq!(b.total_cost, d("3386800"));
     assert_eq!(b.balance, d("19950"));

@@ -13,6 +13,8 @@ pub mod export_menu;
 pub mod figure;
 pub mod flexibility_panel;
 pub mod import_control;
+pub mod levers_panel;
+pub mod norm_day_panel;
 pub mod panel;
 pub mod print;
 pub mod projection_panel;

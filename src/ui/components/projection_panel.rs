@@ -8,8 +8,11 @@ use super::panel::Panel;
 
 use super::figure::money_cell;
 use crate::ui::event_value;
-use sitebudget_core::engine::YearResult;
+use rust_decimal::Decimal;
+use sitebudget_core::engine::{Scenario, YearResult};
 use sitebudget_core::format;
+use sitebudget_core::model::Document;
+use sitebudget_core::util::decimal::parse_decimal;
 
 /// Props of [`ProjectionPanel`].
 #[derive(Properties, PartialEq)]
@@ -23,6 +26,29 @@ pub struct ProjectionPanelProps {
     /// The chart, drawn by the caller.
     #[prop_or_default]
     pub chart: Html,
+    /// The budget (norm titles).
+    pub doc: Rc<Document>,
+    /// The scenario projected (its per-year changes are edited here).
+    pub scenario: Rc<Scenario>,
+    /// Called with the scenario after a year's change is edited.
+    #[prop_or_default]
+    pub on_scenario: Callback<Scenario>,
+    /// The class-size chart, drawn by the caller.
+    #[prop_or_default]
+    pub class_chart: Html,
+}
+
+/// Which change of a year an input edits.
+#[derive(Clone, Copy, PartialEq)]
+enum Which {
+    Enrollment,
+    Cost,
+    Rate,
+}
+
+/// A percent as an input shows it: `-0.03` → `-3`.
+fn pct(f: Decimal) -> String {
+    format::plain(f * Decimal::ONE_HUNDRED)
 }
 
 /// The projection table with its chart.
@@ -36,6 +62,99 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
             }
         })
     };
+    let per_year = !props.scenario.years.is_empty();
+    let read_only = crate::ui::embed::use_read_only();
+    let problem = use_state(|| None::<String>);
+    let on_per_year = {
+        let (scenario, on, count) = (
+            props.scenario.clone(),
+            props.on_scenario.clone(),
+            props.count,
+        );
+        Callback::from(move |e: Event| {
+            let on_now = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .is_some_and(|i| i.checked());
+            let mut s = (*scenario).clone();
+            if on_now {
+                // Every year starts as the scenario's own change, then each is edited alone.
+                let own = s.change_for_year(1);
+                s.years = vec![own; count.max(1) as usize];
+            } else {
+                s.years.clear();
+            }
+            on.emit(s);
+        })
+    };
+    let edit = {
+        let (scenario, on, problem) = (
+            props.scenario.clone(),
+            props.on_scenario.clone(),
+            problem.clone(),
+        );
+        Rc::new(move |year: u32, which: Which, text: String| {
+            let t = text.trim().trim_end_matches('%').trim();
+            let Ok(p) = parse_decimal(if t.is_empty() { "0" } else { t }) else {
+                problem.set(Some(format!("Year {year}: type a percent, such as -3.")));
+                return;
+            };
+            let f = p / Decimal::ONE_HUNDRED;
+            let bad = f < Decimal::NEGATIVE_ONE || (which == Which::Enrollment && f > Decimal::ONE);
+            if bad {
+                problem.set(Some(format!(
+                    "Year {year}: {} must be {}.",
+                    match which {
+                        Which::Enrollment => "the enrollment change",
+                        Which::Cost => "the cost change",
+                        Which::Rate => "the rate change",
+                    },
+                    if which == Which::Enrollment {
+                        "from −100% to +100%"
+                    } else {
+                        "−100% or more"
+                    }
+                )));
+                return;
+            }
+            problem.set(None);
+            let mut s = (*scenario).clone();
+            let mut change = s.change_for_year(year);
+            match which {
+                Which::Enrollment => change.enrollment_change = f,
+                Which::Cost => change.cost_change = f,
+                Which::Rate => change.rate_change = f,
+            }
+            s.set_year(year.saturating_sub(1) as usize, change);
+            on.emit(s);
+        })
+    };
+    let input = |year: u32, which: Which, value: Decimal| {
+        let edit = edit.clone();
+        let onchange = Callback::from(move |e: Event| {
+            if let Some(v) = event_value(&e) {
+                edit(year, which, v);
+            }
+        });
+        let name = match which {
+            Which::Enrollment => "enrollment",
+            Which::Cost => "cost",
+            Which::Rate => "rate",
+        };
+        if read_only {
+            return html! { { pct(value) } };
+        }
+        html! {
+            <input type="text" inputmode="decimal" size="5" value={pct(value)} {onchange} disabled={!per_year}
+                aria-label={format!("Year {year} {name} change (%)")}
+                data-testid={format!("projection-change-{year}-{name}")} />
+        }
+    };
+    let norms: Vec<(String, String)> = props
+        .doc
+        .norms
+        .iter()
+        .map(|n| (n.id.clone(), n.title.clone()))
+        .collect();
     html! {
         <Panel id="projection" title="Years ahead" testid="projection-panel" actions={html! {
                 <label class="small no-print">
@@ -47,7 +166,17 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                     </select>
                 </label>
         }}>
-            <p class="small muted">{ "Each year applies the scenario's enrollment, cost and rate changes again, compounding, to the budget as it is now." }</p>
+            <p class="small muted">{ if per_year {
+                "Each year applies its own changes to the year before it. Year 1 is the scenario itself."
+            } else {
+                "Each year applies the scenario's enrollment, cost and rate changes again, compounding, to the budget as it is now."
+            } }</p>
+            if !read_only {
+            <label class="small no-print">
+                <input type="checkbox" checked={per_year} onchange={on_per_year} data-testid="projection-per-year" />
+                { " Give each year its own changes" }
+            </label>
+            }
             { props.chart.clone() }
             <div class="table-wrap">
                 <table class="data">
@@ -59,6 +188,9 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                             <th scope="col" class="num">{ "Balance before cuts" }</th>
                             <th scope="col" class="num">{ "Positions lost (FTE)" }</th>
                             <th scope="col" class="num">{ "Cuts" }</th>
+                            <th scope="col" class="num">{ "Enrollment change (%)" }</th>
+                            <th scope="col" class="num">{ "Cost change (%)" }</th>
+                            <th scope="col" class="num">{ "Rate change (%)" }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -70,11 +202,58 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                                 { money_cell(y.balance_before_cuts, true) }
                                 <td class="num" data-value={format::plain(y.positions_lost)}>{ format::fte(y.positions_lost) }</td>
                                 <td class="num">{ y.plan.cuts.len() }</td>
+                                {{ let c = props.scenario.change_for_year(y.year); html! { <>
+                                    <td class="num">{ input(y.year, Which::Enrollment, c.enrollment_change) }</td>
+                                    <td class="num">{ input(y.year, Which::Cost, c.cost_change) }</td>
+                                    <td class="num">{ input(y.year, Which::Rate, c.rate_change) }</td>
+                                </> } }}
                             </tr>
                         }
                     </tbody>
                 </table>
             </div>
+            if let Some(p) = &*problem {
+                <p class="negative small" role="alert">{ p }</p>
+            }
+            if !norms.is_empty() {
+                <h3>{ "Class size by year" }</h3>
+                { props.class_chart.clone() }
+                <div class="table-wrap">
+                    <table class="data" data-testid="projection-classsize">
+                        <caption class="visually-hidden">{ "Average class size per norm and year: pupils per position" }</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ "Norm" }</th>
+                                for y in props.years.iter() {
+                                    <th scope="col" class="num" key={y.year}>{ format!("Year {}", y.year) }</th>
+                                }
+                            </tr>
+                        </thead>
+                        <tbody>
+                            for (id, title) in norms {
+                                <tr key={id.clone()}>
+                                    <th scope="row">{ title }</th>
+                                    for y in props.years.iter() {
+                                        {{ let c = y.class_sizes.iter().find(|c| c.norm == id);
+                                           let value = c.and_then(|c| c.size).map(format::plain).unwrap_or_default();
+                                           let text = match c {
+                                               Some(c) => match c.size {
+                                                   Some(sz) => format!("{} ({} ÷ {})", format::plain(sz), c.students, format::fte(c.positions)),
+                                                   None => "no positions".to_owned(),
+                                               },
+                                               None => String::new(),
+                                           };
+                                           html! {
+                                            <td class="num" key={y.year} data-testid={format!("projection-classsize-{}-{}", y.year, id)}
+                                                data-value={value}>{ text }</td>
+                                        } }}
+                                    }
+                                </tr>
+                            }
+                        </tbody>
+                    </table>
+                </div>
+            }
         </Panel>
     }
 }

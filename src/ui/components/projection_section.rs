@@ -12,7 +12,9 @@ use sitebudget_core::chart::ValueFormat;
 use sitebudget_core::engine::{self, EngineError, Scenario, YearResult};
 use sitebudget_core::model::Document;
 use sitebudget_core::util::by_ptr::ByPtr;
-use sitebudget_core::view::chart_data::{projection_balances, projection_positions};
+use sitebudget_core::view::chart_data::{
+    projection_balances, projection_class_sizes, projection_positions,
+};
 
 /// Props of [`ProjectionSection`].
 #[derive(Properties, PartialEq)]
@@ -25,6 +27,9 @@ pub struct ProjectionSectionProps {
     pub years: u32,
     /// Called with a new number of years.
     pub on_count: Callback<u32>,
+    /// Called with the scenario after a year's own change is edited.
+    #[prop_or_default]
+    pub on_scenario: Callback<Scenario>,
 }
 
 /// What a projection reads: the document and scenario (by identity) and the years.
@@ -72,9 +77,15 @@ pub fn ProjectionSection(props: &ProjectionSectionProps) -> Html {
                         title="Positions lost (FTE), by year" testid="chart-projection-positions" />
                 </div>
             };
+            let class_chart = html! {
+                <BarChart data={Rc::new(projection_class_sizes(&props.doc, years))} format={ValueFormat::Number}
+                    title="Average class size (pupils per position), by year" testid="chart-projection-classsize" />
+            };
             html! {
                 <ProjectionPanel years={Rc::new(years.clone())} count={props.years}
-                    on_count={props.on_count.clone()} {chart} />
+                    on_count={props.on_count.clone()} {chart} {class_chart}
+                    doc={props.doc.clone()} scenario={props.scenario.clone()}
+                    on_scenario={props.on_scenario.clone()} />
             }
         }
         Err(err) => html! {

@@ -114,6 +114,7 @@ pub fn budget(lines: usize) -> Document {
         unit_cost: Decimal::from(118_000),
         rounding: Rounding::Ceil,
         min_fte: None,
+        bands: Vec::new(),
     })
     .collect();
     let mut out = Vec::with_capacity(lines);

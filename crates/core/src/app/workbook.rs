@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{cell_range, row_col_to_cell, Format, Formula, Workbook, Worksheet};
 use rust_xlsxwriter::{ColNum, RowNum, XlsxError};
 
-use crate::engine::{evaluate, Evaluation, LineStatus, Scenario};
+use crate::engine::{evaluate, Evaluation, LineStatus, NormDayResult, Scenario};
 use crate::io::line_rows::{line_cells, COLUMNS, TOTAL_LABEL};
 use crate::io::xlsx_read::SPREADSHEET_DIGITS;
 use crate::model::Document;
@@ -176,6 +176,9 @@ fn build(
         Ok(eval) => {
             comparison_sheet(book.add_worksheet(), doc, eval, name, &styles)?;
             cut_plan_sheet(book.add_worksheet(), doc, eval, name, &styles)?;
+            if let Some(nd) = &eval.norm_day {
+                norm_day_sheet(book.add_worksheet(), nd, name, &styles)?;
+            }
             if let Some(pair) = pair {
                 two_scenarios_sheet(book.add_worksheet(), doc, pair, &styles)?;
             }
@@ -522,6 +525,54 @@ fn cut_plan_sheet(
         }
     }
     widths(ws, &[90., 18., 10., 10., 14., 60.])
+}
+
+/// Norm Day: per norm, the pupils counted, positions before and after, and the dollars
+/// for the rest of the year (a `SUM` totals them).
+fn norm_day_sheet(
+    ws: &mut Worksheet,
+    nd: &NormDayResult,
+    name: &str,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    ws.set_name("Norm Day")?;
+    let title = format!("Norm Day for scenario “{name}”");
+    ws.write_string_with_format(0, 0, title, &s.title)?;
+    ws.write_string(1, 0, "Share of the year left")?;
+    figure(ws, 1, 1, nd.remaining_share, None)?;
+    header(
+        ws,
+        3,
+        &[
+            "Norm",
+            "Pupils counted",
+            "FTE before",
+            "FTE after",
+            "Dollars for the rest of the year",
+        ],
+        s,
+    )?;
+    let mut row = 4;
+    for n in &nd.norms {
+        ws.write_string(row, 0, &n.title)?;
+        figure(ws, row, 1, Decimal::from(n.students), None)?;
+        figure(ws, row, 2, n.before, None)?;
+        figure(ws, row, 3, n.after, None)?;
+        figure(ws, row, 4, n.dollars, Some(&s.money))?;
+        row += 1;
+    }
+    ws.write_string_with_format(row, 0, "All norms", &s.bold)?;
+    if nd.norms.is_empty() {
+        figure(ws, row, 4, nd.total_dollars, Some(&s.bold_money))?;
+    } else {
+        let text = format!("=SUM(E5:E{row})");
+        formula(ws, row, 4, &text, nd.total_dollars, &s.bold_money)?;
+    }
+    for note in &nd.notes {
+        row += 1;
+        ws.write_string(row, 0, note.as_str())?;
+    }
+    widths(ws, &[40., 16., 12., 12., 30.])
 }
 
 #[cfg(test)]

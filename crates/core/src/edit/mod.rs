@@ -120,6 +120,10 @@ pub enum Field {
     Rounding,
     /// Norm minimum FTE, blank for none.
     MinFte,
+    /// Tiers of a tiered allocation as text: `40%: 338.25; 41%: 343.75`.
+    Tiers,
+    /// Bands of a banded norm as text: `1: 0.5; 500: 1` (blank for a ratio norm).
+    Bands,
     /// School fiscal year.
     FiscalYear,
     /// Pupils in a grade.
@@ -165,6 +169,8 @@ impl Field {
             Field::StudentsPerPosition => "students_per_position",
             Field::Rounding => "rounding",
             Field::MinFte => "min_fte",
+            Field::Tiers => "allocation.tiers",
+            Field::Bands => "bands",
             Field::FiscalYear => "fiscal_year",
             Field::Enrollment(g) => return format!("enrollment.{g}"),
             Field::UnduplicatedPct => "unduplicated_pct",

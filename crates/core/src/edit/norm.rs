@@ -42,7 +42,18 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
             norm.title = trimmed.to_owned();
         }
         Field::Grades => norm.grades = text::grades(value)?,
-        Field::StudentsPerPosition => norm.students_per_position = decimal(value)?,
+        Field::StudentsPerPosition => {
+            // A ratio replaces bands: a norm gives one or the other.
+            norm.students_per_position = decimal(value)?;
+            norm.bands.clear();
+        }
+        Field::Bands => {
+            norm.bands = text::bands_list(value)?;
+            if !norm.bands.is_empty() {
+                // The ratio is not used with bands; 1 is what reading a banded norm gives.
+                norm.students_per_position = Decimal::ONE;
+            }
+        }
         Field::UnitCost => norm.unit_cost = money(value)?,
         Field::MinFte => norm.min_fte = optional(value, decimal)?,
         Field::Rounding => {
@@ -73,6 +84,7 @@ pub(super) fn add(doc: &mut Document) {
         unit_cost: Decimal::ZERO,
         rounding: Rounding::Ceil,
         min_fte: None,
+        bands: Vec::new(),
     });
 }
 

@@ -1,6 +1,6 @@
 //! What the editor shows: each target's fields in order, and each field's value as text.
 
-use super::text::{funding, percent, plain, words};
+use super::text::{self, funding, percent, plain, words};
 use super::{allocation_type, basis_word, rounding_word, Field};
 use crate::model::{Allocation, Basis, Line, LineKind, Norm, School, Source, Span};
 
@@ -35,11 +35,12 @@ const ITEM: [Field; 9] = [
 ];
 
 /// A norm's fields, in the editor's order.
-pub const NORM_FIELDS: [Field; 7] = [
+pub const NORM_FIELDS: [Field; 8] = [
     Field::Title,
     Field::Id,
     Field::Grades,
     Field::StudentsPerPosition,
+    Field::Bands,
     Field::UnitCost,
     Field::Rounding,
     Field::MinFte,
@@ -77,6 +78,13 @@ pub fn source_fields(source: &Source) -> Vec<Field> {
             if let Basis::Grades(_) = basis {
                 out.push(Field::BasisGrades);
             }
+        }
+        Allocation::Tiered { basis, .. } => {
+            out.push(Field::Basis);
+            if let Basis::Grades(_) = basis {
+                out.push(Field::BasisGrades);
+            }
+            out.push(Field::Tiers);
         }
         Allocation::Lcff(_) => {
             out.extend(Span::ALL.map(Field::LcffBase));
@@ -124,14 +132,21 @@ pub fn source_value(source: &Source, field: Field) -> String {
         (Field::AllocationType, _) => allocation_type(a).to_owned(),
         (Field::AllocationAmount, Allocation::Fixed { amount }) => plain(*amount),
         (Field::Rate, Allocation::PerPupil { rate, .. }) => plain(*rate),
-        (Field::Basis, Allocation::PerPupil { basis, .. }) => basis_word(basis).to_owned(),
+        (Field::Basis, Allocation::PerPupil { basis, .. } | Allocation::Tiered { basis, .. }) => {
+            basis_word(basis).to_owned()
+        }
         (
             Field::BasisGrades,
             Allocation::PerPupil {
                 basis: Basis::Grades(g),
                 ..
+            }
+            | Allocation::Tiered {
+                basis: Basis::Grades(g),
+                ..
             },
         ) => words(g),
+        (Field::Tiers, Allocation::Tiered { tiers, .. }) => text::tiers(tiers),
         (Field::LcffBase(span), Allocation::Lcff(l)) => {
             l.base.get(&span).map(|r| plain(*r)).unwrap_or_default()
         }
@@ -159,7 +174,8 @@ pub fn norm_value(norm: &Norm, field: Field) -> String {
         Field::Title => norm.title.clone(),
         Field::Id => norm.id.clone(),
         Field::Grades => words(&norm.grades),
-        Field::StudentsPerPosition => plain(norm.students_per_position),
+        Field::StudentsPerPosition if norm.bands.is_empty() => plain(norm.students_per_position),
+        Field::Bands => text::bands(&norm.bands),
         Field::UnitCost => plain(norm.unit_cost),
         Field::Rounding => rounding_word(norm.rounding).to_owned(),
         Field::MinFte => norm.min_fte.map(plain).unwrap_or_default(),
@@ -220,10 +236,16 @@ mod tests {
         assert_eq!(line_value(subs, Field::Amount), "28000");
         let title1 = doc.sources.iter().find(|s| s.id == "title1").unwrap();
         let fields = source_fields(title1);
-        assert_eq!(&fields[5..], [Field::Rate, Field::Basis, Field::Allowed]);
+        assert_eq!(&fields[5..], [Field::Basis, Field::Tiers, Field::Allowed]);
         assert_eq!(source_value(title1, Field::Basis), "unduplicated");
         assert_eq!(source_value(title1, Field::SetAsideShare(0)), "1");
-        assert_eq!(source_value(title1, Field::Rate), "650");
+        assert_eq!(
+            source_value(title1, Field::Tiers),
+            "40%: 450; 50%: 500; 60%: 550; 70%: 600; 80%: 625; 85%: 650; 90%: 675; 95%: 700"
+        );
+        let ap = doc.norms.iter().find(|n| n.id == "ap").unwrap();
+        assert_eq!(norm_value(ap, Field::Bands), "1: 0.5; 400: 1");
+        assert_eq!(norm_value(ap, Field::StudentsPerPosition), "");
         assert_eq!(norm_value(&doc.norms[0], Field::Grades), "TK, K, 1, 2, 3");
         assert_eq!(norm_value(&doc.norms[0], Field::Rounding), "ceil");
         assert_eq!(school_value(&doc.school, Field::UnduplicatedPct), "86");

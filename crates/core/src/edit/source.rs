@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::text::{self, boolean, fraction, money};
 use super::{fresh_id, name_some, no_field, Field, Step};
-use crate::model::{Allocation, Basis, Document, Lcff, SetAside, Source, Span};
+use crate::model::{Allocation, Basis, Document, Lcff, SetAside, Source, Span, Tier};
 
 fn find<'d>(doc: &'d mut Document, id: &str) -> Result<&'d mut Source, String> {
     doc.sources
@@ -20,6 +20,7 @@ pub fn allocation_type(a: &Allocation) -> &'static str {
     match a {
         Allocation::Fixed { .. } => "fixed",
         Allocation::PerPupil { .. } => "per_pupil",
+        Allocation::Tiered { .. } => "tiered",
         Allocation::Lcff(_) => "lcff",
         Allocation::Norm => "norm",
     }
@@ -72,6 +73,13 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
                         rate: Decimal::ZERO,
                         basis: Basis::Enrollment,
                     },
+                    "tiered" => Allocation::Tiered {
+                        basis: Basis::Unduplicated,
+                        tiers: vec![Tier {
+                            at_least: Decimal::ZERO,
+                            rate: Decimal::ZERO,
+                        }],
+                    },
                     "lcff" => Allocation::Lcff(Lcff {
                         base: zero_rates(&grades),
                         supplemental: Decimal::new(20, 2),
@@ -81,7 +89,7 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
                     "norm" => Allocation::Norm,
                     _ => {
                         return Err(format!(
-                            "must be fixed, per_pupil, lcff or norm, got `{trimmed}`"
+                            "must be fixed, per_pupil, tiered, lcff or norm, got `{trimmed}`"
                         ))
                     }
                 };
@@ -122,7 +130,8 @@ fn set_allocation(
     match (a, field) {
         (Allocation::Fixed { amount }, Field::AllocationAmount) => *amount = money(value)?,
         (Allocation::PerPupil { rate, .. }, Field::Rate) => *rate = money(value)?,
-        (Allocation::PerPupil { basis, .. }, Field::Basis) => {
+        (Allocation::Tiered { tiers, .. }, Field::Tiers) => *tiers = text::tiers_list(value)?,
+        (Allocation::PerPupil { basis, .. } | Allocation::Tiered { basis, .. }, Field::Basis) => {
             *basis = match value.trim() {
                 "enrollment" => Basis::Enrollment,
                 "unduplicated" => Basis::Unduplicated,
@@ -135,9 +144,10 @@ fn set_allocation(
                 }
             }
         }
-        (Allocation::PerPupil { basis, .. }, Field::BasisGrades) => {
-            *basis = Basis::Grades(text::grades(value)?)
-        }
+        (
+            Allocation::PerPupil { basis, .. } | Allocation::Tiered { basis, .. },
+            Field::BasisGrades,
+        ) => *basis = Basis::Grades(text::grades(value)?),
         (Allocation::Lcff(l), Field::LcffBase(span)) => {
             l.base.insert(span, money(value)?);
         }

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Funding, Grade};
+use crate::model::{Band, Funding, Grade, Tier};
 use crate::util::dec;
 use crate::util::decimal::{parse_decimal, parse_money, quote};
 
@@ -73,6 +73,61 @@ pub fn count(text: &str) -> Result<u32, String> {
             quote(text)
         )
     })
+}
+
+/// Tiers as editable text: `40%: 338.25; 41%: 343.75`.
+pub fn tiers(list: &[Tier]) -> String {
+    list.iter()
+        .map(|t| format!("{}%: {}", percent(t.at_least), plain(t.rate)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Reads tiers written as [`tiers`] shows them (`;` between tiers, `:` in each).
+pub fn tiers_list(text: &str) -> Result<Vec<Tier>, String> {
+    pairs(text, "a share and a rate, such as `40%: 338.25`")?
+        .into_iter()
+        .map(|(a, r)| {
+            Ok(Tier {
+                at_least: fraction(a)?,
+                rate: money(r)?,
+            })
+        })
+        .collect()
+}
+
+/// Bands as editable text: `1: 0.5; 500: 1`.
+pub fn bands(list: &[Band]) -> String {
+    list.iter()
+        .map(|b| format!("{}: {}", b.from, plain(b.fte)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Reads bands written as [`bands`] shows them.
+pub fn bands_list(text: &str) -> Result<Vec<Band>, String> {
+    pairs(text, "pupils and FTE, such as `500: 1`")?
+        .into_iter()
+        .map(|(f, x)| {
+            Ok(Band {
+                from: count(f)?,
+                fte: decimal(x)?,
+            })
+        })
+        .collect()
+}
+
+/// Splits `a: b; c: d` into pairs; blank entries are dropped.
+fn pairs<'t>(text: &'t str, what: &str) -> Result<Vec<(&'t str, &'t str)>, String> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .map(|e| {
+            e.split_once(':')
+                .map(|(a, b)| (a.trim(), b.trim()))
+                .ok_or_else(|| format!("each entry is {what}, got {}", quote(e)))
+        })
+        .collect()
 }
 
 /// Reads `true`/`false` (also `yes`/`no`).

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::counts::Counts;
 use super::error::EngineError;
 use super::rounding::{add, cents, div, money, mul, sub};
-use crate::model::{Allocation, Basis, Lcff, Source, Span};
+use crate::model::{Allocation, Basis, Lcff, Source, Span, Tier};
 
 /// A source's allocation, rounded half up to the cent; `norm_total` is what norms fund.
 pub fn allocation(
@@ -16,19 +16,63 @@ pub fn allocation(
     let what = &|| format!("the allocation of source \"{}\"", source.id);
     let exact = match &source.allocation {
         Allocation::Fixed { amount } => *amount,
-        Allocation::PerPupil { rate, basis } => {
-            let count = match basis {
-                Basis::Enrollment => Decimal::from(counts.enrollment),
-                Basis::Unduplicated => Decimal::from(counts.unduplicated),
-                Basis::Ada => counts.ada,
-                Basis::Grades(grades) => Decimal::from(counts.in_grades(grades)),
-            };
-            mul(*rate, count, what)?
+        Allocation::PerPupil { rate, basis } => mul(*rate, basis_count(basis, counts), what)?,
+        Allocation::Tiered { basis, tiers } => {
+            let rate = tier_in_force(tiers, counts)?.map_or(Decimal::ZERO, |t| t.rate);
+            mul(rate, basis_count(basis, counts), what)?
         }
         Allocation::Lcff(lcff) => lcff_allocation(&source.id, lcff, counts)?,
         Allocation::Norm => norm_total,
     };
     money(exact, what)
+}
+
+/// The pupils a basis counts.
+pub fn basis_count(basis: &Basis, counts: &Counts) -> Decimal {
+    match basis {
+        Basis::Enrollment => Decimal::from(counts.enrollment),
+        Basis::Unduplicated => Decimal::from(counts.unduplicated),
+        Basis::Ada => counts.ada,
+        Basis::Grades(grades) => Decimal::from(counts.in_grades(grades)),
+    }
+}
+
+/// Whether `U ≥ at_least × E`, compared exactly (no division).
+pub fn tier_reached(tier: &Tier, unduplicated: u64, enrollment: u64) -> Result<bool, EngineError> {
+    let need = mul(tier.at_least, Decimal::from(enrollment), &|| {
+        "a tier's threshold".into()
+    })?;
+    Ok(Decimal::from(unduplicated) >= need)
+}
+
+/// The index of the tier in force: the largest `at_least` with `U ≥ at_least × E`.
+///
+/// Tiers are strictly increasing once validated, but the search does not rely on it.
+pub fn tier_index(tiers: &[Tier], counts: &Counts) -> Result<Option<usize>, EngineError> {
+    tier_index_at(tiers, counts.unduplicated, counts.enrollment)
+}
+
+/// [`tier_index`] for explicit `U` and `E`.
+pub fn tier_index_at(
+    tiers: &[Tier],
+    unduplicated: u64,
+    enrollment: u64,
+) -> Result<Option<usize>, EngineError> {
+    let mut best: Option<usize> = None;
+    for (i, t) in tiers.iter().enumerate() {
+        let better = best
+            .and_then(|b| tiers.get(b))
+            .is_none_or(|b| t.at_least > b.at_least);
+        if better && tier_reached(t, unduplicated, enrollment)? {
+            best = Some(i);
+        }
+    }
+    Ok(best)
+}
+
+/// The tier in force, if any.
+fn tier_in_force<'t>(tiers: &'t [Tier], counts: &Counts) -> Result<Option<&'t Tier>, EngineError> {
+    Ok(tier_index(tiers, counts)?.and_then(|i| tiers.get(i)))
 }
 
 /// ADA of one LCFF span: span enrollment × attendance rate, half up to 2 decimals.

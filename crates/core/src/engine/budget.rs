@@ -29,10 +29,9 @@ pub(crate) struct Inputs<'d> {
     pub norms: Cow<'d, [Norm]>,
     /// Lines after the scenario's edits, in document order.
     pub lines: Vec<&'d Line>,
-    /// Yearly change of line unit costs and item amounts…
-    pub cost_change: Decimal,
-    /// …applied this many times, rounding to the cent at each step.
-    pub cost_years: u32,
+    /// Yearly changes of line unit costs and item amounts, applied in order, each
+    /// rounding to the cent (zeros are skipped).
+    pub cost_changes: Vec<Decimal>,
 }
 
 impl<'d> Inputs<'d> {
@@ -43,8 +42,7 @@ impl<'d> Inputs<'d> {
             sources: Cow::Borrowed(&doc.sources),
             norms: Cow::Borrowed(&doc.norms),
             lines: doc.lines.iter().collect(),
-            cost_change: Decimal::ZERO,
-            cost_years: 0,
+            cost_changes: Vec::new(),
         }
     }
 }
@@ -73,6 +71,8 @@ pub(crate) struct LineState {
 pub(crate) struct Budget<'d> {
     /// Sources, in document order.
     pub sources: Cow<'d, [Source]>,
+    /// Norms, with the prices the budget uses (kept for the levers).
+    pub norms: Cow<'d, [Norm]>,
     /// The lines the figures come from, in document order.
     pub meta: Vec<&'d Line>,
     /// Pupil counts.
@@ -133,8 +133,7 @@ impl<'d> Budget<'d> {
             sources,
             norms,
             lines: meta,
-            cost_change,
-            cost_years,
+            cost_changes,
         } = inputs;
         let source_ix = index(sources.iter().map(|s| s.id.as_str()), "source")?;
         let norm_ix = index(norms.iter().map(|n| n.id.as_str()), "norm")?;
@@ -154,8 +153,7 @@ impl<'d> Budget<'d> {
             norm_ix: &norm_ix,
             ents: &entitlements,
             source_ix: &source_ix,
-            cost_change,
-            cost_years,
+            cost_changes: &cost_changes,
         };
         for line in &meta {
             let state = line_state(line, &ctx, &mut funds)?;
@@ -177,6 +175,7 @@ impl<'d> Budget<'d> {
             funds,
             line_ix,
             sources,
+            norms,
             meta,
         })
     }
@@ -245,8 +244,7 @@ struct LineCtx<'a> {
     norm_ix: &'a IdMap<'a>,
     ents: &'a [Entitlement],
     source_ix: &'a IdMap<'a>,
-    cost_change: Decimal,
-    cost_years: u32,
+    cost_changes: &'a [Decimal],
 }
 
 /// Checks one line and computes its figures, appending its funding entries to `funds`.
@@ -258,9 +256,11 @@ fn line_state(
     let id = line.id.as_str();
     let (norm_ix, ents, source_ix) = (ctx.norm_ix, ctx.ents, ctx.source_ix);
     let grow = |v: Decimal, what: &str| {
-        grow_times(v, ctx.cost_change, ctx.cost_years, &|| {
-            format!("the {what} of line \"{id}\"")
-        })
+        let mut v = v;
+        for c in ctx.cost_changes.iter().filter(|c| !c.is_zero()) {
+            v = grow_times(v, *c, 1, &|| format!("the {what} of line \"{id}\""))?;
+        }
+        Ok::<Decimal, EngineError>(v)
     };
     let (position, qty, unit_cost, step, norm) = match &line.kind {
         LineKind::Item { amount } => {

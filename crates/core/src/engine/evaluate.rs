@@ -5,6 +5,8 @@ use super::compare::{line_diffs, source_diffs, LineDiff, LineStatus, SourceDiff}
 use super::cuts::{plan, CutPlan};
 use super::error::EngineError;
 use super::flexibility::{report, Flexibility};
+use super::levers::{levers, Levers};
+use super::norm_day::{norm_day, NormDayResult};
 use super::scenario::{inputs, Scenario};
 use super::snapshot::Snapshot;
 use crate::model::Document;
@@ -26,6 +28,10 @@ pub struct Evaluation {
     pub source_diffs: Vec<SourceDiff>,
     /// Baseline vs scenario, per line (removed in place, added at the end).
     pub line_diffs: Vec<LineDiff>,
+    /// Breakpoints, income forms and buy-backs for the scenario's counts.
+    pub levers: Levers,
+    /// Norm Day, when the scenario carries one.
+    pub norm_day: Option<NormDayResult>,
 }
 
 impl Evaluation {
@@ -57,7 +63,14 @@ pub fn evaluate(doc: &Document, scenario: &Scenario) -> Result<Evaluation, Engin
         Snapshot::of(&work, Some(&scenario_snap))?
     };
     let flexibility = report(&work)?;
+    let levers = levers(&work, &plan, &flexibility)?;
+    let norm_day = match &scenario.norm_day {
+        Some(nd) => Some(norm_day(&work, nd, &flexibility)?),
+        None => None,
+    };
     Ok(Evaluation {
+        levers,
+        norm_day,
         source_diffs: source_diffs(&baseline, &scenario_snap),
         line_diffs: line_diffs(&baseline, &scenario_snap),
         baseline,

@@ -14,13 +14,15 @@ mod cuts;
 mod error;
 mod evaluate;
 mod flexibility;
+mod levers;
+mod norm_day;
 mod norms;
 mod projection;
 mod rounding;
 mod scenario;
 mod snapshot;
 
-pub use allocation::{lcff_allocation, span_ada};
+pub use allocation::{lcff_allocation, span_ada, tier_index_at};
 /// The id map the UI and the checks share with the engine (one hash map instance in the bundle).
 pub use compare::{LineDiff, LineStatus, SourceDiff};
 pub use costs::line_cost;
@@ -31,10 +33,18 @@ pub use evaluate::{evaluate, Evaluation};
 pub use flexibility::{
     Compliance, DisallowedUse, Flexibility, OneTimeRisk, SetAsideCheck, SourceFlexibility, Swap,
 };
+pub use levers::{
+    breakpoint, ceil_gain, ceil_lose, with_buy_back, Breakpoint, BuyBack, FormsToTier, Levers,
+    BUY_BACK_TAG, MAX_GAIN,
+};
+pub use norm_day::{counted, NormDayNorm, NormDayResult};
 pub use norms::{entitlement_fte, Entitlement};
-pub use projection::{project, YearResult};
+pub use projection::{project, ClassSize, YearResult};
 pub use rounding::{ceil_cents, cents};
-pub use scenario::{apply_scenario, EnrollmentInput, LineEdit, Scenario};
+pub use scenario::{
+    apply_scenario, EnrollmentInput, LineEdit, NormDay, Scenario, YearChange,
+    DEFAULT_REMAINING_SHARE,
+};
 pub use snapshot::{LineResult, LineType, Snapshot, SourceResult};
 
 /// Computes a document as it is, without a scenario or cut plan.

@@ -19,7 +19,31 @@ pub struct Entitlement {
 }
 
 /// Entitled FTE for `pupils` under a norm: `rounding(pupils / students_per_position)`, at least `min_fte`.
+///
+/// A banded norm gives the `fte` of the band with the largest `from` ≤ pupils, else 0.
 pub fn entitlement_fte(norm: &Norm, pupils: u64) -> Result<Decimal, EngineError> {
+    let fte = if norm.bands.is_empty() {
+        ratio_fte(norm, pupils)?
+    } else {
+        band_fte(norm, pupils)
+    };
+    Ok(match norm.min_fte {
+        Some(min) if min > fte => min,
+        _ => fte,
+    })
+}
+
+/// The band in force: the largest `from` ≤ pupils (bands need not be sorted here).
+fn band_fte(norm: &Norm, pupils: u64) -> Decimal {
+    norm.bands
+        .iter()
+        .filter(|b| u64::from(b.from) <= pupils)
+        .max_by_key(|b| b.from)
+        .map_or(Decimal::ZERO, |b| b.fte)
+}
+
+/// `rounding(pupils / students_per_position)`.
+fn ratio_fte(norm: &Norm, pupils: u64) -> Result<Decimal, EngineError> {
     let spp = norm.students_per_position;
     if spp.is_zero() {
         return Err(EngineError::ZeroStudentsPerPosition {
@@ -35,14 +59,10 @@ pub fn entitlement_fte(norm: &Norm, pupils: u64) -> Result<Decimal, EngineError>
     let ratio = div(Decimal::from(pupils), spp, &|| {
         format!("the positions of norm \"{}\"", norm.id)
     })?;
-    let fte = match norm.rounding {
+    Ok(match norm.rounding {
         Rounding::Ceil => ratio.ceil(),
         Rounding::Floor => ratio.floor(),
         Rounding::Round => whole(ratio),
-    };
-    Ok(match norm.min_fte {
-        Some(min) if min > fte => min,
-        _ => fte,
     })
 }
 
@@ -93,6 +113,7 @@ mod tests {
             unit_cost: "118000".parse().unwrap(),
             rounding,
             min_fte: min.map(|m| m.parse().unwrap()),
+            bands: Vec::new(),
         }
     }
 
@@ -134,6 +155,33 @@ mod tests {
         assert_eq!(entitlement_fte(&n, 10).unwrap(), 1.into());
         // 200 / 24 = 8.33 → floor 8, above the minimum.
         assert_eq!(entitlement_fte(&n, 200).unwrap(), 8.into());
+    }
+
+    #[test]
+    fn bands_take_the_largest_from_at_or_below() {
+        // An assistant principal: 0.5 FTE from 1 pupil, 1 FTE from 500.
+        let mut n = norm("1", Rounding::Ceil, None);
+        n.bands = vec![
+            crate::model::Band {
+                from: 1,
+                fte: "0.5".parse().unwrap(),
+            },
+            crate::model::Band {
+                from: 500,
+                fte: 1.into(),
+            },
+        ];
+        // 0 pupils: no band starts at or below 0 → 0 FTE.
+        assert_eq!(entitlement_fte(&n, 0).unwrap(), Decimal::ZERO);
+        // 1 and 499 pupils: the band from 1 → 0.5.
+        assert_eq!(entitlement_fte(&n, 1).unwrap(), "0.5".parse().unwrap());
+        assert_eq!(entitlement_fte(&n, 499).unwrap(), "0.5".parse().unwrap());
+        // 500 and 900: the band from 500 → 1.
+        assert_eq!(entitlement_fte(&n, 500).unwrap(), 1.into());
+        assert_eq!(entitlement_fte(&n, 900).unwrap(), 1.into());
+        // A min_fte of 0.2 lifts the empty band's 0 to 0.2.
+        n.min_fte = Some("0.2".parse().unwrap());
+        assert_eq!(entitlement_fte(&n, 0).unwrap(), "0.2".parse().unwrap());
     }
 
     #[test]

@@ -51,6 +51,45 @@ pub struct Scenario {
     pub rate_change: Decimal,
     /// Line edits, applied in order.
     pub line_edits: Vec<LineEdit>,
+    /// Per-year changes (year 1 first), in place of compounding one yearly change.
+    pub years: Vec<YearChange>,
+    /// The district's count on Norm Day, if the scenario carries one.
+    pub norm_day: Option<NormDay>,
+}
+
+/// One year's own changes, applied to the year before it.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct YearChange {
+    /// Fraction applied to every grade's pupils.
+    pub enrollment_change: Decimal,
+    /// Fraction applied to every unit cost and item amount.
+    pub cost_change: Decimal,
+    /// Fraction applied to every per-pupil, tier and LCFF base rate.
+    pub rate_change: Decimal,
+}
+
+/// Norm Day: the pupils the district counts, those it leaves out, the year left.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NormDay {
+    /// Pupils enrolled per grade on Norm Day; grades not given keep the scenario's count.
+    pub enrollment: BTreeMap<Grade, u32>,
+    /// No-shows per grade, left out of the count.
+    pub excluded: BTreeMap<Grade, u32>,
+    /// Part of the year left after Norm Day, in [0, 1] (default 0.8).
+    pub remaining_share: Decimal,
+}
+
+/// The default part of the year left on Norm Day.
+pub const DEFAULT_REMAINING_SHARE: Decimal = Decimal::from_parts(8, 0, 0, false, 1);
+
+impl Default for NormDay {
+    fn default() -> Self {
+        NormDay {
+            enrollment: BTreeMap::new(),
+            excluded: BTreeMap::new(),
+            remaining_share: DEFAULT_REMAINING_SHARE,
+        }
+    }
 }
 
 impl Scenario {
@@ -67,6 +106,66 @@ impl Scenario {
             && self.cost_change.is_zero()
             && self.rate_change.is_zero()
             && self.line_edits.is_empty()
+            && self.years.iter().all(|y| *y == YearChange::default())
+    }
+
+    /// Keeps year 1 of a `years` list equal to the scenario's own changes, so the
+    /// scenario and year 1 of its projection never disagree after its inputs move.
+    pub fn synced(mut self) -> Scenario {
+        if !self.years.is_empty() {
+            let own = YearChange {
+                enrollment_change: match self.enrollment {
+                    EnrollmentInput::Change(c) => c,
+                    _ => Decimal::ZERO,
+                },
+                cost_change: self.cost_change,
+                rate_change: self.rate_change,
+            };
+            if let Some(first) = self.years.first_mut() {
+                *first = own;
+            }
+        }
+        self
+    }
+
+    /// Sets year `index`'s own changes (0 is year 1, which is also the scenario's own
+    /// changes), filling the list up to it with years that change nothing.
+    pub fn set_year(&mut self, index: usize, change: YearChange) {
+        if self.years.is_empty() {
+            self.years.push(self.change_for_year(1));
+        }
+        while self.years.len() <= index {
+            self.years.push(YearChange::default());
+        }
+        if index == 0 {
+            if !matches!(self.enrollment, EnrollmentInput::Counts(_))
+                || !change.enrollment_change.is_zero()
+            {
+                self.enrollment = EnrollmentInput::Change(change.enrollment_change);
+            }
+            self.cost_change = change.cost_change;
+            self.rate_change = change.rate_change;
+        }
+        if let Some(slot) = self.years.get_mut(index) {
+            *slot = change;
+        }
+    }
+
+    /// The changes year `year` (from 1) applies to the year before it: the `years`
+    /// entry when the scenario lists years (none past the list), else its yearly change.
+    pub fn change_for_year(&self, year: u32) -> YearChange {
+        if !self.years.is_empty() {
+            let at = usize::try_from(year.saturating_sub(1)).unwrap_or(usize::MAX);
+            return self.years.get(at).cloned().unwrap_or_default();
+        }
+        YearChange {
+            enrollment_change: match self.enrollment {
+                EnrollmentInput::Change(c) => c,
+                _ => Decimal::ZERO,
+            },
+            cost_change: self.cost_change,
+            rate_change: self.rate_change,
+        }
     }
 }
 
@@ -90,7 +189,7 @@ pub fn apply_scenario(doc: &Document, scenario: &Scenario) -> Result<Document, E
     let mut out = doc.clone();
     apply_edits(&mut out, &scenario.line_edits)?;
     set_school(&mut out.school, scenario)?;
-    apply_year(&mut out, scenario)?;
+    apply_year(&mut out, &scenario.change_for_year(1))?;
     Ok(out)
 }
 
@@ -152,9 +251,9 @@ fn apply_edits(doc: &mut Document, edits: &[LineEdit]) -> Result<(), EngineError
 ///
 /// Each step rounds (pupils to whole, money to the cent), so repeated years compound
 /// from the previous year's rounded figures, as the spec asks.
-pub(crate) fn apply_year(doc: &mut Document, scenario: &Scenario) -> Result<(), EngineError> {
-    grow_school(&mut doc.school, scenario)?;
-    let c = scenario.cost_change;
+pub(crate) fn apply_year(doc: &mut Document, change: &YearChange) -> Result<(), EngineError> {
+    grow_school(&mut doc.school, change)?;
+    let c = change.cost_change;
     grow_norms(&mut doc.norms, c)?;
     for line in &mut doc.lines {
         let id = &line.id;
@@ -169,16 +268,14 @@ pub(crate) fn apply_year(doc: &mut Document, scenario: &Scenario) -> Result<(), 
             }
         }
     }
-    grow_rates(&mut doc.sources, scenario.rate_change)
+    grow_rates(&mut doc.sources, change.rate_change)
 }
 
 /// One year of the enrollment change, per grade, half up to whole pupils.
-fn grow_school(school: &mut School, scenario: &Scenario) -> Result<(), EngineError> {
-    check_change("the cost change", scenario.cost_change)?;
-    check_change("the rate change", scenario.rate_change)?;
-    let EnrollmentInput::Change(change) = scenario.enrollment else {
-        return Ok(());
-    };
+fn grow_school(school: &mut School, year: &YearChange) -> Result<(), EngineError> {
+    check_change("the cost change", year.cost_change)?;
+    check_change("the rate change", year.rate_change)?;
+    let change = year.enrollment_change;
     check_change("the enrollment change", change)?;
     if change.is_zero() {
         return Ok(());
@@ -220,6 +317,11 @@ fn grow_rates(sources: &mut [Source], r: Decimal) -> Result<(), EngineError> {
         match &mut s.allocation {
             Allocation::PerPupil { rate, .. } => {
                 *rate = grow_cents(*rate, r, &|| format!("the rate of source \"{id}\""))?;
+            }
+            Allocation::Tiered { tiers, .. } => {
+                for t in tiers.iter_mut() {
+                    t.rate = grow_cents(t.rate, r, &|| format!("a tier rate of source \"{id}\""))?;
+                }
             }
             Allocation::Lcff(l) => {
                 for rate in l.base.values_mut() {
@@ -276,21 +378,23 @@ pub(crate) fn inputs<'d>(
     set_school(&mut school, scenario)?;
     let mut sources = Cow::Borrowed(doc.sources.as_slice());
     let mut norms = Cow::Borrowed(doc.norms.as_slice());
-    for _ in 0..years {
-        grow_school(&mut school, scenario)?;
-        if !scenario.cost_change.is_zero() {
-            grow_norms(norms.to_mut(), scenario.cost_change)?;
+    let mut cost_changes = Vec::with_capacity(years.min(100) as usize);
+    for year in 1..=years {
+        let change = scenario.change_for_year(year);
+        grow_school(&mut school, &change)?;
+        if !change.cost_change.is_zero() {
+            grow_norms(norms.to_mut(), change.cost_change)?;
         }
-        if !scenario.rate_change.is_zero() {
-            grow_rates(sources.to_mut(), scenario.rate_change)?;
+        if !change.rate_change.is_zero() {
+            grow_rates(sources.to_mut(), change.rate_change)?;
         }
+        cost_changes.push(change.cost_change);
     }
     Ok(Inputs {
         school: Cow::Owned(school),
         sources,
         norms,
         lines,
-        cost_change: scenario.cost_change,
-        cost_years: years,
+        cost_changes,
     })
 }

@@ -114,17 +114,20 @@ fn allocation(a: &Allocation) -> J {
         Allocation::Fixed { amount } => {
             J::obj([("type", J::str("fixed")), ("amount", dec(*amount))])
         }
-        Allocation::PerPupil { rate, basis } => {
-            let basis = match basis {
-                Basis::Enrollment => J::str("enrollment"),
-                Basis::Unduplicated => J::str("unduplicated"),
-                Basis::Ada => J::str("ada"),
-                Basis::Grades(g) => J::obj([("grades", J::strs(g))]),
-            };
+        Allocation::PerPupil { rate, basis } => J::obj([
+            ("type", J::str("per_pupil")),
+            ("rate", dec(*rate)),
+            ("basis", basis_json(basis)),
+        ]),
+        Allocation::Tiered { basis, tiers } => {
+            let tiers = tiers
+                .iter()
+                .map(|t| J::obj([("at_least", dec(t.at_least)), ("rate", dec(t.rate))]))
+                .collect();
             J::obj([
-                ("type", J::str("per_pupil")),
-                ("rate", dec(*rate)),
-                ("basis", basis),
+                ("type", J::str("tiered")),
+                ("basis", basis_json(basis)),
+                ("tiers", J::Arr(tiers)),
             ])
         }
         Allocation::Lcff(l) => {
@@ -145,6 +148,15 @@ fn allocation(a: &Allocation) -> J {
     }
 }
 
+fn basis_json(basis: &Basis) -> J {
+    match basis {
+        Basis::Enrollment => J::str("enrollment"),
+        Basis::Unduplicated => J::str("unduplicated"),
+        Basis::Ada => J::str("ada"),
+        Basis::Grades(g) => J::obj([("grades", J::strs(g))]),
+    }
+}
+
 fn norm(n: &Norm) -> J {
     let rounding = match n.rounding {
         Rounding::Ceil => "ceil",
@@ -155,10 +167,20 @@ fn norm(n: &Norm) -> J {
         ("id", J::str(&n.id)),
         ("title", J::str(&n.title)),
         ("grades", J::strs(&n.grades)),
-        ("students_per_position", dec(n.students_per_position)),
-        ("unit_cost", dec(n.unit_cost)),
-        ("rounding", J::str(rounding)),
     ];
+    // A banded norm's ratio is not used, so it is not written.
+    if n.bands.is_empty() {
+        fields.push(("students_per_position", dec(n.students_per_position)));
+    } else {
+        let bands = n
+            .bands
+            .iter()
+            .map(|b| J::obj([("from", J::Raw(b.from.to_string())), ("fte", dec(b.fte))]))
+            .collect();
+        fields.push(("bands", J::Arr(bands)));
+    }
+    fields.push(("unit_cost", dec(n.unit_cost)));
+    fields.push(("rounding", J::str(rounding)));
     if let Some(m) = n.min_fte {
         fields.push(("min_fte", dec(m)));
     }

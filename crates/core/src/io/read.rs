@@ -12,8 +12,8 @@ use serde_json::Value;
 
 use super::fields::{describe, list_names, not_a_grade, Obj, Reader};
 use crate::model::{
-    Allocation, Basis, Document, Funding, Grade, Lcff, Line, LineKind, Norm, Position, Priority,
-    Rounding, School, SetAside, Source, Span, FORMAT,
+    Allocation, Band, Basis, Document, Funding, Grade, Lcff, Line, LineKind, Norm, Position,
+    Priority, Rounding, School, SetAside, Source, Span, Tier, FORMAT,
 };
 use crate::model::{ImportError, Place};
 
@@ -241,7 +241,7 @@ fn set_asides(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<V
 
 fn allocation(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Allocation> {
     let o = r.object(place, field, "allocation.", v)?;
-    const TYPES: [&str; 4] = ["fixed", "per_pupil", "lcff", "norm"];
+    const TYPES: [&str; 5] = ["fixed", "per_pupil", "tiered", "lcff", "norm"];
     let kind = o.req(r, "type", Reader::text)?;
     match kind.as_str() {
         "fixed" => {
@@ -256,6 +256,15 @@ fn allocation(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<A
             Some(Allocation::PerPupil {
                 rate: rate?,
                 basis: basis?,
+            })
+        }
+        "tiered" => {
+            o.only(r, &["type", "basis", "tiers"]);
+            let basis = o.req(r, "basis", basis);
+            let tiers = o.req(r, "tiers", tiers);
+            Some(Allocation::Tiered {
+                basis: basis?,
+                tiers: tiers?,
             })
         }
         "lcff" => {
@@ -288,6 +297,50 @@ fn allocation(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<A
             None
         }
     }
+}
+
+/// Reads `[{"at_least": …, "rate": …}]`; order and ranges are left to `validate`.
+fn tiers(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Vec<Tier>> {
+    let items = r.list(place, field, v)?;
+    let mut out = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let prefix = format!("{field}[{}].", i + 1);
+        let Some(o) = r.object(place, field, &prefix, item) else {
+            ok = false;
+            continue;
+        };
+        o.only(r, &["at_least", "rate"]);
+        let at_least = o.req(r, "at_least", Reader::decimal);
+        let rate = o.req(r, "rate", Reader::money);
+        match (at_least, rate) {
+            (Some(at_least), Some(rate)) => out.push(Tier { at_least, rate }),
+            _ => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// Reads `[{"from": <pupils>, "fte": …}]`; a negative count is refused here.
+fn bands(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Vec<Band>> {
+    let items = r.list(place, field, v)?;
+    let mut out = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let prefix = format!("{field}[{}].", i + 1);
+        let Some(o) = r.object(place, field, &prefix, item) else {
+            ok = false;
+            continue;
+        };
+        o.only(r, &["from", "fte"]);
+        let from = o.req(r, "from", Reader::count);
+        let fte = o.req(r, "fte", Reader::decimal);
+        match (from, fte) {
+            (Some(from), Some(fte)) => out.push(Band { from, fte }),
+            _ => ok = false,
+        }
+    }
+    ok.then_some(out)
 }
 
 fn basis(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Basis> {
@@ -358,12 +411,26 @@ fn norm(r: &mut Reader, index: usize, v: &Value) -> Option<Norm> {
             "unit_cost",
             "rounding",
             "min_fte",
+            "bands",
         ],
     );
     let id = o.req(r, "id", Reader::text);
     let title = o.req(r, "title", Reader::text);
     let grades = o.req(r, "grades", Reader::grades);
-    let students_per_position = o.req(r, "students_per_position", Reader::decimal);
+    // A banded norm gives `bands` instead of a ratio; its ratio is then a placeholder 1.
+    let bands = o.opt(r, "bands", bands);
+    let students_per_position = match bands {
+        Some(Some(_)) if o.has("students_per_position") => {
+            r.refuse(
+                &o.place,
+                "bands",
+                "cannot be given with `students_per_position`: give a ratio or bands, not both",
+            );
+            None
+        }
+        Some(Some(_)) => Some(Decimal::ONE),
+        _ => o.req(r, "students_per_position", Reader::decimal),
+    };
     let unit_cost = o.req(r, "unit_cost", Reader::money);
     let rounding = o.or(r, "rounding", Rounding::Ceil, |r, p, f, v| {
         rounding(r, p, f, v)
@@ -377,6 +444,7 @@ fn norm(r: &mut Reader, index: usize, v: &Value) -> Option<Norm> {
         unit_cost: unit_cost?,
         rounding: rounding?,
         min_fte: min_fte?,
+        bands: bands?.unwrap_or_default(),
     })
 }
 

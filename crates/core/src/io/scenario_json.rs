@@ -3,7 +3,10 @@
 //! Shape (every field optional; absent means "no change"):
 //! `{"enrollment": {"K": 60}` or `"enrollment_change": "-0.1"`,
 //! `"unduplicated_pct": "0.9", "attendance_rate": "0.95", "cost_change": "0.03",
-//! "rate_change": "0", "line_edits": [{"replace": {line}}, {"add": {line}}, {"remove": "id"}]}`.
+//! "rate_change": "0", "line_edits": [{"replace": {line}}, {"add": {line}}, {"remove": "id"}],
+//! "years": [{"enrollment_change": "-0.03", "cost_change": "0", "rate_change": "0"}],
+//! "norm_day": {"enrollment": {"K": 60}, "excluded": {"K": 2}, "remaining_share": "0.8"}}`
+//! (`years` and `norm_day` are written only when the scenario has them).
 //! Lines are written and read exactly as in the document. Ranges are left to the
 //! engine, which reports them when the scenario is applied, so any scenario the app
 //! holds can be stored and read back.
@@ -14,10 +17,16 @@ use super::fields::{describe, list_names, Reader};
 use super::json::{dec, line as line_json};
 use super::pretty::J;
 use super::read::{enrollment, line as read_line};
-use crate::engine::{EnrollmentInput, LineEdit, Scenario};
-use crate::model::{ImportError, Place};
+use std::collections::BTreeMap;
 
-const FIELDS: [&str; 7] = [
+use rust_decimal::Decimal;
+
+use crate::engine::{
+    EnrollmentInput, LineEdit, NormDay, Scenario, YearChange, DEFAULT_REMAINING_SHARE,
+};
+use crate::model::{Grade, ImportError, Place};
+
+const FIELDS: [&str; 9] = [
     "enrollment",
     "enrollment_change",
     "unduplicated_pct",
@@ -25,6 +34,8 @@ const FIELDS: [&str; 7] = [
     "cost_change",
     "rate_change",
     "line_edits",
+    "years",
+    "norm_day",
 ];
 
 const EDITS: [&str; 3] = ["replace", "add", "remove"];
@@ -61,7 +72,41 @@ pub fn scenario_value(s: &Scenario) -> Value {
         })
         .collect();
     fields.push(("line_edits", J::Arr(edits)));
+    if !s.years.is_empty() {
+        let years = s
+            .years
+            .iter()
+            .map(|y| {
+                J::obj([
+                    ("enrollment_change", dec(y.enrollment_change)),
+                    ("cost_change", dec(y.cost_change)),
+                    ("rate_change", dec(y.rate_change)),
+                ])
+            })
+            .collect();
+        fields.push(("years", J::Arr(years)));
+    }
+    if let Some(nd) = &s.norm_day {
+        fields.push((
+            "norm_day",
+            J::obj([
+                ("enrollment", counts_json(&nd.enrollment)),
+                ("excluded", counts_json(&nd.excluded)),
+                ("remaining_share", dec(nd.remaining_share)),
+            ]),
+        ));
+    }
     J::obj(fields).value()
+}
+
+/// Pupils per grade as a JSON object.
+fn counts_json(counts: &BTreeMap<Grade, u32>) -> J {
+    J::Obj(
+        counts
+            .iter()
+            .map(|(g, n)| (g.to_string(), J::Raw(n.to_string())))
+            .collect(),
+    )
 }
 
 /// Reads a scenario; unknown fields and wrong types are refused, every problem named
@@ -89,6 +134,8 @@ fn scenario(r: &mut Reader, v: &Value) -> Option<Scenario> {
     let line_edits = o
         .opt(r, "line_edits", Reader::list)
         .map(|items| edits(r, items.map_or(&[][..], |v| v)));
+    let years = o.opt(r, "years", years);
+    let norm_day = o.opt(r, "norm_day", norm_day);
     let enrollment = match (counts?, change?) {
         (Some(_), Some(_)) => {
             r.refuse(
@@ -109,6 +156,57 @@ fn scenario(r: &mut Reader, v: &Value) -> Option<Scenario> {
         cost_change: cost_change?,
         rate_change: rate_change?,
         line_edits: line_edits??,
+        years: years?.unwrap_or_default(),
+        norm_day: norm_day?,
+    })
+}
+
+/// Reads `years`: a list of `{enrollment_change, cost_change, rate_change}`, each optional (0).
+fn years(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Vec<YearChange>> {
+    let items = r.list(place, field, v)?;
+    let mut out = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let prefix = format!("{field}[{}].", i + 1);
+        let Some(o) = r.object(place, field, &prefix, item) else {
+            ok = false;
+            continue;
+        };
+        o.only(r, &["enrollment_change", "cost_change", "rate_change"]);
+        let e = o.or(r, "enrollment_change", Decimal::ZERO, Reader::decimal);
+        let c = o.or(r, "cost_change", Decimal::ZERO, Reader::decimal);
+        let rt = o.or(r, "rate_change", Decimal::ZERO, Reader::decimal);
+        match (e, c, rt) {
+            (Some(enrollment_change), Some(cost_change), Some(rate_change)) => {
+                out.push(YearChange {
+                    enrollment_change,
+                    cost_change,
+                    rate_change,
+                })
+            }
+            _ => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// Reads `norm_day`: counted pupils and no-shows per grade (whole, 0 or more), the
+/// share of the year left (default 0.8; its range is the engine's to check).
+fn norm_day(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<NormDay> {
+    let o = r.object(place, field, "norm_day.", v)?;
+    o.only(r, &["enrollment", "excluded", "remaining_share"]);
+    let counted = o.opt(r, "enrollment", enrollment);
+    let excluded = o.opt(r, "excluded", enrollment);
+    let share = o.or(
+        r,
+        "remaining_share",
+        DEFAULT_REMAINING_SHARE,
+        Reader::decimal,
+    );
+    Some(NormDay {
+        enrollment: counted?.unwrap_or_default(),
+        excluded: excluded?.unwrap_or_default(),
+        remaining_share: share?,
     })
 }
 
@@ -160,10 +258,7 @@ fn edit(r: &mut Reader, index: usize, v: &Value) -> Option<LineEdit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Grade;
-    use rust_decimal::Decimal;
     use serde_json::json;
-    use std::collections::BTreeMap;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap_or_default()

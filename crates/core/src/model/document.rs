@@ -84,10 +84,35 @@ pub enum Allocation {
         /// Which pupils count.
         basis: Basis,
     },
+    /// A per-pupil rate that steps with the school's need (Title I, need indexes).
+    Tiered {
+        /// Which pupils the rate in force is paid for.
+        basis: Basis,
+        /// Tiers, `at_least` strictly increasing in [0, 1].
+        tiers: Vec<Tier>,
+    },
     /// California's Local Control Funding Formula, as a charter school receives it.
     Lcff(Lcff),
     /// The sum of norm entitlements times their unit costs.
     Norm,
+}
+
+/// One step of a tiered allocation: this rate once `U ≥ at_least × E`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tier {
+    /// Share of unduplicated pupils from which the tier is in force, in [0, 1].
+    pub at_least: Decimal,
+    /// Dollars per pupil of the basis.
+    pub rate: Decimal,
+}
+
+/// One band of a banded norm: this FTE from so many pupils on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Band {
+    /// Pupils from which the band applies.
+    pub from: u32,
+    /// Entitled FTE in the band.
+    pub fte: Decimal,
 }
 
 /// Which pupils a per-pupil rate counts.
@@ -175,8 +200,10 @@ pub struct Norm {
     pub title: String,
     /// Grades whose pupils count.
     pub grades: Vec<Grade>,
-    /// Pupils per position (positive).
+    /// Pupils per position (positive); ignored when `bands` is not empty.
     pub students_per_position: Decimal,
+    /// Entitlement by bands of pupils (`from` strictly increasing); empty for a ratio norm.
+    pub bands: Vec<Band>,
     /// Average annual cost of one position.
     pub unit_cost: Decimal,
     /// How the ratio is rounded to whole positions.

@@ -15,7 +15,9 @@ use rust_decimal::Decimal;
 
 use super::problem::{ImportError, Place, Problem};
 use crate::format;
-use crate::model::{Allocation, Basis, Document, Funding, Grade, Line, LineKind, Source, Span};
+use crate::model::{
+    Allocation, Band, Basis, Document, Funding, Grade, Line, LineKind, Source, Span, Tier,
+};
 use crate::util::dec;
 use crate::util::IdMap;
 
@@ -74,12 +76,16 @@ pub(crate) fn problems(doc: &Document, place_line: &dyn Fn(usize, &Line) -> Plac
         let place = by_id(&n.id, Place::Norm, Place::NormAt, i);
         id(&place, &n.id, "norm", &mut seen, &mut out);
         grades(&place, "grades", &n.grades, &mut out);
-        positive(
-            &place,
-            "students_per_position",
-            n.students_per_position,
-            &mut out,
-        );
+        if n.bands.is_empty() {
+            positive(
+                &place,
+                "students_per_position",
+                n.students_per_position,
+                &mut out,
+            );
+        } else {
+            bands(&place, &n.bands, &mut out);
+        }
         money(&place, "unit_cost", n.unit_cost, &mut out);
         if let Some(min) = n.min_fte {
             bounded(&place, "min_fte", min, Limit::Fte, &mut out);
@@ -118,6 +124,12 @@ fn source(doc: &Document, s: &Source, place: &Place, out: &mut Vec<Problem>) {
             if let Basis::Grades(g) = basis {
                 grades(place, "allocation.basis.grades", g, out);
             }
+        }
+        Allocation::Tiered { basis, tiers } => {
+            if let Basis::Grades(g) = basis {
+                grades(place, "allocation.basis.grades", g, out);
+            }
+            tiered(place, tiers, out);
         }
         Allocation::Lcff(l) => {
             for (span, rate) in &l.base {
@@ -208,6 +220,69 @@ fn line<'d>(
     }
     funding(doc, &l.funding, l.norm(), place, norm_source, out);
     words(place, "tags", &l.tags, out);
+}
+
+/// Tiers: at least one, `at_least` in [0, 1] and strictly increasing, rates in range.
+///
+/// Problems sit on the field `allocation.tiers` (the editor's field) and name the tier.
+fn tiered(place: &Place, tiers: &[Tier], out: &mut Vec<Problem>) {
+    const FIELD: &str = "allocation.tiers";
+    if tiers.is_empty() {
+        out.push(Problem::new(place, FIELD, "must list at least one tier"));
+    }
+    let mut before: Option<Decimal> = None;
+    for (i, t) in tiers.iter().enumerate() {
+        let n = i + 1;
+        if t.at_least < Decimal::ZERO || t.at_least > Decimal::ONE {
+            let reason = format!(
+                "tier {n}: `at_least` must be between 0 and 1, got {}",
+                t.at_least
+            );
+            out.push(Problem::new(place, FIELD, reason));
+        }
+        if t.rate < Decimal::ZERO || t.rate > MAX_MONEY {
+            let reason = format!(
+                "tier {n}: `rate` must be between $0 and {}, got {}",
+                Limit::Dollars.show(MAX_MONEY),
+                t.rate
+            );
+            out.push(Problem::new(place, FIELD, reason));
+        }
+        if let Some(b) = before.filter(|b| t.at_least <= *b) {
+            let reason = format!(
+                "tier {n}: tiers must be in strictly increasing `at_least`, but {} follows {}",
+                t.at_least.normalize(),
+                b.normalize()
+            );
+            out.push(Problem::new(place, FIELD, reason));
+        }
+        before = Some(t.at_least);
+    }
+}
+
+/// Bands: `from` strictly increasing, FTE in range (counts are whole and ≥ 0 once read).
+fn bands(place: &Place, bands: &[Band], out: &mut Vec<Problem>) {
+    const FIELD: &str = "bands";
+    let mut before: Option<u32> = None;
+    for (i, b) in bands.iter().enumerate() {
+        let n = i + 1;
+        if b.fte < Decimal::ZERO || b.fte > MAX_FTE {
+            let reason = format!(
+                "band {n}: `fte` must be between 0 and {}, got {}",
+                Limit::Fte.show(MAX_FTE),
+                b.fte
+            );
+            out.push(Problem::new(place, FIELD, reason));
+        }
+        if let Some(p) = before.filter(|p| b.from <= *p) {
+            let reason = format!(
+                "band {n}: bands must be in strictly increasing `from`, but {} follows {p}",
+                b.from
+            );
+            out.push(Problem::new(place, FIELD, reason));
+        }
+        before = Some(b.from);
+    }
 }
 
 /// Checks a line's funding entries: sources exist, once each, shares positive and adding

@@ -78,6 +78,26 @@ pub fn projection_positions(years: &[YearResult]) -> Vec<BarDatum> {
         .collect()
 }
 
+/// Average class size per norm and year: `Year 1 · TK-3`, in pupils per position.
+pub fn projection_class_sizes(doc: &Document, years: &[YearResult]) -> Vec<BarDatum> {
+    let mut out = Vec::new();
+    for y in years {
+        for c in &y.class_sizes {
+            let Some(size) = c.size else { continue };
+            let span = doc
+                .norms
+                .iter()
+                .find(|n| n.id == c.norm)
+                .map_or_else(|| c.norm.clone(), |n| n.title.clone());
+            out.push(BarDatum {
+                label: format!("Year {} · {span}", y.year),
+                value: size,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

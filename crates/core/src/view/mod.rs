@@ -6,6 +6,7 @@ pub mod chart_data;
 pub mod embed_options;
 pub mod file_name;
 pub mod import_preview;
+pub mod levers_text;
 pub mod line_edits;
 pub mod links;
 pub mod names;

@@ -34,19 +34,31 @@ pub fn rule_text(source: &Source) -> String {
     match &source.allocation {
         Allocation::Fixed { .. } => "Fixed amount".to_owned(),
         Allocation::PerPupil { rate, basis } => {
-            let who = match basis {
-                Basis::Enrollment => "enrolled pupil".to_owned(),
-                Basis::Unduplicated => "unduplicated pupil".to_owned(),
-                Basis::Ada => "pupil in average daily attendance".to_owned(),
-                Basis::Grades(grades) => {
-                    let list: Vec<String> = grades.iter().map(ToString::to_string).collect();
-                    format!("pupil in grades {}", list.join(", "))
-                }
-            };
-            format!("{} per {who}", format::money(*rate))
+            format!("{} per {}", format::money(*rate), who(basis))
+        }
+        Allocation::Tiered { basis, tiers } => {
+            let n = tiers.len();
+            let s = if n == 1 { "" } else { "s" };
+            format!(
+                "A rate per {} that steps with need ({n} tier{s})",
+                who(basis)
+            )
         }
         Allocation::Lcff(_) => "LCFF: base, supplemental and concentration grants".to_owned(),
         Allocation::Norm => "District staffing norms".to_owned(),
+    }
+}
+
+/// The pupils a basis counts, in words (singular).
+fn who(basis: &Basis) -> String {
+    match basis {
+        Basis::Enrollment => "enrolled pupil".to_owned(),
+        Basis::Unduplicated => "unduplicated pupil".to_owned(),
+        Basis::Ada => "pupil in average daily attendance".to_owned(),
+        Basis::Grades(grades) => {
+            let list: Vec<String> = grades.iter().map(ToString::to_string).collect();
+            format!("pupil in grades {}", list.join(", "))
+        }
     }
 }
 

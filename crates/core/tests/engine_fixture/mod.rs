@@ -95,6 +95,7 @@ pub fn norm(id: &str, grades: &[Grade], spp: &str, unit: &str, rounding: Roundin
         unit_cost: d(unit),
         rounding,
         min_fte: None,
+        bands: Vec::new(),
     }
 }
 

@@ -96,6 +96,7 @@ fn look(target: &Target, field: Field) -> (&'static str, Input) {
             &[
                 ("fixed", "fixed amount"),
                 ("per_pupil", "per pupil"),
+                ("tiered", "per pupil, tiered by need"),
                 ("lcff", "LCFF"),
                 ("norm", "staffing norms"),
             ],
@@ -130,6 +131,11 @@ fn look(target: &Target, field: Field) -> (&'static str, Input) {
             ],
         ),
         Field::MinFte => text("Minimum FTE"),
+        Field::Tiers => ("Tiers (need from %: $ per pupil; …)", Input::Wide),
+        Field::Bands => (
+            "Bands (from pupils: FTE; … blank: use pupils per position)",
+            Input::Wide,
+        ),
         Field::FiscalYear => text("Fiscal year"),
         Field::UnduplicatedPct => text("Unduplicated pupils (%)"),
         Field::AttendanceRate => text("Attendance rate (%)"),
