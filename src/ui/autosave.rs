@@ -23,6 +23,8 @@ const CHANNEL: &str = "sitebudget";
 #[derive(Default)]
 struct Pending {
     state: Option<Rc<AppState>>,
+    /// The newest state seen, written or not: what page-hide journals.
+    latest: Option<Rc<AppState>>,
     timer: Option<Timeout>,
     busy: bool,
 }
@@ -64,6 +66,7 @@ impl Saving {
             match &written {
                 Written::Saved if !plan.is_empty() => {
                     SAVER.with(|s| s.borrow_mut().committed(&plan));
+                    persist::clear_journal();
                     if let Some(c) = &this.channel {
                         let _ = c.post_message(&"saved".into());
                     }
@@ -79,12 +82,33 @@ impl Saving {
                 )),
                 _ => persist::status_of(&written, &this.backend),
             };
+            // A change made while this one was written is not saved yet.
+            let status = if status == StorageStatus::Saved && this.pending.borrow().state.is_some()
+            {
+                StorageStatus::Pending
+            } else {
+                status
+            };
             this.dispatch.dispatch(Action::Storage(status));
             this.pending.borrow_mut().busy = false;
             if this.pending.borrow().state.is_some() {
                 this.flush();
             }
         });
+    }
+
+    /// Page-hide: the plan of what is not yet written goes to the journal at once (local
+    /// storage is synchronous; the IndexedDB write below may not finish before the page
+    /// goes), then the write starts as usual.
+    fn hide(&self) {
+        let latest = self.pending.borrow().latest.clone();
+        if let (Some(state), Backend::Idb(_)) = (latest, &*self.backend) {
+            let plan = SAVER.with(|s| s.borrow().plan(&state));
+            if !plan.is_empty() && !matches!(state.storage, StorageStatus::Held(_)) {
+                persist::write_journal(&plan);
+            }
+        }
+        self.flush();
     }
 
     /// Reads the records again and merges them into the state.
@@ -117,7 +141,7 @@ pub fn use_autosave(state: &UseReducerHandle<Store>, backend: Option<Rc<Backend>
                 let window = web_sys::window()?;
                 let hide = {
                     let saving = saving.clone();
-                    EventListener::new(&window, "pagehide", move |_| saving.flush())
+                    EventListener::new(&window, "pagehide", move |_| saving.hide())
                 };
                 let heard = saving.channel.clone().map(|c| {
                     let saving = saving.clone();
@@ -151,6 +175,7 @@ pub fn use_autosave(state: &UseReducerHandle<Store>, backend: Option<Rc<Backend>
         };
         let mut p = saving.pending.borrow_mut();
         p.state = Some(state.0.clone());
+        p.latest = Some(state.0.clone());
         // Replacing the timer cancels the one before it.
         p.timer = Some(timer);
     });

@@ -13,6 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
+use sitebudget_core::app::saved::{journal_replay, journal_text, read_journal, JOURNAL_KEY};
 use sitebudget_core::app::{
     migration, restore, AppState, Plan, Saver, StorageStatus, Write, Written,
 };
@@ -258,6 +259,9 @@ pub async fn open() -> (AppState, Rc<Backend>) {
                     }
                     records = snapshot(&backend).await;
                 }
+                if replay_journal(db, storage, &records).await {
+                    records = snapshot(&backend).await;
+                }
             }
             (records, backend)
         }
@@ -271,6 +275,37 @@ pub async fn open() -> (AppState, Rc<Backend>) {
     let (state, saver) = restore(&records);
     SAVER.with(|s| *s.borrow_mut() = saver);
     (state, Rc::new(backend))
+}
+
+/// Writes the journal of a save page-hide could not wait for; a failure is left to the
+/// IndexedDB write that follows.
+pub fn write_journal(plan: &Plan) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(JOURNAL_KEY, &journal_text(plan));
+    }
+}
+
+/// Drops the journal once its save is written.
+pub fn clear_journal() {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(JOURNAL_KEY);
+    }
+}
+
+/// Replays the journal a closed page left, when the records still hold what it expected,
+/// and drops it unless writing it failed (then the next start tries again).
+async fn replay_journal(db: &IdbDatabase, storage: &web_sys::Storage, records: &Snapshot) -> bool {
+    let Some(text) = storage.get_item(JOURNAL_KEY).ok().flatten() else {
+        return false;
+    };
+    let writes = read_journal(&text)
+        .map(|plan| journal_replay(&plan, records))
+        .unwrap_or_default();
+    let done = writes.is_empty() || matches!(transact(db, &writes, &[]).await, Ok(Written::Saved));
+    if done {
+        let _ = storage.remove_item(JOURNAL_KEY);
+    }
+    done && !writes.is_empty()
 }
 
 /// Asks the browser to keep the data, and how much room is used and left (bytes).

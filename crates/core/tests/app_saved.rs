@@ -322,3 +322,77 @@ fn local_records_move_once_and_stay_until_moved() {
     // Moved once: a second start writes nothing.
     assert!(migration(&other, &store).is_empty());
 }
+
+/// Applies writes as storage would.
+fn apply_writes(records: &mut Map, writes: &[sitebudget_core::app::Write]) {
+    for w in writes {
+        match &w.value {
+            Some(v) => records.insert(w.key.clone(), v.clone()),
+            None => records.remove(&w.key),
+        };
+    }
+}
+
+#[test]
+fn a_change_is_pending_in_the_same_step_and_saved_only_once_written() {
+    let mut records = two_budgets();
+    let (state, mut saver) = restore(&records);
+    let state = Rc::new(state);
+    assert_eq!(state.storage, StorageStatus::Saved);
+    // The change itself marks the status: no render shows "Saved" beside unsaved work.
+    let changed = run(state.clone(), [set("-0.1")]);
+    assert_eq!(changed.storage, StorageStatus::Pending);
+    // A view-only change saves nothing and leaves the status alone.
+    let viewed = run(state, [Action::GroupBySource(true)]);
+    assert_eq!(viewed.storage, StorageStatus::Saved);
+    assert_eq!(saver.save(&changed, &mut records), StorageStatus::Saved);
+}
+
+#[test]
+fn a_journal_left_by_a_closed_page_is_replayed_when_its_save_did_not_finish() {
+    use sitebudget_core::app::saved::{journal_replay, journal_text, read_journal};
+    let records = two_budgets();
+    let (state, saver) = restore(&records);
+    let changed = run(Rc::new(state), [set("-0.1")]);
+    let plan = saver.plan(&changed);
+    assert!(!plan.is_empty());
+    let journal = read_journal(&journal_text(&plan)).expect("the journal reads back");
+    assert_eq!(journal.writes, plan.writes);
+    assert_eq!(journal.expect, plan.expect);
+
+    // The page went before IndexedDB wrote: the records are as the tab last saw them.
+    let mut unfinished = records.clone();
+    let replay = journal_replay(&journal, &unfinished);
+    assert_eq!(replay, plan.writes);
+    apply_writes(&mut unfinished, &replay);
+    let (reopened, _) = restore(&unfinished);
+    assert_eq!(
+        reopened.scenario().enrollment,
+        EnrollmentInput::Change(Decimal::from_str("-0.1").unwrap())
+    );
+
+    // The save did finish: replaying would write the same again, so nothing is replayed.
+    let mut finished = records.clone();
+    apply_writes(&mut finished, &plan.writes);
+    assert!(journal_replay(&journal, &finished).is_empty());
+
+    // Another tab wrote since: its work is never overwritten by an old journal.
+    let mut other = records.clone();
+    let written = plan.writes[0].key.clone();
+    other.insert(written, "{\"version\":1}".into());
+    assert!(journal_replay(&journal, &other).is_empty());
+}
+
+#[test]
+fn a_journal_that_is_not_one_is_dropped_without_touching_the_records() {
+    use sitebudget_core::app::saved::read_journal;
+    for bad in [
+        "",
+        "{",
+        "[]",
+        "{\"writes\":[[1,2]],\"expect\":[]}",
+        "{\"writes\":[]}",
+    ] {
+        assert!(read_journal(bad).is_none(), "{bad}");
+    }
+}

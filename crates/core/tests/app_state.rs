@@ -269,8 +269,14 @@ fn steering_a_line_edits_the_active_scenario_not_the_budget() {
     );
     // The budget is the same value; the scenario carries one Replace of `ap`.
     assert!(Rc::ptr_eq(&s.open.doc, &start.open.doc));
-    assert_eq!(line(&s.open.doc, "intervention").priority, Priority::Essential);
-    assert_eq!(scenario_line(&s, "intervention").priority, Priority::Flexible);
+    assert_eq!(
+        line(&s.open.doc, "intervention").priority,
+        Priority::Essential
+    );
+    assert_eq!(
+        scenario_line(&s, "intervention").priority,
+        Priority::Flexible
+    );
     assert_eq!(edited_line_ids(&s.scenario()), ["intervention"]);
     assert_eq!(s.field_error, None);
     let s = run(s, [Action::Undo]);

@@ -17,6 +17,7 @@ use sitebudget_core::app::inputs::{
 use sitebudget_core::engine::Scenario;
 use sitebudget_core::format;
 use sitebudget_core::model::{Document, Grade};
+use sitebudget_core::util::dec;
 use sitebudget_core::view::line_edits::line_edit_words;
 
 /// Props of [`ScenarioInputs`].
@@ -54,7 +55,7 @@ const SLIDER_REACH: i64 = 30;
 
 /// The slider's position for a change: whole percent, within its reach.
 fn slider_value(change: Decimal) -> String {
-    let pct = (change * Decimal::ONE_HUNDRED)
+    let pct = dec::mul(change, Decimal::ONE_HUNDRED)
         .round_dp(0)
         .to_i64()
         .unwrap_or(0)

@@ -104,8 +104,7 @@ fn parse_whole(text: &str) -> Option<i64> {
 /// A fraction as the plain percent number a box shows, to at most 4 decimals:
 /// `-0.08` → `-8`, `-40/448` → `-8.9286`.
 pub fn percent_text(fraction: Decimal) -> String {
-    let pct = fraction
-        .checked_mul(Decimal::ONE_HUNDRED)
+    let pct = dec::checked_mul(fraction, Decimal::ONE_HUNDRED)
         .unwrap_or(fraction)
         .round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
     format::plain(pct)

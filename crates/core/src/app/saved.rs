@@ -812,3 +812,67 @@ fn renumber(state: &mut AppState, from: u32, to: u32) {
         b.id = to;
     }
 }
+
+/// Where page-hide leaves a save it could not finish: a synchronous local-storage key
+/// (outside the `sitebudget.` records, so it is never migrated as one).
+pub const JOURNAL_KEY: &str = "sitebudget-journal";
+
+/// A plan as the journal's text: IndexedDB writes are asynchronous, so a tab closed or
+/// reloaded within the quiet time could lose its last change; page-hide writes the plan
+/// here synchronously and the next page replays it.
+pub fn journal_text(plan: &Plan) -> String {
+    let writes: Vec<serde_json::Value> = plan
+        .writes
+        .iter()
+        .map(|w| serde_json::json!([w.key, w.value]))
+        .collect();
+    let expect: Vec<serde_json::Value> = plan
+        .expect
+        .iter()
+        .map(|(k, f)| serde_json::json!([k, f.map(|f| f.to_string())]))
+        .collect();
+    serde_json::json!({ "writes": writes, "expect": expect }).to_string()
+}
+
+/// The plan a journal holds, or `None` when its text is not one (then it is dropped:
+/// the records themselves are never touched by a bad journal).
+pub fn read_journal(text: &str) -> Option<Plan> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let pair = |v: &serde_json::Value| -> Option<(String, Option<String>)> {
+        let [k, v] = v.as_array()?.as_slice() else {
+            return None;
+        };
+        let key = k.as_str()?.to_owned();
+        match v {
+            serde_json::Value::Null => Some((key, None)),
+            serde_json::Value::String(s) => Some((key, Some(s.clone()))),
+            _ => None,
+        }
+    };
+    let mut plan = Plan::default();
+    for w in value.get("writes")?.as_array()? {
+        let (key, value) = pair(w)?;
+        plan.writes.push(Write { key, value });
+    }
+    for e in value.get("expect")?.as_array()? {
+        let (key, fp) = pair(e)?;
+        let fp = match fp {
+            Some(text) => Some(text.parse().ok()?),
+            None => None,
+        };
+        plan.expect.push((key, fp));
+    }
+    Some(plan)
+}
+
+/// What to do with a journal found at the start, given the records as stored now: its
+/// writes when every key still holds what the closing tab expected (the save did not
+/// finish), else nothing (it did finish, or another tab wrote since: never overwritten).
+pub fn journal_replay(journal: &Plan, records: &impl Records) -> Vec<Write> {
+    let stale = journal.stale(|k| records.get(k).map(|t| fingerprint(&t)));
+    if stale.is_empty() {
+        journal.writes.clone()
+    } else {
+        Vec::new()
+    }
+}

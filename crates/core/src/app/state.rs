@@ -473,7 +473,12 @@ impl AppState {
                 | Action::OpenShared { .. }
                 | Action::ResolveShared(_)
         );
-        let next = self.clone().change(action);
+        let mut next = self.clone().change(action);
+        // The status says *pending* in the same render as the change, never a stale
+        // "Saved" beside work that is not written yet.
+        if next.storage == StorageStatus::Saved && next.saved() != self.saved() {
+            Rc::make_mut(&mut next).storage = StorageStatus::Pending;
+        }
         // A change that opened another budget starts that budget's history afresh.
         let same_budget = next.open.id == self.open.id;
         if records

@@ -19,6 +19,7 @@ use super::scenario::{LineEdit, Scenario};
 use crate::model::{
     Allocation, Document, Funding, Line, LineKind, Norm, Position, Priority, Rounding,
 };
+use crate::util::dec;
 
 /// The largest gain searched for: beyond 100,000 more pupils there is no breakpoint.
 pub const MAX_GAIN: u64 = 100_000;
@@ -185,7 +186,7 @@ pub fn ceil_lose(r: Decimal, s: u64, t: Decimal) -> Option<u64> {
     if t < Decimal::ONE {
         return None;
     }
-    let below = r.checked_mul(t - Decimal::ONE)?.floor();
+    let below = dec::checked_mul(r, dec::checked_sub(t, Decimal::ONE)?)?.floor();
     let below = u64::try_from(below).ok()?;
     let k = s.checked_sub(below)?;
     (1..=s).contains(&k).then_some(k)
@@ -193,7 +194,7 @@ pub fn ceil_lose(r: Decimal, s: u64, t: Decimal) -> Option<u64> {
 
 /// Ceil closed form: `gain = floor(r × T) + 1 − S`, none past 100,000.
 pub fn ceil_gain(r: Decimal, s: u64, t: Decimal) -> Option<u64> {
-    let top = u64::try_from(r.checked_mul(t)?.floor()).ok()?;
+    let top = u64::try_from(dec::checked_mul(r, t)?.floor()).ok()?;
     let k = top.checked_add(1)?.checked_sub(s)?;
     (1..=MAX_GAIN).contains(&k).then_some(k)
 }

@@ -8,6 +8,7 @@ use super::error::EngineError;
 use super::scenario::{inputs, Scenario};
 use super::snapshot::Snapshot;
 use crate::model::Document;
+use crate::util::dec;
 
 /// One projected year.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,7 +83,7 @@ fn class_sizes(work: &Budget<'_>) -> Vec<ClassSize> {
             students: e.pupils,
             positions: e.fte,
             size: (e.fte > Decimal::ZERO)
-                .then(|| Decimal::from(e.pupils).checked_div(e.fte))
+                .then(|| dec::checked_div(Decimal::from(e.pupils), e.fte))
                 .flatten()
                 .map(|s| s.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)),
         })
