@@ -135,22 +135,28 @@ async function tinyEmbedMovedTo20() {
   return { context, page };
 }
 
-/** Waits until the iframe's height stops changing, then returns it and its content's height. */
+/** Waits until the host has sized the iframe to its content (within 2 px) and the content
+ * stopped growing, then returns both heights. */
 async function settledHeights(page, id) {
-  let last = -1;
-  for (let i = 0; i < 40; i++) {
-    const now = await page.$eval(`iframe#${id}`, (f) => f.clientHeight);
-    if (now === last) break;
-    last = now;
-    await page.waitForTimeout(150);
-  }
   const frame = await (await page.$(`iframe#${id}`)).contentFrame();
-  const inner = await frame.evaluate(() => ({
-    viewport: window.innerHeight,
-    scroll: document.documentElement.scrollHeight,
-    content: Math.ceil(document.querySelector('[data-testid="embed"]').getBoundingClientRect().bottom),
-  }));
-  return { frame: last, ...inner };
+  const inner = () =>
+    frame.evaluate(() => ({
+      viewport: window.innerHeight,
+      scroll: document.documentElement.scrollHeight,
+      content: Math.ceil(document.querySelector('[data-testid="embed"]').getBoundingClientRect().bottom),
+    }));
+  let now = await inner();
+  for (;;) {
+    await page.waitForFunction(
+      ([id, h]) => Math.abs(document.getElementById(id).clientHeight - h) <= 2,
+      [id, now.content],
+    );
+    const again = await inner();
+    if (again.content === now.content) break;
+    now = again;
+  }
+  const last = await page.$eval(`iframe#${id}`, (f) => f.clientHeight);
+  return { frame: last, ...(await inner()) };
 }
 
 const value = async (frame, testid) => Number(await frame.getAttribute(`[data-testid="${testid}"]`, "data-value"));
@@ -165,7 +171,8 @@ async function shoot(page, name) {
   const { width } = page.viewportSize();
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width, height });
-  await page.waitForTimeout(300);
+  // Two animation frames: the resized page has laid out and painted.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   mkdirSync(join(ROOT, "screenshots"), { recursive: true });
   await page.screenshot({ path: join(ROOT, "screenshots", name) });
 }
@@ -322,7 +329,6 @@ test("an embed keeps nothing in the visitor's browser, where the full app saves 
 test("undo in an embed goes back to the host's starting change, never past it", async () => {
   const { context, page } = await tinyEmbedMovedTo20();
   await page.evaluate(() => document.activeElement?.blur());
-  await page.waitForTimeout(1100); // past the history's coalescing window
   for (let i = 0; i < 2; i++) await page.keyboard.press("Control+z");
   await page.waitForFunction(() => document.querySelector('[data-testid="enrollment-change"]').value === "-10");
   assert.equal(await page.getAttribute('[data-testid="total-allocation"]', "data-value"), "36000");
@@ -368,7 +374,11 @@ test("the host snippet ignores height messages from any other origin or window",
   await page.waitForFunction(() => document.getElementById("direct").clientHeight === 4321);
   // A message from the host page itself is not from any iframe.
   await page.evaluate(() => window.postMessage({ type: "sitebudget:height", height: 999 }, "*"));
-  await page.waitForTimeout(500);
+  // Messages arrive in order: once a later one from the control frame has resized it, the
+  // host's own message has been handled (and ignored).
+  const direct = await (await page.$("#direct")).contentFrame();
+  await direct.evaluate(() => window.parent.postMessage({ type: "sitebudget:height", height: 4000 }, "*"));
+  await page.waitForFunction(() => document.getElementById("direct").clientHeight === 4000);
   const redirected = await page.$eval("#redirected", (f) => f.clientHeight);
   assert.equal(redirected, INITIAL, "the redirected frame keeps its height");
   await finish();

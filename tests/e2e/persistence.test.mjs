@@ -210,3 +210,17 @@ test("budgets saved by a newer version are left untouched", async () => {
   assert.equal((await storedRecords(page))["sitebudget.index"], newer);
   await context.close();
 });
+
+test("a change made just before a reload is kept: page-hide journals the unwritten save", async () => {
+  const { context, page } = await openFresh();
+  await setChange(page, -10);
+  // Reload while the change is still pending (the quiet time before a save has not run).
+  assert.equal(await page.getAttribute('[data-testid="save-status"]', "data-state"), "pending");
+  await page.reload();
+  await page.waitForSelector('[data-testid="total-allocation"]');
+  assert.equal(await page.inputValue('[data-testid="enrollment-change"]'), "-10");
+  // Replayed into IndexedDB, the journal is gone.
+  await settled(page);
+  assert.equal(await page.evaluate(() => localStorage.getItem("sitebudget-journal")), null);
+  await context.close();
+});
