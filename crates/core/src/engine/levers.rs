@@ -19,7 +19,7 @@ use super::scenario::{LineEdit, Scenario};
 use crate::model::{
     Allocation, Document, Funding, Line, LineKind, Norm, Position, Priority, Rounding,
 };
-use crate::util::dec;
+use crate::util::{dec, sort};
 
 /// The largest gain searched for: beyond 100,000 more pupils there is no breakpoint.
 pub const MAX_GAIN: u64 = 100_000;
@@ -247,7 +247,7 @@ fn search_gain(
 /// only the counts just below and at each `from` are looked at.
 fn banded(norm: &Norm, s: u64, fte: Decimal) -> Result<(Option<u64>, Option<u64>), EngineError> {
     let mut starts: Vec<u64> = norm.bands.iter().map(|b| u64::from(b.from)).collect();
-    starts.sort_unstable();
+    sort::sort(&mut starts);
     // Lose: walk down the segments below S; the top of each is one below a start.
     let mut lose = None;
     let mut tops: Vec<u64> = starts
@@ -258,7 +258,7 @@ fn banded(norm: &Norm, s: u64, fte: Decimal) -> Result<(Option<u64>, Option<u64>
     if s >= 1 {
         tops.push(s - 1);
     }
-    tops.sort_unstable_by(|a, b| b.cmp(a));
+    sort::sort_by(&mut tops, &|a, b| b.cmp(a));
     tops.dedup();
     for top in tops {
         if entitlement_fte(norm, top)? < fte {
