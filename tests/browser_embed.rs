@@ -116,9 +116,17 @@ async fn read_only_embed_with_every_panel_has_no_editor() {
 
 #[wasm_bindgen_test]
 async fn editable_embed_keeps_the_plan_steering_controls() {
-    let root = mount("?embed&panels=plan&change=-10", "li[data-testid^=\"cut-\"]").await;
+    // Steering is for whoever edits: only `mode=edit` shows it in an embed (families see
+    // the plan without the controls).
+    let root = mount(
+        "?embed&mode=edit&panels=plan&change=-10",
+        "li[data-testid^=\"cut-\"]",
+    )
+    .await;
     assert!(count(&root, "[data-testid^=\"priority-\"]") > 0);
     assert_eq!(count(&root, ".topbar"), 0);
+    let plain = mount("?embed&panels=plan&change=-10", "li[data-testid^=\"cut-\"]").await;
+    assert_eq!(count(&plain, "[data-testid^=\"priority-\"]"), 0);
 }
 
 #[wasm_bindgen_test]

@@ -373,12 +373,17 @@ test("the host snippet ignores height messages from any other origin or window",
   const { page, finish } = await openHost(path);
   await page.waitForFunction(() => document.getElementById("direct").clientHeight === 4321);
   // A message from the host page itself is not from any iframe.
-  await page.evaluate(() => window.postMessage({ type: "sitebudget:height", height: 999 }, "*"));
-  // Messages arrive in order: once a later one from the control frame has resized it, the
-  // host's own message has been handled (and ignored).
-  const direct = await (await page.$("#direct")).contentFrame();
-  await direct.evaluate(() => window.parent.postMessage({ type: "sitebudget:height", height: 4000 }, "*"));
-  await page.waitForFunction(() => document.getElementById("direct").clientHeight === 4000);
+  // Messages are dispatched in order: once a marker posted right after it reaches the
+  // page, the host's own message has been handled by the snippet (and ignored).
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        window.addEventListener("message", (e) => e.data === "after-own-message" && resolve());
+        window.postMessage({ type: "sitebudget:height", height: 999 }, "*");
+        window.postMessage("after-own-message", "*");
+      }),
+  );
+  assert.equal(await page.$eval("#direct", (f) => f.clientHeight), 4321, "the host's own message is ignored");
   const redirected = await page.$eval("#redirected", (f) => f.clientHeight);
   assert.equal(redirected, INITIAL, "the redirected frame keeps its height");
   await finish();
