@@ -47,7 +47,7 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
         + compliance.disallowed.len();
     html! {
         <Panel id="flex" title="Flexibility" note="After the cut plan: unallocated money, flexible lines and vacancies" testid="flexibility-panel">
-            <div class="two-col">
+            <div class="flex-summary">
                 <div>
                     <span class="figure-label">{ "Flexibility index" }</span>
                     <div class="flex-index" data-testid="flexibility-index" data-value={format::plain(flex.index)}>
