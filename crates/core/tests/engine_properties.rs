@@ -455,7 +455,14 @@ proptest! {
         prop_assert_eq!(&ev.scenario, &direct);
         let year1 = project(&doc, &sc, 1).unwrap();
         prop_assert_eq!(year1[0].total_cost, direct.total_cost);
-        prop_assert_eq!(&year1[0].plan, &ev.plan);
+        // The same cuts; only the page's plan lists the alternatives to each.
+        let mut plan = ev.plan.clone();
+        for cut in &mut plan.cuts {
+            for gap in &mut cut.gaps {
+                gap.alternatives.clear();
+            }
+        }
+        prop_assert_eq!(&year1[0].plan, &plan);
     }
 
     #[test]

@@ -171,7 +171,11 @@ const MAX_ALTERNATIVES: usize = 3;
 const MAX_PROBES: usize = 32;
 
 /// Builds the plan against `base` (the budget as it is), cutting `work` in place.
-pub(crate) fn plan(base: &Budget<'_>, work: &mut Budget<'_>) -> Result<CutPlan, EngineError> {
+pub(crate) fn plan(
+    base: &Budget<'_>,
+    work: &mut Budget<'_>,
+    with_alternatives: bool,
+) -> Result<CutPlan, EngineError> {
     let mut drafts: Vec<Draft> = Vec::new();
     norm_reductions(base, work, &mut drafts)?;
     let by_source = lines_by_source(work);
@@ -198,7 +202,12 @@ pub(crate) fn plan(base: &Budget<'_>, work: &mut Budget<'_>) -> Result<CutPlan, 
                 if work.lines.get(l).is_none_or(|st| st.qty <= Decimal::ZERO) {
                     continue;
                 }
-                let alternatives = alternatives(work, s, cands.get(at + 1..).unwrap_or(&[]))?;
+                // Only the page's plan lists alternatives; the years ahead need the cuts alone.
+                let alternatives = if with_alternatives {
+                    alternatives(work, s, cands.get(at + 1..).unwrap_or(&[]))?
+                } else {
+                    Vec::new()
+                };
                 let Some(freed) = cut_line(work, l, s)? else {
                     continue;
                 };

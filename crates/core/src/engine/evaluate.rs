@@ -56,7 +56,7 @@ pub fn evaluate(doc: &Document, scenario: &Scenario) -> Result<Evaluation, Engin
         let snap = Snapshot::of(&work, Some(&baseline))?;
         (work, snap)
     };
-    let plan = plan(&base, &mut work)?;
+    let plan = plan(&base, &mut work, true)?;
     let after = if plan.cuts.is_empty() {
         scenario_snap.clone()
     } else {

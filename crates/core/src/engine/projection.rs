@@ -60,7 +60,7 @@ pub fn project(
         let mut work = Budget::from_inputs(inputs(doc, scenario, year)?)?;
         let before = Snapshot::totals(&work)?;
         let class_sizes = class_sizes(&work);
-        let plan = plan(&base, &mut work)?;
+        let plan = plan(&base, &mut work, false)?;
         out.push(YearResult {
             year,
             total_allocation: before.0,
