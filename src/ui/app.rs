@@ -48,9 +48,7 @@ use sitebudget_core::view::budget_rows::{group_rows, RowCache};
 use sitebudget_core::view::chart_data::{balance_waterfall, flexibility_stacks};
 use sitebudget_core::view::embed_options::EmbedPanel;
 use sitebudget_core::view::line_edits::line_edit_words;
-use sitebudget_core::view::plan_text::{
-    after_plan_note, cut_words_in, deficit_words, steer_toward,
-};
+use sitebudget_core::view::plan_text::{after_plan_note, deficit_words, plan_words, steer_toward};
 use sitebudget_core::view::source_rows::source_rows;
 use sitebudget_core::view::summary::{summarize, ScenarioSummary};
 
@@ -354,13 +352,7 @@ pub fn App(props: &AppProps) -> Html {
                 state.table.group_by_source,
             ));
             let sources = Rc::new(source_rows(&state.open.doc, snapshot));
-            let cuts = Rc::new(
-                eval.plan
-                    .cuts
-                    .iter()
-                    .map(|c| cut_words_in(&state.open.doc, &scenario, c))
-                    .collect::<Vec<_>>(),
-            );
+            let cuts = Rc::new(plan_words(&state.open.doc, &scenario, &eval.plan.cuts));
             let deficits = Rc::new(
                 eval.plan
                     .deficits

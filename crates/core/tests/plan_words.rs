@@ -136,3 +136,24 @@ fn steering_past_a_vacant_line_keeps_it_one_priority_up() {
     let c = eval.plan.cut("office-clerk").unwrap();
     assert_eq!((c.from, c.to), (d("1"), d("0.5")));
 }
+
+#[test]
+fn a_whole_plan_is_worded_as_each_cut_alone() {
+    use sitebudget_core::view::plan_text::{cut_words_in, plan_words};
+    let doc = sitebudget_core::io::sample::sample_document();
+    let scenario = sitebudget_core::engine::Scenario {
+        enrollment: sitebudget_core::engine::EnrollmentInput::Change(rust_decimal::Decimal::new(
+            -10, 2,
+        )),
+        ..Default::default()
+    };
+    let eval = sitebudget_core::engine::evaluate(&doc, &scenario).unwrap();
+    assert!(eval.plan.cuts.len() >= 3);
+    let one_by_one: Vec<_> = eval
+        .plan
+        .cuts
+        .iter()
+        .map(|c| cut_words_in(&doc, &scenario, c))
+        .collect();
+    assert_eq!(plan_words(&doc, &scenario, &eval.plan.cuts), one_by_one);
+}

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::engine::{Cut, CutReason, Deficit, LineEdit, LineType, Scenario};
 use crate::format;
 use crate::model::{Document, Grade, Line, Priority};
-use crate::util::dec;
+use crate::util::{dec, IdMap};
 
 /// The colour of a cut card, as its legend names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,7 +81,18 @@ pub struct CutWords {
 
 /// A line as the scenario sees it: the budget's line with the scenario's edits applied.
 pub fn scenario_line(doc: &Document, scenario: &Scenario, id: &str) -> Option<Line> {
-    let mut line = doc.lines.iter().find(|l| l.id == id).cloned();
+    let found = doc.lines.iter().position(|l| l.id == id);
+    line_in_scenario(doc, scenario, id, found)
+}
+
+/// The line at `found` in the budget (if any) as `scenario` has it.
+fn line_in_scenario(
+    doc: &Document,
+    scenario: &Scenario,
+    id: &str,
+    found: Option<usize>,
+) -> Option<Line> {
+    let mut line = found.and_then(|i| doc.lines.get(i)).cloned();
     for edit in &scenario.line_edits {
         match edit {
             LineEdit::Replace(l) | LineEdit::Add(l) if l.id == id => line = Some(l.clone()),
@@ -135,8 +146,25 @@ const FAR_MORE_AT_LEAST: Decimal = Decimal::ONE_HUNDRED;
 /// One cut in plain words, with why it was chosen, what it means for a person, what it
 /// leaves unspent and what else could close the same gap; lines read as in `scenario`.
 pub fn cut_words_in(doc: &Document, scenario: &Scenario, cut: &Cut) -> CutWords {
+    let found = doc.lines.iter().position(|l| l.id == cut.line);
+    words_for(doc, scenario, cut, found)
+}
+
+/// Every cut of a plan in words, the lines found through one id map (a thousand-line
+/// budget with a hundred cuts would otherwise search its lines once per cut, each move).
+pub fn plan_words(doc: &Document, scenario: &Scenario, cuts: &[Cut]) -> Vec<CutWords> {
+    let mut ix = IdMap::with_capacity_and_hasher(doc.lines.len(), Default::default());
+    for (i, l) in doc.lines.iter().enumerate() {
+        ix.entry(l.id.as_str()).or_insert(i);
+    }
+    cuts.iter()
+        .map(|c| words_for(doc, scenario, c, ix.get(c.line.as_str()).copied()))
+        .collect()
+}
+
+fn words_for(doc: &Document, scenario: &Scenario, cut: &Cut, found: Option<usize>) -> CutWords {
     let mut words = cut_words(doc, cut);
-    let line = scenario_line(doc, scenario, &cut.line);
+    let line = line_in_scenario(doc, scenario, &cut.line, found);
     let vacant = line.as_ref().is_some_and(Line::is_vacant);
     words.tone = match (words.norm, cut.kind, vacant) {
         (true, _, _) => CutTone::Norm,
