@@ -112,3 +112,20 @@ test("an embed for families explains itself and steers only with mode=edit", asy
   assert.ok((await page.locator('[data-testid^="steer-toward-"]').count()) > 0);
   await page.close();
 });
+
+test("a plan of many cuts gives its first twelve their reasons, and all of them on request", async () => {
+  const { generateBudget } = await import("./generate.mjs");
+  const { importFile } = await import("./harness.mjs");
+  const { page } = await openApp(browser, server.url, { width: 1280, height: 900 });
+  await importFile(page, "big.json", "application/json", Buffer.from(JSON.stringify(generateBudget(1000))));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="line-"]').length === 1000);
+  await page.fill('[data-testid="enrollment-change"]', "-10");
+  await page.waitForSelector('[data-testid="plan-details-all"]');
+  const cuts = await page.$$eval('li[data-testid^="cut-"]', (li) => li.length);
+  assert.ok(cuts > 12, `${cuts} cuts`);
+  const why = () => page.$$eval('[data-testid^="plan-why-"]', (p) => p.length);
+  assert.equal(await why(), 12);
+  await page.click('[data-testid="plan-details-all"]');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="plan-why-"]').length === n, cuts);
+  await page.context().close();
+});

@@ -8,23 +8,31 @@ use sitebudget_core::view::plan_text::{CutTone, CutWords};
 
 /// A cut card. `on_toward` takes (alternative, chosen) line ids; the buttons show only
 /// where the plan may be steered. A plain function: one component type less in the bundle.
-pub fn cut_card(cut: &CutWords, on_toward: &Callback<(String, String)>, can_steer: bool) -> Html {
+///
+/// With `detail` false only the cut itself is drawn: a plan of a hundred cuts shows why and
+/// the alternatives for its first ones until the reader asks for all.
+pub fn cut_card(
+    cut: &CutWords,
+    on_toward: &Callback<(String, String)>,
+    can_steer: bool,
+    detail: bool,
+) -> Html {
     html! {
         <li key={cut.line.clone()} class={cut.tone.class()}
             data-testid={format!("cut-{}", cut.line)}
             data-from={format::plain(cut.from)} data-to={format::plain(cut.to)}>
             <span class="cut-words">{ &cut.text }</span>
             if cut.norm { <span class="badge">{ "District norm" }</span> }
-            if !cut.why.is_empty() {
+            if detail && !cut.why.is_empty() {
                 <p class="cut-why" data-testid={format!("plan-why-{}", cut.line)}>{ &cut.why }</p>
             }
-            if let Some(job) = &cut.job {
+            if let (true, Some(job)) = (detail, &cut.job) {
                 <p class="cut-job-note" data-testid={format!("plan-job-{}", cut.line)}>{ job }</p>
             }
-            if let Some(over) = &cut.overshoot {
+            if let (true, Some(over)) = (detail, &cut.overshoot) {
                 <p class="cut-overshoot" role="note" data-testid={format!("plan-overshoot-{}", cut.line)}>{ over }</p>
             }
-            if !cut.alternatives.is_empty() {
+            if detail && !cut.alternatives.is_empty() {
                 <p class="cut-alts" data-testid={format!("plan-alts-{}", cut.line)}>
                     { "or: " }
                     for (i, alt) in cut.alternatives.iter().enumerate() {

@@ -71,10 +71,18 @@ pub struct CutPlanPanelProps {
 }
 
 /// What the scenario would cost the school, and what is left unsolved.
+/// Cuts drawn with their reasons and alternatives before the reader asks for all.
+const CUT_DETAILS_AT_FIRST: usize = 12;
+
 #[component]
 pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
     // Large budgets list hundreds of candidates; the first rows (the cut lines) come at once.
     let show_all = use_state(|| false);
+    let details_all = use_state(|| false);
+    let on_details_all = {
+        let details_all = details_all.clone();
+        Callback::from(move |_: MouseEvent| details_all.set(true))
+    };
     // An embed shows the plan but not its steering controls, unless asked with mode=edit.
     let can_steer = use_can_steer();
     let shown = if *show_all {
@@ -102,10 +110,15 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
             }
             if !props.cuts.is_empty() { { cut_legend() } }
             <ol class="cut-list">
-                for cut in props.cuts.iter() {
-                    { cut_card(cut, &props.on_steer_toward, can_steer) }
+                for (i, cut) in props.cuts.iter().enumerate() {
+                    { cut_card(cut, &props.on_steer_toward, can_steer, *details_all || i < CUT_DETAILS_AT_FIRST) }
                 }
             </ol>
+            if !*details_all && props.cuts.len() > CUT_DETAILS_AT_FIRST {
+                <button type="button" class="no-print" onclick={on_details_all} data-testid="plan-details-all">
+                    { format!("Show why, and the alternatives, for all {} cuts", props.cuts.len()) }
+                </button>
+            }
             for deficit in props.deficits.iter() {
                 <div class="deficit" key={deficit.source.clone()} role="alert">
                     <span class="negative-flag">{ "Deficit" }</span>
