@@ -219,21 +219,39 @@ fn source(r: &mut Reader, index: usize, v: &Value) -> Option<Source> {
 }
 
 fn set_asides(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Vec<SetAside>> {
+    objects(r, place, field, v, &["tag", "min_share"], &|r, o| {
+        let tag = o.req(r, "tag", Reader::text);
+        let min_share = o.req(r, "min_share", Reader::decimal);
+        Some(SetAside {
+            tag: tag?,
+            min_share: min_share?,
+        })
+    })
+}
+
+/// Reads a list of objects with the fields `known`, each through `item` (which reads
+/// every field, so all problems are named); `None` when any item is bad.
+fn objects<T>(
+    r: &mut Reader,
+    place: &Place,
+    field: &str,
+    v: &Value,
+    known: &[&str],
+    item: &dyn Fn(&mut Reader, &Obj) -> Option<T>,
+) -> Option<Vec<T>> {
     let items = r.list(place, field, v)?;
     let mut out = Vec::with_capacity(items.len());
     let mut ok = true;
-    for (i, item) in items.iter().enumerate() {
+    for (i, value) in items.iter().enumerate() {
         let prefix = format!("{field}[{}].", i + 1);
-        let Some(o) = r.object(place, field, &prefix, item) else {
+        let Some(o) = r.object(place, field, &prefix, value) else {
             ok = false;
             continue;
         };
-        o.only(r, &["tag", "min_share"]);
-        let tag = o.req(r, "tag", Reader::text);
-        let min_share = o.req(r, "min_share", Reader::decimal);
-        match (tag, min_share) {
-            (Some(tag), Some(min_share)) => out.push(SetAside { tag, min_share }),
-            _ => ok = false,
+        o.only(r, known);
+        match item(r, &o) {
+            Some(x) => out.push(x),
+            None => ok = false,
         }
     }
     ok.then_some(out)
@@ -301,46 +319,26 @@ fn allocation(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<A
 
 /// Reads `[{"at_least": …, "rate": …}]`; order and ranges are left to `validate`.
 fn tiers(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Vec<Tier>> {
-    let items = r.list(place, field, v)?;
-    let mut out = Vec::with_capacity(items.len());
-    let mut ok = true;
-    for (i, item) in items.iter().enumerate() {
-        let prefix = format!("{field}[{}].", i + 1);
-        let Some(o) = r.object(place, field, &prefix, item) else {
-            ok = false;
-            continue;
-        };
-        o.only(r, &["at_least", "rate"]);
+    objects(r, place, field, v, &["at_least", "rate"], &|r, o| {
         let at_least = o.req(r, "at_least", Reader::decimal);
         let rate = o.req(r, "rate", Reader::money);
-        match (at_least, rate) {
-            (Some(at_least), Some(rate)) => out.push(Tier { at_least, rate }),
-            _ => ok = false,
-        }
-    }
-    ok.then_some(out)
+        Some(Tier {
+            at_least: at_least?,
+            rate: rate?,
+        })
+    })
 }
 
 /// Reads `[{"from": <pupils>, "fte": …}]`; a negative count is refused here.
 fn bands(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Vec<Band>> {
-    let items = r.list(place, field, v)?;
-    let mut out = Vec::with_capacity(items.len());
-    let mut ok = true;
-    for (i, item) in items.iter().enumerate() {
-        let prefix = format!("{field}[{}].", i + 1);
-        let Some(o) = r.object(place, field, &prefix, item) else {
-            ok = false;
-            continue;
-        };
-        o.only(r, &["from", "fte"]);
+    objects(r, place, field, v, &["from", "fte"], &|r, o| {
         let from = o.req(r, "from", Reader::count);
         let fte = o.req(r, "fte", Reader::decimal);
-        match (from, fte) {
-            (Some(from), Some(fte)) => out.push(Band { from, fte }),
-            _ => ok = false,
-        }
-    }
-    ok.then_some(out)
+        Some(Band {
+            from: from?,
+            fte: fte?,
+        })
+    })
 }
 
 fn basis(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Basis> {
