@@ -57,6 +57,9 @@ pub struct Message {
 }
 
 /// What the page asks of the worker.
+// One request lives at a time, only long enough to be encoded: boxing the larger
+// variants would save nothing that matters.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Request {
     /// The first sheet of this .xlsx file, as rows of text.
