@@ -401,8 +401,14 @@ fn alternatives(
             continue;
         };
         let from = st.qty;
-        // One probe first: a line that cannot close the gap even at zero is no alternative.
-        if from <= Decimal::ZERO || balance_if(work, l, s, Decimal::ZERO)? < Decimal::ZERO {
+        if from <= Decimal::ZERO {
+            continue;
+        }
+        // A line that cannot close the gap even at zero is no alternative: at zero it
+        // charges nothing, so the balance would gain exactly what it charges `s` now (one
+        // charge computed, where a full probe prices the line twice).
+        let charge = charge_in(st.cost, work.funds_of(l), s, &line.id)?;
+        if dec::checked_add(now, charge).is_none_or(|b| b < Decimal::ZERO) {
             continue;
         }
         let to = if st.position {
