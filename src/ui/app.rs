@@ -12,7 +12,7 @@ use crate::ui::components::budget_table::BudgetTable;
 use crate::ui::components::charts::{StackedBarChart, WaterfallChart};
 use crate::ui::components::compare_scenarios::CompareScenarios;
 use crate::ui::components::comparison::ComparisonPanel;
-use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow};
+use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow, CUT_DETAILS_AT_FIRST};
 use crate::ui::components::drop_zone::DropZone;
 use crate::ui::components::editor::EditorPanel;
 use crate::ui::components::export_menu::ExportMenu;
@@ -313,6 +313,12 @@ pub fn App(props: &AppProps) -> Html {
             false => Rc::new(with_line_edits(&doc.0, edits)),
         },
     );
+    // Every cut worded with its reasons, once the reader asks (the first ones always are).
+    let plan_details_all = use_state(|| false);
+    let on_plan_details_all = {
+        let all = plan_details_all.clone();
+        use_callback((), move |(), _| all.set(true))
+    };
     let on_apply_edits = {
         let dispatch = dispatch.clone();
         use_callback((), move |(), _| dispatch.dispatch(Action::ApplyLineEdits))
@@ -352,7 +358,17 @@ pub fn App(props: &AppProps) -> Html {
                 state.table.group_by_source,
             ));
             let sources = Rc::new(source_rows(&state.open.doc, snapshot));
-            let cuts = Rc::new(plan_words(&state.open.doc, &scenario, &eval.plan.cuts));
+            let detailed = if *plan_details_all {
+                usize::MAX
+            } else {
+                CUT_DETAILS_AT_FIRST
+            };
+            let cuts = Rc::new(plan_words(
+                &state.open.doc,
+                &scenario,
+                &eval.plan.cuts,
+                detailed,
+            ));
             let deficits = Rc::new(
                 eval.plan
                     .deficits
@@ -383,7 +399,8 @@ pub fn App(props: &AppProps) -> Html {
                         if show(EmbedPanel::Plan) {
                             <CutPlanPanel cuts={cuts} deficits={deficits} steer_rows={Rc::new(steer_cache.borrow_mut().rows(&steer_doc, eval, &edited_line_ids(&scenario)))}
                                 field_error={state.field_error.clone()} is_baseline={scenario.is_baseline()}
-                                on_steer={on_steer.clone()} on_steer_toward={on_steer_toward.clone()} />
+                                on_steer={on_steer.clone()} on_steer_toward={on_steer_toward.clone()}
+                                details_all={*plan_details_all} on_details_all={on_plan_details_all.clone()} />
                             <LeversPanel doc={state.open.doc.clone()} scenario={scenario.clone()}
                                 levers={Rc::new(eval.levers.clone())} on_scenario={on_scenario.clone()} />
                             <NormDayPanel doc={state.open.doc.clone()} scenario={scenario.clone()}

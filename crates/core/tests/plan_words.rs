@@ -155,5 +155,15 @@ fn a_whole_plan_is_worded_as_each_cut_alone() {
         .iter()
         .map(|c| cut_words_in(&doc, &scenario, c))
         .collect();
-    assert_eq!(plan_words(&doc, &scenario, &eval.plan.cuts), one_by_one);
+    assert_eq!(
+        plan_words(&doc, &scenario, &eval.plan.cuts, usize::MAX),
+        one_by_one
+    );
+    // Only the first cut in detail: the others say what they are, without the reasons.
+    let brief = plan_words(&doc, &scenario, &eval.plan.cuts, 1);
+    assert_eq!(brief[0], one_by_one[0]);
+    for (b, full) in brief.iter().zip(&one_by_one).skip(1) {
+        assert_eq!((&b.text, b.tone), (&full.text, full.tone));
+        assert!(b.why.is_empty() && b.job.is_none() && b.alternatives.is_empty());
+    }
 }

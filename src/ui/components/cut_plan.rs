@@ -68,21 +68,27 @@ pub struct CutPlanPanelProps {
     /// Steer toward another line in this scenario: (alternative, chosen) line ids.
     #[prop_or_default]
     pub on_steer_toward: Callback<(String, String)>,
+    /// Whether every cut is drawn with its reasons, not only the first ones.
+    #[prop_or_default]
+    pub details_all: bool,
+    /// Asks for every cut's reasons.
+    #[prop_or_default]
+    pub on_details_all: Callback<()>,
 }
 
 /// What the scenario would cost the school, and what is left unsolved.
-/// Cuts drawn with their reasons and alternatives before the reader asks for all.
-const CUT_DETAILS_AT_FIRST: usize = 12;
+/// Cuts drawn (and worded) with their reasons and alternatives before the reader asks for all.
+pub const CUT_DETAILS_AT_FIRST: usize = 12;
 
 #[component]
 pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
     // Large budgets list hundreds of candidates; the first rows (the cut lines) come at once.
     let show_all = use_state(|| false);
-    let details_all = use_state(|| false);
     let on_details_all = {
-        let details_all = details_all.clone();
-        Callback::from(move |_: MouseEvent| details_all.set(true))
+        let cb = props.on_details_all.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
     };
+    let details_all = props.details_all;
     // An embed shows the plan but not its steering controls, unless asked with mode=edit.
     let can_steer = use_can_steer();
     let shown = if *show_all {
@@ -111,10 +117,10 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
             if !props.cuts.is_empty() { { cut_legend() } }
             <ol class="cut-list">
                 for (i, cut) in props.cuts.iter().enumerate() {
-                    { cut_card(cut, &props.on_steer_toward, can_steer, *details_all || i < CUT_DETAILS_AT_FIRST) }
+                    { cut_card(cut, &props.on_steer_toward, can_steer, details_all || i < CUT_DETAILS_AT_FIRST) }
                 }
             </ol>
-            if !*details_all && props.cuts.len() > CUT_DETAILS_AT_FIRST {
+            if !details_all && props.cuts.len() > CUT_DETAILS_AT_FIRST {
                 <button type="button" class="no-print" onclick={on_details_all} data-testid="plan-details-all">
                     { format!("Show why, and the alternatives, for all {} cuts", props.cuts.len()) }
                 </button>

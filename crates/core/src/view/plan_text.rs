@@ -147,22 +147,44 @@ const FAR_MORE_AT_LEAST: Decimal = Decimal::ONE_HUNDRED;
 /// leaves unspent and what else could close the same gap; lines read as in `scenario`.
 pub fn cut_words_in(doc: &Document, scenario: &Scenario, cut: &Cut) -> CutWords {
     let found = doc.lines.iter().position(|l| l.id == cut.line);
-    words_for(doc, scenario, cut, found)
+    words_for(doc, scenario, cut, found, true)
 }
 
 /// Every cut of a plan in words, the lines found through one id map (a thousand-line
 /// budget with a hundred cuts would otherwise search its lines once per cut, each move).
-pub fn plan_words(doc: &Document, scenario: &Scenario, cuts: &[Cut]) -> Vec<CutWords> {
+/// The first `detailed` cuts get their reasons and alternatives too; the rest only what
+/// the cut is (the page words the rest when the reader asks for all).
+pub fn plan_words(
+    doc: &Document,
+    scenario: &Scenario,
+    cuts: &[Cut],
+    detailed: usize,
+) -> Vec<CutWords> {
     let mut ix = IdMap::with_capacity_and_hasher(doc.lines.len(), Default::default());
     for (i, l) in doc.lines.iter().enumerate() {
         ix.entry(l.id.as_str()).or_insert(i);
     }
     cuts.iter()
-        .map(|c| words_for(doc, scenario, c, ix.get(c.line.as_str()).copied()))
+        .enumerate()
+        .map(|(i, c)| {
+            words_for(
+                doc,
+                scenario,
+                c,
+                ix.get(c.line.as_str()).copied(),
+                i < detailed,
+            )
+        })
         .collect()
 }
 
-fn words_for(doc: &Document, scenario: &Scenario, cut: &Cut, found: Option<usize>) -> CutWords {
+fn words_for(
+    doc: &Document,
+    scenario: &Scenario,
+    cut: &Cut,
+    found: Option<usize>,
+    detail: bool,
+) -> CutWords {
     let mut words = cut_words(doc, cut);
     let line = line_in_scenario(doc, scenario, &cut.line, found);
     let vacant = line.as_ref().is_some_and(Line::is_vacant);
@@ -172,6 +194,9 @@ fn words_for(doc: &Document, scenario: &Scenario, cut: &Cut, found: Option<usize
         (false, LineType::Position, true) => CutTone::Vacant,
         (false, LineType::Position, false) => CutTone::Job,
     };
+    if !detail {
+        return words;
+    }
     words.why = if words.norm {
         "Why: the district's staffing norm counts pupils, so the school does not choose this cut."
             .into()
