@@ -495,3 +495,40 @@ fn norm_day_gets_its_own_sheet() {
     assert_eq!(rows[7][0], "All norms");
     assert_eq!(rows[7][4], "-94400");
 }
+
+#[test]
+fn a_cell_reference_past_any_column_is_read_without_a_panic() {
+    // Found by the mutation fuzz: a cell named `AAAAAAAAAAAAA1` overflows calamine's column
+    // arithmetic. Rebuilt here by renaming the first cell of a real workbook (stored, not
+    // deflated, so the zip writer needs no compression feature).
+    use std::io::{Cursor, Read, Write};
+    let bytes = sitebudget_core::app::lines_workbook(&sample_document()).expect("written");
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).expect("an entry");
+        let name = file.name().expect("a name").to_string();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).expect("readable");
+        if name.ends_with("sheet1.xml") {
+            let text = String::from_utf8(data).expect("xml").replacen(
+                "r=\"A1\"",
+                "r=\"AAAAAAAAAAAAA1\"",
+                1,
+            );
+            assert!(
+                text.contains("AAAAAAAAAAAAA1"),
+                "the first cell was renamed"
+            );
+            data = text.into_bytes();
+        }
+        out.start_file(name, stored).expect("an entry");
+        out.write_all(&data).expect("written");
+    }
+    let damaged = out.finish().expect("a zip").into_inner();
+    // Either refused in plain words or read with the column clamped: never a panic.
+    let _ = import_lines_xlsx(&sample_document(), &damaged);
+    let _ = sitebudget_core::io::xlsx_rows(&damaged);
+}
