@@ -224,3 +224,13 @@ test("a change made just before a reload is kept: page-hide journals the unwritt
   assert.equal(await page.evaluate(() => localStorage.getItem("sitebudget-journal")), null);
   await context.close();
 });
+
+test("the app shows how much room the saved data uses and how much is left", async () => {
+  const { context, page } = await openFresh();
+  await page.waitForSelector('[data-testid="store-room"]');
+  assert.match(
+    await page.textContent('[data-testid="store-room"]'),
+    /^Saved data: \d+\.\d (MB|GB) used, \d+\.\d (MB|GB) left$/,
+  );
+  await context.close();
+});

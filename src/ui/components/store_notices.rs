@@ -27,6 +27,11 @@ pub struct StoreNoticesProps {
 fn mb(bytes: f64) -> String {
     // `as` saturates: a negative or absurd estimate shows 0 or a large figure, never panics.
     let tenths = (bytes / 100_000.0).round() as u64;
+    if tenths >= 10_000 {
+        // A browser's quota runs to gigabytes: "10.7 GB", not "10737.4 MB".
+        let gb_tenths = (bytes / 100_000_000.0).round() as u64;
+        return format!("{}.{} GB", gb_tenths / 10, gb_tenths % 10);
+    }
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
