@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ROOT, settled, storedRecords } from "./harness.mjs";
+import { ROOT, openInOwnContext, settled, storedRecords } from "./harness.mjs";
 import { useServedApp } from "./setup.mjs";
 
 let server, browser;
@@ -30,21 +30,15 @@ const twoBudgets = () => ({
 });
 
 /** A fresh context whose local storage holds `records` (once) before the app starts. */
-async function openSeeded(records, init) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript((records) => {
-    if (sessionStorage.getItem("seeded")) return;
-    sessionStorage.setItem("seeded", "1");
-    for (const [k, v] of Object.entries(records)) localStorage.setItem(k, v);
-  }, records);
-  if (init) await context.addInitScript(init);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid="total-allocation"]');
-  return { context, page, errors };
-}
+const openSeeded = (records, init) =>
+  openInOwnContext(browser, server.url, async (context) => {
+    await context.addInitScript((records) => {
+      if (sessionStorage.getItem("seeded")) return;
+      sessionStorage.setItem("seeded", "1");
+      for (const [k, v] of Object.entries(records)) localStorage.setItem(k, v);
+    }, records);
+    if (init) await context.addInitScript(init);
+  });
 
 const options = (page) =>
   page.$$eval('[data-testid="budget-select"] option', (os) => os.map((o) => o.textContent));

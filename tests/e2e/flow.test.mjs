@@ -137,14 +137,19 @@ test("steering is a line change of the active scenario: shown, compared, reset a
   await page.close();
 });
 
-test("the XLSX export carries the two compared scenarios side by side", async () => {
-  const { page, errors } = await openApp();
+/** Scenario 1 at −10% (403 pupils), then a new scenario 2 at −5% (427), which is open. */
+async function minusTenThenMinusFive(page) {
   await page.fill('[data-testid="enrollment-change"]', "-10");
   await students(page, 403);
   await page.click('[data-testid="scenario-new"]');
   await page.waitForSelector('[data-testid="scenario-tab-2"][aria-pressed="true"]');
   await page.fill('[data-testid="enrollment-change"]', "-5");
   await students(page, 427);
+}
+
+test("the XLSX export carries the two compared scenarios side by side", async () => {
+  const { page, errors } = await openApp();
+  await minusTenThenMinusFive(page);
   await page.selectOption('[data-testid="scenario-compare"]', "1");
   await page.waitForSelector('[data-testid="compare-scenarios"]');
   const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-xlsx"]')]);
@@ -192,12 +197,7 @@ test("a stored scenario that cannot be computed opens with the offending inputs 
 
 test("a share link carries every scenario, and a copy of a budget already here asks to keep both or replace", async () => {
   const { page, errors } = await openApp();
-  await page.fill('[data-testid="enrollment-change"]', "-10");
-  await students(page, 403);
-  await page.click('[data-testid="scenario-new"]');
-  await page.waitForSelector('[data-testid="scenario-tab-2"][aria-pressed="true"]');
-  await page.fill('[data-testid="enrollment-change"]', "-5");
-  await students(page, 427);
+  await minusTenThenMinusFive(page);
   await page.check('[data-testid="share-all"]');
   await page.click('[data-testid="share-button"]');
   const link = await (await page.waitForSelector('[data-testid="share-url"]')).inputValue();

@@ -73,6 +73,19 @@ export async function openApp(browser, url, viewport = { width: 1280, height: 90
   return { page, outside, errors };
 }
 
+/** Opens the app at `url` in a browser context of its own (its own storage), with each of
+ * `setup(context)` run first (init scripts, say); waits for the first rendered budget. */
+export async function openInOwnContext(browser, url, setup = async () => {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await setup(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="total-allocation"]');
+  return { context, page, errors };
+}
+
 /** Picks a file in the import control. A good file's preview is accepted with `choice`:
  * "replace" (the open budget) or "new" (open as another budget); a refused file leaves
  * its message in place. */

@@ -3,7 +3,7 @@
 // blocked, or holds data from a newer version.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { value, importFile, openApp as open, settled, storedRecords } from "./harness.mjs";
+import { value, importFile, openApp as open, openInOwnContext, settled, storedRecords } from "./harness.mjs";
 import { useServedApp } from "./setup.mjs";
 
 let server, browser;
@@ -13,16 +13,10 @@ useServedApp((s, b) => {
 });
 
 /** A page in its own browser context (its own storage), with `init` run before any script. */
-async function openFresh(init) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  if (init) await context.addInitScript(init);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid="total-allocation"]');
-  return { context, page, errors };
-}
+const openFresh = (init) =>
+  openInOwnContext(browser, server.url, async (context) => {
+    if (init) await context.addInitScript(init);
+  });
 
 async function setChange(page, percent) {
   await page.fill('[data-testid="enrollment-change"]', String(percent));

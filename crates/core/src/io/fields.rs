@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use crate::model::Grade;
-use crate::model::{Place, Problem};
+use crate::model::{ImportError, Place, Problem};
 use crate::util::decimal::{parse_decimal, parse_money, quote, DecimalError};
 
 /// Collects problems while values are read.
@@ -22,6 +22,16 @@ pub(crate) struct Reader {
 pub(crate) type Conv<'v, T> = fn(&mut Reader, &Place, &str, &'v Value) -> Option<T>;
 
 impl Reader {
+    /// What was read, when nothing was refused on the way; else every problem found.
+    pub fn finish<T>(self, read: Option<T>) -> Result<T, ImportError> {
+        match read {
+            Some(value) if self.problems.is_empty() => Ok(value),
+            _ => Err(ImportError {
+                problems: self.problems,
+            }),
+        }
+    }
+
     /// Records a problem.
     pub fn refuse(&mut self, place: &Place, field: &str, reason: impl Into<String>) {
         self.problems.push(Problem::new(place, field, reason));

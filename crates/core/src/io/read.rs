@@ -32,12 +32,7 @@ const POSITION_FIELDS: [&str; 5] = ["fte", "unit_cost", "fte_step", "vacant", "n
 pub fn document(v: &Value) -> Result<Document, ImportError> {
     let mut r = Reader::default();
     let doc = read_document(&mut r, v);
-    match doc {
-        Some(doc) if r.problems.is_empty() => Ok(doc),
-        _ => Err(ImportError {
-            problems: r.problems,
-        }),
-    }
+    r.finish(doc)
 }
 
 fn read_document(r: &mut Reader, v: &Value) -> Option<Document> {

@@ -114,12 +114,7 @@ fn counts_json(counts: &BTreeMap<Grade, u32>) -> J {
 pub fn read_scenario(v: &Value) -> Result<Scenario, ImportError> {
     let mut r = Reader::default();
     let scenario = scenario(&mut r, v);
-    match scenario {
-        Some(s) if r.problems.is_empty() => Ok(s),
-        _ => Err(ImportError {
-            problems: r.problems,
-        }),
-    }
+    r.finish(scenario)
 }
 
 fn scenario(r: &mut Reader, v: &Value) -> Option<Scenario> {
