@@ -1,9 +1,10 @@
 //! Small helpers every layer may use: the id map, the one shared sort, decimal arithmetic
-//! and parsing, URL encoding and `ByPtr`.
+//! and parsing, URL encoding, `ByPtr` and the message catalogs.
 
 pub mod by_ptr;
 pub mod dec;
 pub mod decimal;
+pub mod i18n;
 pub mod sort;
 pub mod url;
 
