@@ -96,6 +96,20 @@ pub fn set_catalog(catalog: Option<Catalog>) {
     CURRENT.with(|c| *c.borrow_mut() = catalog.map(Rc::new));
 }
 
+/// The catalog spoken now (`None`: English), to hand to [`with_catalog`].
+pub fn current() -> Option<Rc<Catalog>> {
+    CURRENT.with(|c| c.borrow().clone())
+}
+
+/// `f`'s result worded in `catalog` (`None`: English), the spoken catalog restored
+/// after: the meeting's bilingual layout words the same figures in both languages.
+pub fn with_catalog<R>(catalog: Option<Rc<Catalog>>, f: impl FnOnce() -> R) -> R {
+    let before = CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), catalog));
+    let out = f();
+    CURRENT.with(|c| *c.borrow_mut() = before);
+    out
+}
+
 /// The language spoken now.
 pub fn lang() -> Lang {
     CURRENT.with(|c| c.borrow().as_ref().map_or(Lang::En, |c| c.lang))
@@ -212,6 +226,15 @@ mod tests {
         assert_eq!(tr("Budget"), "Budget");
         assert_eq!(lang(), Lang::Es);
         set_catalog(None);
+    }
+
+    #[test]
+    fn with_catalog_words_one_part_in_another_language() {
+        let es = Rc::new(Catalog::from_json(Lang::Es, r#"{"Budget": "Presupuesto"}"#).unwrap());
+        set_catalog(None);
+        let both = (tr("Budget"), with_catalog(Some(es), || tr("Budget")));
+        assert_eq!(both, ("Budget".to_owned(), "Presupuesto".to_owned()));
+        assert_eq!(lang(), Lang::En, "the spoken catalog is restored");
     }
 
     #[test]
