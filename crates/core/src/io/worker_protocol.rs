@@ -26,6 +26,10 @@
 //!   - `{"id":1,"op":"csv","text":"…"}`;
 //!   - `{"id":1,"op":"failed","problems":["…"]}`, each problem in plain words.
 //!
+//! A request made while the page speaks another language than English also carries
+//! `"lang":"es","catalog":{…}` (the page's message catalog), and the worker words its
+//! answers in it: import problems, share-link refusals and the workbook.
+//!
 //! Documents and scenarios travel as in the JSON file format (numbers exact) and are
 //! validated again on arrival. Decoding never panics: a malformed message is an `Err`
 //! in plain words. Nothing here touches XLSX or CSV code, so the page links none.
@@ -41,7 +45,7 @@ use super::share::Shared;
 use super::share::{others_value, read_others};
 use crate::engine::Scenario;
 use crate::model::{Document, Place, Problem};
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{self, tr, trf, Catalog, Lang};
 
 /// The JS property holding a message's JSON text.
 pub const TEXT: &str = "text";
@@ -256,15 +260,57 @@ pub fn encode_request(id: u32, request: Request) -> Message {
         }
     };
     out.insert("op".into(), Value::String(op.to_owned()));
+    put_catalog(&mut out);
     Message {
         text: Value::Object(out).to_string(),
         bytes,
     }
 }
 
-/// The request in `message`; never panics.
+/// The page's catalog, when it speaks another language than English, so the worker's
+/// words follow it.
+fn put_catalog(out: &mut Map<String, Value>) {
+    let Some(catalog) = i18n::current().filter(|c| c.lang() != Lang::En) else {
+        return;
+    };
+    let entries: Map<String, Value> = catalog
+        .keys()
+        .filter_map(|k| Some((k.to_owned(), Value::String(catalog.get(k)?.to_owned()))))
+        .collect();
+    out.insert(
+        "lang".into(),
+        Value::String(catalog.lang().tag().to_owned()),
+    );
+    out.insert("catalog".into(), Value::Object(entries));
+}
+
+/// Speaks the catalog a request carries (English when it carries none or an unreadable
+/// one), so the answer is worded as the page is.
+fn speak_catalog(map: &Map<String, Value>) {
+    let catalog = match (map.get("lang"), map.get("catalog")) {
+        (Some(Value::String(tag)), Some(entries @ Value::Object(_))) => Lang::parse(tag)
+            .filter(|l| *l != Lang::En)
+            .and_then(|lang| Catalog::from_json(lang, &entries.to_string()).ok()),
+        _ => None,
+    };
+    i18n::set_catalog(catalog);
+}
+
+/// The request in `message`; never panics. Speaks the catalog the request carries.
 pub fn decode_request(message: Message) -> Decoded<Request> {
-    decode(message, |op, map, bytes| match op {
+    decode(message, |op, map, bytes| {
+        speak_catalog(map);
+        request_body(op, map, bytes)
+    })
+}
+
+/// A request's content, by its `op`.
+fn request_body(
+    op: &str,
+    map: &Map<String, Value>,
+    bytes: Option<Vec<u8>>,
+) -> Result<Request, ProtocolError> {
+    match op {
         "read" => Ok(Request::ReadXlsx {
             bytes: bytes.ok_or_else(|| ProtocolError::new(tr("the file to read is missing")))?,
         }),
@@ -327,7 +373,7 @@ pub fn decode_request(message: Message) -> Decoded<Request> {
             "`{op}` is not a request the file helper knows",
             &[("op", &short(other))],
         ))),
-    })
+    }
 }
 
 /// The message for `response` to the request numbered `id` (none for `ready`).
