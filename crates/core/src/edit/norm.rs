@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::text::{self, decimal, money, optional};
 use super::{fresh_id, name_some, no_field, Field, Step};
 use crate::model::{Document, Norm, Rounding};
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{key, tr, trf};
 
 /// The rounding's word in the document.
 pub fn rounding_word(r: Rounding) -> &'static str {
@@ -70,7 +70,7 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
                 }
             }
         }
-        _ => return Err(no_field("a norm", field)),
+        _ => return Err(no_field(key("a norm"), field)),
     }
     Ok(())
 }
