@@ -1,7 +1,7 @@
 //! Display formats for money, FTE and shares: plain Rust so they are tested natively.
 
 use crate::util::dec;
-use crate::util::i18n::trf;
+use crate::util::i18n::{tr1, trf};
 use rust_decimal::prelude::*;
 use rust_decimal::Decimal;
 
@@ -68,9 +68,9 @@ pub fn fte(value: Decimal) -> String {
 pub fn days(days: Decimal) -> String {
     let n = plain(days);
     if days == Decimal::ONE {
-        trf("{n} day", &[("n", &n)])
+        tr1("{n} day", "n", &n)
     } else {
-        trf("{n} days", &[("n", &n)])
+        tr1("{n} days", "n", &n)
     }
 }
 
@@ -79,7 +79,7 @@ pub fn days(days: Decimal) -> String {
 pub fn fte_days(value: Decimal) -> String {
     let f = fte(value);
     if value > Decimal::ONE || value.is_sign_negative() {
-        return trf("{n} FTE", &[("n", &f)]);
+        return tr1("{n} FTE", "n", &f);
     }
     trf(
         "{fte} FTE ({days} a week)",
@@ -103,9 +103,9 @@ pub fn points_change(fraction: Decimal) -> String {
         format!("+{text}")
     };
     if pts.abs() == Decimal::ONE {
-        trf("{n} point", &[("n", &signed)])
+        tr1("{n} point", "n", &signed)
     } else {
-        trf("{n} points", &[("n", &signed)])
+        tr1("{n} points", "n", &signed)
     }
 }
 

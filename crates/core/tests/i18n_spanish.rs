@@ -16,7 +16,7 @@ use sitebudget_core::io::sample::sample_document;
 use sitebudget_core::io::worker_protocol::{decode_request, encode_request, Request};
 use sitebudget_core::io::{import_lines_xlsx, parse_document, read_lines_csv, to_json};
 use sitebudget_core::model::{validate, LineKind};
-use sitebudget_core::util::i18n::{lang, set_catalog, Catalog, Lang};
+use sitebudget_core::util::i18n::{lang, set_catalog, tr1, Catalog, Lang};
 use sitebudget_core::view::plan_text::{after_plan_note, cut_words_in};
 
 fn d(s: &str) -> Decimal {
@@ -156,6 +156,17 @@ fn money_keeps_its_us_format_in_spanish() {
     // The words around figures change, the figures do not: 0.5 × 5 = 2.5 days.
     assert_eq!(format::fte_days(d("0.5")), "0.5 FTE (2.5 días a la semana)");
     assert_eq!(format::days(d("1")), "1 día");
+    set_catalog(None);
+}
+
+#[test]
+fn one_place_fills_the_same_in_both_languages() {
+    set_catalog(None);
+    assert_eq!(tr1("Scenario {id}", "id", &3), "Scenario 3");
+    set_catalog(Some(spanish()));
+    assert_eq!(tr1("Scenario {id}", "id", &3), "Escenario 3");
+    // A key the catalog lacks falls back to the English, filled.
+    assert_eq!(tr1("Not a key {x}", "x", &"yet"), "Not a key yet");
     set_catalog(None);
 }
 

@@ -12,7 +12,7 @@ use crate::engine::{EnrollmentInput, Scenario};
 use crate::format;
 use crate::model::{Document, Grade};
 use crate::util::dec;
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// The most pupils a grade may hold (SPEC "Scenarios").
 pub const MAX_GRADE_PUPILS: u32 = 100_000;
@@ -60,7 +60,7 @@ impl ScenarioField {
             Self::EnrollmentChange | Self::EnrollmentPupils => tr("Enrollment change"),
             Self::Grade(Grade::TK) => "TK".into(),
             Self::Grade(Grade::K) => tr("Kindergarten"),
-            Self::Grade(Grade::G(n)) => trf("Grade {n}", &[("n", &n)]),
+            Self::Grade(Grade::G(n)) => tr1("Grade {n}", "n", &n),
             Self::Unduplicated => tr("Unduplicated pupils"),
             Self::Attendance => tr("Attendance rate"),
             Self::CostChange => tr("Cost change"),
@@ -127,20 +127,21 @@ fn bounds(field: ScenarioField) -> (Decimal, Decimal, String) {
         ScenarioField::Unduplicated | ScenarioField::Attendance => (
             Decimal::ZERO,
             Decimal::ONE,
-            trf("{name} must be between 0% and 100%", &[("name", &name)]),
+            tr1("{name} must be between 0% and 100%", "name", &name),
         ),
         ScenarioField::CostChange | ScenarioField::RateChange => (
             Decimal::NEGATIVE_ONE,
             MAX_PRICE_CHANGE,
-            trf(
+            tr1(
                 "{name} must be −100% or more (at most +1,000%)",
-                &[("name", &name)],
+                "name",
+                &name,
             ),
         ),
         _ => (
             Decimal::NEGATIVE_ONE,
             Decimal::ONE,
-            trf("{name} must be between −100% and +100%", &[("name", &name)]),
+            tr1("{name} must be between −100% and +100%", "name", &name),
         ),
     }
 }
@@ -262,14 +263,16 @@ pub fn type_into(
             let (lo, hi, message) = bounds(field);
             let value = parse_percent(text).ok_or_else(|| {
                 refuse(if text.trim().is_empty() {
-                    trf(
+                    tr1(
                         "Type {label} in percent, for example 5",
-                        &[("label", &field.label())],
+                        "label",
+                        &field.label(),
                     )
                 } else {
-                    trf(
+                    tr1(
                         "{label} must be a number of percent",
-                        &[("label", &field.label())],
+                        "label",
+                        &field.label(),
                     )
                 })
             })?;
@@ -302,7 +305,7 @@ fn grade_name(grade: Grade) -> String {
     match grade {
         Grade::TK => "TK".into(),
         Grade::K => tr("kindergarten"),
-        Grade::G(n) => trf("grade {n}", &[("n", &n)]),
+        Grade::G(n) => tr1("grade {n}", "n", &n),
     }
 }
 

@@ -18,7 +18,7 @@ use crate::io::store::{
 use crate::io::{parse_document, to_json};
 use crate::model::Document;
 use crate::util::by_ptr::ByPtr;
-use crate::util::i18n::{key, tr, trf};
+use crate::util::i18n::{key, tr, tr1};
 use crate::util::sort;
 
 /// Shown when a write is refused: the records are kept in memory only.
@@ -159,7 +159,7 @@ pub fn restore(records: &impl Records) -> (AppState, Saver) {
                 id: 0,
                 label: tr("The list of budgets"),
                 key: DAMAGED_INDEX_KEY.into(),
-                why: trf("{e}. The budgets below were found without it", &[("e", &e)]),
+                why: tr1("{e}. The budgets below were found without it", "e", &e),
                 raw: index_text.as_deref().map(Rc::from),
             });
             None
@@ -197,7 +197,7 @@ pub fn restore(records: &impl Records) -> (AppState, Saver) {
             let label = records
                 .get(&doc_key(id))
                 .and_then(|t| parse_document(&t).ok())
-                .map_or_else(|| trf("Budget {id}", &[("id", &id)]), |d| d.school.name);
+                .map_or_else(|| tr1("Budget {id}", "id", &id), |d| d.school.name);
             entries.push(IndexEntry { id, label });
         }
     }
@@ -276,7 +276,7 @@ fn load_budget(records: &impl Records, entry: &IndexEntry) -> Result<Budget, Dam
         Err(e) => {
             return Err(damaged(
                 key,
-                trf("its document cannot be read: {e}", &[("e", &e)]),
+                tr1("its document cannot be read: {e}", "e", &e),
                 Some(text),
             ))
         }
@@ -287,7 +287,7 @@ fn load_budget(records: &impl Records, entry: &IndexEntry) -> Result<Budget, Dam
         Some((Err(e), text)) => {
             return Err(damaged(
                 key,
-                trf("its scenarios cannot be read: {e}", &[("e", &e)]),
+                tr1("its scenarios cannot be read: {e}", "e", &e),
                 Some(text),
             ))
         }

@@ -15,7 +15,7 @@ use crate::io::line_rows::BadRow;
 use crate::io::sample::sample_document;
 use crate::model::validate;
 use crate::model::{Document, LineKind, Priority};
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 use crate::view::import_preview::ImportPreview;
 
 /// How the budget table is shown.
@@ -383,7 +383,7 @@ fn steer_scenario(
         .lines
         .iter_mut()
         .find(|l| l.id == line_id)
-        .ok_or_else(|| refuse(trf("there is no line `{id}`", &[("id", &line_id)])))?;
+        .ok_or_else(|| refuse(tr1("there is no line `{id}`", "id", &line_id)))?;
     match (steer, &mut line.kind) {
         (LineSteer::Priority(p), _) => line.priority = *p,
         (LineSteer::CutRank(rank), _) => line.cut_rank = *rank,
@@ -512,9 +512,10 @@ impl AppState {
                 }
                 let file = match preview.bad.len() {
                     0 => preview.file.clone(),
-                    1 => trf(
+                    1 => tr1(
                         "{file} (good rows only; 1 row left out)",
-                        &[("file", &preview.file)],
+                        "file",
+                        &preview.file,
                     ),
                     n => trf(
                         "{file} (good rows only; {n} rows left out)",
@@ -551,7 +552,7 @@ impl AppState {
             Action::NewScenario => {
                 let open = &mut next.open;
                 let id = open.next_scenario_id();
-                let name = open.unused_scenario_name(&trf("Scenario {id}", &[("id", &id)]));
+                let name = open.unused_scenario_name(&tr1("Scenario {id}", "id", &id));
                 Rc::make_mut(&mut open.scenarios).push(NamedScenario {
                     id,
                     name,
@@ -565,8 +566,7 @@ impl AppState {
                 };
                 let open = &mut next.open;
                 let id = open.next_scenario_id();
-                let name =
-                    open.unused_scenario_name(&trf("{name} copy", &[("name", &source.name)]));
+                let name = open.unused_scenario_name(&tr1("{name} copy", "name", &source.name));
                 let scenario = source.scenario.clone();
                 Rc::make_mut(&mut open.scenarios).push(NamedScenario { id, name, scenario });
                 open.active = id;
@@ -810,7 +810,7 @@ impl AppState {
             let open = &mut self.open;
             let id = open.next_scenario_id();
             let base = match name.trim() {
-                "" => trf("Scenario {id}", &[("id", &id)]),
+                "" => tr1("Scenario {id}", "id", &id),
                 n => n.to_owned(),
             };
             let name = open.unused_scenario_name(&base);

@@ -20,7 +20,7 @@ use crate::io::line_rows::{line_cells, COLUMNS, TOTAL_LABEL};
 use crate::io::xlsx_read::SPREADSHEET_DIGITS;
 use crate::model::Document;
 use crate::util::decimal::parse_decimal;
-use crate::util::i18n::{key, tr, trf};
+use crate::util::i18n::{key, tr, tr1, trf};
 use crate::view::line_edits::line_edit_words;
 use crate::view::plan_text::{cut_words, deficit_words};
 use crate::view::summary::{summarize, ScenarioSummary};
@@ -52,8 +52,8 @@ pub fn compared_workbook(
     compare: Option<(&Scenario, &str)>,
 ) -> Result<Vec<u8>, String> {
     // The lines are worth exporting even when the scenario cannot be computed.
-    let eval = evaluate(doc, scenario)
-        .map_err(|e| trf("This scenario cannot be computed: {e}", &[("e", &e)]));
+    let eval =
+        evaluate(doc, scenario).map_err(|e| tr1("This scenario cannot be computed: {e}", "e", &e));
     let pair = match (compare, eval.as_ref()) {
         (Some((other, other_name)), Ok(a)) => {
             let b = evaluate(doc, other).map_err(|e| {
@@ -80,7 +80,7 @@ pub fn compared_workbook(
 
 /// Why the workbook could not be written, in plain words.
 fn not_written(e: XlsxError) -> String {
-    trf("The workbook could not be written: {e}", &[("e", &e)])
+    tr1("The workbook could not be written: {e}", "e", &e)
 }
 
 /// Two compared scenarios: each one's summary and line changes in words.
@@ -506,7 +506,7 @@ fn cut_plan_sheet(
     s: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name(tr("Cut plan"))?;
-    let title = trf("Cut plan for scenario “{name}”", &[("name", &name)]);
+    let title = tr1("Cut plan for scenario “{name}”", "name", &name);
     ws.write_string_with_format(0, 0, title, &s.title)?;
     header_tr(
         ws,
@@ -534,9 +534,10 @@ fn cut_plan_sheet(
             ws.write_string(
                 row,
                 5,
-                trf(
+                tr1(
                     "Norm staffing costs {amount} less, and the norm allocation falls with it.",
-                    &[("amount", &crate::format::money_whole(cut.freed()))],
+                    "amount",
+                    &crate::format::money_whole(cut.freed()),
                 ),
             )?;
         } else {
@@ -580,7 +581,7 @@ fn norm_day_sheet(
     s: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name(tr("Norm Day"))?;
-    let title = trf("Norm Day for scenario “{name}”", &[("name", &name)]);
+    let title = tr1("Norm Day for scenario “{name}”", "name", &name);
     ws.write_string_with_format(0, 0, title, &s.title)?;
     ws.write_string(1, 0, tr("Share of the year left"))?;
     figure(ws, 1, 1, nd.remaining_share, None)?;

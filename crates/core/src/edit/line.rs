@@ -8,20 +8,20 @@ use crate::engine::cents;
 use crate::model::validate::norm_source;
 use crate::model::{Document, Funding, Line, LineKind, Position, Priority};
 use crate::util::dec;
-use crate::util::i18n::{key, tr, trf};
+use crate::util::i18n::{key, tr, tr1};
 
 fn find<'d>(doc: &'d mut Document, id: &str) -> Result<&'d mut Line, String> {
     doc.lines
         .iter_mut()
         .find(|l| l.id == id)
-        .ok_or_else(|| trf("there is no line `{id}`", &[("id", &id)]))
+        .ok_or_else(|| tr1("there is no line `{id}`", "id", &id))
 }
 
 fn index(doc: &Document, id: &str) -> Result<usize, String> {
     doc.lines
         .iter()
         .position(|l| l.id == id)
-        .ok_or_else(|| trf("there is no line `{id}`", &[("id", &id)]))
+        .ok_or_else(|| tr1("there is no line `{id}`", "id", &id))
 }
 
 /// Each norm's id and unit cost.
@@ -83,17 +83,19 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
             }
             ("item" | "position", _) => {}
             _ => {
-                return Err(trf(
+                return Err(tr1(
                     "must be position or item, got `{trimmed}`",
-                    &[("trimmed", &trimmed)],
+                    "trimmed",
+                    &trimmed,
                 ))
             }
         },
         Field::Priority => {
             line.priority = Priority::parse(trimmed).ok_or_else(|| {
-                trf(
+                tr1(
                     "must be flexible, essential or protected, got `{trimmed}`",
-                    &[("trimmed", &trimmed)],
+                    "trimmed",
+                    &trimmed,
                 )
             })?;
         }
@@ -156,9 +158,10 @@ fn set_share(funding: &mut [Funding], at: usize, value: &str) -> Step {
     );
     let rest = dec::sub(dec::sub(Decimal::ONE, others), share);
     if share <= Decimal::ZERO || rest <= Decimal::ZERO {
-        return Err(trf(
+        return Err(tr1(
             "must be more than 0% and leave some share for the last source, got {share}%",
-            &[("share", &text::percent(share))],
+            "share",
+            &text::percent(share),
         ));
     }
     if let Some(f) = funding.get_mut(at) {
@@ -222,7 +225,7 @@ pub(super) fn duplicate(doc: &mut Document, id: &str) -> Step {
         &format!("{id}-copy"),
         doc.lines.iter().map(|l| l.id.as_str()),
     );
-    copy.title = trf("{title} (copy)", &[("title", &copy.title)]);
+    copy.title = tr1("{title} (copy)", "title", &copy.title);
     let costs = norm_costs(doc);
     if let LineKind::Position(p) = &mut copy.kind {
         // A norm funds one line, so the copy is a plain position at the norm's cost.
@@ -261,9 +264,10 @@ pub(super) fn move_to(doc: &mut Document, id: &str, to: Move) -> Step {
 pub(super) fn add_funding(doc: &mut Document, id: &str, source: &str) -> Step {
     let line = find(doc, id)?;
     if line.funding.iter().any(|f| f.source == source) {
-        return Err(trf(
+        return Err(tr1(
             "source `{source}` already pays for this line",
-            &[("source", &source)],
+            "source",
+            &source,
         ));
     }
     let Some(last) = line.funding.last_mut() else {
@@ -289,7 +293,7 @@ pub(super) fn remove_funding(doc: &mut Document, id: &str, at: usize) -> Step {
         return Err(tr("a line needs at least one source"));
     }
     if at >= line.funding.len() {
-        return Err(trf("there is no funding entry #{at}", &[("at", &(at + 1))]));
+        return Err(tr1("there is no funding entry #{at}", "at", &(at + 1)));
     }
     let gone = line.funding.remove(at);
     if let Some(last) = line.funding.last_mut() {

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::text::{self, decimal, money, optional};
 use super::{fresh_id, name_some, no_field, Field, Step};
 use crate::model::{Document, Norm, Rounding};
-use crate::util::i18n::{key, tr, trf};
+use crate::util::i18n::{key, tr, tr1};
 
 /// The rounding's word in the document.
 pub fn rounding_word(r: Rounding) -> &'static str {
@@ -23,7 +23,7 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
         .norms
         .iter_mut()
         .find(|n| n.id == id)
-        .ok_or_else(|| trf("there is no norm `{id}`", &[("id", &id)]))?;
+        .ok_or_else(|| tr1("there is no norm `{id}`", "id", &id))?;
     match field {
         Field::Id => {
             norm.id = trimmed.to_owned();
@@ -63,9 +63,10 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
                 "floor" => Rounding::Floor,
                 "round" => Rounding::Round,
                 _ => {
-                    return Err(trf(
+                    return Err(tr1(
                         "must be ceil, floor or round, got `{trimmed}`",
-                        &[("trimmed", &trimmed)],
+                        "trimmed",
+                        &trimmed,
                     ))
                 }
             }
@@ -103,15 +104,16 @@ pub(super) fn delete(doc: &mut Document, id: &str) -> Step {
         .map(|l| l.id.as_str())
         .collect();
     if !users.is_empty() {
-        return Err(trf(
+        return Err(tr1(
             "cannot be deleted while lines follow it: {users}; unlink them first",
-            &[("users", &name_some(&users))],
+            "users",
+            &name_some(&users),
         ));
     }
     let before = doc.norms.len();
     doc.norms.retain(|n| n.id != id);
     if doc.norms.len() == before {
-        return Err(trf("there is no norm `{id}`", &[("id", &id)]));
+        return Err(tr1("there is no norm `{id}`", "id", &id));
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::model::{Band, Funding, Grade, Tier};
 use crate::util::dec;
 use crate::util::decimal::{parse_decimal, parse_money, quote};
-use crate::util::i18n::{key, tr, trf};
+use crate::util::i18n::{key, tr, tr1, trf};
 
 /// A plain decimal without trailing zeros.
 pub fn plain(value: Decimal) -> String {
@@ -46,12 +46,8 @@ pub fn fraction(text: &str) -> Result<Decimal, String> {
     let t = text.trim();
     let number = t.strip_suffix('%').unwrap_or(t);
     let pct = parse_decimal(number).map_err(|e| e.reason(text))?;
-    dec::checked_div(pct, Decimal::ONE_HUNDRED).ok_or_else(|| {
-        trf(
-            "is not a usable percent, got {text}",
-            &[("text", &quote(text))],
-        )
-    })
+    dec::checked_div(pct, Decimal::ONE_HUNDRED)
+        .ok_or_else(|| tr1("is not a usable percent, got {text}", "text", &quote(text)))
 }
 
 /// Reads an optional value: blank gives `None`.
@@ -67,15 +63,16 @@ pub fn optional<T>(text: &str, read: fn(&str) -> Result<T, String>) -> Result<Op
 pub fn integer(text: &str) -> Result<i64, String> {
     text.trim()
         .parse()
-        .map_err(|_| trf("must be a whole number, got {d}", &[("d", &quote(text))]))
+        .map_err(|_| tr1("must be a whole number, got {d}", "d", &quote(text)))
 }
 
 /// Reads a pupil count: whole and not negative.
 pub fn count(text: &str) -> Result<u32, String> {
     text.trim().parse().map_err(|_| {
-        trf(
+        tr1(
             "must be a whole number of pupils, 0 or more, got {text}",
-            &[("text", &quote(text))],
+            "text",
+            &quote(text),
         )
     })
 }
@@ -145,10 +142,7 @@ pub fn boolean(text: &str) -> Result<bool, String> {
     match text.trim().to_ascii_lowercase().as_str() {
         "true" | "yes" => Ok(true),
         "false" | "no" => Ok(false),
-        _ => Err(trf(
-            "must be yes or no, got {text}",
-            &[("text", &quote(text))],
-        )),
+        _ => Err(tr1("must be yes or no, got {text}", "text", &quote(text))),
     }
 }
 
@@ -166,7 +160,7 @@ pub fn grades(text: &str) -> Result<Vec<Grade>, String> {
         .iter()
         .map(|g| {
             Grade::parse(g)
-                .ok_or_else(|| trf("grades are TK, K or 1 to 12, got {g}", &[("g", &quote(g))]))
+                .ok_or_else(|| tr1("grades are TK, K or 1 to 12, got {g}", "g", &quote(g)))
         })
         .collect()
 }
@@ -196,9 +190,10 @@ pub fn funding_list(text: &str) -> Result<Vec<Funding>, String> {
     let total = dec::checked_sum(out.iter().map(|f| f.share));
     match total {
         Some(t) if t == Decimal::ONE => Ok(out),
-        Some(t) => Err(trf(
+        Some(t) => Err(tr1(
             "shares must add up to exactly 100%, got {t}%",
-            &[("t", &percent(t))],
+            "t",
+            &percent(t),
         )),
         None => Err(tr("shares must add up to exactly 100%")),
     }

@@ -6,7 +6,7 @@ use super::counts::Counts;
 use super::error::EngineError;
 use super::rounding::{add, cents, div, money, mul, sub};
 use crate::model::{Allocation, Basis, Lcff, Source, Span, Tier};
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1};
 
 /// A source's allocation, rounded half up to the cent; `norm_total` is what norms fund.
 pub fn allocation(
@@ -14,7 +14,7 @@ pub fn allocation(
     counts: &Counts,
     norm_total: Decimal,
 ) -> Result<Decimal, EngineError> {
-    let what = &|| trf("the allocation of source \"{id}\"", &[("id", &source.id)]);
+    let what = &|| tr1("the allocation of source \"{id}\"", "id", &source.id);
     let exact = match &source.allocation {
         Allocation::Fixed { amount } => *amount,
         Allocation::PerPupil { rate, basis } => mul(*rate, basis_count(basis, counts), what)?,
@@ -86,7 +86,7 @@ pub fn span_ada(counts: &Counts, span: Span) -> Result<Decimal, EngineError> {
     Ok(cents(mul(
         Decimal::from(pupils),
         counts.attendance_rate,
-        &|| trf("the ADA of grades {span}", &[("span", &span.key())]),
+        &|| tr1("the ADA of grades {span}", "span", &span.key()),
     )?))
 }
 
@@ -100,9 +100,10 @@ pub fn lcff_allocation(
     counts: &Counts,
 ) -> Result<Decimal, EngineError> {
     let what = &|| {
-        trf(
+        tr1(
             "the LCFF allocation of source \"{source_id}\"",
-            &[("source_id", &source_id)],
+            "source_id",
+            &source_id,
         )
     };
     let mut base = Decimal::ZERO;

@@ -15,7 +15,7 @@ use super::error::EngineError;
 use super::norms::{entitlements, norm_funding, Entitlement};
 use super::rounding::{add, grow_times, sub, What};
 use crate::model::{Document, Line, LineKind, Norm, School, Source};
-use crate::util::i18n::trf;
+use crate::util::i18n::tr1;
 use crate::util::IdMap;
 
 /// What a budget is computed from: a document as it is, or a document under a scenario
@@ -161,9 +161,10 @@ impl<'d> Budget<'d> {
             for f in funds.get(state.funds.clone()).unwrap_or(&[]) {
                 if let Some(c) = charged.get_mut(f.source) {
                     *c = add(*c, f.charge, &|| {
-                        trf(
+                        tr1(
                             "the charges to source \"{source}\"",
-                            &[("source", &id_at(&sources, f.source))],
+                            "source",
+                            &id_at(&sources, f.source),
                         )
                     })?;
                 }
@@ -189,9 +190,10 @@ impl<'d> Budget<'d> {
         let a = self.alloc.get(source).copied().unwrap_or_default();
         let c = self.charged.get(source).copied().unwrap_or_default();
         sub(a, c, &|| {
-            trf(
+            tr1(
                 "the balance of source \"{source}\"",
-                &[("source", &self.source_id(source))],
+                "source",
+                &self.source_id(source),
             )
         })
     }
@@ -231,10 +233,10 @@ impl<'d> Budget<'d> {
         for (f, before) in funds.iter().zip(old) {
             if let Some(c) = self.charged.get_mut(f.source) {
                 let moved = sub(f.charge, before, &|| {
-                    trf("the charges of line \"{id}\"", &[("id", &id)])
+                    tr1("the charges of line \"{id}\"", "id", &id)
                 })?;
                 *c = add(*c, moved, &|| {
-                    trf("the charges of line \"{id}\"", &[("id", &id)])
+                    tr1("the charges of line \"{id}\"", "id", &id)
                 })?;
             }
         }
@@ -273,9 +275,9 @@ fn line_state(
     };
     let (position, qty, unit_cost, step, norm) = match &line.kind {
         LineKind::Item { amount } => {
-            let amount_of = || trf("the amount of line \"{id}\"", &[("id", &id)]);
+            let amount_of = || tr1("the amount of line \"{id}\"", "id", &id);
             let amount = non_negative(grow(*amount, &amount_of)?, &|| {
-                trf("the amount of line \"{id}\"", &[("id", &id)])
+                tr1("the amount of line \"{id}\"", "id", &id)
             })?;
             (false, amount, Decimal::ONE, Decimal::ZERO, None)
         }
@@ -299,7 +301,7 @@ fn line_state(
             };
             let own = match p.unit_cost {
                 Some(u) => Some(grow(u, &|| {
-                    trf("the unit cost of line \"{id}\"", &[("id", &id)])
+                    tr1("the unit cost of line \"{id}\"", "id", &id)
                 })?),
 
                 None => None,
@@ -307,10 +309,8 @@ fn line_state(
             let unit = own
                 .or(norm_cost)
                 .ok_or_else(|| EngineError::NoUnitCost { line: id.into() })?;
-            let fte = non_negative(fte, &|| trf("the FTE of line \"{id}\"", &[("id", &id)]))?;
-            let unit = non_negative(unit, &|| {
-                trf("the unit cost of line \"{id}\"", &[("id", &id)])
-            })?;
+            let fte = non_negative(fte, &|| tr1("the FTE of line \"{id}\"", "id", &id))?;
+            let unit = non_negative(unit, &|| tr1("the unit cost of line \"{id}\"", "id", &id))?;
             (true, fte, unit, p.fte_step, norm)
         }
     };
@@ -330,7 +330,7 @@ fn line_state(
                 })?;
         all_positive &= f.share > Decimal::ZERO;
         total = add(total, f.share, &|| {
-            trf("the funding shares of line \"{id}\"", &[("id", &id)])
+            tr1("the funding shares of line \"{id}\"", "id", &id)
         })?;
         funds.push(Fund {
             source,

@@ -9,7 +9,7 @@ use super::rounding::{add, ceil_cents, div, mul, sub};
 use super::snapshot::LineType;
 use crate::model::Priority;
 use crate::util::dec;
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1};
 
 /// Why a line is cut.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -296,7 +296,7 @@ fn norm_reductions(
         let mut frees = Vec::new();
         for (o, f) in old.iter().zip(funds) {
             let m = sub(o.charge, f.charge, &|| {
-                trf("the cut of line \"{id}\"", &[("id", &line.id)])
+                tr1("the cut of line \"{id}\"", "id", &line.id)
             })?;
             merge_frees(&mut frees, &Freed::one(f.source, m))?;
         }
@@ -480,9 +480,10 @@ fn balance_if(work: &Budget<'_>, l: usize, s: usize, qty: Decimal) -> Result<Dec
     let now = charge_in(st.cost, funds, s, id)?;
     let then = charge_in(line_cost(st.position, qty, st.unit_cost, id)?, funds, s, id)?;
     let what = &|| {
-        trf(
+        tr1(
             "the balance of source \"{source}\"",
-            &[("source", &work.source_id(s))],
+            "source",
+            &work.source_id(s),
         )
     };
     sub(add(work.balance(s)?, now, what)?, then, what)
@@ -499,9 +500,10 @@ fn fewest_steps(
     step: Decimal,
 ) -> Result<Decimal, EngineError> {
     let what = &|| {
-        trf(
+        tr1(
             "the cut of line \"{id}\"",
-            &[("id", &work.line(l).map_or("", |x| x.id.as_str()))],
+            "id",
+            &work.line(l).map_or("", |x| x.id.as_str()),
         )
     };
     if step <= Decimal::ZERO {
@@ -543,9 +545,10 @@ fn item_target(
     from: Decimal,
 ) -> Result<Decimal, EngineError> {
     let what = &|| {
-        trf(
+        tr1(
             "the cut of line \"{id}\"",
-            &[("id", &work.line(l).map_or("", |x| x.id.as_str()))],
+            "id",
+            &work.line(l).map_or("", |x| x.id.as_str()),
         )
     };
     let share = work

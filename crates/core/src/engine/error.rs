@@ -4,7 +4,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// Why the engine could not compute a budget; every variant names the id at fault.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,22 +93,10 @@ pub enum EngineError {
 impl fmt::Display for EngineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {
-            EngineError::Overflow { what } => trf(
-                "{what} is too large to compute exactly; check for a mistyped amount or rate",
-                &[("what", what)],
-            ),
-            EngineError::ZeroStudentsPerPosition { norm } => trf(
-                "staffing norm \"{norm}\" has 0 students per position, so its positions cannot be computed",
-                &[("norm", norm)],
-            ),
-            EngineError::ZeroEnrollment { source } => trf(
-                "source \"{source}\" depends on the share of unduplicated pupils, but the school has no pupils enrolled",
-                &[("source", source)],
-            ),
-            EngineError::UnknownLine { line } => trf(
-                "there is no budget line \"{line}\" to change or remove",
-                &[("line", line)],
-            ),
+            EngineError::Overflow { what } => tr1("{what} is too large to compute exactly; check for a mistyped amount or rate", "what", what),
+            EngineError::ZeroStudentsPerPosition { norm } => tr1("staffing norm \"{norm}\" has 0 students per position, so its positions cannot be computed", "norm", norm),
+            EngineError::ZeroEnrollment { source } => tr1("source \"{source}\" depends on the share of unduplicated pupils, but the school has no pupils enrolled", "source", source),
+            EngineError::UnknownLine { line } => tr1("there is no budget line \"{line}\" to change or remove", "line", line),
             EngineError::DuplicateId { kind, id } => {
                 let args: &[(&str, &dyn fmt::Display)] = &[("id", id)];
                 match *kind {
@@ -126,24 +114,18 @@ impl fmt::Display for EngineError {
                 &[("line", line), ("norm", norm)],
             ),
             EngineError::NoFunding { line } => {
-                trf("line \"{line}\" has no funding source", &[("line", line)])
+                tr1("line \"{line}\" has no funding source", "line", line)
             }
             EngineError::BadShares { line, total } => trf(
                 "the funding shares of line \"{line}\" must each be above 0 and add up to 1 (they add up to {total})",
                 &[("line", line), ("total", total)],
             ),
-            EngineError::NoUnitCost { line } => trf(
-                "position \"{line}\" has no unit cost and follows no staffing norm",
-                &[("line", line)],
-            ),
+            EngineError::NoUnitCost { line } => tr1("position \"{line}\" has no unit cost and follows no staffing norm", "line", line),
             EngineError::Negative { what, value } => trf(
                 "{what} cannot be negative (it is {value})",
                 &[("what", what), ("value", value)],
             ),
-            EngineError::BadStep { line } => trf(
-                "the smallest cut (fte_step) of position \"{line}\" must be above 0",
-                &[("line", line)],
-            ),
+            EngineError::BadStep { line } => tr1("the smallest cut (fte_step) of position \"{line}\" must be above 0", "line", line),
             EngineError::OutOfRange { what, value, range } => trf(
                 "{what} must be {range} (it is {value})",
                 &[("what", what), ("range", &tr(range)), ("value", value)],

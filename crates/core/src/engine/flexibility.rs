@@ -6,7 +6,7 @@ use super::budget::Budget;
 use super::error::EngineError;
 use super::rounding::{add, cents, div, mul, sub};
 use crate::model::{Allocation, Priority};
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// One source's flexibility.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -247,7 +247,7 @@ fn compliance(b: &Budget<'_>) -> Result<Compliance, EngineError> {
             for (sa, sum) in src.set_asides.iter().zip(sums.iter_mut()) {
                 if line.has_tag(&sa.tag) {
                     *sum = add(*sum, f.charge, &|| {
-                        trf("the set-asides of \"{id}\"", &[("id", &src.id)])
+                        tr1("the set-asides of \"{id}\"", "id", &src.id)
                     })?;
                 }
             }

@@ -19,7 +19,7 @@ use super::scenario::{LineEdit, Scenario};
 use crate::model::{
     Allocation, Document, Funding, Line, LineKind, Norm, Position, Priority, Rounding,
 };
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1};
 use crate::util::{dec, sort};
 
 /// The largest gain searched for: beyond 100,000 more pupils there is no breakpoint.
@@ -370,7 +370,7 @@ pub(crate) fn buy_back(
         unit,
         step,
     } = *held;
-    let what: &dyn Fn() -> String = &|| trf("the buy-back of norm \"{norm}\"", &[("norm", &norm)]);
+    let what: &dyn Fn() -> String = &|| tr1("the buy-back of norm \"{norm}\"", "norm", &norm);
     let unit_cost = cents(mul(unit, share, what)?);
     let cost = cents(mul(lost, unit_cost, what)?);
     let keep = |money: Decimal| -> Result<Decimal, EngineError> {
@@ -413,7 +413,7 @@ pub fn with_buy_back(
     let id = format!("{}-bought-back", bb.line);
     let line = Line {
         id: id.clone(),
-        title: trf("{title} (bought back)", &[("title", &bb.title)]),
+        title: tr1("{title} (bought back)", "title", &bb.title),
         kind: LineKind::Position(Position {
             fte,
             unit_cost: Some(bb.unit_cost),

@@ -17,7 +17,7 @@ use super::norms::entitlement_fte;
 use super::rounding::{add, cents, mul, sub};
 use super::scenario::NormDay;
 use crate::model::Grade;
-use crate::util::i18n::{key, trf};
+use crate::util::i18n::{key, tr1, trf};
 
 /// One norm re-normed on Norm Day.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,7 +102,7 @@ pub(crate) fn norm_day(
     let mut buy_backs = Vec::new();
     let mut total = Decimal::ZERO;
     for (i, n) in work.norms.iter().enumerate() {
-        let what: &dyn Fn() -> String = &|| trf("Norm Day for norm \"{id}\"", &[("id", &n.id)]);
+        let what: &dyn Fn() -> String = &|| tr1("Norm Day for norm \"{id}\"", "id", &n.id);
         let before_ent = work.entitlements.get(i);
         let before = before_ent.map_or(Decimal::ZERO, |e| e.fte);
         let students = counts.in_grades(&n.grades);

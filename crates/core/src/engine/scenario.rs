@@ -12,7 +12,7 @@ use super::error::EngineError;
 use super::rounding::{grow_cents, mul, whole};
 use crate::model::{Allocation, Document, Grade, Line, LineKind, Norm, School, Source};
 use crate::util::dec;
-use crate::util::i18n::{key, tr, trf};
+use crate::util::i18n::{key, tr, tr1};
 
 /// How a scenario changes enrollment.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -261,14 +261,12 @@ pub(crate) fn apply_year(doc: &mut Document, change: &YearChange) -> Result<(), 
         match &mut line.kind {
             LineKind::Position(p) => {
                 if let Some(u) = p.unit_cost.as_mut() {
-                    *u = grow_cents(*u, c, &|| {
-                        trf("the unit cost of line \"{id}\"", &[("id", &id)])
-                    })?;
+                    *u = grow_cents(*u, c, &|| tr1("the unit cost of line \"{id}\"", "id", &id))?;
                 }
             }
             LineKind::Item { amount } => {
                 *amount = grow_cents(*amount, c, &|| {
-                    trf("the amount of line \"{id}\"", &[("id", &id)])
+                    tr1("the amount of line \"{id}\"", "id", &id)
                 })?;
             }
         }
@@ -290,10 +288,10 @@ fn grow_school(school: &mut School, year: &YearChange) -> Result<(), EngineError
     })?;
     for (g, n) in school.enrollment.iter_mut() {
         let new = whole(mul(Decimal::from(*n), factor, &|| {
-            trf("the enrollment of grade {g}", &[("g", &g)])
+            tr1("the enrollment of grade {g}", "g", &g)
         })?);
         *n = new.to_u32().ok_or_else(|| EngineError::Overflow {
-            what: trf("the enrollment of grade {g}", &[("g", &g)]),
+            what: tr1("the enrollment of grade {g}", "g", &g),
         })?;
     }
     Ok(())
@@ -306,7 +304,7 @@ fn grow_norms(norms: &mut [Norm], c: Decimal) -> Result<(), EngineError> {
     }
     for n in norms {
         n.unit_cost = grow_cents(n.unit_cost, c, &|| {
-            trf("the unit cost of norm \"{id}\"", &[("id", &n.id)])
+            tr1("the unit cost of norm \"{id}\"", "id", &n.id)
         })?;
     }
     Ok(())
@@ -321,21 +319,19 @@ fn grow_rates(sources: &mut [Source], r: Decimal) -> Result<(), EngineError> {
         let id = &s.id;
         match &mut s.allocation {
             Allocation::PerPupil { rate, .. } => {
-                *rate = grow_cents(*rate, r, &|| {
-                    trf("the rate of source \"{id}\"", &[("id", &id)])
-                })?;
+                *rate = grow_cents(*rate, r, &|| tr1("the rate of source \"{id}\"", "id", &id))?;
             }
             Allocation::Tiered { tiers, .. } => {
                 for t in tiers.iter_mut() {
                     t.rate = grow_cents(t.rate, r, &|| {
-                        trf("a tier rate of source \"{id}\"", &[("id", &id)])
+                        tr1("a tier rate of source \"{id}\"", "id", &id)
                     })?;
                 }
             }
             Allocation::Lcff(l) => {
                 for rate in l.base.values_mut() {
                     *rate = grow_cents(*rate, r, &|| {
-                        trf("the base rate of source \"{id}\"", &[("id", &id)])
+                        tr1("the base rate of source \"{id}\"", "id", &id)
                     })?;
                 }
             }

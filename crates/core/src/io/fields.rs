@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::model::Grade;
 use crate::model::{ImportError, Place, Problem};
 use crate::util::decimal::{parse_decimal, parse_money, quote, DecimalError};
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// Collects problems while values are read.
 #[derive(Default)]
@@ -56,7 +56,7 @@ impl Reader {
                 self.refuse(
                     place,
                     field,
-                    trf("must be an object, got {got}", &[("got", &describe(other))]),
+                    tr1("must be an object, got {got}", "got", &describe(other)),
                 );
                 None
             }
@@ -71,7 +71,7 @@ impl Reader {
                 self.refuse(
                     place,
                     field,
-                    trf("must be a list, got {got}", &[("got", &describe(other))]),
+                    tr1("must be a list, got {got}", "got", &describe(other)),
                 );
                 None
             }
@@ -86,7 +86,7 @@ impl Reader {
                 self.refuse(
                     place,
                     field,
-                    trf("must be text, got {got}", &[("got", &describe(other))]),
+                    tr1("must be text, got {got}", "got", &describe(other)),
                 );
                 None
             }
@@ -101,10 +101,7 @@ impl Reader {
                 self.refuse(
                     place,
                     field,
-                    trf(
-                        "must be true or false, got {got}",
-                        &[("got", &describe(other))],
-                    ),
+                    tr1("must be true or false, got {got}", "got", &describe(other)),
                 );
                 None
             }
@@ -136,7 +133,7 @@ impl Reader {
                 self.refuse(
                     place,
                     field,
-                    trf("must be a number, got {got}", &[("got", &describe(other))]),
+                    tr1("must be a number, got {got}", "got", &describe(other)),
                 );
                 return None;
             }
@@ -159,7 +156,7 @@ impl Reader {
             self.refuse(
                 place,
                 field,
-                trf("must be a whole number, got {d}", &[("d", &d)]),
+                tr1("must be a whole number, got {d}", "d", &d),
             );
             None
         }
@@ -169,17 +166,13 @@ impl Reader {
     pub fn count(&mut self, place: &Place, field: &str, v: &Value) -> Option<u32> {
         let d = self.whole(place, field, v)?;
         if d.is_sign_negative() && !d.is_zero() {
-            self.refuse(
-                place,
-                field,
-                trf("must be 0 or more, got {v}", &[("v", &d)]),
-            );
+            self.refuse(place, field, tr1("must be 0 or more, got {v}", "v", &d));
             return None;
         }
         match u32::try_from(d) {
             Ok(n) => Some(n),
             Err(_) => {
-                self.refuse(place, field, trf("is too large, got {d}", &[("d", &d)]));
+                self.refuse(place, field, tr1("is too large, got {d}", "d", &d));
                 None
             }
         }
@@ -191,7 +184,7 @@ impl Reader {
         match i64::try_from(d) {
             Ok(n) => Some(n),
             Err(_) => {
-                self.refuse(place, field, trf("is too large, got {d}", &[("d", &d)]));
+                self.refuse(place, field, tr1("is too large, got {d}", "d", &d));
                 None
             }
         }
@@ -243,9 +236,10 @@ impl Reader {
 
 /// The refusal for a value that is not a grade.
 pub(crate) fn not_a_grade(v: &Value) -> String {
-    trf(
+    tr1(
         "{got} is not a grade: use TK, K or 1 to 12",
-        &[("got", &describe(v))],
+        "got",
+        &describe(v),
     )
 }
 
@@ -283,10 +277,11 @@ impl<'v> Obj<'v> {
         for key in self.map.keys() {
             if !known.contains(&key.as_str()) {
                 let reason = match closest(key, known) {
-                    Some(k) => trf("is not a known field (did you mean `{k}`?)", &[("k", &k)]),
-                    None => trf(
+                    Some(k) => tr1("is not a known field (did you mean `{k}`?)", "k", &k),
+                    None => tr1(
                         "is not a known field; known fields are {names}",
-                        &[("names", &list_names(known))],
+                        "names",
+                        &list_names(known),
                     ),
                 };
                 r.refuse(&self.place, &self.field(key), reason);

@@ -31,7 +31,7 @@ use crate::model::validate::{self, problems};
 use crate::model::{Document, Funding, Line, LineKind, Position, Priority};
 use crate::model::{ImportError, Place, Problem};
 use crate::util::decimal::{parse_decimal, parse_money, quote};
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// Every column, in the order [`super::lines_to_csv`] writes them.
 pub const COLUMNS: [&str; 14] = [
@@ -210,9 +210,10 @@ pub fn read_rows(
         }
         None => {
             let problem = broken.unwrap_or_else(|| {
-                let reason = trf(
+                let reason = tr1(
                     "the file is empty: the first row must name the columns, such as {header}",
-                    &[("header", &EXAMPLE_HEADER)],
+                    "header",
+                    &EXAMPLE_HEADER,
                 );
                 Problem::new(&Place::Row(1), "", reason)
             });
@@ -372,10 +373,11 @@ fn read_header(row: usize, cells: &[&str]) -> Result<Header, Vec<Problem>> {
             None => {
                 let lower = name.to_ascii_lowercase();
                 let reason = match closest(&lower, &COLUMNS) {
-                    Some(c) => trf("is not a known column (did you mean `{c}`?)", &[("c", &c)]),
-                    None => trf(
+                    Some(c) => tr1("is not a known column (did you mean `{c}`?)", "c", &c),
+                    None => tr1(
                         "is not a known column; known columns are {names}",
-                        &[("names", &list_names(&COLUMNS))],
+                        "names",
+                        &list_names(&COLUMNS),
                     ),
                 };
                 problems.push(Problem::new(&place, name, reason));
@@ -456,9 +458,10 @@ fn read_row(
         Some(_) => {
             refuse(
                 "kind",
-                trf(
+                tr1(
                     "must be `position` or `item`, got {got}",
-                    &[("got", &quote(raw("kind").trim()))],
+                    "got",
+                    &quote(raw("kind").trim()),
                 ),
             );
             None
@@ -472,10 +475,7 @@ fn read_row(
         None => {
             refuse(
                 "funding",
-                trf(
-                    "is required: name the sources that pay, such as `gf` or `gf 60%, need 40%`; the sources are: {sources}",
-                    &[("sources", &valid_sources(doc))],
-                ),
+                tr1("is required: name the sources that pay, such as `gf` or `gf 60%, need 40%`; the sources are: {sources}", "sources", &valid_sources(doc)),
             );
             None
         }
@@ -487,9 +487,10 @@ fn read_row(
             if p.is_none() {
                 refuse(
                     "priority",
-                    trf(
+                    tr1(
                         "must be `protected`, `essential` or `flexible`, got {got}",
-                        &[("got", &quote(text))],
+                        "got",
+                        &quote(text),
                     ),
                 );
             }
@@ -618,7 +619,7 @@ fn name_and_percent(part: &str) -> Option<(&str, Result<Decimal, String>)> {
     Some((
         name.trim(),
         pct.checked_div(Decimal::ONE_HUNDRED)
-            .ok_or_else(|| trf("share {got} is out of range", &[("got", &quote(last))])),
+            .ok_or_else(|| tr1("share {got} is out of range", "got", &quote(last))),
     ))
 }
 
@@ -661,7 +662,7 @@ fn read_funding(doc: &Document, text: &str) -> Result<Vec<Funding>, String> {
                 },
             };
         if source.is_empty() {
-            return Err(trf("entry {got} names no source", &[("got", &quote(part))]));
+            return Err(tr1("entry {got} names no source", "got", &quote(part)));
         }
         let Some(id) = source_id(doc, source) else {
             return Err(trf(
@@ -671,9 +672,10 @@ fn read_funding(doc: &Document, text: &str) -> Result<Vec<Funding>, String> {
         };
         let share = match share {
             Some(d) => d,
-            None if several => return Err(trf(
+            None if several => return Err(tr1(
                 "`{source}` needs a share when a line has several sources, such as `{source}:0.5`",
-                &[("source", &source)],
+                "source",
+                &source,
             )),
             None => Decimal::ONE,
         };
@@ -699,9 +701,9 @@ fn money(t: &str) -> Result<Decimal, String> {
 fn read_integer(t: &str) -> Result<i64, String> {
     let d = parse_decimal(t).map_err(|e| e.reason(t))?;
     if !d.fract().is_zero() {
-        return Err(trf("must be a whole number, got {d}", &[("d", &d)]));
+        return Err(tr1("must be a whole number, got {d}", "d", &d));
     }
-    i64::try_from(d).map_err(|_| trf("is too large, got {d}", &[("d", &d)]))
+    i64::try_from(d).map_err(|_| tr1("is too large, got {d}", "d", &d))
 }
 
 fn read_bool(cell: Option<&str>) -> Result<bool, String> {
@@ -709,9 +711,10 @@ fn read_bool(cell: Option<&str>) -> Result<bool, String> {
         None => Ok(false),
         Some("true" | "yes" | "1") => Ok(true),
         Some("false" | "no" | "0") => Ok(false),
-        Some(_) => Err(trf(
+        Some(_) => Err(tr1(
             "must be true, false, yes, no, 1 or 0, got {got}",
-            &[("got", &quote(cell.unwrap_or_default()))],
+            "got",
+            &quote(cell.unwrap_or_default()),
         )),
     }
 }

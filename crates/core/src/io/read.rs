@@ -16,7 +16,7 @@ use crate::model::{
     Priority, Rounding, School, SetAside, Source, Span, Tier, FORMAT,
 };
 use crate::model::{ImportError, Place};
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// Published LCFF supplemental grant share.
 pub const LCFF_SUPPLEMENTAL: Decimal = Decimal::from_parts(20, 0, 0, false, 2);
@@ -133,7 +133,7 @@ pub(crate) fn enrollment(
 ) -> Option<BTreeMap<Grade, u32>> {
     let grade =
         |key: &str| Grade::parse(key).ok_or_else(|| not_a_grade(&Value::String(key.to_owned())));
-    let twice = |grade: Grade| trf("grade {grade} is given twice", &[("grade", &grade)]);
+    let twice = |grade: Grade| tr1("grade {grade} is given twice", "grade", &grade);
     keyed(
         r,
         place,
@@ -387,13 +387,14 @@ fn lcff_base(
             .find(|s| s.key().eq_ignore_ascii_case(key))
             .ok_or_else(|| {
                 let keys: Vec<&str> = Span::ALL.iter().map(|s| s.key()).collect();
-                trf(
+                tr1(
                     "is not a grade span: use {names}",
-                    &[("names", &list_names(&keys))],
+                    "names",
+                    &list_names(&keys),
                 )
             })
     };
-    let twice = |span: Span| trf("span {span} is given twice", &[("span", &span.key())]);
+    let twice = |span: Span| tr1("span {span} is given twice", "span", &span.key());
     keyed(
         r,
         place,
@@ -466,9 +467,10 @@ fn rounding(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Rou
             r.refuse(
                 place,
                 field,
-                trf(
+                tr1(
                     "must be `ceil`, `floor` or `round`, got {got}",
-                    &[("got", &describe(v))],
+                    "got",
+                    &describe(v),
                 ),
             );
             None
@@ -484,9 +486,10 @@ pub(crate) fn priority(r: &mut Reader, place: &Place, field: &str, v: &Value) ->
         r.refuse(
             place,
             field,
-            trf(
+            tr1(
                 "must be `protected`, `essential` or `flexible`, got {got}",
-                &[("got", &describe(v))],
+                "got",
+                &describe(v),
             ),
         );
     }
@@ -509,7 +512,7 @@ pub(crate) fn line(r: &mut Reader, index: usize, v: &Value) -> Option<Line> {
             r.refuse(
                 &place,
                 "kind",
-                trf("must be `position` or `item`, got {got}", &[("got", &got)]),
+                tr1("must be `position` or `item`, got {got}", "got", &got),
             );
             None
         }

@@ -25,7 +25,7 @@ use crate::engine::{
     EnrollmentInput, LineEdit, NormDay, Scenario, YearChange, DEFAULT_REMAINING_SHARE,
 };
 use crate::model::{Grade, ImportError, Place};
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 
 const FIELDS: [&str; 9] = [
     "enrollment",
@@ -227,9 +227,10 @@ fn edit(r: &mut Reader, index: usize, v: &Value) -> Option<LineEdit> {
     let [kind] = given.as_slice() else {
         let names = list_names(&EDITS);
         let reason = match given.len() {
-            0 => trf(
+            0 => tr1(
                 "must have exactly one of {names}, got none",
-                &[("names", &names)],
+                "names",
+                &names,
             ),
             _ => trf(
                 "must have exactly one of {names}, got {got}",
@@ -244,7 +245,7 @@ fn edit(r: &mut Reader, index: usize, v: &Value) -> Option<LineEdit> {
         "remove" => match value {
             Value::String(id) => Some(LineEdit::Remove(id.clone())),
             other => {
-                let reason = trf("must be a line id, got {got}", &[("got", &describe(other))]);
+                let reason = tr1("must be a line id, got {got}", "got", &describe(other));
 
                 r.refuse(&place, "remove", reason);
                 None

@@ -21,7 +21,7 @@ use crate::engine::Scenario;
 use crate::model::validate;
 use crate::model::Document;
 use crate::model::ImportError;
-use crate::util::i18n::{key, tr, trf};
+use crate::util::i18n::{key, tr, tr1, trf};
 use crate::util::url::percent_decode;
 
 /// What a fragment starts with.
@@ -78,13 +78,10 @@ impl fmt::Display for ShareError {
                 "This link was made by a newer SiteBudget (share format {v}); this version reads format {version}.",
                 &[("v", v), ("version", &VERSION)],
             ),
-            ShareError::Damaged(what) => trf(
-                "This link is damaged or was cut short ({what}); ask for the link again, copied whole.",
-                &[("what", what)],
-            ),
+            ShareError::Damaged(what) => tr1("This link is damaged or was cut short ({what}); ask for the link again, copied whole.", "what", what),
             ShareError::TooLarge => tr("This link's budget is too large to open."),
             ShareError::Refused(e) => {
-                trf("The budget in this link was refused: {e}", &[("e", e)])
+                tr1("The budget in this link was refused: {e}", "e", e)
             }
         };
         f.write_str(&text)
@@ -165,9 +162,10 @@ fn read_payload(v: &Value) -> Result<Shared, ShareError> {
         .keys()
         .find(|k| !["doc", "scenario", "name", "others"].contains(&k.as_str()))
     {
-        return Err(ShareError::Damaged(trf(
+        return Err(ShareError::Damaged(tr1(
             "unknown field {got}",
-            &[("got", &crate::util::decimal::quote(k))],
+            "got",
+            &crate::util::decimal::quote(k),
         )));
     }
     let doc = map

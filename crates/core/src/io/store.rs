@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 
 use super::scenario_json::{read_scenario, scenario_value};
 use crate::engine::Scenario;
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// The version this build writes.
 pub const STORE_VERSION: u64 = 1;
@@ -74,7 +74,7 @@ impl std::fmt::Display for StoreError {
                 &[("v", v), ("version", &STORE_VERSION)],
             ),
             StoreError::Damaged(why) => {
-                trf("the saved data is damaged: {why}", &[("why", why)])
+                tr1("the saved data is damaged: {why}", "why", why)
             }
         };
         f.write_str(&text)
@@ -192,7 +192,7 @@ pub fn read_work(text: &str) -> Result<StoredWork, StoreError> {
                 id: id(s, "id")?,
                 name: text_field(s, "name")?,
                 scenario: read_scenario(inputs)
-                    .map_err(|e| StoreError::Damaged(trf("a scenario: {e}", &[("e", &e)])))?,
+                    .map_err(|e| StoreError::Damaged(tr1("a scenario: {e}", "e", &e)))?,
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
@@ -264,25 +264,25 @@ fn obj_first_id(list: Option<&Value>) -> u64 {
 }
 
 fn parse(text: &str) -> Result<Value, StoreError> {
-    serde_json::from_str(text).map_err(|e| StoreError::Damaged(trf("not JSON ({e})", &[("e", &e)])))
+    serde_json::from_str(text).map_err(|e| StoreError::Damaged(tr1("not JSON ({e})", "e", &e)))
 }
 
 fn list<'v>(v: &'v Value, key: &str) -> Result<&'v Vec<Value>, StoreError> {
     v.get(key)
         .and_then(Value::as_array)
-        .ok_or_else(|| StoreError::Damaged(trf("`{key}` is not a list", &[("key", &key)])))
+        .ok_or_else(|| StoreError::Damaged(tr1("`{key}` is not a list", "key", &key)))
 }
 
 fn id(v: &Value, key: &str) -> Result<u32, StoreError> {
     v.get(key)
         .and_then(Value::as_u64)
         .and_then(|n| u32::try_from(n).ok())
-        .ok_or_else(|| StoreError::Damaged(trf("`{key}` is not a whole number", &[("key", &key)])))
+        .ok_or_else(|| StoreError::Damaged(tr1("`{key}` is not a whole number", "key", &key)))
 }
 
 fn text_field(v: &Value, key: &str) -> Result<String, StoreError> {
     v.get(key)
         .and_then(Value::as_str)
         .map(str::to_owned)
-        .ok_or_else(|| StoreError::Damaged(trf("`{key}` is not text", &[("key", &key)])))
+        .ok_or_else(|| StoreError::Damaged(tr1("`{key}` is not text", "key", &key)))
 }

@@ -45,7 +45,7 @@ use super::share::Shared;
 use super::share::{others_value, read_others};
 use crate::engine::Scenario;
 use crate::model::{Document, Place, Problem};
-use crate::util::i18n::{self, tr, trf, Catalog, Lang};
+use crate::util::i18n::{self, tr, tr1, Catalog, Lang};
 
 /// The JS property holding a message's JSON text.
 pub const TEXT: &str = "text";
@@ -150,9 +150,10 @@ pub enum Response {
 impl Response {
     /// The sentence for an answer that does not fit the request it came back for.
     pub fn unexpected(&self) -> String {
-        trf(
+        tr1(
             "The file helper gave an unexpected answer ({op}); reload the page and try again.",
-            &[("op", &self.op())],
+            "op",
+            &self.op(),
         )
     }
 
@@ -177,10 +178,7 @@ pub struct ProtocolError(String);
 
 impl ProtocolError {
     fn new(reason: impl fmt::Display) -> Self {
-        ProtocolError(trf(
-            "A message between the page and its file helper could not be read: {reason}. Reload the page and try again.",
-            &[("reason", &reason)],
-        ))
+        ProtocolError(tr1("A message between the page and its file helper could not be read: {reason}. Reload the page and try again.", "reason", &reason))
     }
 }
 
@@ -323,10 +321,7 @@ fn request_body(
                         ProtocolError::new(tr("the compared scenario is missing"))
                     })?;
                     let other = read_scenario(other).map_err(|e| {
-                        ProtocolError::new(trf(
-                            "the compared scenario was refused ({e})",
-                            &[("e", &e)],
-                        ))
+                        ProtocolError::new(tr1("the compared scenario was refused ({e})", "e", &e))
                     })?;
                     Some((other, text(c, "name")?))
                 }
@@ -369,9 +364,10 @@ fn request_body(
         "lines_xlsx" => Ok(Request::LinesXlsx {
             doc: document(map)?,
         }),
-        other => Err(ProtocolError::new(trf(
+        other => Err(ProtocolError::new(tr1(
             "`{op}` is not a request the file helper knows",
-            &[("op", &short(other))],
+            "op",
+            &short(other),
         ))),
     }
 }
@@ -457,9 +453,10 @@ pub fn decode_response(message: Message) -> Decoded<Response> {
                     .collect(),
             ))
         }
-        other => Err(ProtocolError::new(trf(
+        other => Err(ProtocolError::new(tr1(
             "`{op}` is not an answer the page knows",
-            &[("op", &short(other))],
+            "op",
+            &short(other),
         ))),
     })
 }
@@ -494,7 +491,7 @@ fn others(map: &Map<String, Value>) -> Result<Vec<(Scenario, String)>, ProtocolE
     match map.get("others") {
         None => Ok(Vec::new()),
         Some(v) => read_others(v).map_err(|e| match e {
-            Some(e) => ProtocolError::new(trf("another scenario was refused ({e})", &[("e", &e)])),
+            Some(e) => ProtocolError::new(tr1("another scenario was refused ({e})", "e", &e)),
             None => ProtocolError::new(tr("the other scenarios are not in the expected shape")),
         }),
     }
@@ -546,8 +543,7 @@ fn document(map: &Map<String, Value>) -> Result<Document, ProtocolError> {
     let doc = map
         .get("doc")
         .ok_or_else(|| ProtocolError::new(tr("the budget is missing")))?;
-    read_document(doc)
-        .map_err(|e| ProtocolError::new(trf("the budget was refused ({e})", &[("e", &e)])))
+    read_document(doc).map_err(|e| ProtocolError::new(tr1("the budget was refused ({e})", "e", &e)))
 }
 
 /// `{"row":3,"title":"…","problems":[{"field":"…","reason":"…"}]}`.
@@ -616,7 +612,7 @@ fn budget(map: &Map<String, Value>) -> Result<(Document, Scenario, String), Prot
     let doc = document(map)?;
     let scenario = match map.get("scenario") {
         Some(s) => read_scenario(s)
-            .map_err(|e| ProtocolError::new(trf("the scenario was refused ({e})", &[("e", &e)])))?,
+            .map_err(|e| ProtocolError::new(tr1("the scenario was refused ({e})", "e", &e)))?,
         None => return Err(ProtocolError::new(tr("the scenario is missing"))),
     };
     Ok((doc, scenario, text(map, "name")?))
@@ -626,14 +622,12 @@ fn budget(map: &Map<String, Value>) -> Result<(Document, Scenario, String), Prot
 fn text(map: &Map<String, Value>, key: &str) -> Result<String, ProtocolError> {
     match map.get(key) {
         Some(Value::String(s)) => Ok(s.clone()),
-        Some(_) => Err(ProtocolError::new(trf(
+        Some(_) => Err(ProtocolError::new(tr1(
             "its {key} is not text",
-            &[("key", &key)],
+            "key",
+            &key,
         ))),
-        None => Err(ProtocolError::new(trf(
-            "its {key} is missing",
-            &[("key", &key)],
-        ))),
+        None => Err(ProtocolError::new(tr1("its {key} is missing", "key", &key))),
     }
 }
 

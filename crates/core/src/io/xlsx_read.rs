@@ -19,7 +19,7 @@ use super::line_rows::{import_rows, Row};
 use crate::model::Document;
 use crate::model::{ImportError, Place, Problem};
 use crate::util::decimal::parse_decimal;
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// Significant decimal digits a spreadsheet number holds (Excel keeps 15 of what is typed).
 pub const SPREADSHEET_DIGITS: usize = 15;
@@ -44,9 +44,10 @@ pub fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
     let refuse = |reason: String| ImportError::one(Problem::new(&Place::Document, "", reason));
     check_archive(Cursor::new(bytes)).map_err(refuse)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        refuse(trf(
+        refuse(tr1(
             "the file is not a readable XLSX workbook: {e}",
-            &[("e", &e)],
+            "e",
+            &e,
         ))
     })?;
     let first = book
@@ -60,9 +61,10 @@ pub fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
 /// Refuses archives that say they unpack to more than [`MAX_UNPACKED`].
 fn check_archive(reader: impl Read + Seek) -> Result<(), String> {
     let mut archive = zip::ZipArchive::new(reader).map_err(|e| {
-        trf(
+        tr1(
             "the file is not an XLSX workbook (not a ZIP archive: {e})",
-            &[("e", &e)],
+            "e",
+            &e,
         )
     })?;
     let mut declared: u64 = 0;

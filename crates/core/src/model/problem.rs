@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// Where in a document (or CSV file) a problem sits.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,15 +47,15 @@ impl fmt::Display for Place {
                 &[("line", line), ("column", column)],
             ),
             Place::School => tr("school"),
-            Place::Source(id) => trf("source `{id}`", &[("id", id)]),
-            Place::SourceAt(n) => trf("source #{n}", &[("n", n)]),
-            Place::Norm(id) => trf("norm `{id}`", &[("id", id)]),
-            Place::NormAt(n) => trf("norm #{n}", &[("n", n)]),
-            Place::Line(id) => trf("line `{id}`", &[("id", id)]),
-            Place::LineAt(n) => trf("line #{n}", &[("n", n)]),
-            Place::Row(n) => trf("row {n}", &[("n", n)]),
+            Place::Source(id) => tr1("source `{id}`", "id", id),
+            Place::SourceAt(n) => tr1("source #{n}", "n", n),
+            Place::Norm(id) => tr1("norm `{id}`", "id", id),
+            Place::NormAt(n) => tr1("norm #{n}", "n", n),
+            Place::Line(id) => tr1("line `{id}`", "id", id),
+            Place::LineAt(n) => tr1("line #{n}", "n", n),
+            Place::Row(n) => tr1("row {n}", "n", n),
             Place::Scenario => tr("scenario"),
-            Place::Edit(n) => trf("line edit #{n}", &[("n", n)]),
+            Place::Edit(n) => tr1("line edit #{n}", "n", n),
         };
         f.write_str(&text)
     }

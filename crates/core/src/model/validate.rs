@@ -19,7 +19,7 @@ use crate::model::{
     Allocation, Band, Basis, Document, Funding, Grade, Line, LineKind, Source, Span, Tier,
 };
 use crate::util::dec;
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 
 use crate::util::IdMap;
 
@@ -64,9 +64,10 @@ pub(crate) fn problems(doc: &Document, place_line: &dyn Fn(usize, &Line) -> Plac
                 Some(first) => out.push(Problem::new(
                     &place,
                     "allocation.type",
-                    trf(
+                    tr1(
                         "only one source may have type `norm`; source `{first}` already has it",
-                        &[("first", &first)],
+                        "first",
+                        &first,
                     ),
                 )),
                 None => norm_source = Some(&s.id),
@@ -204,7 +205,7 @@ fn line<'d>(
                     out.push(Problem::new(
                         place,
                         "norm",
-                        trf("norm `{n}` does not exist", &[("n", n)]),
+                        tr1("norm `{n}` does not exist", "n", n),
                     ));
                 }
                 Some(n) => match followed.get(n.as_str()) {
@@ -329,14 +330,14 @@ pub(crate) fn funding(
             out.push(Problem::new(
                 place,
                 "funding",
-                trf("source `{id}` does not exist", &[("id", &f.source)]),
+                tr1("source `{id}` does not exist", "id", &f.source),
             ));
         }
         if seen.insert(f.source.as_str(), 0).is_some() {
             out.push(Problem::new(
                 place,
                 "funding",
-                trf("source `{id}` appears twice", &[("id", &f.source)]),
+                tr1("source `{id}` appears twice", "id", &f.source),
             ));
         }
         if f.share <= Decimal::ZERO {
@@ -350,9 +351,10 @@ pub(crate) fn funding(
     }
     if sum != Some(Decimal::ONE) {
         let reason = match sum {
-            Some(s) => trf(
+            Some(s) => tr1(
                 "shares must add up to exactly 1, got {got}",
-                &[("got", &s.normalize())],
+                "got",
+                &s.normalize(),
             ),
             None => tr("shares must add up to exactly 1, got a sum too large to count"),
         };
@@ -363,9 +365,10 @@ pub(crate) fn funding(
             None => out.push(Problem::new(
                 place,
                 "funding",
-                trf(
+                tr1(
                     "line follows norm `{n}`, so it needs a source with allocation type `norm`",
-                    &[("n", &n)],
+                    "n",
+                    &n,
                 ),
             )),
             Some(ns) => {
@@ -419,9 +422,10 @@ pub(crate) fn word_problem(w: &str) -> Option<String> {
     }
     let bad = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '|' | ':' | ',');
     w.contains(bad).then(|| {
-        trf(
+        tr1(
             "must be a word (no spaces, `|`, `:` or `,`), got {got}",
-            &[("got", &crate::util::decimal::quote(w))],
+            "got",
+            &crate::util::decimal::quote(w),
         )
     })
 }
@@ -444,7 +448,7 @@ fn grades(place: &Place, field: &str, list: &[Grade], out: &mut Vec<Problem>) {
             out.push(Problem::new(
                 place,
                 field,
-                trf("lists grade {g} twice", &[("g", g)]),
+                tr1("lists grade {g} twice", "g", g),
             ));
         }
     }
@@ -456,7 +460,7 @@ fn fraction(place: &Place, field: &str, v: Decimal, out: &mut Vec<Problem>) {
         out.push(Problem::new(
             place,
             field,
-            trf("must be between 0 and 1, got {v}", &[("v", &v)]),
+            tr1("must be between 0 and 1, got {v}", "v", &v),
         ));
     }
 }
@@ -467,7 +471,7 @@ fn positive(place: &Place, field: &str, v: Decimal, out: &mut Vec<Problem>) {
         out.push(Problem::new(
             place,
             field,
-            trf("must be more than 0, got {v}", &[("v", &v)]),
+            tr1("must be more than 0, got {v}", "v", &v),
         ));
     }
 }
@@ -494,7 +498,7 @@ impl Limit {
     fn show(self, v: Decimal) -> String {
         match self {
             Limit::Dollars => format::money_exact(v),
-            Limit::Fte => trf("{n} FTE", &[("n", &format::number(v))]),
+            Limit::Fte => tr1("{n} FTE", "n", &format::number(v)),
         }
     }
 }
@@ -505,7 +509,7 @@ fn bounded(place: &Place, field: &str, v: Decimal, limit: Limit, out: &mut Vec<P
         out.push(Problem::new(
             place,
             field,
-            trf("must be 0 or more, got {v}", &[("v", &v)]),
+            tr1("must be 0 or more, got {v}", "v", &v),
         ));
     } else if v > limit.max() {
         out.push(Problem::new(
@@ -526,9 +530,10 @@ fn money(place: &Place, field: &str, v: Decimal, out: &mut Vec<Problem>) {
         out.push(Problem::new(
             place,
             field,
-            trf(
+            tr1(
                 "must be in whole cents (2 decimal places at most), got {v}",
-                &[("v", &v)],
+                "v",
+                &v,
             ),
         ));
     }

@@ -6,7 +6,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::util::i18n::trf;
+use crate::util::i18n::tr1;
 
 /// Why a text is not an exact decimal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,11 +23,12 @@ impl DecimalError {
     /// The refusal in plain words, quoting the offending text.
     pub fn reason(self, got: &str) -> String {
         match self {
-            DecimalError::NotANumber => trf("must be a number, got {got}", &[("got", &quote(got))]),
-            DecimalError::TooLarge => trf("is too large, got {d}", &[("d", &quote(got))]),
-            DecimalError::TooPrecise => trf(
+            DecimalError::NotANumber => tr1("must be a number, got {got}", "got", &quote(got)),
+            DecimalError::TooLarge => tr1("is too large, got {d}", "d", &quote(got)),
+            DecimalError::TooPrecise => tr1(
                 "has too many digits to be exact, got {got}",
-                &[("got", &quote(got))],
+                "got",
+                &quote(got),
             ),
         }
     }

@@ -9,7 +9,7 @@ use crate::chart::waterfall::WaterfallStep;
 use crate::engine::{Evaluation, Flexibility, YearResult};
 use crate::model::Document;
 use crate::util::dec;
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// Steps from the baseline balance to the scenario's balance before cuts: each source's
 /// change in allocation, then the change in costs (lower costs raise the balance).
@@ -62,7 +62,7 @@ pub fn projection_balances(years: &[YearResult]) -> Vec<BarDatum> {
     years
         .iter()
         .map(|y| BarDatum {
-            label: trf("Year {n}", &[("n", &y.year)]),
+            label: tr1("Year {n}", "n", &y.year),
             value: y.balance_before_cuts,
         })
         .collect()
@@ -73,7 +73,7 @@ pub fn projection_positions(years: &[YearResult]) -> Vec<BarDatum> {
     years
         .iter()
         .map(|y| BarDatum {
-            label: trf("Year {n}", &[("n", &y.year)]),
+            label: tr1("Year {n}", "n", &y.year),
             value: y.positions_lost,
         })
         .collect()

@@ -5,7 +5,7 @@
 use crate::util::dec;
 use rust_decimal::Decimal;
 
-use crate::util::i18n::{key, tr, trf};
+use crate::util::i18n::{key, tr, tr1, trf};
 use crate::util::url::query_pairs;
 
 /// A panel an embed can show (`panels=` takes their names).
@@ -168,16 +168,15 @@ pub fn parse_embed_options(query: &str) -> EmbedOptions {
     let mut readonly_flag: Option<bool> = None;
     for (key, value) in query_pairs(query) {
         match key.as_str() {
-            "embed" => match flag(&value) {
-                Some(on) => out.embed = on,
-                None => {
-                    out.embed = true;
-                    out.problems.push(trf(
-                        "embed={value} is not understood; use embed or embed=1. Showing the embed.",
-                        &[("value", &value)],
-                    ));
+            "embed" => {
+                match flag(&value) {
+                    Some(on) => out.embed = on,
+                    None => {
+                        out.embed = true;
+                        out.problems.push(tr1("embed={value} is not understood; use embed or embed=1. Showing the embed.", "value", &value));
+                    }
                 }
-            },
+            }
             "src" => {
                 let src = value.trim();
                 if src.is_empty() {
@@ -192,10 +191,7 @@ pub fn parse_embed_options(query: &str) -> EmbedOptions {
                 Some(on) => readonly_flag = Some(on),
                 None => {
                     readonly_flag = Some(true);
-                    out.problems.push(trf(
-                        "readonly={value} is not understood; use readonly or readonly=1. The embed is read-only.",
-                        &[("value", &value)],
-                    ));
+                    out.problems.push(tr1("readonly={value} is not understood; use readonly or readonly=1. The embed is read-only.", "value", &value));
                 }
             },
             "mode" => mode = Some(value.trim().to_ascii_lowercase()),
@@ -230,9 +226,10 @@ fn read_only(mode: Option<&str>, flag: Option<bool>, problems: &mut Vec<String>)
         Some("view") => Some(true),
         Some("edit") => Some(false),
         Some(other) => {
-            problems.push(trf(
+            problems.push(tr1(
                 "mode={other} is not a mode; use mode=view or mode=edit. The embed is read-only.",
-                &[("other", &other)],
+                "other",
+                &other,
             ));
             Some(true)
         }
@@ -275,9 +272,10 @@ fn parse_panels(value: &str, problems: &mut Vec<String>) -> Vec<EmbedPanel> {
         .filter(|p| named.contains(p))
         .collect();
     if chosen.is_empty() {
-        problems.push(trf(
+        problems.push(tr1(
             "panels= names no panel, so every panel is shown; the panels are {panels}.",
-            &[("panels", &panel_names())],
+            "panels",
+            &panel_names(),
         ));
     }
     chosen
@@ -294,16 +292,18 @@ pub fn parse_change(value: &str) -> Result<Decimal, String> {
         .collect();
     let cleaned = cleaned.strip_prefix('+').unwrap_or(&cleaned);
     let not_a_number = || {
-        trf(
+        tr1(
             "change={value} is not a percent; write a number such as change=-10.",
-            &[("value", &value)],
+            "value",
+            &value,
         )
     };
     let percent: Decimal = cleaned.parse().map_err(|_| not_a_number())?;
     if percent.abs() > Decimal::ONE_HUNDRED {
-        return Err(trf(
+        return Err(tr1(
             "change={value} is outside −100 to 100 percent, so enrollment starts unchanged.",
-            &[("value", &value)],
+            "value",
+            &value,
         ));
     }
     dec::checked_div(percent, Decimal::ONE_HUNDRED).ok_or_else(not_a_number)

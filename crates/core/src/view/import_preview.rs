@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::engine::{evaluate, Scenario};
 use crate::io::line_rows::BadRow;
 use crate::model::Document;
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// A validated import waiting for the user's choice, with its headline figures.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,7 +58,7 @@ impl ImportPreview {
     pub fn good_rows_label(&self) -> String {
         match self.lines {
             1 => tr("Import the 1 good row"),
-            n => trf("Import the {n} good rows", &[("n", &n)]),
+            n => tr1("Import the {n} good rows", "n", &n),
         }
     }
 }

@@ -6,7 +6,7 @@ use super::plan_text::grade_span;
 use crate::engine::{entitlement_fte, Breakpoint, BuyBack, FormsToTier, NormDayNorm};
 use crate::format;
 use crate::model::{Document, Norm};
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 use std::fmt::Display;
 
 /// Dollars as people say them: `$1,250` when whole, `$1,771.50` otherwise.
@@ -23,7 +23,7 @@ fn pupils(n: u64) -> String {
     if n == 1 {
         tr("1 pupil")
     } else {
-        trf("{n} pupils", &[("n", &format::count(n))])
+        tr1("{n} pupils", "n", &format::count(n))
     }
 }
 
@@ -41,7 +41,7 @@ fn amount(norm: &Norm, fte: Decimal) -> String {
             tr("a position")
         }
     } else {
-        trf("{n} FTE", &[("n", &format::fte(fte))])
+        tr1("{n} FTE", "n", &format::fte(fte))
     }
 }
 
@@ -67,7 +67,7 @@ pub fn breakpoint_words(norm: &Norm, b: &Breakpoint) -> String {
         let what = if rise == Decimal::ONE {
             tr("one")
         } else {
-            trf("{n} FTE", &[("n", &format::fte(rise))])
+            tr1("{n} FTE", "n", &format::fte(rise))
         };
         (k, what)
     });
@@ -76,14 +76,15 @@ pub fn breakpoint_words(norm: &Norm, b: &Breakpoint) -> String {
             "{lose}; {k} more and you gain {what}",
             &[("lose", &l), ("k", &format::count(k)), ("what", &what)],
         ),
-        (Some(l), None) => trf("{lose}; more pupils would not add to it", &[("lose", &l)]),
+        (Some(l), None) => tr1("{lose}; more pupils would not add to it", "lose", &l),
         (None, Some((k, what))) => trf(
             "No fewer pupils in {span} would cost a position; {pupils} more and you gain {what}",
             &[("span", &span), ("pupils", &pupils(k)), ("what", &what)],
         ),
-        (None, None) => trf(
+        (None, None) => tr1(
             "Pupil numbers in {span} do not move this norm",
-            &[("span", &span)],
+            "span",
+            &span,
         ),
     }
 }
@@ -91,9 +92,10 @@ pub fn breakpoint_words(norm: &Norm, b: &Breakpoint) -> String {
 /// `Each income form returned is worth $1,250.`
 pub fn form_words(worth: Option<Decimal>) -> String {
     match worth {
-        Some(w) => trf(
+        Some(w) => tr1(
             "Each income form returned is worth {worth}.",
-            &[("worth", &dollars(w))],
+            "worth",
+            &dollars(w),
         ),
         None => tr("Every pupil is already counted as unduplicated: no forms left to return."),
     }
@@ -114,10 +116,11 @@ pub fn tier_words(doc: &Document, f: &FormsToTier) -> String {
                 trf("{n} more forms reach {name}'s next rate: {gain}", args)
             }
         }
-        (_, _, None) => trf("{name} is at its top rate.", &[("name", &name)]),
-        _ => trf(
+        (_, _, None) => tr1("{name} is at its top rate.", "name", &name),
+        _ => tr1(
             "Not enough pupils without a form to reach {name}'s next rate.",
-            &[("name", &name)],
+            "name",
+            &name,
         ),
     }
 }
@@ -166,7 +169,7 @@ pub fn buy_back_words(b: &BuyBack) -> String {
     let covers = if b.can >= b.lost {
         tr("all of it")
     } else {
-        trf("{n} FTE", &[("n", &format::fte(b.can))])
+        tr1("{n} FTE", "n", &format::fte(b.can))
     };
     trf(
         "Buy it back: {cost}. Your unrestricted flexible money covers {covers}.",
@@ -204,9 +207,10 @@ pub fn kept_words(b: &Breakpoint) -> Option<String> {
     Some(if k == 1 {
         tr("1 more counted pupil would have kept it")
     } else {
-        trf(
+        tr1(
             "{k} more counted pupils would have kept it",
-            &[("k", &format::count(k))],
+            "k",
+            &format::count(k),
         )
     })
 }

@@ -3,7 +3,7 @@
 use crate::engine::LineEdit;
 use crate::format;
 use crate::model::{Document, Line, LineKind, Priority};
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// One sentence per line edit: what the scenario changes in the line, beside the budget's
 /// value (`School nurse: protected (budget: essential)`).
@@ -15,24 +15,21 @@ pub fn line_edit_words(doc: &Document, edits: &[LineEdit]) -> Vec<String> {
                 Some(base) => {
                     let changes = changes(base, line);
                     if changes.is_empty() {
-                        trf("{title}: as in the budget", &[("title", &line.title)])
+                        tr1("{title}: as in the budget", "title", &line.title)
                     } else {
                         format!("{}: {}", line.title, changes.join(", "))
                     }
                 }
-                None => trf(
-                    "{title}: not in the budget any more",
-                    &[("title", &line.title)],
-                ),
+                None => tr1("{title}: not in the budget any more", "title", &line.title),
             },
-            LineEdit::Add(line) => trf("Adds {title}", &[("title", &line.title)]),
+            LineEdit::Add(line) => tr1("Adds {title}", "title", &line.title),
             LineEdit::Remove(id) => {
                 let title = doc
                     .lines
                     .iter()
                     .find(|l| &l.id == id)
                     .map_or(id.as_str(), |l| l.title.as_str());
-                trf("Removes {title}", &[("title", &title)])
+                tr1("Removes {title}", "title", &title)
             }
         })
         .collect()
@@ -51,19 +48,16 @@ fn changes(base: &Line, line: &Line) -> Vec<String> {
     };
     note(priority_word(line.priority), priority_word(base.priority));
     let rank = |r: Option<i64>| {
-        r.map_or_else(
-            || tr("no cut rank"),
-            |r| trf("cut rank {rank}", &[("rank", &r)]),
-        )
+        r.map_or_else(|| tr("no cut rank"), |r| tr1("cut rank {rank}", "rank", &r))
     };
     note(rank(line.cut_rank), rank(base.cut_rank));
     match (&line.kind, &base.kind) {
         (LineKind::Position(p), LineKind::Position(b)) => {
             let vacancy = |v: bool| if v { tr("vacant") } else { tr("filled") };
             note(vacancy(p.vacant), vacancy(b.vacant));
-            let step = |s| trf("FTE step {n}", &[("n", &format::fte(s))]);
+            let step = |s| tr1("FTE step {n}", "n", &format::fte(s));
             note(step(p.fte_step), step(b.fte_step));
-            let fte = |f| trf("{n} FTE", &[("n", &format::fte(f))]);
+            let fte = |f| tr1("{n} FTE", "n", &format::fte(f));
             note(fte(p.fte), fte(b.fte));
         }
         (LineKind::Item { amount }, LineKind::Item { amount: old }) => {

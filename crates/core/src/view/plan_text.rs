@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::engine::{Cut, CutReason, Deficit, LineEdit, LineType, Scenario};
 use crate::format;
 use crate::model::{Document, Grade, Line, Priority};
-use crate::util::i18n::{tr, trf};
+use crate::util::i18n::{tr, tr1, trf};
 use crate::util::{dec, IdMap};
 
 /// The colour of a cut card, as its legend names it.
@@ -114,18 +114,19 @@ fn why_chosen(line: &Line) -> String {
         parts.push(tr("vacant, so nobody loses a job"));
     }
     parts.push(match line.cut_rank {
-        Some(rank) => trf("cut rank {rank}", &[("rank", &rank)]),
+        Some(rank) => tr1("cut rank {rank}", "rank", &rank),
         None => tr("order in the budget"),
     });
-    trf("Why: {reasons}.", &[("reasons", &parts.join(" · "))])
+    tr1("Why: {reasons}.", "reasons", &parts.join(" · "))
 }
 
 /// What the cut of a filled position means for the people in it.
 fn job_words(from: Decimal, to: Decimal) -> String {
     if from <= Decimal::ONE && to.is_zero() {
-        trf(
+        tr1(
             "Filled position: a person loses this job ({fte}).",
-            &[("fte", &format::fte_days(from))],
+            "fte",
+            &format::fte_days(from),
         )
     } else if from <= Decimal::ONE {
         trf(
@@ -136,9 +137,10 @@ fn job_words(from: Decimal, to: Decimal) -> String {
             ],
         )
     } else {
-        trf(
+        tr1(
             "Filled positions: {fte} FTE of people's jobs go.",
-            &[("fte", &format::fte(from.saturating_sub(to)))],
+            "fte",
+            &format::fte(from.saturating_sub(to)),
         )
     }
 }
@@ -448,14 +450,16 @@ fn to_days(cut: &Cut) -> Decimal {
 /// The headline's words under the balance after the plan: `$30,450 left` or the deficit left.
 pub fn after_plan_note(balance: Decimal) -> String {
     if balance.is_sign_negative() && !balance.is_zero() {
-        trf(
+        tr1(
             "{amount} still short after every cut the priorities allow",
-            &[("amount", &format::money_whole(-balance))],
+            "amount",
+            &format::money_whole(-balance),
         )
     } else {
-        trf(
+        tr1(
             "{amount} left after the cuts",
-            &[("amount", &format::money_whole(balance))],
+            "amount",
+            &format::money_whole(balance),
         )
     }
 }

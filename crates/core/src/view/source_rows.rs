@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::engine::Snapshot;
 use crate::format;
 use crate::model::{Allocation, Basis, Document, Source};
-use crate::util::i18n::{tr, trf, trn};
+use crate::util::i18n::{tr, tr1, trf, trn};
 
 /// One funding source as the summary shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,7 +57,7 @@ fn who(basis: &Basis) -> String {
         Basis::Ada => tr("pupil in average daily attendance"),
         Basis::Grades(grades) => {
             let list: Vec<String> = grades.iter().map(ToString::to_string).collect();
-            trf("pupil in grades {grades}", &[("grades", &list.join(", "))])
+            tr1("pupil in grades {grades}", "grades", &list.join(", "))
         }
     }
 }
