@@ -105,6 +105,9 @@ fn main() {
             (cpu_ns(&clock) - t0) as f64 / 1e6
         );
         moves(&clock, "generated network", &prepared);
+        if std::env::args().nth(2).as_deref() == Some("only") {
+            return;
+        }
     }
     let schools = district(1_000);
     let docs: Vec<Rc<Document>> = schools.iter().cloned().map(Rc::new).collect();

@@ -492,6 +492,18 @@ proptest! {
         .to_string();
         let file = read_network(&text).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         prop_assert_eq!(file.schools.len(), entries.len());
+        // What was read writes back and reads again as the same network.
+        let out: Vec<SchoolOut> = file
+            .schools
+            .iter()
+            .map(|s| match s {
+                SchoolEntry::Src(src) => SchoolOut::Src(src),
+                SchoolEntry::Inline(Ok(doc)) => SchoolOut::Budget(doc),
+                SchoolEntry::Inline(Err(bad)) => SchoolOut::Kept(&bad.json),
+            })
+            .collect();
+        let again = read_network(&network_text(&file.name, &out, None));
+        prop_assert_eq!(again.as_ref(), Ok(&file));
         for (e, s) in entries.iter().zip(&file.schools) {
             if let SchoolEntry::Inline(Err(bad)) = s {
                 prop_assert!(!bad.problems.is_empty());

@@ -15,7 +15,7 @@ use super::allocation::allocation;
 use super::budget::{Budget, LineState};
 use super::costs::Fund;
 use super::counts::Counts;
-use super::cuts::{plan, Detail};
+use super::cuts::{plan_in, Detail, Order};
 use super::error::EngineError;
 use super::flexibility::flexible_total;
 use super::levers::breakpoint;
@@ -281,6 +281,7 @@ struct Prep {
     charged: Vec<Decimal>,
     base_fte: Vec<Decimal>,
     norm_lines: Vec<usize>,
+    order: Order,
 }
 
 impl Prep {
@@ -290,6 +291,7 @@ impl Prep {
             .filter(|&i| base.lines.get(i).is_some_and(|l| l.norm.is_some()))
             .collect();
         Ok(Prep {
+            order: Order::of(&base),
             base_fte: base.entitlements.iter().map(|e| e.fte).collect(),
             lines: base.lines,
             funds: base.funds,
@@ -364,7 +366,7 @@ impl Prep {
         let pupils = work.counts.enrollment;
         let unduplicated = work.counts.unduplicated;
         let baseline = |_: &Line, n: usize| self.base_fte.get(n).copied();
-        let cut = plan(&baseline, &mut work, Detail::Figures)?;
+        let cut = plan_in(&baseline, &mut work, Detail::Figures, Some(&self.order))?;
         let mut deficit = Decimal::ZERO;
         for d in &cut.deficits {
             deficit = add(deficit, d.amount, &|| "the deficit left".into())?;
