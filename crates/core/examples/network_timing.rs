@@ -94,7 +94,13 @@ fn moves(clock: &Instant, name: &str, prepared: &[PreparedSchool]) {
 fn main() {
     let clock = Instant::now();
     if let Some(dir) = std::env::args().nth(1) {
+        let t0 = cpu_ns(&clock);
         let docs = generated(&dir);
+        println!(
+            "reading the generated network ({} budgets, files read and validated): {:.1} ms",
+            docs.len(),
+            (cpu_ns(&clock) - t0) as f64 / 1e6
+        );
         let t0 = cpu_ns(&clock);
         let prepared: Vec<PreparedSchool> = docs
             .into_iter()
