@@ -40,6 +40,7 @@ function removeWhenRendered() {
     if (!loading) {
       watcher.disconnect();
       boot?.remove();
+      if (!rescue) keepOffline();
       return;
     }
     const words = loading.querySelector(".boot-text")?.textContent ?? loading.textContent;
@@ -49,6 +50,17 @@ function removeWhenRendered() {
   const watcher = new MutationObserver(check);
   watcher.observe(document.body, { childList: true, subtree: true });
   check();
+}
+
+/** Registers web/sw.js (the app's files kept for use with no network), scoped to the app's
+ * directory, once the app is on screen. Not from an embed or any page in a frame: a family
+ * reading a school's site should not have the app stored in their browser for it. */
+function keepOffline() {
+  const embedded = document.querySelector('[data-testid="embed"]') || window.top !== window.self;
+  if (embedded || !("serviceWorker" in navigator)) return;
+  navigator.serviceWorker
+    .register(new URL("sw.js", document.baseURI), { scope: "./", updateViaCache: "none" })
+    .catch((err) => console.warn("SiteBudget will not open offline:", err));
 }
 
 try {
