@@ -74,6 +74,15 @@ try {
   } catch {
     throw new Error("its files did not load (the network may be down)");
   }
+  // The note is painted before the app starts (a frame, then a task): on a fast
+  // connection the app could otherwise be drawn before the note was ever shown, and the
+  // first paint wait for the whole app. The wasm is already on its way (preloaded). A
+  // hidden page or a frame out of view gets no frames: there, 100 ms at most.
+  await new Promise((painted) => {
+    if (document.visibilityState === "hidden") return painted();
+    requestAnimationFrame(() => setTimeout(painted));
+    setTimeout(painted, 100);
+  });
   try {
     await init({ module_or_path: wasm });
   } catch (err) {
