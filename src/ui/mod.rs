@@ -19,11 +19,18 @@ pub mod xlsx_client;
 
 use wasm_bindgen::JsCast;
 
-/// Mounts the app on the page body (Trunk's entry point calls this); the page's query
-/// string decides between the normal app and an embed.
+/// Mounts the app in the page's `#app` (else the body; Trunk's entry point calls this); the
+/// page's query string decides between the normal app and an embed. Not the body itself:
+/// Yew empties its root, and the loading note beside `#app` stays until the budget is drawn.
 pub fn start() {
     rescue::install();
-    yew::Renderer::<embed::Root>::new().render();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<embed::Root>::with_root(root).render(),
+        None => yew::Renderer::<embed::Root>::new().render(),
+    };
     rescue::add_panic_test_trigger();
 }
 

@@ -70,7 +70,7 @@ pub fn BudgetTable(props: &BudgetTableProps) -> Html {
                     <span class="small muted" data-testid="lines-shown">{ format!("{shown} lines") }</span>
                 </div>
         }}>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="lines-title">
                 <table class="data" data-testid="budget-table">
                     <thead>
                         <tr>

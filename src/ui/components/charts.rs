@@ -171,9 +171,9 @@ fn chart_figure(
                 { svg }
                 <details class="chart-data">
                     <summary>{ "Show the numbers" }</summary>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby={format!("{testid}-numbers")}>
                         <table class="data">
-                            <caption class="visually-hidden">{ title }</caption>
+                            <caption class="visually-hidden" id={format!("{testid}-numbers")}>{ title }</caption>
                             <thead>{ head }</thead>
                             <tbody>{ rows }</tbody>
                         </table>

@@ -41,7 +41,7 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
     html! {
         <Panel id="compare" title="Budget and scenario, side by side" note="Scenario figures are before the cut plan" testid="comparison-panel">
             { props.chart.clone() }
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-title">
                 <table class="data">
                     <thead>
                         <tr>
@@ -77,11 +77,11 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                     </tfoot>
                 </table>
             </div>
-            <h3>{ format!("Lines that change ({})", changed.len()) }</h3>
+            <h3 id="compare-lines-title">{ format!("Lines that change ({})", changed.len()) }</h3>
             if changed.is_empty() {
                 <p class="small muted">{ "No line changes before the cut plan." }</p>
             } else {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-lines-title">
                     <table class="data">
                         <thead>
                             <tr>

@@ -16,12 +16,17 @@ pub fn print_button() -> Html {
     }
 }
 
-/// The handout's heading line: `Scenario “−5%” · 1 December 2025`.
+/// The handout's heading line: `Scenario “−5%” · printed 12/1/2025`.
 pub fn print_head(school: &str, scenario: &str) -> Html {
-    let date = js_sys::Date::new_0()
-        .to_locale_date_string("en-US", &wasm_bindgen::JsValue::UNDEFINED)
-        .as_string()
-        .unwrap_or_default();
+    // Month/day/year as en-US writes it, from the date's parts: the browser's date formatter
+    // costs tens of milliseconds on its first call (loading locale data), on every first load.
+    let now = js_sys::Date::new_0();
+    let date = format!(
+        "{}/{}/{}",
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_full_year()
+    );
     html! {
         <p class="print-only print-head" data-testid="print-head">
             <strong>{ school }</strong>{ format!(" · Scenario “{scenario}” · printed {date}") }

@@ -178,7 +178,7 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
             </label>
             }
             { props.chart.clone() }
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-title">
                 <table class="data">
                     <thead>
                         <tr>
@@ -216,9 +216,9 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                 <p class="negative small" role="alert">{ p }</p>
             }
             if !norms.is_empty() {
-                <h3>{ "Class size by year" }</h3>
+                <h3 id="projection-classsize-title">{ "Class size by year" }</h3>
                 { props.class_chart.clone() }
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-classsize-title">
                     <table class="data" data-testid="projection-classsize">
                         <caption class="visually-hidden">{ "Average class size per norm and year: pupils per position" }</caption>
                         <thead>

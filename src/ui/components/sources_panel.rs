@@ -25,7 +25,7 @@ pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
         |f: fn(&SourceRow) -> Decimal| -> Decimal { dec::sum(props.rows.iter().map(|r| f(r))) };
     html! {
         <Panel id="sources" title="Funding sources" note="Balance = allocation − charges">
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sources-title">
                 <table class="data">
                     <thead>
                         <tr>
