@@ -163,6 +163,8 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
     let school = use_state(|| None::<usize>);
     let save_state = use_state(|| None::<bool>);
     let timer = use_mut_ref(|| None::<Timeout>);
+    // The network last written (or read) under its id, by identity: what needs no write.
+    let written = use_mut_ref(|| None::<(u32, Network)>);
 
     // The saved networks, read once.
     {
@@ -222,26 +224,26 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
     // The open network is saved a moment after each change, when it is saved at all.
     {
         let network = open.state.as_ref().map(|s| s.network.clone());
-        let (backend, timer, save_state, saved) = (
+        let (backend, timer, save_state, saved, written) = (
             props.backend.clone(),
             timer.clone(),
             save_state.clone(),
             saved.clone(),
+            written.clone(),
         );
         use_effect_with((open.id, network), move |(id, network)| {
             if let (Some(id), Some(network), Some(backend)) = (*id, network.clone(), backend) {
-                // Just opened from the list as saved: nothing to write.
-                let unchanged = saved.iter().any(|s| {
-                    s.id == id
-                        && s.network.as_ref().is_ok_and(|n| {
-                            Rc::ptr_eq(&n.schools, &network.schools)
-                                && Rc::ptr_eq(&n.scenario, &network.scenario)
-                                && n.name == network.name
-                        })
+                // Just opened from the list, or written already: nothing to write.
+                let unchanged = written.borrow().as_ref().is_some_and(|(wid, n)| {
+                    *wid == id
+                        && Rc::ptr_eq(&n.schools, &network.schools)
+                        && Rc::ptr_eq(&n.scenario, &network.scenario)
+                        && n.name == network.name
                 });
-                if unchanged && save_state.is_none() {
+                if unchanged {
                     return;
                 }
+                *written.borrow_mut() = Some((id, network.clone()));
                 save_state.set(Some(false));
                 let task = Timeout::new(SAVE_DELAY_MS, move || {
                     wasm_bindgen_futures::spawn_local(async move {
@@ -376,9 +378,10 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
         <div class="networks" data-testid="networks">
             <NetworkList saved={Rc::new((*saved).clone())} open_id={open.id} budgets={props.budgets.clone()}
                 on_open={{
-                    let (open, school) = (open.dispatcher(), school.clone());
+                    let (open, school, written) = (open.dispatcher(), school.clone(), written.clone());
                     Callback::from(move |(id, network): (u32, Network)| {
                         school.set(None);
+                        *written.borrow_mut() = Some((id, network.clone()));
                         open.dispatch(OpenAction::Show(Some(id), network));
                     })
                 }}
