@@ -216,7 +216,7 @@ test("a network saved in the browser comes back after a reload with its change",
   const records = await storedRecords(page);
   const record = JSON.parse(records["network:1"]);
   assert.equal(record.format, "sitebudget-network/1");
-  assert.equal(record.scenario.change, "-0.1");
+  assert.equal(Number(record.scenario.change), -0.1);
   // The plain app, then Networks: the saved network opens with its −10%.
   await page.goto(app.url);
   await page.click('[data-testid="networks-open"]');
