@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -23,11 +24,15 @@ use sitebudget_core::view::network_table::{
 use super::compute::{use_network_rows, RowResult};
 use super::exports::NetworkExports;
 use super::table::NetworkTable;
+use crate::ui::after_paint::after_paint;
 use crate::ui::components::charts::{NumbersBarChart, ScatterChart};
 use crate::ui::event_value;
+use sitebudget_core::util::by_ptr::ByPtr;
 
 /// At most this many schools are drawn in each chart (the table has them all).
 pub const CHART_SCHOOLS: usize = 50;
+/// How long the change must rest before a large network's charts are redrawn (ms).
+const CHART_REST_MS: u32 = 300;
 
 /// A part of the network page an embed can choose (`panels=`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,6 +129,27 @@ pub fn NetworkPage(props: &NetworkPageProps) -> Html {
         })
     });
     let show = |p: NetPanel| props.panels.contains(&p);
+    // The charts follow just after the paint, so a slider move waits only for the table;
+    // past a page of schools, once the change has rested (their 50 schools each change
+    // with every move, and redrawing them is not worth a frame while the slider moves).
+    let charted = use_state(|| (network.schools.clone(), rows.rows.clone()));
+    let chart_timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let charted = charted.clone();
+        let schools = network.schools.clone();
+        let large = network.schools.len() > CHART_SCHOOLS;
+        use_effect_with(ByPtr::of(&rows.rows), move |rows| {
+            let rows = rows.0.clone();
+            if !Rc::ptr_eq(&rows, &charted.1) {
+                let show = move || charted.set((schools, rows));
+                if large {
+                    *chart_timer.borrow_mut() = Some(Timeout::new(CHART_REST_MS, show));
+                } else {
+                    after_paint(show);
+                }
+            }
+        });
+    }
     html! {
         <section class="panel network-page" data-testid="network-page" aria-labelledby="network-name">
             <div class="panel-head network-head">
@@ -142,7 +168,7 @@ pub fn NetworkPage(props: &NetworkPageProps) -> Html {
                     failed={failed} own_changes={own_changes} network_change={change_text}
                     on_change={on_school_change} on_open={props.on_open.clone()} busy={rows.busy} />
             }
-            <NetworkCharts schools={network.schools.clone()} rows={rows.rows.clone()} panels={props.panels.clone()} />
+            <NetworkCharts schools={charted.0.clone()} rows={charted.1.clone()} panels={props.panels.clone()} />
         </section>
     }
 }
