@@ -7,7 +7,7 @@ use super::costs::{charge_in, line_cost, split, Fund};
 use super::error::EngineError;
 use super::rounding::{add, ceil_cents, div, mul, sub};
 use super::snapshot::LineType;
-use crate::model::Priority;
+use crate::model::{Line, Priority};
 use crate::util::dec;
 
 /// Why a line is cut.
@@ -170,14 +170,46 @@ const MAX_ALTERNATIVES: usize = 3;
 /// At most this many later candidates are tried per gap, so a large budget stays fast.
 const MAX_PROBES: usize = 32;
 
-/// Builds the plan against `base` (the budget as it is), cutting `work` in place.
+/// The FTE a norm-linked line of the scenario had in the budget as it is: given the
+/// line and its norm's index, `None` when the budget has no such norm-linked line.
+pub(crate) type BaselineFte<'a> = &'a dyn Fn(&Line, usize) -> Option<Decimal>;
+
+/// The baseline FTE of norm-linked lines looked up in `base` by line id (a scenario may
+/// add, remove or replace lines).
+pub(crate) fn baseline_of<'a>(
+    base: &'a Budget<'_>,
+) -> impl Fn(&Line, usize) -> Option<Decimal> + 'a {
+    move |line: &Line, _norm: usize| {
+        base.line_ix
+            .get(line.id.as_str())
+            .and_then(|&j| base.lines.get(j))
+            .filter(|b| b.norm.is_some())
+            .map(|b| b.qty)
+    }
+}
+
+/// How much of the plan to describe: the same cuts are made whatever the detail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Detail {
+    /// Everything, with the alternatives of each gap (the page's plan).
+    Full,
+    /// Everything but alternatives (the years ahead).
+    Cuts,
+    /// Only figures: each cut's kind, from and to, each deficit's amount; no ids, titles,
+    /// reasons, gaps or commitments (the network's rows, computed by the thousand).
+    Figures,
+}
+
+/// Builds the plan against the budget as it is (`baseline` gives its norm lines' FTE),
+/// cutting `work` in place.
 pub(crate) fn plan(
-    base: &Budget<'_>,
+    baseline: BaselineFte<'_>,
     work: &mut Budget<'_>,
-    with_alternatives: bool,
+    detail: Detail,
 ) -> Result<CutPlan, EngineError> {
+    let words = detail != Detail::Figures;
     let mut drafts: Vec<Draft> = Vec::new();
-    norm_reductions(base, work, &mut drafts)?;
+    norm_reductions(baseline, work, &mut drafts, words)?;
     let by_source = lines_by_source(work);
     let mut draft_of: Vec<Option<usize>> = vec![None; work.lines.len()];
     let mut cache: Vec<Option<Vec<usize>>> = vec![None; work.alloc.len()];
@@ -203,7 +235,7 @@ pub(crate) fn plan(
                     continue;
                 }
                 // Only the page's plan lists alternatives; the years ahead need the cuts alone.
-                let alternatives = if with_alternatives {
+                let alternatives = if detail == Detail::Full {
                     alternatives(work, s, cands.get(at + 1..).unwrap_or(&[]))?
                 } else {
                     Vec::new()
@@ -211,15 +243,20 @@ pub(crate) fn plan(
                 let Some(freed) = cut_line(work, l, s)? else {
                     continue;
                 };
-                let gap = Gap {
-                    source: work.source_id(s).to_string(),
-                    gap: sub(Decimal::ZERO, before, &|| "a gap".into())?,
-                    left: work.balance(s)?,
-                    alternatives,
-                };
                 changed = true;
-                let reason = CutReason::Deficit {
-                    source: work.source_id(s).to_string(),
+                let (gap, reason) = if words {
+                    let gap = Gap {
+                        source: work.source_id(s).to_string(),
+                        gap: sub(Decimal::ZERO, before, &|| "a gap".into())?,
+                        left: work.balance(s)?,
+                        alternatives,
+                    };
+                    let reason = CutReason::Deficit {
+                        source: work.source_id(s).to_string(),
+                    };
+                    (Some(gap), Some(reason))
+                } else {
+                    (None, None)
                 };
                 match draft_of
                     .get(l)
@@ -228,11 +265,11 @@ pub(crate) fn plan(
                     .and_then(|d| drafts.get_mut(d))
                 {
                     Some(d) => {
-                        if !d.reasons.contains(&reason) {
+                        if let Some(reason) = reason.filter(|r| !d.reasons.contains(r)) {
                             d.reasons.push(reason);
                         }
                         merge_frees(&mut d.frees, &freed)?;
-                        d.gaps.push(gap);
+                        d.gaps.extend(gap);
                     }
                     None => {
                         if let Some(x) = draft_of.get_mut(l) {
@@ -241,9 +278,9 @@ pub(crate) fn plan(
                         drafts.push(Draft {
                             line: l,
                             from: freed.from,
-                            reasons: vec![reason],
+                            reasons: reason.into_iter().collect(),
                             frees: freed.frees,
-                            gaps: vec![gap],
+                            gaps: gap.into_iter().collect(),
                         });
                     }
                 }
@@ -255,9 +292,9 @@ pub(crate) fn plan(
     }
     let cuts = drafts
         .into_iter()
-        .map(|d| finish(work, d))
+        .map(|d| finish(work, d, words))
         .collect::<Result<Vec<_>, _>>()?;
-    let deficits = deficits(work, &by_source)?;
+    let deficits = deficits(work, &by_source, words)?;
     Ok(CutPlan { cuts, deficits })
 }
 
@@ -266,29 +303,25 @@ pub(crate) fn plan(
 /// The scenario budget already carries the new entitlement; the money freed is priced
 /// at the scenario's unit cost, so a cost change does not blur the reduction.
 fn norm_reductions(
-    base: &Budget<'_>,
+    baseline: BaselineFte<'_>,
     work: &Budget<'_>,
     drafts: &mut Vec<Draft>,
+    words: bool,
 ) -> Result<(), EngineError> {
     for (i, st) in work.lines.iter().enumerate() {
         let (Some(n), Some(line)) = (st.norm, work.line(i)) else {
             continue;
         };
-        let Some(before) = base
-            .line_ix
-            .get(line.id.as_str())
-            .and_then(|&j| base.lines.get(j))
-            .filter(|b| b.norm.is_some())
-        else {
+        let Some(before) = baseline(line, n) else {
             continue;
         };
-        if st.qty >= before.qty {
+        if st.qty >= before {
             continue;
         }
         let funds = work.funds_of(i);
         let mut old: Vec<Fund> = funds.to_vec();
         split(
-            line_cost(true, before.qty, st.unit_cost, &line.id)?,
+            line_cost(true, before, st.unit_cost, &line.id)?,
             &mut old,
             &line.id,
         )?;
@@ -300,13 +333,18 @@ fn norm_reductions(
             merge_frees(&mut frees, &Freed::one(f.source, m))?;
         }
         let e = work.entitlements.get(n);
-        drafts.push(Draft {
-            line: i,
-            from: before.qty,
-            reasons: vec![CutReason::Norm {
+        let reasons = if words {
+            vec![CutReason::Norm {
                 norm: e.map_or(String::new(), |e| e.norm.clone()),
                 pupils: e.map_or(0, |e| e.pupils),
-            }],
+            }]
+        } else {
+            Vec::new()
+        };
+        drafts.push(Draft {
+            line: i,
+            from: before,
+            reasons,
             frees,
             gaps: Vec::new(),
         });
@@ -573,8 +611,9 @@ pub fn days_a_week(fte: Decimal, step: Decimal) -> Option<Decimal> {
     dec::checked_mul(fte, Decimal::from(5)).map(|days| days.normalize())
 }
 
-fn finish(work: &Budget<'_>, d: Draft) -> Result<Cut, EngineError> {
-    let line = work.line(d.line);
+/// `words` false leaves the cut's id, title and money freed per source out.
+fn finish(work: &Budget<'_>, d: Draft, words: bool) -> Result<Cut, EngineError> {
+    let line = work.line(d.line).filter(|_| words);
     let st = work.lines.get(d.line);
     let to = st.map_or(Decimal::ZERO, |s| s.qty);
     let position = st.is_some_and(|s| s.position);
@@ -596,22 +635,39 @@ fn finish(work: &Budget<'_>, d: Draft) -> Result<Cut, EngineError> {
         reasons: d.reasons,
         from: d.from,
         to,
-        frees: d
-            .frees
-            .into_iter()
-            .map(|(s, m)| (work.source_id(s).to_string(), m))
-            .collect(),
+        frees: if words {
+            d.frees
+                .into_iter()
+                .map(|(s, m)| (work.source_id(s).to_string(), m))
+                .collect()
+        } else {
+            Vec::new()
+        },
         days_a_week,
         gaps: d.gaps,
     })
 }
 
-/// Sources still below zero, with the lines that hold them there.
-fn deficits(work: &Budget<'_>, by_source: &[Vec<usize>]) -> Result<Vec<Deficit>, EngineError> {
+/// Sources still below zero, with the lines that hold them there (`words` false: the
+/// amounts alone).
+fn deficits(
+    work: &Budget<'_>,
+    by_source: &[Vec<usize>],
+    words: bool,
+) -> Result<Vec<Deficit>, EngineError> {
     let mut out = Vec::new();
     for (s, lines) in by_source.iter().enumerate() {
         let balance = work.balance(s)?;
         if balance >= Decimal::ZERO {
+            continue;
+        }
+        let amount = sub(Decimal::ZERO, balance, &|| "a deficit".into())?;
+        if !words {
+            out.push(Deficit {
+                source: String::new(),
+                amount,
+                commitments: Vec::new(),
+            });
             continue;
         }
         let mut commitments = Vec::new();
@@ -641,7 +697,7 @@ fn deficits(work: &Budget<'_>, by_source: &[Vec<usize>]) -> Result<Vec<Deficit>,
         }
         out.push(Deficit {
             source: work.source_id(s).to_string(),
-            amount: sub(Decimal::ZERO, balance, &|| "a deficit".into())?,
+            amount,
             commitments,
         });
     }

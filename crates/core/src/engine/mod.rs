@@ -40,7 +40,7 @@ pub use levers::{
 };
 pub use network::{
     flex_index, network_total, per_pupil, school_row, share4, NetworkScenario, NetworkTotal,
-    SchoolRow,
+    PreparedSchool, SchoolRow,
 };
 pub use norm_day::{counted, NormDayNorm, NormDayResult};
 pub use norms::{entitlement_fte, Entitlement};

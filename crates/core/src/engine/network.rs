@@ -6,18 +6,25 @@
 //! and the scenario's budget, the cut plan without alternatives, the flexible total and
 //! the norms' `lose`. No snapshots, comparisons, swaps, levers or projection.
 
+use std::borrow::Cow;
+use std::rc::Rc;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::budget::Budget;
-use super::cuts::plan;
+use super::allocation::allocation;
+use super::budget::{Budget, LineState};
+use super::costs::Fund;
+use super::counts::Counts;
+use super::cuts::{plan, Detail};
 use super::error::EngineError;
 use super::flexibility::flexible_total;
 use super::levers::breakpoint;
+use super::norms::{entitlements, norm_funding};
 use super::rounding::{add, cents, div};
-use super::scenario::{inputs, EnrollmentInput, Scenario};
+use super::scenario::{grow_school, YearChange};
 use super::snapshot::Snapshot;
-use crate::model::Document;
-use crate::util::dec;
+use crate::model::{Document, Line};
+use crate::util::{dec, IdMap};
 
 /// A network scenario: one enrollment change for every school, with per-school overrides.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -151,59 +158,164 @@ pub fn flex_index(flexible: Decimal, allocation: Decimal) -> Decimal {
 }
 
 /// One school's row under an enrollment change (a fraction), its own cut plan run.
+///
+/// For many changes of the same school (a slider), [`PreparedSchool`] computes the
+/// budget as it is once and each change from it.
 pub fn school_row(doc: &Document, change: Decimal) -> Result<SchoolRow, EngineError> {
-    let base = Budget::build(doc)?;
-    let scenario = Scenario {
-        enrollment: EnrollmentInput::Change(change),
-        ..Scenario::default()
-    };
-    let mut work = if change.is_zero() {
-        base.clone()
-    } else {
-        Budget::from_inputs(inputs(doc, &scenario, 1)?)?
-    };
-    let (allocation, _, balance) = Snapshot::totals(&work)?;
-    let mut restricted_allocation = Decimal::ZERO;
-    for (s, a) in work.sources.iter().zip(&work.alloc) {
-        if s.restricted {
-            restricted_allocation = add(restricted_allocation, *a, &|| {
-                "the restricted allocation".into()
-            })?;
+    Prep::of(doc)?.row(doc, change)
+}
+
+/// A school ready to be computed under any enrollment change: the budget as it is is
+/// computed once, and each change recomputes only what pupils move (counts, norm
+/// entitlements and their lines, allocations) before the cut plan runs. Owned, so the
+/// page can keep one per school between slider moves.
+#[derive(Clone, Debug)]
+pub struct PreparedSchool {
+    doc: Rc<Document>,
+    prep: Result<Prep, EngineError>,
+}
+
+impl PreparedSchool {
+    /// Prepares a school; a budget that cannot be computed keeps its error for every row.
+    pub fn new(doc: Rc<Document>) -> PreparedSchool {
+        let prep = Prep::of(&doc);
+        PreparedSchool { doc, prep }
+    }
+
+    /// The school's document.
+    pub fn doc(&self) -> &Rc<Document> {
+        &self.doc
+    }
+
+    /// The school's row under `change`: the same figures as [`school_row`].
+    pub fn row(&self, change: Decimal) -> Result<SchoolRow, EngineError> {
+        match &self.prep {
+            Ok(prep) => prep.row(&self.doc, change),
+            Err(e) => Err(e.clone()),
         }
     }
-    let mut lose: Option<u64> = None;
-    for n in work.norms.iter() {
-        let b = breakpoint(n, work.counts.in_grades(&n.grades))?;
-        lose = min_some(lose, b.lose);
+}
+
+/// What a change leaves as it is: every line's state and funding entries as budgeted
+/// (only norm-linked lines move with pupils), the sources' charges, and the norms'
+/// baseline entitlements (for the plan's norm reductions).
+#[derive(Clone, Debug)]
+struct Prep {
+    lines: Vec<LineState>,
+    funds: Vec<Fund>,
+    charged: Vec<Decimal>,
+    base_fte: Vec<Decimal>,
+    norm_lines: Vec<usize>,
+}
+
+impl Prep {
+    fn of(doc: &Document) -> Result<Prep, EngineError> {
+        let base = Budget::build(doc)?;
+        let norm_lines = (0..base.lines.len())
+            .filter(|&i| base.lines.get(i).is_some_and(|l| l.norm.is_some()))
+            .collect();
+        Ok(Prep {
+            base_fte: base.entitlements.iter().map(|e| e.fte).collect(),
+            lines: base.lines,
+            funds: base.funds,
+            charged: base.charged,
+            norm_lines,
+        })
     }
-    let pupils = work.counts.enrollment;
-    let unduplicated = work.counts.unduplicated;
-    let cut = plan(&base, &mut work, false)?;
-    let mut deficit = Decimal::ZERO;
-    for d in &cut.deficits {
-        deficit = add(deficit, d.amount, &|| "the deficit left".into())?;
+
+    /// The budget under `change` (as `Budget::from_inputs` of the scenario computes it),
+    /// then its figures after the plan.
+    fn row(&self, doc: &Document, change: Decimal) -> Result<SchoolRow, EngineError> {
+        let mut school = doc.school.clone();
+        grow_school(
+            &mut school,
+            &YearChange {
+                enrollment_change: change,
+                ..YearChange::default()
+            },
+        )?;
+        let counts = Counts::of(&school)?;
+        let ents = entitlements(&doc.norms, &counts)?;
+        let norm_total = norm_funding(&doc.norms, &ents)?;
+        let alloc = doc
+            .sources
+            .iter()
+            .map(|s| allocation(s, &counts, norm_total))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut work = Budget {
+            sources: Cow::Borrowed(&doc.sources),
+            norms: Cow::Borrowed(&doc.norms),
+            meta: doc.lines.iter().collect(),
+            counts,
+            entitlements: ents,
+            alloc,
+            charged: self.charged.clone(),
+            lines: self.lines.clone(),
+            funds: self.funds.clone(),
+            // Only the budget as it is is looked up by id (for norm reductions), and
+            // this plan reads that from `base_fte`.
+            line_ix: IdMap::default(),
+        };
+        for &i in &self.norm_lines {
+            let fte = work
+                .lines
+                .get(i)
+                .and_then(|st| st.norm)
+                .and_then(|n| work.entitlements.get(n))
+                .map_or(Decimal::ZERO, |e| e.fte);
+            if fte.is_sign_negative() && !fte.is_zero() {
+                let id = work.line(i).map_or(String::new(), |l| l.id.clone());
+                return Err(EngineError::Negative {
+                    what: format!("the FTE of line \"{id}\""),
+                    value: fte,
+                });
+            }
+            work.set_qty(i, fte)?;
+        }
+        let (allocation, _, balance) = Snapshot::totals(&work)?;
+        let mut restricted_allocation = Decimal::ZERO;
+        for (s, a) in work.sources.iter().zip(&work.alloc) {
+            if s.restricted {
+                restricted_allocation = add(restricted_allocation, *a, &|| {
+                    "the restricted allocation".into()
+                })?;
+            }
+        }
+        let mut lose: Option<u64> = None;
+        for n in work.norms.iter() {
+            let b = breakpoint(n, work.counts.in_grades(&n.grades))?;
+            lose = min_some(lose, b.lose);
+        }
+        let pupils = work.counts.enrollment;
+        let unduplicated = work.counts.unduplicated;
+        let baseline = |_: &Line, n: usize| self.base_fte.get(n).copied();
+        let cut = plan(&baseline, &mut work, Detail::Figures)?;
+        let mut deficit = Decimal::ZERO;
+        for d in &cut.deficits {
+            deficit = add(deficit, d.amount, &|| "the deficit left".into())?;
+        }
+        let flexible = flexible_total(&work)?;
+        let index = if allocation.is_zero() {
+            Decimal::ZERO
+        } else {
+            div(flexible, allocation, &|| "the flexibility index".into())?
+        };
+        Ok(SchoolRow {
+            pupils,
+            unduplicated,
+            unduplicated_share: doc.school.unduplicated_pct,
+            allocation,
+            restricted_allocation,
+            per_pupil: per_pupil(allocation, pupils),
+            restricted_share: share4(restricted_allocation, allocation),
+            balance,
+            cut_fte: cut.positions_lost(),
+            deficit,
+            flexible,
+            flex_index: index,
+            lose,
+        })
     }
-    let flexible = flexible_total(&work)?;
-    let index = if allocation.is_zero() {
-        Decimal::ZERO
-    } else {
-        div(flexible, allocation, &|| "the flexibility index".into())?
-    };
-    Ok(SchoolRow {
-        pupils,
-        unduplicated,
-        unduplicated_share: doc.school.unduplicated_pct,
-        allocation,
-        restricted_allocation,
-        per_pupil: per_pupil(allocation, pupils),
-        restricted_share: share4(restricted_allocation, allocation),
-        balance,
-        cut_fte: cut.positions_lost(),
-        deficit,
-        flexible,
-        flex_index: index,
-        lose,
-    })
 }
 
 /// The smaller of two optional counts, where none means "no breakpoint".

@@ -463,7 +463,6 @@ pub fn network_csv(rows: &[NetworkRow]) -> String {
     cells.extend(total_cells(&t).into_iter().map(plain));
     cells.push(left_out(failed));
     write(cells);
-    drop(write);
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 

@@ -139,6 +139,9 @@ impl NetworkColumn {
 
     /// A figure of this column as the table shows it.
     pub fn text(self, value: Option<Decimal>) -> String {
+        if self == NetworkColumn::School {
+            return String::new();
+        }
         let Some(v) = value else {
             return "none".to_owned();
         };
