@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use sitebudget_core::engine::{school_row, NetworkScenario, SchoolRow};
+use sitebudget_core::engine::{school_row, NetworkScenario, PreparedSchool, SchoolRow};
 use sitebudget_core::model::Document;
 use sitebudget_core::util::by_ptr::ByPtr;
 
@@ -45,6 +45,8 @@ struct Cache {
     /// The schools the entries belong to (by identity): new schools start afresh.
     schools: Option<ByPtr<Vec<NetworkSchool>>>,
     entries: Vec<Vec<(Decimal, RowResult)>>,
+    /// Each school made ready for any change (the budget as it is, computed once).
+    prepared: Vec<Option<PreparedSchool>>,
 }
 
 impl Cache {
@@ -80,6 +82,20 @@ impl Cache {
             .iter()
             .find(|(c, _)| *c == change)
             .map(|(_, r)| r.clone())
+    }
+
+    /// School `i`'s row under `change`, computed from its prepared form (made on first use).
+    fn compute(&mut self, i: usize, school: &NetworkSchool, change: Decimal) -> RowResult {
+        let Some(doc) = school.doc() else {
+            return Rc::new(Err(school.problem().unwrap_or_default()));
+        };
+        let Some(slot) = self.prepared.get_mut(i) else {
+            return compute_one(school, change);
+        };
+        let prepared = slot.get_or_insert_with(|| PreparedSchool::new(doc.clone()));
+        let row = Rc::new(prepared.row(change).map_err(|e| e.to_string()));
+        self.put(i, change, row.clone());
+        row
     }
 
     fn put(&mut self, i: usize, change: Decimal, row: RowResult) {
@@ -196,8 +212,7 @@ pub fn use_network_rows(schools: Rc<Vec<NetworkSchool>>, scenario: Rc<NetworkSce
             for &i in &missing {
                 let change = scenario.change_for(i);
                 if let Some(school) = schools.get(i) {
-                    let row = compute_one(school, change);
-                    cache.put(i, change, row.clone());
+                    let row = cache.compute(i, school, change);
                     if let Some(slot) = ready.get_mut(i) {
                         *slot = Some(row);
                     }
@@ -231,8 +246,7 @@ pub fn use_network_rows(schools: Rc<Vec<NetworkSchool>>, scenario: Rc<NetworkSce
                 while let Some(&i) = missing.get(next) {
                     let change = scenario.change_for(i);
                     if let Some(school) = schools.get(i) {
-                        let row = compute_one(school, change);
-                        cache.put(i, change, row.clone());
+                        let row = cache.compute(i, school, change);
                         if let Some(slot) = ready.get_mut(i) {
                             *slot = Some(row);
                         }
