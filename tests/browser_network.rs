@@ -50,7 +50,7 @@ async fn mount(network: Network) -> Element {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let props = NetworkPageProps {
-        network,
+        network: sitebudget::ui::network::page::NetView(network),
         on_action: None,
         on_open: None,
         panels: Rc::new(sitebudget::ui::network::page::NetPanel::ALL.to_vec()),

@@ -13,7 +13,7 @@ use sitebudget_core::util::url::query_pairs;
 use sitebudget_core::view::embed_options::{parse_embed_options, EmbedOptions};
 
 use super::load::{fetch_network, load_schools};
-use super::page::{NetPanel, NetworkPage};
+use super::page::{NetPanel, NetView, NetworkPage};
 use crate::ui::embed::height::use_post_height;
 use crate::ui::embed::LoadError;
 
@@ -92,7 +92,9 @@ pub fn NetworkEmbed(props: &NetworkEmbedProps) -> Html {
         None => html! {
             <p class="panel embed-loading" aria-busy="true" data-testid="embed-loading">{ tr("Loading the network…") }</p>
         },
-        Some(Ok(network)) => html! { <NetworkPage network={network.clone()} panels={panels} /> },
+        Some(Ok(network)) => {
+            html! { <NetworkPage network={NetView(network.clone())} panels={panels} /> }
+        }
         Some(Err(err)) => html! {
             <section class="panel embed-error" role="alert" data-testid="embed-error">
                 <h2>{ tr("This network cannot be shown") }</h2>

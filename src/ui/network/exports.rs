@@ -12,6 +12,7 @@ use sitebudget_core::util::i18n::{tr, trf};
 use sitebudget_core::view::file_name::file_stem;
 
 use super::compute::{compute_one, RowResult};
+use super::page::NetView;
 use crate::ui::export::download;
 use crate::ui::xlsx_client::{network_csv, network_xlsx};
 
@@ -42,7 +43,7 @@ fn export_rows(network: &Network, shown: &[Option<RowResult>]) -> Vec<NetworkRow
 #[derive(Properties, PartialEq)]
 pub struct NetworkExportsProps {
     /// The network.
-    pub network: Network,
+    pub network: NetView,
     /// The rows on screen.
     pub rows: Rc<Vec<Option<RowResult>>>,
 }
@@ -51,20 +52,17 @@ pub struct NetworkExportsProps {
 #[component]
 pub fn NetworkExports(props: &NetworkExportsProps) -> Html {
     let status = use_state(|| None::<Result<String, String>>);
-    let stem = format!("{}-network", file_stem(&props.network.name));
+    let network = &props.network.0;
+    let stem = format!("{}-network", file_stem(&network.name));
     let title = trf(
         "{network}, enrollment change {change}%",
         &[
-            ("network", &props.network.name),
-            ("change", &percent_text(props.network.scenario.change)),
+            ("network", &network.name),
+            ("change", &percent_text(network.scenario.change)),
         ],
     );
     let on_json = {
-        let (network, status, name) = (
-            props.network.clone(),
-            status.clone(),
-            format!("{stem}.json"),
-        );
+        let (network, status, name) = (network.clone(), status.clone(), format!("{stem}.json"));
         Callback::from(move |_: MouseEvent| {
             let text = network.export();
             status.set(Some(
@@ -75,7 +73,7 @@ pub fn NetworkExports(props: &NetworkExportsProps) -> Html {
     };
     let worker = |xlsx: bool| {
         let (network, rows, status, title) = (
-            props.network.clone(),
+            network.clone(),
             props.rows.clone(),
             status.clone(),
             title.clone(),

@@ -17,7 +17,7 @@ use sitebudget_core::util::by_ptr::ByPtr;
 use sitebudget_core::util::i18n::{tr, trf};
 
 use super::load::{fetch_network, load_schools};
-use super::page::NetworkPage;
+use super::page::{NetView, NetworkPage};
 use super::school::SchoolView;
 use crate::ui::embed::LoadError;
 use crate::ui::persist::{self, Backend};
@@ -223,7 +223,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
     }
     // The open network is saved a moment after each change, when it is saved at all.
     {
-        let network = open.state.as_ref().map(|s| s.network.clone());
+        let network = open.state.as_ref().map(|s| NetView(s.network.clone()));
         let (backend, timer, save_state, saved, written) = (
             props.backend.clone(),
             timer.clone(),
@@ -232,7 +232,9 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
             written.clone(),
         );
         use_effect_with((open.id, network), move |(id, network)| {
-            if let (Some(id), Some(network), Some(backend)) = (*id, network.clone(), backend) {
+            if let (Some(id), Some(NetView(network)), Some(backend)) =
+                (*id, network.clone(), backend)
+            {
                 // Just opened from the list, or written already: nothing to write.
                 let unchanged = written.borrow().as_ref().is_some_and(|(wid, n)| {
                     *wid == id
@@ -348,7 +350,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
             on_add: on_action.clone(),
         };
         html! {
-            <NetworkPage network={state.network.clone()} on_action={on_action.clone()}
+            <NetworkPage network={NetView(state.network.clone())} on_action={on_action.clone()}
                 on_open={on_open_school.clone()} exports=true>
                 <button type="button" onclick={act(NetworkAction::Undo)} disabled={undo == 0}
                     data-testid="network-undo">{ trf("↶ Undo ({n})", &[("n", &undo)]) }</button>
@@ -376,7 +378,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
     });
     html! {
         <div class="networks" data-testid="networks">
-            <NetworkList saved={Rc::new((*saved).clone())} open_id={open.id} budgets={props.budgets.clone()}
+            <NetworkList saved={ByPtr(Rc::new((*saved).clone()))} open_id={open.id} budgets={props.budgets.clone()}
                 on_open={{
                     let (open, school, written) = (open.dispatcher(), school.clone(), written.clone());
                     Callback::from(move |(id, network): (u32, Network)| {
@@ -481,7 +483,8 @@ impl AddSchool {
 /// Props of [`NetworkList`].
 #[derive(Properties, PartialEq)]
 struct NetworkListProps {
-    saved: Rc<Vec<SavedNet>>,
+    /// A fresh list each render (compared by identity, never budget by budget).
+    saved: ByPtr<Vec<SavedNet>>,
     open_id: Option<u32>,
     budgets: Rc<Vec<BudgetChoice>>,
     on_open: Callback<(u32, Network)>,
@@ -531,11 +534,11 @@ fn NetworkList(props: &NetworkListProps) -> Html {
     html! {
         <nav class="panel network-list no-print" aria-label={tr("Networks")} data-testid="network-list">
             <h2>{ tr("Networks") }</h2>
-            if props.saved.is_empty() {
+            if props.saved.0.is_empty() {
                 <p class="small muted">{ tr("No network is saved in this browser yet.") }</p>
             } else {
                 <ul class="network-saved">
-                    for s in props.saved.iter() {
+                    for s in props.saved.0.iter() {
                         <li key={s.id} data-testid={format!("network-saved-{}", s.id)}>
                             { match &s.network {
                                 Ok(network) => {

@@ -67,11 +67,24 @@ impl NetPanel {
     }
 }
 
+/// A network compared by identity (its schools and scenario by pointer, and its name):
+/// a derived comparison would compare every school's budget on every render.
+#[derive(Clone, Debug)]
+pub struct NetView(pub Network);
+
+impl PartialEq for NetView {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0.schools, &other.0.schools)
+            && Rc::ptr_eq(&self.0.scenario, &other.0.scenario)
+            && self.0.name == other.0.name
+    }
+}
+
 /// Props of [`NetworkPage`].
 #[derive(Properties, PartialEq)]
 pub struct NetworkPageProps {
     /// The network and its scenario.
-    pub network: Network,
+    pub network: NetView,
     /// Every change the user makes; absent in a read-only embed.
     #[prop_or_default]
     pub on_action: Option<Callback<NetworkAction>>,
@@ -99,7 +112,7 @@ fn computed(rows: &[Option<RowResult>]) -> Vec<Option<&SchoolRow>> {
 /// The whole network page.
 #[component]
 pub fn NetworkPage(props: &NetworkPageProps) -> Html {
-    let network = &props.network;
+    let network = &props.network.0;
     let rows = use_network_rows(network.schools.clone(), network.scenario.clone());
     let total: Rc<NetworkTotal> = use_memo(rows.rows.clone(), |rows| {
         let ok: Vec<&SchoolRow> = computed(rows).into_iter().flatten().collect();
@@ -157,18 +170,18 @@ pub fn NetworkPage(props: &NetworkPageProps) -> Html {
                 <div class="network-actions no-print">
                     { props.children.clone() }
                     if props.exports {
-                        <NetworkExports network={network.clone()} rows={rows.rows.clone()} />
+                        <NetworkExports network={props.network.clone()} rows={rows.rows.clone()} />
                     }
                 </div>
             </div>
             <ChangeControl change={change} on_action={props.on_action.clone()}
                 schools={network.schools.len()} busy={rows.busy} />
             if show(NetPanel::Table) {
-                <NetworkTable schools={network.schools.clone()} rows={rows.rows.clone()} total={total.clone()}
+                <NetworkTable schools={ByPtr::of(&network.schools)} rows={rows.rows.clone()} total={total.clone()}
                     failed={failed} own_changes={own_changes} network_change={change_text}
                     on_change={on_school_change} on_open={props.on_open.clone()} busy={rows.busy} />
             }
-            <NetworkCharts schools={charted.0.clone()} rows={charted.1.clone()} panels={props.panels.clone()} />
+            <NetworkCharts schools={ByPtr::of(&charted.0)} rows={charted.1.clone()} panels={props.panels.clone()} />
         </section>
     }
 }
@@ -274,7 +287,7 @@ fn ChangeControl(props: &ChangeControlProps) -> Html {
 /// Props of [`NetworkCharts`].
 #[derive(Properties, PartialEq)]
 struct NetworkChartsProps {
-    schools: Rc<Vec<NetworkSchool>>,
+    schools: ByPtr<Vec<NetworkSchool>>,
     rows: Rc<Vec<Option<RowResult>>>,
     panels: Rc<Vec<NetPanel>>,
 }
@@ -318,7 +331,12 @@ fn NetworkCharts(props: &NetworkChartsProps) -> Html {
     let data = use_memo(
         (props.schools.clone(), props.rows.clone()),
         |(schools, rows)| {
-            let names: Vec<String> = schools.iter().enumerate().map(|(i, s)| s.name(i)).collect();
+            let names: Vec<String> = schools
+                .0
+                .iter()
+                .enumerate()
+                .map(|(i, s)| s.name(i))
+                .collect();
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             let ok = computed(rows);
             let partial = ok.iter().flatten().count() > CHART_SCHOOLS;

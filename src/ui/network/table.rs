@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use sitebudget_core::engine::{NetworkTotal, SchoolRow};
 use sitebudget_core::format;
+use sitebudget_core::util::by_ptr::ByPtr;
 use sitebudget_core::util::i18n::{key, tr, trf};
 use sitebudget_core::util::sort;
 
@@ -289,8 +290,8 @@ pub fn SchoolRowView(props: &SchoolRowProps) -> Html {
 /// Props of [`NetworkTable`].
 #[derive(Properties, PartialEq)]
 pub struct NetworkTableProps {
-    /// The schools, in file order.
-    pub schools: Rc<Vec<NetworkSchool>>,
+    /// The schools, in file order (compared by identity).
+    pub schools: ByPtr<Vec<NetworkSchool>>,
     /// Their outcomes, in file order.
     pub rows: Rc<Vec<Option<RowResult>>>,
     /// The network's total over the schools that computed.
@@ -328,13 +329,13 @@ pub fn NetworkTable(props: &NetworkTableProps) -> Html {
         ),
         |(schools, rows, col, descending, file_order)| {
             if *file_order {
-                (0..schools.len()).collect()
+                (0..schools.0.len()).collect()
             } else {
-                sort_order(schools, rows, *col, *descending)
+                sort_order(&schools.0, rows, *col, *descending)
             }
         },
     );
-    let n = props.schools.len();
+    let n = props.schools.0.len();
     let pages = n.div_ceil(PAGE_ROWS).max(1);
     let current = (*page).min(pages - 1);
     let first = current * PAGE_ROWS;
@@ -400,7 +401,7 @@ pub fn NetworkTable(props: &NetworkTableProps) -> Html {
                     <tbody>
                         for i in order.iter().skip(first).take(last - first).copied() {
                             <SchoolRowView key={i} index={i}
-                                label={props.schools.get(i).map(|s| AttrValue::from(s.name(i))).unwrap_or_default()}
+                                label={props.schools.0.get(i).map(|s| AttrValue::from(s.name(i))).unwrap_or_default()}
                                 row={props.rows.get(i).cloned().flatten()}
                                 own_change={props.own_changes.get(i).cloned().flatten()}
                                 network_change={props.network_change.clone()}
