@@ -195,6 +195,7 @@ test("the embed shows the chosen panels read-only, at the host's change, and tel
   await page.goto(`${host.origin}/host.html`);
   const frame = await (await page.waitForSelector("iframe#net")).contentFrame();
   await frame.waitForSelector('[data-testid="network-total"][data-pupils="252"]');
+  assert.equal(await frame.$('[data-testid="embed-problems"]'), null, "the network's panel names are understood");
   assert.equal(await frame.$('[data-testid="network-change"]'), null, "no slider: read-only");
   assert.equal(await frame.$('[data-testid="network-school-change-0"]'), null, "no per-school box");
   assert.ok(await frame.$('[data-testid="chart-network-fte"]'), "the FTE chart");

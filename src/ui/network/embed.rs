@@ -21,7 +21,7 @@ use crate::ui::embed::LoadError;
 pub fn network_embed_options(query: &str) -> (EmbedOptions, Vec<NetPanel>) {
     let mut options = parse_embed_options(query);
     // The single-school panel names do not apply here: the network's are read below.
-    options.problems.retain(|p| !p.starts_with("panels:"));
+    options.problems.retain(|p| !p.starts_with("panels"));
     options.panels = None;
     let mut panels = Vec::new();
     for (key, value) in query_pairs(query) {
