@@ -226,3 +226,38 @@ test("a network saved in the browser comes back after a reload with its change",
   assert.equal(await page.inputValue('[data-testid="network-change"]'), "-10");
   await context.close();
 });
+
+test("a network made from budgets saved in the browser, then a saved budget added to it", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await page.waitForSelector('[data-testid="total-allocation"]');
+  const allocation = await page.getAttribute('[data-testid="total-allocation"]', "data-value");
+  await page.click('[data-testid="networks-open"]');
+  await page.click('[data-testid="network-new"] summary');
+  const box = await page.waitForSelector('[data-testid^="network-new-budget-"]');
+  await box.check();
+  await page.click('[data-testid="network-create"]');
+  // One school, the sample, as budgeted: the network's total is that school's figures.
+  await page.waitForSelector('[data-testid="network-total"][data-schools="1"]');
+  assert.equal(await page.getAttribute('[data-testid="network-total"]', "data-allocation"), allocation);
+  // Add to network: the same budget again, so every total doubles.
+  const id = (await box.getAttribute("data-testid")).replace("network-new-budget-", "");
+  await page.selectOption('[data-testid="network-add-school"]', id);
+  await page.waitForSelector('[data-testid="network-total"][data-schools="2"]');
+  assert.equal(Number(await page.getAttribute('[data-testid="network-total"]', "data-allocation")), 2 * Number(allocation));
+  // Saved a moment later with both schools.
+  await page.waitForFunction(() => new Promise((ok) => {
+    const open = indexedDB.open("sitebudget");
+    open.onsuccess = () => {
+      const get = open.result.transaction("records").objectStore("records").get("network:1");
+      get.onsuccess = () => { open.result.close(); ok(!!get.result && JSON.parse(get.result).schools.length === 2); };
+      get.onerror = () => ok(false);
+    };
+    open.onerror = () => ok(false);
+  }));
+  // Back to the budgets: the workspace is as it was.
+  await page.click('[data-testid="networks-close"]');
+  await page.waitForSelector(`[data-testid="total-allocation"][data-value="${allocation}"]`);
+  await context.close();
+});

@@ -113,7 +113,7 @@ pub fn NetworkEmbed(props: &NetworkEmbedProps) -> Html {
         <div class="embed network-embed" ref={root} data-testid="embed" data-saving="off">
             if !options.problems.is_empty() {
                 <section class="panel embed-problems" role="alert" data-testid="embed-problems">
-                    <h2>{ "Some embed options were not understood" }</h2>
+                    <h2>{ tr("Some embed options were not understood") }</h2>
                     <ul>
                         for (i, problem) in options.problems.iter().enumerate() {
                             <li key={i}>{ problem }</li>

@@ -326,6 +326,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
         };
         let on_save = {
             let (open, saved_list, network) = (open.dispatcher(), saved.clone(), state.network.clone());
+            let save_state = save_state.clone();
             Callback::from(move |_: MouseEvent| {
                 let mut list = (*saved_list).clone();
                 list.push(SavedNet {
@@ -334,6 +335,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                     network: Ok(network.clone()),
                 });
                 saved_list.set(list);
+                save_state.set(Some(false));
                 open.dispatch(OpenAction::SavedAs(next_id));
             })
         };
@@ -388,8 +390,9 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                     })
                 }}
                 on_new={{
-                    let (open, saved) = (open.dispatcher(), saved.clone());
+                    let (open, saved, save_state) = (open.dispatcher(), saved.clone(), save_state.clone());
                     Callback::from(move |network: Network| {
+                        save_state.set(Some(false));
                         let mut list = (*saved).clone();
                         list.push(SavedNet { id: next_id, name: network.name.clone(), network: Ok(network.clone()) });
                         saved.set(list);
