@@ -386,12 +386,13 @@ fn NetworkCharts(props: &NetworkChartsProps) -> Html {
         return Html::default();
     }
     html! {
+        <>
+        if data.partial {
+            <p class="small muted network-charts-note" data-testid="network-charts-note">{ trf(
+                "The charts show {n} schools each: the largest by pupils, the least flexible, and those losing the most FTE. The table has every school.",
+                &[("n", &CHART_SCHOOLS)]) }</p>
+        }
         <div class="network-charts">
-            if data.partial {
-                <p class="small muted" data-testid="network-charts-note">{ trf(
-                    "The charts show {n} schools each: the largest by pupils, the least flexible, and those losing the most FTE. The table has every school.",
-                    &[("n", &CHART_SCHOOLS)]) }</p>
-            }
             if show(NetPanel::PerPupil) {
                 <ScatterChart data={data.points.clone()} formats={(ValueFormat::Percent, ValueFormat::Money)}
                     axes={(AttrValue::from(tr("Unduplicated share")), AttrValue::from(tr("Allocation per pupil")))}
@@ -410,5 +411,6 @@ fn NetworkCharts(props: &NetworkChartsProps) -> Html {
                     title={tr("FTE at risk by school (cut by each school's plan)")} testid="chart-network-fte" />
             }
         </div>
+        </>
     }
 }

@@ -372,7 +372,7 @@ pub fn NetworkTable(props: &NetworkTableProps) -> Html {
         <div class="net-pager no-print" data-testid="network-pager">
             <button type="button" disabled={current == 0} onclick={go(current.saturating_sub(1))}
                 data-testid="network-page-prev">{ tr("Previous") }</button>
-            <span data-testid="network-page" aria-live="polite">{ trf("Schools {first}–{last} of {n}", &[
+            <span data-testid="network-page-range" aria-live="polite">{ trf("Schools {first}–{last} of {n}", &[
                 ("first", &format::count((first + 1) as u64)), ("last", &format::count(last as u64)), ("n", &format::count(n as u64))]) }</span>
             <button type="button" disabled={current + 1 >= pages} onclick={go(current + 1)}
                 data-testid="network-page-next">{ tr("Next") }</button>
