@@ -150,6 +150,12 @@ test("a network-wide change and one school's own change recompute the rows and t
   await totalPupils(page, "280");
   await page.click('[data-testid="network-redo"]');
   await totalPupils(page, "252");
+  // The keys do the same, once the focus has left the boxes.
+  await page.click('[data-testid="network-name"]');
+  await page.keyboard.press("Control+z");
+  await totalPupils(page, "280");
+  await page.keyboard.press("Control+Shift+z");
+  await totalPupils(page, "252");
   await context.close();
 });
 

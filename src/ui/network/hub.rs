@@ -276,6 +276,38 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
             open.dispatch(OpenAction::Act(a, js_sys::Date::now()))
         })
     };
+    // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) step through the network's edits, as
+    // in the budgets; not while a school is open (its workspace has its own).
+    {
+        let (open, active) = (open.dispatcher(), school.is_none());
+        use_effect_with(active, move |active| {
+            let listener = active.then(gloo::utils::document).map(|document| {
+                gloo::events::EventListener::new_with_options(
+                    &document,
+                    "keydown",
+                    gloo::events::EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(event) =
+                            wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event)
+                        else {
+                            return;
+                        };
+                        if crate::ui::keys::typing_in_text(event) {
+                            return;
+                        }
+                        let action = match crate::ui::keys::shortcut(event) {
+                            Some(sitebudget_core::app::Action::Undo) => NetworkAction::Undo,
+                            Some(sitebudget_core::app::Action::Redo) => NetworkAction::Redo,
+                            _ => return,
+                        };
+                        event.prevent_default();
+                        open.dispatch(OpenAction::Act(action, js_sys::Date::now()));
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
     let on_open_school = {
         let school = school.clone();
         use_callback((), move |i: usize, _| school.set(Some(i)))
@@ -355,9 +387,9 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
             <NetworkPage network={NetView(state.network.clone())} on_action={on_action.clone()}
                 on_open={on_open_school.clone()} exports=true>
                 <button type="button" onclick={act(NetworkAction::Undo)} disabled={undo == 0}
-                    data-testid="network-undo">{ trf("↶ Undo ({n})", &[("n", &undo)]) }</button>
+                    data-testid="network-undo" title={tr("Undo (Ctrl+Z)")} aria-keyshortcuts="Control+Z Meta+Z">{ trf("↶ Undo ({n})", &[("n", &undo)]) }</button>
                 <button type="button" onclick={act(NetworkAction::Redo)} disabled={redo == 0}
-                    data-testid="network-redo">{ trf("↷ Redo ({n})", &[("n", &redo)]) }</button>
+                    data-testid="network-redo" title={tr("Redo (Ctrl+Shift+Z)")} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">{ trf("↷ Redo ({n})", &[("n", &redo)]) }</button>
                 <label class="budget-name">
                     <span class="small">{ tr("Name") }</span>
                     <input type="text" value={state.network.name.clone()} onchange={on_rename}
