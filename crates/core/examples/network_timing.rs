@@ -1,14 +1,17 @@
 //! Times the network rows the way the page computes them, in CPU time (so a busy machine
 //! still gives a fair figure): a 60-line school, and rounds of 1,000 such schools under
 //! a network change that moves as a slider does. Run with
-//! `cargo run --release -p sitebudget-core --example network_timing`.
+//! `cargo run --release -p sitebudget-core --example network_timing [dir]`, where `dir`
+//! holds a network written by `node scripts/gen-network.mjs 1000 dir` (timed too).
 
 use std::rc::Rc;
 use std::time::Instant;
 
 use rust_decimal::Decimal;
 use sitebudget_core::engine::{network_total, school_row, PreparedSchool, SchoolRow};
-use sitebudget_core::model::Document;
+use sitebudget_core::io::network::read_network;
+use sitebudget_core::io::parse_document;
+use sitebudget_core::model::{Document, SchoolEntry};
 
 #[allow(dead_code)]
 #[path = "../benches/support/budget.rs"]
@@ -48,8 +51,70 @@ fn percentile(sorted: &[u128], p: usize) -> u128 {
         .unwrap_or(0)
 }
 
+/// The budgets of a generated network in `dir` (see scripts/gen-network.mjs).
+fn generated(dir: &str) -> Vec<Document> {
+    let dir = std::path::Path::new(dir);
+    let text = std::fs::read_to_string(dir.join("network.json")).unwrap_or_default();
+    let Ok(file) = read_network(&text) else {
+        return Vec::new();
+    };
+    file.schools
+        .into_iter()
+        .filter_map(|e| match e {
+            SchoolEntry::Src(src) => std::fs::read_to_string(dir.join(src))
+                .ok()
+                .and_then(|t| parse_document(&t).ok()),
+            SchoolEntry::Inline(doc) => doc.ok(),
+        })
+        .collect()
+}
+
+/// Median and p95 CPU time of 40 slider moves (−1% … −20%) over prepared schools.
+fn moves(clock: &Instant, name: &str, prepared: &[PreparedSchool]) {
+    let mut rounds = Vec::new();
+    for m in 0..40i64 {
+        let change = Decimal::new(-1 - (m % 20), 2);
+        let t0 = cpu_ns(clock);
+        let rows: Vec<SchoolRow> = prepared.iter().filter_map(|p| p.row(change).ok()).collect();
+        let refs: Vec<&SchoolRow> = rows.iter().collect();
+        std::hint::black_box(network_total(&refs));
+        rounds.push(cpu_ns(clock) - t0);
+    }
+    rounds.sort_unstable();
+    let n = prepared.len().max(1) as f64;
+    println!(
+        "{name}, {} schools, PreparedSchool::row: median {:.1} ms, p95 {:.1} ms ({:.1} µs a school)",
+        prepared.len(),
+        percentile(&rounds, 50) as f64 / 1e6,
+        percentile(&rounds, 95) as f64 / 1e6,
+        percentile(&rounds, 50) as f64 / 1e3 / n
+    );
+}
+
 fn main() {
     let clock = Instant::now();
+    if let Some(dir) = std::env::args().nth(1) {
+        let t0 = cpu_ns(&clock);
+        let docs = generated(&dir);
+        println!(
+            "reading the generated network ({} budgets, files read and validated): {:.1} ms",
+            docs.len(),
+            (cpu_ns(&clock) - t0) as f64 / 1e6
+        );
+        let t0 = cpu_ns(&clock);
+        let prepared: Vec<PreparedSchool> = docs
+            .into_iter()
+            .map(|d| PreparedSchool::new(Rc::new(d)))
+            .collect();
+        println!(
+            "preparing the generated network: {:.1} ms",
+            (cpu_ns(&clock) - t0) as f64 / 1e6
+        );
+        moves(&clock, "generated network", &prepared);
+        if std::env::args().nth(2).as_deref() == Some("only") {
+            return;
+        }
+    }
     let schools = district(1_000);
     let docs: Vec<Rc<Document>> = schools.iter().cloned().map(Rc::new).collect();
     // One 60-line school, many times.

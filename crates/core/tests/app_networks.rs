@@ -192,3 +192,42 @@ fn a_bad_inline_school_is_kept_through_the_record() {
     let (again, _) = Network::from_record(&n.record()).unwrap();
     assert_eq!(again.schools[0], NetworkSchool::Bad(bad.clone()));
 }
+
+#[test]
+fn the_exports_rows_and_title_come_from_the_network_and_its_rows() {
+    use sitebudget_core::engine::{school_row, NetworkRows};
+    let file = read_network(NETWORK).unwrap();
+    let s = Rc::new(NetworkState::new(Network::from_file(file)));
+    let alder = Rc::new(parse_document(ALDER).unwrap());
+    let s = apply(&s, NetworkAction::Loaded(0, Ok(alder.clone())), 0.0);
+    let s = apply(
+        &s,
+        NetworkAction::Loaded(3, Err("The budget file is not a valid budget.".into())),
+        0.0,
+    );
+    let s = apply(&s, NetworkAction::SetChange(d("-0.1")), 0.0);
+    let s = apply(&s, NetworkAction::SetOverride(0, Some(d("0.05"))), 2000.0);
+    let mut rows = NetworkRows::default();
+    // Alder and the inline Cedar have budgets; Birch is not loaded, the broken one failed.
+    assert_eq!(rows.update(&s.network.docs(), &s.network.scenario), 2);
+    let table = s.network.table_rows(&rows);
+    assert_eq!(table.len(), 4);
+    assert_eq!(table[0].school, "Alder Elementary");
+    assert_eq!(table[0].change, d("0.05"));
+    assert_eq!(table[0].row, Ok(school_row(&alder, d("0.05")).unwrap()));
+    assert_eq!(table[1].school, "schools/birch.json");
+    assert_eq!(
+        table[1].row,
+        Err("The budget file schools/birch.json has not been loaded yet.".into())
+    );
+    assert_eq!(table[2].change, d("-0.1"));
+    assert!(table[2].row.is_ok());
+    assert_eq!(
+        table[3].row,
+        Err("The budget file is not a valid budget.".into())
+    );
+    assert_eq!(
+        s.network.table_title(),
+        "Eastside test network: enrollment change \u{2212}10%, 1 school with its own change"
+    );
+}

@@ -3,8 +3,11 @@
 //! network totals: sums, and per-pupil, shares and the index from the sums.
 
 use rust_decimal::Decimal;
+use std::rc::Rc;
+
 use sitebudget_core::engine::{
-    network_total, school_row, NetworkScenario, NetworkTotal, SchoolRow,
+    network_total, school_row, NetworkRows, NetworkScenario, NetworkTotal, PreparedSchool,
+    SchoolRow,
 };
 use sitebudget_core::io::network::read_network;
 use sitebudget_core::io::parse_document;
@@ -308,4 +311,62 @@ fn a_change_below_minus_one_is_an_engine_error_not_a_panic() {
     assert_eq!(r.pupils, 0);
     assert_eq!(r.per_pupil, None);
     assert_eq!(r.lose, None);
+}
+
+#[test]
+fn a_prepared_school_gives_the_rows_of_school_row_for_any_change() {
+    for doc in [alder(), birch(), cedar()] {
+        let prepared = PreparedSchool::new(Rc::new(doc.clone()));
+        for change in ["0", "-0.1", "0.05", "-1", "1", "-0.37"] {
+            assert_eq!(
+                prepared.row(d(change)),
+                school_row(&doc, d(change)),
+                "{change}"
+            );
+        }
+        assert!(prepared.row(d("-1.01")).is_err());
+    }
+    // A budget that cannot be computed keeps its error for every change.
+    let mut bad = alder();
+    bad.lines[1].funding[0].source = "nowhere".into();
+    let prepared = PreparedSchool::new(Rc::new(bad.clone()));
+    assert_eq!(prepared.row(d("0")), school_row(&bad, d("0")));
+    assert!(prepared.row(d("-0.1")).is_err());
+}
+
+#[test]
+fn network_rows_recompute_only_the_schools_whose_change_or_budget_moved() {
+    let docs = [Rc::new(alder()), Rc::new(birch()), Rc::new(cedar())];
+    let schools: Vec<Option<Rc<Document>>> = vec![
+        Some(docs[0].clone()),
+        None,
+        Some(docs[1].clone()),
+        Some(docs[2].clone()),
+    ];
+    let mut rows = NetworkRows::default();
+    let mut sc = NetworkScenario::default();
+    assert_eq!(rows.update(&schools, &sc), 3);
+    assert_eq!(rows.update(&schools, &sc), 0);
+    assert!(rows.get(1).is_none());
+    // A school's own change recomputes that school only…
+    sc.set_override(0, Some(d("0.05")));
+    assert_eq!(rows.update(&schools, &sc), 1);
+    // …a network-wide move every school without an override…
+    sc.change = d("-0.1");
+    assert_eq!(rows.update(&schools, &sc), 2);
+    // …and an override equal to the change it replaces recomputes nothing.
+    sc.set_override(3, Some(d("-0.1")));
+    assert_eq!(rows.update(&schools, &sc), 0);
+    assert_eq!(rows.get(0), Some(&school_row(&docs[0], d("0.05"))));
+    assert_eq!(rows.get(2), Some(&school_row(&docs[1], d("-0.1"))));
+    // Figures as network_total_with_one_school_recruiting (Cedar's change moves nothing).
+    let t = rows.total();
+    assert_eq!((t.schools, t.pupils, t.allocation), (3, 268, d("1319500")));
+    assert_eq!(rows.rows().iter().filter(|r| r.is_some()).count(), 3);
+    // A new budget for a school (another Rc) is prepared again; fewer schools shrink the rows.
+    let schools = vec![Some(Rc::new(birch())), None];
+    assert_eq!(rows.update(&schools, &sc), 1);
+    assert_eq!(rows.rows().len(), 2);
+    // School 0 is now Birch under school 0's own +5%: 60 × 1.05 = 63 a grade, 189 pupils.
+    assert_eq!(rows.total().pupils, 189);
 }

@@ -492,6 +492,18 @@ proptest! {
         .to_string();
         let file = read_network(&text).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         prop_assert_eq!(file.schools.len(), entries.len());
+        // What was read writes back and reads again as the same network.
+        let out: Vec<SchoolOut> = file
+            .schools
+            .iter()
+            .map(|s| match s {
+                SchoolEntry::Src(src) => SchoolOut::Src(src),
+                SchoolEntry::Inline(Ok(doc)) => SchoolOut::Budget(doc),
+                SchoolEntry::Inline(Err(bad)) => SchoolOut::Kept(&bad.json),
+            })
+            .collect();
+        let again = read_network(&network_text(&file.name, &out, None));
+        prop_assert_eq!(again.as_ref(), Ok(&file));
         for (e, s) in entries.iter().zip(&file.schools) {
             if let SchoolEntry::Inline(Err(bad)) = s {
                 prop_assert!(!bad.problems.is_empty());
@@ -543,4 +555,38 @@ fn entry() -> impl Strategy<Value = Value> {
         Just(serde_json::from_str::<Value>(ALDER).unwrap())
             .prop_map(|v| serde_json::json!({"budget": v})),
     ]
+}
+
+/// A network written by `scripts/gen-network.mjs` reads, every school validates and
+/// computes: run with `GEN_NETWORK_DIR=out cargo test -p sitebudget-core --test network_io -- --ignored`
+/// after `node scripts/gen-network.mjs 1000 out`.
+#[test]
+#[ignore = "needs GEN_NETWORK_DIR, a network written by scripts/gen-network.mjs"]
+fn a_generated_network_reads_and_computes() {
+    let dir =
+        std::env::var("GEN_NETWORK_DIR").expect("GEN_NETWORK_DIR names the generated network");
+    let dir = std::path::Path::new(&dir);
+    let file = read_network(&std::fs::read_to_string(dir.join("network.json")).unwrap()).unwrap();
+    let (mut cut, mut short, mut recruit_gain) = (0, 0, 0);
+    for entry in &file.schools {
+        let doc = match entry {
+            SchoolEntry::Src(src) => {
+                parse_document(&std::fs::read_to_string(dir.join(src)).unwrap())
+                    .unwrap_or_else(|e| panic!("{src}: {e:?}"))
+            }
+            SchoolEntry::Inline(Ok(doc)) => doc.clone(),
+            SchoolEntry::Inline(Err(bad)) => panic!("{:?}", bad.problems),
+        };
+        assert_eq!(doc.lines.len(), 60);
+        let down = school_row(&doc, d("-0.08")).unwrap();
+        let up = school_row(&doc, d("0.05")).unwrap();
+        cut += usize::from(down.cut_fte > Decimal::ZERO);
+        short += usize::from(down.deficit > Decimal::ZERO);
+        recruit_gain += usize::from(up.allocation > down.allocation);
+    }
+    println!(
+        "{} schools; at −8%: {cut} cut FTE, {short} keep a deficit; {recruit_gain} gain money at +5%",
+        file.schools.len()
+    );
+    assert!(cut > 0 && recruit_gain == file.schools.len());
 }

@@ -9,9 +9,10 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
-use crate::engine::NetworkScenario;
+use crate::engine::{NetworkRows, NetworkScenario};
+use crate::format;
 use crate::history::History;
-use crate::io::network::{network_text, read_network_record, SchoolOut};
+use crate::io::network::{network_text, read_network_record, NetworkRow, SchoolOut};
 use crate::model::{BadBudget, Document, NetworkFile, SchoolEntry};
 
 /// The storage key of a network's record.
@@ -133,6 +134,48 @@ impl Network {
         let mut network = Network::from_file(file);
         network.scenario = Rc::new(scenario);
         Ok((network, problems))
+    }
+}
+
+impl Network {
+    /// Each school's budget in file order, `None` for one without (for [`NetworkRows::update`]).
+    pub fn docs(&self) -> Vec<Option<Rc<Document>>> {
+        self.schools.iter().map(|s| s.doc().cloned()).collect()
+    }
+
+    /// The table's rows for the CSV and XLSX exports, in file order: each school's name,
+    /// change and figures, or why it has none, in plain words.
+    pub fn table_rows(&self, rows: &NetworkRows) -> Vec<NetworkRow> {
+        self.schools
+            .iter()
+            .enumerate()
+            .map(|(i, s)| NetworkRow {
+                school: s.name(i),
+                change: self.scenario.change_for(i),
+                row: match (s.problem(), rows.get(i)) {
+                    (Some(problem), _) => Err(problem),
+                    (None, Some(Ok(row))) => Ok(row.clone()),
+                    (None, Some(Err(e))) => Err(format!("This school cannot be computed: {e}.")),
+                    (None, None) => Err("This school has not been computed yet.".to_owned()),
+                },
+            })
+            .collect()
+    }
+
+    /// The exports' title: the network's name and its change, in words.
+    pub fn table_title(&self) -> String {
+        let own = self.scenario.overridden().count();
+        let change = format::percent(self.scenario.change);
+        let name = if self.name.is_empty() {
+            "Network"
+        } else {
+            self.name.as_str()
+        };
+        match own {
+            0 => format!("{name}: enrollment change {change} for every school"),
+            1 => format!("{name}: enrollment change {change}, 1 school with its own change"),
+            n => format!("{name}: enrollment change {change}, {n} schools with their own change"),
+        }
     }
 }
 

@@ -67,8 +67,11 @@ pub struct ScatterGeom {
 
 /// Radius of a dot.
 pub const POINT_RADIUS: f64 = 4.0;
-/// Widest a point's label may be before it is shortened.
-const LABEL_MAX: f64 = 130.0;
+/// Widest a point's label may be before it is shortened: about a quarter of the chart,
+/// so a wide chart shows whole names and a phone's still has room for several.
+fn label_max(width: f64) -> f64 {
+    (width * 0.28).clamp(90.0, 200.0)
+}
 
 /// A box in viewBox units: left, top, right, bottom.
 type Boxed = (f64, f64, f64, f64);
@@ -149,7 +152,7 @@ pub fn layout_scatter(
         .zip(&centres)
         .enumerate()
         .map(|(i, (d, &(cx, cy)))| {
-            let text = fit_text(&d.label, LABEL_MAX, FONT_PX);
+            let text = fit_text(&d.label, label_max(width), FONT_PX);
             let w = text_width(&text, FONT_PX);
             let gap = POINT_RADIUS + 3.0;
             // Right, left, above, below: (anchor x, baseline y, anchor).

@@ -200,6 +200,27 @@ pub(crate) enum Detail {
     Figures,
 }
 
+/// The plan's order over a budget's lines, which pupils and prices never change: per
+/// source, the lines charging it, and the lines that may be cut for it in the spec's
+/// order. Kept by a school computed under many changes (the network's rows).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Order {
+    by_source: Vec<Vec<usize>>,
+    candidates: Vec<Vec<usize>>,
+}
+
+impl Order {
+    /// The order of `b`'s lines (any budget of the same lines gives the same order).
+    pub(crate) fn of(b: &Budget<'_>) -> Order {
+        let by_source = lines_by_source(b);
+        let candidates = by_source.iter().map(|lines| candidates(b, lines)).collect();
+        Order {
+            by_source,
+            candidates,
+        }
+    }
+}
+
 /// Builds the plan against the budget as it is (`baseline` gives its norm lines' FTE),
 /// cutting `work` in place.
 pub(crate) fn plan(
@@ -207,24 +228,53 @@ pub(crate) fn plan(
     work: &mut Budget<'_>,
     detail: Detail,
 ) -> Result<CutPlan, EngineError> {
+    plan_in(baseline, work, detail, None)
+}
+
+/// [`plan`], with the lines' order already known (`order` from a budget of the same lines).
+pub(crate) fn plan_in(
+    baseline: BaselineFte<'_>,
+    work: &mut Budget<'_>,
+    detail: Detail,
+    order: Option<&Order>,
+) -> Result<CutPlan, EngineError> {
     let words = detail != Detail::Figures;
     let mut drafts: Vec<Draft> = Vec::new();
     norm_reductions(baseline, work, &mut drafts, words)?;
-    let by_source = lines_by_source(work);
+    let computed;
+    let by_source: &[Vec<usize>] = match order {
+        Some(o) => &o.by_source,
+        None => {
+            computed = lines_by_source(work);
+            &computed
+        }
+    };
     let mut draft_of: Vec<Option<usize>> = vec![None; work.lines.len()];
-    let mut cache: Vec<Option<Vec<usize>>> = vec![None; work.alloc.len()];
+    // Candidates are sorted only for sources in deficit, once each.
+    let mut cache: Vec<Option<Vec<usize>>> = match order {
+        Some(_) => Vec::new(),
+        None => vec![None; work.alloc.len()],
+    };
     for _ in 0..PASSES {
         let mut changed = false;
         for s in 0..work.alloc.len() {
             if work.balance(s)? >= Decimal::ZERO {
                 continue;
             }
-            let Some(slot) = cache.get_mut(s) else {
-                continue;
-            };
-            let cands = match slot {
-                Some(c) => c,
-                None => slot.insert(candidates(work, by_source.get(s).map_or(&[], |v| v))),
+            let cands: &Vec<usize> = match order {
+                Some(o) => match o.candidates.get(s) {
+                    Some(c) => c,
+                    None => continue,
+                },
+                None => {
+                    let Some(slot) = cache.get_mut(s) else {
+                        continue;
+                    };
+                    match slot {
+                        Some(c) => c,
+                        None => slot.insert(candidates(work, by_source.get(s).map_or(&[], |v| v))),
+                    }
+                }
             };
             for (at, &l) in cands.iter().enumerate() {
                 let before = work.balance(s)?;
@@ -294,7 +344,7 @@ pub(crate) fn plan(
         .into_iter()
         .map(|d| finish(work, d, words))
         .collect::<Result<Vec<_>, _>>()?;
-    let deficits = deficits(work, &by_source, words)?;
+    let deficits = deficits(work, by_source, words)?;
     Ok(CutPlan { cuts, deficits })
 }
 
@@ -330,7 +380,7 @@ fn norm_reductions(
             let m = sub(o.charge, f.charge, &|| {
                 format!("the cut of line \"{}\"", line.id)
             })?;
-            merge_frees(&mut frees, &Freed::one(f.source, m))?;
+            merge_one(&mut frees, f.source, m)?;
         }
         let e = work.entitlements.get(n);
         let reasons = if words {
@@ -358,23 +408,19 @@ struct Freed {
     frees: Vec<(usize, Decimal)>,
 }
 
-impl Freed {
-    /// A single source's freed money (used to merge entry by entry).
-    fn one(source: usize, money: Decimal) -> Freed {
-        Freed {
-            from: Decimal::ZERO,
-            frees: vec![(source, money)],
-        }
-    }
-}
-
 /// Adds freed money into `into`, keeping one entry per source in first-seen order.
 fn merge_frees(into: &mut Vec<(usize, Decimal)>, more: &Freed) -> Result<(), EngineError> {
     for &(s, m) in &more.frees {
-        match into.iter_mut().find(|(t, _)| *t == s) {
-            Some((_, total)) => *total = add(*total, m, &|| "money freed by a cut".into())?,
-            None => into.push((s, m)),
-        }
+        merge_one(into, s, m)?;
+    }
+    Ok(())
+}
+
+/// Adds money freed in source `s` into `into` (one entry per source, first-seen order).
+fn merge_one(into: &mut Vec<(usize, Decimal)>, s: usize, m: Decimal) -> Result<(), EngineError> {
+    match into.iter_mut().find(|(t, _)| *t == s) {
+        Some((_, total)) => *total = add(*total, m, &|| "money freed by a cut".into())?,
+        None => into.push((s, m)),
     }
     Ok(())
 }
@@ -502,7 +548,7 @@ fn cut_line(work: &mut Budget<'_>, l: usize, s: usize) -> Result<Option<Freed>, 
     };
     for (b, f) in before.iter().zip(work.funds_of(l)) {
         let m = sub(b.charge, f.charge, &|| "money freed by a cut".into())?;
-        merge_frees(&mut freed.frees, &Freed::one(f.source, m))?;
+        merge_one(&mut freed.frees, f.source, m)?;
     }
     Ok(Some(freed))
 }

@@ -39,8 +39,8 @@ pub use levers::{
     BUY_BACK_TAG, MAX_GAIN,
 };
 pub use network::{
-    flex_index, network_total, per_pupil, school_row, share4, NetworkScenario, NetworkTotal,
-    PreparedSchool, SchoolRow,
+    flex_index, network_total, per_pupil, school_row, share4, NetworkRows, NetworkScenario,
+    NetworkTotal, PreparedSchool, SchoolRow,
 };
 pub use norm_day::{counted, NormDayNorm, NormDayResult};
 pub use norms::{entitlement_fte, Entitlement};

@@ -15,7 +15,7 @@ use super::allocation::allocation;
 use super::budget::{Budget, LineState};
 use super::costs::Fund;
 use super::counts::Counts;
-use super::cuts::{plan, Detail};
+use super::cuts::{plan_in, Detail, Order};
 use super::error::EngineError;
 use super::flexibility::flexible_total;
 use super::levers::breakpoint;
@@ -196,6 +196,81 @@ impl PreparedSchool {
     }
 }
 
+/// A network's rows kept between changes, for the page: a school is prepared once per
+/// budget and recomputed only when its change (or its budget) moved, so a per-school
+/// change recomputes one school and a network-wide move every school without an override.
+#[derive(Clone, Debug, Default)]
+pub struct NetworkRows {
+    entries: Vec<Option<RowEntry>>,
+}
+
+#[derive(Clone, Debug)]
+struct RowEntry {
+    prepared: PreparedSchool,
+    change: Decimal,
+    row: Result<SchoolRow, EngineError>,
+}
+
+impl NetworkRows {
+    /// Brings the rows up to date with the schools (file order; `None` for a school
+    /// without a budget) under `scenario`; returns how many schools were recomputed.
+    pub fn update(
+        &mut self,
+        schools: &[Option<Rc<Document>>],
+        scenario: &NetworkScenario,
+    ) -> usize {
+        self.entries.truncate(schools.len());
+        self.entries.resize_with(schools.len(), || None);
+        let mut computed = 0;
+        for (i, (slot, doc)) in self.entries.iter_mut().zip(schools).enumerate() {
+            let Some(doc) = doc else {
+                *slot = None;
+                continue;
+            };
+            let change = scenario.change_for(i);
+            match slot {
+                Some(e) if Rc::ptr_eq(e.prepared.doc(), doc) => {
+                    if e.change != change {
+                        e.row = e.prepared.row(change);
+                        e.change = change;
+                        computed += 1;
+                    }
+                }
+                _ => {
+                    let prepared = PreparedSchool::new(doc.clone());
+                    let row = prepared.row(change);
+                    *slot = Some(RowEntry {
+                        prepared,
+                        change,
+                        row,
+                    });
+                    computed += 1;
+                }
+            }
+        }
+        computed
+    }
+
+    /// School `i`'s row: `None` when it has no budget, else its figures or why not.
+    pub fn get(&self, i: usize) -> Option<&Result<SchoolRow, EngineError>> {
+        self.entries.get(i)?.as_ref().map(|e| &e.row)
+    }
+
+    /// Every school's figures in file order (`None` for a school without figures).
+    pub fn rows(&self) -> Vec<Option<&SchoolRow>> {
+        self.entries
+            .iter()
+            .map(|e| e.as_ref().and_then(|e| e.row.as_ref().ok()))
+            .collect()
+    }
+
+    /// The network total over the schools with figures.
+    pub fn total(&self) -> NetworkTotal {
+        let rows: Vec<&SchoolRow> = self.rows().into_iter().flatten().collect();
+        network_total(&rows)
+    }
+}
+
 /// What a change leaves as it is: every line's state and funding entries as budgeted
 /// (only norm-linked lines move with pupils), the sources' charges, and the norms'
 /// baseline entitlements (for the plan's norm reductions).
@@ -206,6 +281,7 @@ struct Prep {
     charged: Vec<Decimal>,
     base_fte: Vec<Decimal>,
     norm_lines: Vec<usize>,
+    order: Order,
 }
 
 impl Prep {
@@ -215,6 +291,7 @@ impl Prep {
             .filter(|&i| base.lines.get(i).is_some_and(|l| l.norm.is_some()))
             .collect();
         Ok(Prep {
+            order: Order::of(&base),
             base_fte: base.entitlements.iter().map(|e| e.fte).collect(),
             lines: base.lines,
             funds: base.funds,
@@ -289,7 +366,7 @@ impl Prep {
         let pupils = work.counts.enrollment;
         let unduplicated = work.counts.unduplicated;
         let baseline = |_: &Line, n: usize| self.base_fte.get(n).copied();
-        let cut = plan(&baseline, &mut work, Detail::Figures)?;
+        let cut = plan_in(&baseline, &mut work, Detail::Figures, Some(&self.order))?;
         let mut deficit = Decimal::ZERO;
         for d in &cut.deficits {
             deficit = add(deficit, d.amount, &|| "the deficit left".into())?;
