@@ -32,7 +32,7 @@ use sitebudget_core::util::by_ptr::ByPtr;
 /// At most this many schools are drawn in each chart (the table has them all).
 pub const CHART_SCHOOLS: usize = 50;
 /// How long the change must rest before a large network's charts are redrawn (ms).
-const CHART_REST_MS: u32 = 300;
+const CHART_REST_MS: u32 = 1000;
 
 /// A part of the network page an embed can choose (`panels=`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
