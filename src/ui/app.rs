@@ -34,6 +34,7 @@ use crate::ui::components::store_notices::StoreNotices;
 use crate::ui::embed::use_embed;
 use crate::ui::import::read_and_import;
 use crate::ui::keys::use_undo_keys;
+use crate::ui::network::hub::{BudgetChoice, NetworksView};
 use crate::ui::persist::{self, Backend};
 use crate::ui::state::Store;
 use crate::ui::steer::SteerCache;
@@ -44,6 +45,7 @@ use sitebudget_core::app::{
 use sitebudget_core::engine::{self, Evaluation};
 use sitebudget_core::model::{Document, Grade};
 use sitebudget_core::util::by_ptr::ByPtr;
+use sitebudget_core::util::i18n::tr;
 use sitebudget_core::view::budget_rows::{group_rows, RowCache};
 use sitebudget_core::view::chart_data::{balance_waterfall, flexibility_stacks};
 use sitebudget_core::view::embed_options::EmbedPanel;
@@ -62,6 +64,9 @@ pub struct AppProps {
     /// Where changes are saved; `None` keeps them in memory (an embed, a browser test).
     #[prop_or_default]
     pub backend: Option<ByPtr<Backend>>,
+    /// A network to open at the start (`?network=<path>`): the app starts in Networks.
+    #[prop_or_default]
+    pub network_src: Option<AttrValue>,
 }
 
 /// The whole app.
@@ -83,7 +88,10 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    use_undo_keys(state.dispatcher());
+    // Networks (issue #15) replace the workspace while open; the budgets stay as they are.
+    let networks_mode = use_state(|| props.network_src.is_some());
+    let incoming_network = use_state(|| None::<Rc<(String, String)>>);
+    use_undo_keys(state.dispatcher(), !*networks_mode);
     // Embed mode drops the chrome and shows only the panels the host chose.
     let embed = use_embed();
     let show = |panel: EmbedPanel| embed.shows(panel);
@@ -157,11 +165,21 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         use_callback((), move |a: Action, _| dispatch.dispatch(a))
     };
+    let on_network_file = {
+        let (mode, incoming) = (networks_mode.clone(), incoming_network.clone());
+        use_callback((), move |file: (String, String), _| {
+            incoming.set(Some(Rc::new(file)));
+            mode.set(true);
+        })
+    };
     let on_file = {
         let dispatch = dispatch.clone();
-        use_callback(state.open.doc.clone(), move |file: web_sys::File, doc| {
-            read_and_import(file, doc.clone(), dispatch.clone())
-        })
+        use_callback(
+            (state.open.doc.clone(), on_network_file),
+            move |file: web_sys::File, (doc, on_network)| {
+                read_and_import(file, doc.clone(), dispatch.clone(), on_network.clone())
+            },
+        )
     };
     let on_import_choice = {
         let dispatch = dispatch.clone();
@@ -446,12 +464,57 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
+    let network_budgets: Rc<Vec<BudgetChoice>> = {
+        let state = state.clone();
+        use_memo(
+            (
+                state.open.id,
+                ByPtr::of(&state.open.doc),
+                state.open.label.clone(),
+                ByPtr::of(&state.others),
+            ),
+            move |_| {
+                state
+                    .all_budgets()
+                    .map(|b| BudgetChoice {
+                        id: b.id,
+                        label: b.label.clone(),
+                        doc: b.doc.clone(),
+                    })
+                    .collect()
+            },
+        )
+    };
+    let toggle_networks = {
+        let mode = networks_mode.clone();
+        Callback::from(move |_: MouseEvent| mode.set(!*mode))
+    };
+    if *networks_mode && !embed.embed {
+        return html! {
+            <DropZone on_file={on_file.clone()} enabled=true>
+                <header class="topbar">
+                    <div class="brand">{ "SiteBudget" }<small>{ tr("school networks") }</small></div>
+                    <div class="topbar-actions">
+                        <button type="button" onclick={toggle_networks} data-testid="networks-close">
+                            { tr("← Budgets") }</button>
+                    </div>
+                </header>
+                <main>
+                    <NetworksView budgets={network_budgets} backend={props.backend.clone()}
+                        src={props.network_src.clone()} incoming={(*incoming_network).clone()} />
+                </main>
+            </DropZone>
+        };
+    }
+
     html! {
         <DropZone on_file={on_file.clone()} enabled={!embed.embed}>
             if !embed.embed {
                 <header class="topbar">
                     <div class="brand">{ "SiteBudget" }<small>{ "school budget calculator" }</small></div>
                     <div class="topbar-actions">
+                        <button type="button" onclick={toggle_networks} data-testid="networks-open"
+                            title={tr("Many schools in one table under one enrollment change")}>{ tr("Networks") }</button>
                         <ImportControl status={state.import.clone()} on_file={on_file} />
                         <ExportMenu doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()}
                             compare={state.open.compare_with.and_then(|id| state.named(id))

@@ -9,6 +9,8 @@ use super::height::use_post_height;
 use super::load::{fragment_budget, load_src, start_state, LoadError};
 use super::EmbedContext;
 use crate::ui::app::App;
+use crate::ui::network::embed::NetworkEmbed;
+use crate::ui::network::network_param;
 use crate::ui::persist::{self, Backend};
 use sitebudget_core::app::AppState;
 use sitebudget_core::io::sample::sample_document;
@@ -40,16 +42,23 @@ fn page_part(part: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValu
 /// The normal app, or the embed when the query string asks for it.
 #[component]
 pub fn Root(props: &RootProps) -> Html {
-    let options = {
+    let query = {
         let query = props.query.clone();
         use_memo((), move |_| {
-            let query =
-                query.map_or_else(|| page_part(web_sys::Location::search), |q| q.to_string());
-            parse_embed_options(&query)
+            query.map_or_else(|| page_part(web_sys::Location::search), |q| q.to_string())
         })
     };
+    let options = use_memo((), {
+        let query = query.clone();
+        move |_| parse_embed_options(&query)
+    });
+    // A network by address (issue #15): the embed shows it read-only, the app in Networks.
+    let network = network_param(&query).map(AttrValue::from);
     if !options.embed {
-        return html! { <Saved /> };
+        return html! { <Saved {network} /> };
+    }
+    if let Some(path) = network {
+        return html! { <NetworkEmbed {path} query={AttrValue::from((*query).clone())} /> };
     }
     let fragment = props.fragment.clone().unwrap_or_else(|| {
         AttrValue::from(
@@ -179,10 +188,17 @@ fn Embedded(props: &EmbeddedProps) -> Html {
     }
 }
 
+/// Props of [`Saved`].
+#[derive(Properties, PartialEq)]
+struct SavedProps {
+    /// A network to open (`?network=`).
+    network: Option<AttrValue>,
+}
+
 /// The full app once the store has been read: until then a note says so, never the
 /// sample in place of budgets not yet read.
 #[component]
-fn Saved() -> Html {
+fn Saved(props: &SavedProps) -> Html {
     let opened = use_state(|| None::<(Rc<AppState>, ByPtr<Backend>)>);
     {
         let opened = opened.clone();
@@ -194,7 +210,9 @@ fn Saved() -> Html {
         });
     }
     match &*opened {
-        Some((state, backend)) => html! { <App start={state.clone()} backend={backend.clone()} /> },
+        Some((state, backend)) => html! {
+            <App start={state.clone()} backend={backend.clone()} network_src={props.network.clone()} />
+        },
         None => html! {
             <div class="boot" role="status" data-testid="store-loading">
                 <p class="boot-brand">{ "SiteBudget" }</p>
