@@ -15,11 +15,12 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{cell_range, row_col_to_cell, Format, Formula, Workbook, Worksheet};
 use rust_xlsxwriter::{ColNum, RowNum, XlsxError};
 
-use crate::engine::{evaluate, Evaluation, LineStatus, NormDayResult, Scenario};
+use crate::engine::{evaluate, Decision, Evaluation, LineStatus, NormDayResult, Scenario};
 use crate::io::line_rows::{line_cells, COLUMNS, TOTAL_LABEL};
 use crate::io::xlsx_read::SPREADSHEET_DIGITS;
 use crate::model::Document;
 use crate::util::decimal::parse_decimal;
+use crate::util::i18n::{tr, trf};
 use crate::view::line_edits::line_edit_words;
 use crate::view::plan_text::{cut_words, deficit_words};
 use crate::view::summary::{summarize, ScenarioSummary};
@@ -70,7 +71,15 @@ pub fn compared_workbook(
         }
         _ => None,
     };
-    build(doc, eval.as_ref(), scenario_name, pair.as_ref())
+    let mut decided: Vec<(&str, &Decision)> = scenario
+        .decisions
+        .iter()
+        .map(|d| (scenario_name, d))
+        .collect();
+    if let Some((other, other_name)) = compare {
+        decided.extend(other.decisions.iter().map(|d| (other_name, d)));
+    }
+    build(doc, eval.as_ref(), scenario_name, pair.as_ref(), &decided)
         .map_err(|e| format!("The workbook could not be written: {e}"))
 }
 
@@ -168,6 +177,7 @@ fn build(
     eval: Result<&Evaluation, &String>,
     name: &str,
     pair: Option<&TwoScenarios>,
+    decided: &[(&str, &Decision)],
 ) -> Result<Vec<u8>, XlsxError> {
     let styles = styles();
     let mut book = Workbook::new();
@@ -190,7 +200,39 @@ fn build(
             }
         }
     }
+    if !decided.is_empty() {
+        decisions_sheet(book.add_worksheet(), doc, decided, &styles)?;
+    }
     book.save_to_buffer()
+}
+
+/// Sheet "Decisions": what meetings decided, one row each: scenario, decision, note, date.
+fn decisions_sheet(
+    ws: &mut Worksheet,
+    doc: &Document,
+    decided: &[(&str, &Decision)],
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    ws.set_name("Decisions")?;
+    let title = trf(
+        "{school} {year}: what the meetings decided",
+        &[
+            ("school", &doc.school.name),
+            ("year", &doc.school.fiscal_year),
+        ],
+    );
+    ws.write_string_with_format(0, 0, title, &s.title)?;
+    let names = [tr("Scenario"), tr("Decision"), tr("Note"), tr("Date")];
+    header(ws, 2, &names.each_ref().map(String::as_str), s)?;
+    let mut row = 3;
+    for (name, d) in decided {
+        ws.write_string(row, 0, *name)?;
+        ws.write_string(row, 1, &d.decided)?;
+        ws.write_string(row, 2, &d.note)?;
+        ws.write_string(row, 3, &d.at)?;
+        row += 1;
+    }
+    widths(ws, &[24.0, 48.0, 60.0, 12.0])
 }
 
 /// The decimal as a spreadsheet number, or `None` when it has more significant digits

@@ -9,6 +9,7 @@ pub mod import_preview;
 pub mod levers_text;
 pub mod line_edits;
 pub mod links;
+pub mod meeting;
 pub mod names;
 pub mod plan_text;
 pub mod source_rows;
