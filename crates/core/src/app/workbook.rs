@@ -224,13 +224,11 @@ fn decisions_sheet(
     ws.write_string_with_format(0, 0, title, &s.title)?;
     let names = [tr("Scenario"), tr("Decision"), tr("Note"), tr("Date")];
     header(ws, 2, &names.each_ref().map(String::as_str), s)?;
-    let mut row = 3;
-    for (name, d) in decided {
+    for (row, (name, d)) in (3..).zip(decided) {
         ws.write_string(row, 0, *name)?;
         ws.write_string(row, 1, &d.decided)?;
         ws.write_string(row, 2, &d.note)?;
         ws.write_string(row, 3, &d.at)?;
-        row += 1;
     }
     widths(ws, &[24.0, 48.0, 60.0, 12.0])
 }
