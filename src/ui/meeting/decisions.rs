@@ -1,24 +1,35 @@
 //! The meeting's decisions: a list of what was decided, each editable and removable,
-//! and a form to add one. A refused text is explained next to its box.
-
-use std::rc::Rc;
+//! and a form to add one. A refused text is explained next to its box. Plain functions
+//! over the meeting view's state: no component types of their own in the bundle.
 
 use yew::prelude::*;
 
-use crate::ui::event_value;
+use super::Marks;
 use sitebudget_core::app::Action;
 use sitebudget_core::engine::{Decision, DecisionField};
 use sitebudget_core::util::i18n::tr;
 
-/// Props of [`DecisionsPanel`].
-#[derive(Properties, PartialEq)]
-pub struct DecisionsPanelProps {
-    /// The active scenario's decisions.
-    pub decisions: Rc<Vec<Decision>>,
-    /// The heading, in one or two languages.
-    pub headings: Vec<AttrValue>,
-    /// Dispatches the change.
-    pub on_action: Callback<Action>,
+/// The form's two boxes, read when it is sent (the page holds what is typed).
+#[derive(Clone, PartialEq, Default)]
+pub struct DecisionForm {
+    /// The decision's box.
+    pub text: NodeRef,
+    /// The note's box.
+    pub note: NodeRef,
+}
+
+/// The text of a box, or empty.
+fn read(node: &NodeRef) -> String {
+    node.cast::<web_sys::HtmlInputElement>()
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
+/// Puts `text` in a box.
+fn write(node: &NodeRef, text: &str) {
+    if let Some(i) = node.cast::<web_sys::HtmlInputElement>() {
+        i.set_value(text);
+    }
 }
 
 /// Today as `YYYY-MM-DD` (the browser's clock, in UTC).
@@ -27,57 +38,56 @@ fn today() -> String {
     iso.chars().take(10).collect()
 }
 
-/// The decisions and their form.
-#[component]
-pub fn DecisionsPanel(props: &DecisionsPanelProps) -> Html {
-    let text = use_state(String::new);
-    let note = use_state(String::new);
-    // The decision being edited, if one is.
-    let editing = use_state(|| None::<usize>);
-    let error = use_state(|| None::<(DecisionField, String)>);
-    let typed = |h: &UseStateHandle<String>| {
-        let h = h.clone();
-        Callback::from(move |e: InputEvent| h.set(event_value(&e).unwrap_or_default()))
-    };
+/// The decisions, their form and its refusal.
+pub fn decisions_panel(
+    list: &[Decision],
+    heading: &str,
+    form: &DecisionForm,
+    marks: &UseStateHandle<Marks>,
+    on_action: &Callback<Action>,
+) -> Html {
+    let editing = marks.editing;
+    // Empties the boxes and forgets the edit and any refusal.
     let clear = {
-        let (text, note, editing, error) =
-            (text.clone(), note.clone(), editing.clone(), error.clone());
+        let (form, marks) = (form.clone(), marks.clone());
         move || {
-            text.set(String::new());
-            note.set(String::new());
-            editing.set(None);
-            error.set(None);
+            write(&form.text, "");
+            write(&form.note, "");
+            marks.set(Marks {
+                editing: None,
+                error: None,
+                ..(*marks).clone()
+            });
         }
     };
     let onsubmit = {
-        let (text, note, editing, error, list) = (
-            text.clone(),
-            note.clone(),
-            editing.clone(),
-            error.clone(),
-            props.decisions.clone(),
+        let (form, marks, cb, clear) = (
+            form.clone(),
+            marks.clone(),
+            on_action.clone(),
+            clear.clone(),
         );
-        let (cb, clear) = (props.on_action.clone(), clear.clone());
+        // An edit keeps the day the decision was first recorded.
+        let kept_day = editing.and_then(|i| list.get(i)).map(|d| d.at.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            // An edit keeps the day the decision was first recorded.
-            let at = editing
-                .and_then(|i| list.get(i))
-                .map_or_else(today, |d| d.at.clone());
             let decision = Decision {
-                decided: (*text).clone(),
-                note: (*note).clone(),
-                at,
+                decided: read(&form.text),
+                note: read(&form.note),
+                at: kept_day.clone().unwrap_or_else(today),
             };
             match decision.checked() {
                 Ok(decision) => {
                     cb.emit(Action::SetDecision {
-                        index: *editing,
+                        index: marks.editing,
                         decision,
                     });
                     clear();
                 }
-                Err(why) => error.set(Some(why)),
+                Err(why) => marks.set(Marks {
+                    error: Some(why),
+                    ..(*marks).clone()
+                }),
             }
         })
     };
@@ -85,64 +95,59 @@ pub fn DecisionsPanel(props: &DecisionsPanelProps) -> Html {
         let clear = clear.clone();
         Callback::from(move |_: MouseEvent| clear())
     };
-    let message = |field: DecisionField| match &*error {
+    let message = |field: DecisionField| match &marks.error {
         Some((f, m)) if *f == field => html! {
             <p class="field-error" role="alert" data-testid="decision-error">{ m }</p>
         },
         _ => Html::default(),
     };
-    let invalid = |field: DecisionField| matches!(&*error, Some((f, _)) if *f == field).to_string();
-    let heading = props
-        .headings
-        .iter()
-        .map(|h| h.to_string())
-        .collect::<Vec<_>>()
-        .join(" / ");
+    let invalid =
+        |field: DecisionField| matches!(&marks.error, Some((f, _)) if *f == field).to_string();
+    let (edit, remove) = (tr("Edit"), tr("Remove"));
     html! {
         <section class="meeting-decisions" aria-labelledby="meeting-decisions-title" data-testid="meeting-decisions">
             <h2 id="meeting-decisions-title">{ heading }</h2>
-            if props.decisions.is_empty() {
+            if list.is_empty() {
                 <p class="meeting-muted">{ tr("No decisions recorded yet.") }</p>
             }
             <ol class="meeting-decision-list">
-                for (i, d) in props.decisions.iter().enumerate() {
+                for (i, d) in list.iter().enumerate() {
                     <li key={i} data-testid={format!("decision-{i}")}>
                         <span class="meeting-decided">{ &d.decided }</span>
                         if !d.note.is_empty() { <span class="meeting-decision-note">{ &d.note }</span> }
                         if !d.at.is_empty() { <span class="meeting-decision-at">{ &d.at }</span> }
                         <span class="meeting-decision-actions no-print">
                             <button type="button" data-testid={format!("decision-edit-{i}")}
-                                aria-label={format!("{} {}", tr("Edit"), d.decided)}
+                                aria-label={format!("{edit}: {}", d.decided)}
                                 onclick={{
-                                    let (text, note, editing, error, d) = (text.clone(), note.clone(), editing.clone(), error.clone(), d.clone());
+                                    let (form, marks, d) = (form.clone(), marks.clone(), d.clone());
                                     Callback::from(move |_: MouseEvent| {
-                                        text.set(d.decided.clone());
-                                        note.set(d.note.clone());
-                                        editing.set(Some(i));
-                                        error.set(None);
+                                        write(&form.text, &d.decided);
+                                        write(&form.note, &d.note);
+                                        marks.set(Marks { editing: Some(i), error: None, ..(*marks).clone() });
                                     })
-                                }}>{ tr("Edit") }</button>
+                                }}>{ &edit }</button>
                             <button type="button" data-testid={format!("decision-remove-{i}")}
-                                aria-label={format!("{} {}", tr("Remove"), d.decided)}
+                                aria-label={format!("{remove}: {}", d.decided)}
                                 onclick={{
-                                    let (cb, clear) = (props.on_action.clone(), clear.clone());
+                                    let (cb, clear) = (on_action.clone(), clear.clone());
                                     Callback::from(move |_: MouseEvent| {
                                         clear();
                                         cb.emit(Action::RemoveDecision(i));
                                     })
-                                }}>{ tr("Remove") }</button>
+                                }}>{ &remove }</button>
                         </span>
                     </li>
                 }
             </ol>
             <form class="meeting-decision-form no-print" {onsubmit}>
                 <label for="decision-text">{ tr("Decision") }</label>
-                <input id="decision-text" type="text" data-testid="decision-text" value={(*text).clone()}
-                    aria-invalid={invalid(DecisionField::Decided)} oninput={typed(&text)} />
+                <input id="decision-text" type="text" data-testid="decision-text" ref={form.text.clone()}
+                    aria-invalid={invalid(DecisionField::Decided)} />
                 { message(DecisionField::Decided) }
                 <label for="decision-note">{ tr("Note (optional)") }</label>
-                <input id="decision-note" type="text" data-testid="decision-note" value={(*note).clone()}
-                    aria-invalid={invalid(DecisionField::Note)} oninput={typed(&note)} />
+                <input id="decision-note" type="text" data-testid="decision-note" ref={form.note.clone()}
+                    aria-invalid={invalid(DecisionField::Note)} />
                 { message(DecisionField::Note) }
                 { message(DecisionField::At) }
                 <div class="meeting-form-buttons">

@@ -13,10 +13,10 @@ use yew::prelude::*;
 
 use crate::ui::components::figure::MoneyFigure;
 use crate::ui::event_value;
-use decisions::DecisionsPanel;
+use decisions::{decisions_panel, DecisionForm};
 use sitebudget_core::app::inputs::{enrollment_change, percent_text, type_into, ScenarioField};
 use sitebudget_core::app::Action;
-use sitebudget_core::engine::{EngineError, Evaluation, Scenario};
+use sitebudget_core::engine::{DecisionField, EngineError, Evaluation, Scenario};
 use sitebudget_core::format;
 use sitebudget_core::model::Document;
 use sitebudget_core::util::by_ptr::ByPtr;
@@ -91,10 +91,27 @@ enum Spanish {
     Failed(String),
 }
 
+/// What the screen marks beside its boxes: a refused enrollment, the decision being
+/// edited, a refused decision. One state, so the bundle carries one state type.
+#[derive(Clone, PartialEq, Default)]
+pub struct Marks {
+    /// Why the typed enrollment change is refused.
+    refused: Option<String>,
+    /// The decision being edited, if one is.
+    editing: Option<usize>,
+    /// The refused part of a decision and why.
+    error: Option<(DecisionField, String)>,
+}
+
 /// The projected meeting screen.
 #[component]
 pub fn MeetingView(props: &MeetingViewProps) -> Html {
     let spanish = use_state(|| Spanish::Idle);
+    let marks = use_state(Marks::default);
+    let form = DecisionForm {
+        text: use_node_ref(),
+        note: use_node_ref(),
+    };
     {
         let spanish = spanish.clone();
         use_effect_with(props.bilingual, move |on| {
@@ -159,8 +176,7 @@ pub fn MeetingView(props: &MeetingViewProps) -> Html {
             return html! {
                 <div class="meeting" data-testid="meeting">
                     { head }
-                    <EnrollmentControl doc={props.doc.clone()} scenario={props.scenario.clone()}
-                        labels={vec![AttrValue::from(tr("Enrollment change"))]} on_scenario={props.on_scenario.clone()} />
+                    { enrollment_control(&props.doc, &props.scenario, &tr("Enrollment change"), &marks, &props.on_scenario) }
                     <p class="negative" role="alert">{ err.to_string() }</p>
                 </div>
             };
@@ -176,18 +192,20 @@ pub fn MeetingView(props: &MeetingViewProps) -> Html {
     let second = es
         .clone()
         .map(|c| with_catalog(Some(c), || meeting_texts(doc, scenario, eval)));
-    let both = |f: fn(&MeetingTexts) -> &String| -> Vec<AttrValue> {
-        let mut out = vec![AttrValue::from(f(&first).clone())];
-        out.extend(second.as_ref().map(|s| AttrValue::from(f(s).clone())));
-        out
+    // A label in one language, or both joined: `Decisions / Decisiones`.
+    let both = |f: fn(&MeetingTexts) -> &String| -> String {
+        match &second {
+            Some(s) => format!("{} / {}", f(&first), f(s)),
+            None => f(&first).clone(),
+        }
     };
     let snapshot = &eval.scenario;
     let label = |i: usize| -> AttrValue {
-        let mut text = first.totals.get(i).cloned().unwrap_or_default();
-        if let Some(s) = &second {
-            text = format!("{text} / {}", s.totals.get(i).cloned().unwrap_or_default());
-        }
-        AttrValue::from(text)
+        let of = |t: &MeetingTexts| t.totals.get(i).cloned().unwrap_or_default();
+        AttrValue::from(match &second {
+            Some(s) => format!("{} / {}", of(&first), of(s)),
+            None => of(&first),
+        })
     };
     let totals = html! {
         <div class="meeting-totals">
@@ -224,14 +242,16 @@ pub fn MeetingView(props: &MeetingViewProps) -> Html {
             </section>
         }
     };
-    let decisions = html! {
-        <DecisionsPanel decisions={Rc::new(scenario.decisions.clone())} headings={both(|t| &t.decisions_heading)}
-            on_action={props.on_action.clone()} />
-    };
+    let decisions = decisions_panel(
+        &scenario.decisions,
+        &both(|t| &t.decisions_heading),
+        &form,
+        &marks,
+        &props.on_action,
+    );
     let controls = html! {
         <div class="meeting-controls">
-            <EnrollmentControl doc={doc.clone()} scenario={scenario.clone()} labels={both(|t| &t.enrollment)}
-                on_scenario={props.on_scenario.clone()} />
+            { enrollment_control(doc, scenario, &both(|t| &t.enrollment), &marks, &props.on_scenario) }
             { totals }
         </div>
     };
@@ -266,38 +286,38 @@ pub fn MeetingView(props: &MeetingViewProps) -> Html {
     }
 }
 
-/// Props of [`EnrollmentControl`].
-#[derive(Properties, PartialEq)]
-struct EnrollmentControlProps {
-    doc: Rc<Document>,
-    scenario: Rc<Scenario>,
-    /// The label, in one or two languages.
-    labels: Vec<AttrValue>,
-    on_scenario: Callback<Scenario>,
-}
-
 /// The enrollment change as a slider and a percent box; the arrow keys step it by one
 /// percentage point from its exact value.
-#[component]
-fn EnrollmentControl(props: &EnrollmentControlProps) -> Html {
-    let refused = use_state(|| None::<String>);
-    let change = enrollment_change(&props.doc, &props.scenario);
+fn enrollment_control(
+    doc: &Rc<Document>,
+    scenario: &Rc<Scenario>,
+    label: &str,
+    marks: &UseStateHandle<Marks>,
+    on_scenario: &Callback<Scenario>,
+) -> Html {
+    let change = enrollment_change(doc, scenario);
     let put = {
-        let (doc, scenario, cb, refused) = (
-            props.doc.clone(),
-            props.scenario.clone(),
-            props.on_scenario.clone(),
-            refused.clone(),
+        let (doc, scenario, cb, marks) = (
+            doc.clone(),
+            scenario.clone(),
+            on_scenario.clone(),
+            marks.clone(),
         );
         Callback::from(move |text: String| {
-            match type_into(&doc, &scenario, ScenarioField::EnrollmentChange, &text) {
+            let refused = match type_into(&doc, &scenario, ScenarioField::EnrollmentChange, &text) {
                 Ok(next) => {
-                    refused.set(None);
                     if next != *scenario {
                         cb.emit(next);
                     }
+                    None
                 }
-                Err(r) => refused.set(Some(r.message)),
+                Err(r) => Some(r.message),
+            };
+            if marks.refused != refused {
+                marks.set(Marks {
+                    refused,
+                    ..(*marks).clone()
+                });
             }
         })
     };
@@ -325,28 +345,22 @@ fn EnrollmentControl(props: &EnrollmentControlProps) -> Html {
     let pct = dec::mul(change, Decimal::ONE_HUNDRED);
     let slider = pct.round_dp(0).clamp(Decimal::from(-30), Decimal::from(30));
     let readout = format::percent(change);
-    let label = props
-        .labels
-        .iter()
-        .map(|l| l.to_string())
-        .collect::<Vec<_>>()
-        .join(" / ");
     html! {
         <div class="meeting-enrollment">
-            <label for="meeting-enrollment" class="meeting-label">{ &label }</label>
+            <label for="meeting-enrollment" class="meeting-label">{ label }</label>
             <div class="meeting-slider-row">
                 <input id="meeting-enrollment" type="range" min="-30" max="30" step="1"
-                    value={slider.to_string()} aria-valuetext={readout.clone()}
+                    value={slider.to_string()} aria-valuetext={readout}
                     data-testid="meeting-enrollment" oninput={oninput.clone()} onkeydown={step(true)} />
                 <span class="input-with-unit">
-                    <input type="number" step="1" min="-100" max="100" aria-label={label.clone()}
+                    <input type="number" step="1" min="-100" max="100" aria-label={label.to_owned()}
                         value={percent_text(change)} data-testid="meeting-enrollment-change"
-                        aria-invalid={refused.is_some().to_string()}
+                        aria-invalid={marks.refused.is_some().to_string()}
                         {oninput} onkeydown={step(false)} />
                     <span aria-hidden="true">{ "%" }</span>
                 </span>
             </div>
-            if let Some(m) = &*refused {
+            if let Some(m) = &marks.refused {
                 <p class="field-error" role="alert" data-testid="meeting-enrollment-error">{ m }</p>
             }
         </div>

@@ -8,7 +8,7 @@ use crate::util::i18n::tr;
 use crate::view::levers_text::{
     breakpoint_words, buy_back_words, form_words, recruit_words, tier_words,
 };
-use crate::view::plan_text::{after_plan_note, deficit_words, plan_words};
+use crate::view::plan_text::{after_plan_note, cut_words, deficit_words};
 
 /// The meeting slide's texts in one language; figures are the same in every language.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -41,9 +41,12 @@ pub fn meeting_texts(
     scenario: &crate::engine::Scenario,
     eval: &Evaluation,
 ) -> MeetingTexts {
-    let mut plan: Vec<String> = plan_words(doc, scenario, &eval.plan.cuts, 0)
-        .into_iter()
-        .map(|w| w.text)
+    // Each cut's sentence alone (no reasons or alternatives): what a slide can hold.
+    let mut plan: Vec<String> = eval
+        .plan
+        .cuts
+        .iter()
+        .map(|c| cut_words(doc, c).text)
         .collect();
     plan.extend(eval.plan.deficits.iter().map(|d| deficit_words(doc, d)));
     let l = &eval.levers;
