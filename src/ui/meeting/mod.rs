@@ -259,7 +259,7 @@ pub fn MeetingView(props: &MeetingViewProps) -> Html {
         Some(s) => html! {
             <div class="meeting meeting-bilingual" data-testid="meeting">
                 { head }
-                <div class="meeting-grid">
+                <main class="meeting-grid">
                     <div class="meeting-col">{ controls }{ decisions }</div>
                     <div class="meeting-col meeting-lang" data-testid="meeting-en" lang="en">
                         <p class="meeting-lang-name">{ "English" }</p>
@@ -269,18 +269,18 @@ pub fn MeetingView(props: &MeetingViewProps) -> Html {
                         <p class="meeting-lang-name">{ "Español" }</p>
                         { plan(s, false) }{ levers(s, false) }
                     </div>
-                </div>
+                </main>
             </div>
         },
         None => html! {
             <div class="meeting" data-testid="meeting">
                 { head }
                 { status }
-                <div class="meeting-grid">
+                <main class="meeting-grid">
                     <div class="meeting-col">{ controls }</div>
                     <div class="meeting-col">{ plan(&first, true) }{ decisions }</div>
                     <div class="meeting-col">{ levers(&first, true) }</div>
-                </div>
+                </main>
             </div>
         },
     }
