@@ -178,6 +178,23 @@ test("a decision with a note is saved, survives a reload, and travels in the JSO
   assert.deepEqual(json.scenarios[0].scenario.decisions[0].decided, "Keep the nurse at 3 days");
   assert.deepEqual(json.scenarios[0].scenario.decisions[0].note, "Cut tutoring hours instead");
   assert.equal(json.scenarios[0].scenario.enrollment_change, "-0.10");
+  // The file opens elsewhere with its scenario and decisions (the sample is already
+  // there, so it asks, as a share link does).
+  const other = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const fresh = await other.newPage();
+  await fresh.goto(server.url + "?meeting");
+  await fresh.waitForSelector('[data-testid="meeting-total-allocation"]');
+  await fresh.click('[data-testid="meeting-leave"]');
+  await fresh.setInputFiles('[data-testid="import-file"]', {
+    name: "jacaranda.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(json)),
+  });
+  await fresh.click('[data-testid="shared-replace"]');
+  await waitValue(fresh, "balance-total", "-46550");
+  await fresh.click('[data-testid="meeting-open"]');
+  assert.match(await (await fresh.waitForSelector('[data-testid="decision-0"]')).textContent(), /Keep the nurse at 3 days/);
+  await other.close();
   const xlsx = unzip((await download(page, "export-xlsx")).bytes);
   assert.match(xlsx["xl/workbook.xml"].toString("utf8"), /name="Decisions"/);
   const strings = xlsx["xl/sharedStrings.xml"].toString("utf8");
