@@ -6,7 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use sitebudget_core::util::i18n::{trf, Catalog, Lang};
+use sitebudget_core::util::i18n::{tr1, Catalog, Lang};
 
 /// Where the catalog lies, relative to the page (so sub-path hosting works).
 const ES_URL: &str = "i18n/es.json";
