@@ -13,12 +13,7 @@ const ES_URL: &str = "i18n/es.json";
 
 /// The Spanish catalog, or why it could not be had, in plain words.
 pub async fn fetch_spanish() -> Result<Rc<Catalog>, String> {
-    let fail = |why: &str| {
-        trf(
-            "The Spanish texts could not be loaded: {why}",
-            &[("why", &why)],
-        )
-    };
+    let fail = |why: &str| tr1("The Spanish texts could not be loaded: {why}", "why", &why);
     let window = web_sys::window().ok_or_else(|| fail("no window"))?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(ES_URL))
         .await
