@@ -8,6 +8,7 @@ pub mod embed;
 pub mod export;
 pub mod import;
 pub mod keys;
+pub mod meeting;
 pub mod network;
 pub mod persist;
 pub mod rescue;

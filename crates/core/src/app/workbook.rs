@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{cell_range, row_col_to_cell, Format, Formula, Workbook, Worksheet};
 use rust_xlsxwriter::{ColNum, RowNum, XlsxError};
 
-use crate::engine::{evaluate, Evaluation, LineStatus, NormDayResult, Scenario};
+use crate::engine::{evaluate, Decision, Evaluation, LineStatus, NormDayResult, Scenario};
 use crate::engine::{network_total, SchoolRow};
 use crate::io::line_rows::{line_cells, COLUMNS, TOTAL_LABEL};
 use crate::io::network::{
@@ -79,7 +79,15 @@ pub fn compared_workbook(
         }
         _ => None,
     };
-    build(doc, eval.as_ref(), scenario_name, pair.as_ref()).map_err(not_written)
+    let mut decided: Vec<(&str, &Decision)> = scenario
+        .decisions
+        .iter()
+        .map(|d| (scenario_name, d))
+        .collect();
+    if let Some((other, other_name)) = compare {
+        decided.extend(other.decisions.iter().map(|d| (other_name, d)));
+    }
+    build(doc, eval.as_ref(), scenario_name, pair.as_ref(), &decided).map_err(not_written)
 }
 
 /// Why the workbook could not be written, in plain words.
@@ -301,6 +309,7 @@ fn build(
     eval: Result<&Evaluation, &String>,
     name: &str,
     pair: Option<&TwoScenarios>,
+    decided: &[(&str, &Decision)],
 ) -> Result<Vec<u8>, XlsxError> {
     let styles = styles();
     let mut book = Workbook::new();
@@ -323,7 +332,37 @@ fn build(
             }
         }
     }
+    if !decided.is_empty() {
+        decisions_sheet(book.add_worksheet(), doc, decided, &styles)?;
+    }
     book.save_to_buffer()
+}
+
+/// Sheet "Decisions": what meetings decided, one row each: scenario, decision, note, date.
+fn decisions_sheet(
+    ws: &mut Worksheet,
+    doc: &Document,
+    decided: &[(&str, &Decision)],
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    ws.set_name(tr("Decisions"))?;
+    let title = trf(
+        "{school} {year}: what the meetings decided",
+        &[
+            ("school", &doc.school.name),
+            ("year", &doc.school.fiscal_year),
+        ],
+    );
+    ws.write_string_with_format(0, 0, title, &s.title)?;
+    let names = [tr("Scenario"), tr("Decision"), tr("Note"), tr("Date")];
+    header(ws, 2, &names.each_ref().map(String::as_str), s)?;
+    for (row, (name, d)) in (3..).zip(decided) {
+        ws.write_string(row, 0, *name)?;
+        ws.write_string(row, 1, &d.decided)?;
+        ws.write_string(row, 2, &d.note)?;
+        ws.write_string(row, 3, &d.at)?;
+    }
+    widths(ws, &[24.0, 48.0, 60.0, 12.0])
 }
 
 /// The decimal as a spreadsheet number, or `None` when it has more significant digits
