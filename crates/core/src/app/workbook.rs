@@ -186,7 +186,7 @@ pub fn network_workbook(title: &str, rows: &[NetworkRow]) -> Result<Vec<u8>, Str
     let mut book = Workbook::new();
     network_sheet(book.add_worksheet(), title, rows, &styles())
         .and_then(|()| book.save_to_buffer())
-        .map_err(|e| format!("The workbook could not be written: {e}"))
+        .map_err(|e| tr1("The workbook could not be written: {e}", "e", &e))
 }
 
 /// How each figure column of the network table is shown, after School and change:
@@ -221,9 +221,9 @@ fn network_sheet(
     rows: &[NetworkRow],
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.set_name("Network")?;
+    ws.set_name(tr("Network"))?;
     ws.write_string_with_format(0, 0, title, &s.title)?;
-    header(ws, 2, &NETWORK_COLUMNS, s)?;
+    header_tr(ws, 2, &NETWORK_COLUMNS, s)?;
     let percent = Format::new().set_num_format("0.0%");
     let bold_percent = Format::new().set_bold().set_num_format("0.0%");
     let plain = Format::new();
@@ -257,7 +257,7 @@ fn network_sheet(
     let last = row.checked_sub(1).filter(|l| *l >= first);
     let ok: Vec<&SchoolRow> = rows.iter().filter_map(|r| r.row.as_ref().ok()).collect();
     let total = network_total(&ok);
-    ws.write_string_with_format(row, 0, NETWORK_TOTAL, &s.bold)?;
+    ws.write_string_with_format(row, 0, tr(NETWORK_TOTAL), &s.bold)?;
     for (i, (value, cell)) in total_cells(&total).into_iter().zip(NET_CELLS).enumerate() {
         let c = (i as ColNum).saturating_add(2);
         let format = format_of(cell, true);
