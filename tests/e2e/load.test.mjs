@@ -16,8 +16,16 @@ const PHONE = { width: 390, height: 844 };
 
 /** Opens `path` on a phone-sized page that records every response, console error, layout
  * shift and largest-paint candidate; resolves once the app (or embed) shows its budget. */
-async function load(path) {
+async function load(path, { slowWasm = false } = {}) {
   const page = await browser.newPage({ viewport: PHONE });
+  if (slowWasm) {
+    // A phone's network: the WebAssembly arrives well after the first frame, as it does on
+    // slow 4G, so the note is painted before the budget can be (on localhost it can race).
+    await page.route(/\.wasm$/, async (route) => {
+      await new Promise((ok) => setTimeout(ok, 400));
+      await route.continue();
+    });
+  }
   const responses = [];
   const consoleErrors = [];
   page.on("response", (r) => responses.push({ url: r.url(), status: r.status() }));
@@ -29,15 +37,10 @@ async function load(path) {
       for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
     }).observe({ type: "layout-shift", buffered: true });
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__largest.push(e.startTime);
-    }).observe({ type: "largest-contentful-paint", buffered: true });
-    // When the loading note goes (the budget is drawn in the same frame).
-    new MutationObserver((_, watcher) => {
-      if (document.body && !document.getElementById("boot")) {
-        window.__noteGone = performance.now();
-        watcher.disconnect();
+      for (const e of list.getEntries()) {
+        window.__largest.push(e.element?.closest?.("#boot") ? "note" : e.element ? "page" : "removed");
       }
-    }).observe(document, { childList: true, subtree: true });
+    }).observe({ type: "largest-contentful-paint", buffered: true });
   });
   await page.goto(server.url + path);
   await page.waitForSelector('[data-testid="total-allocation"]');
@@ -67,11 +70,10 @@ test("the page links one stylesheet and an icon, and every file it asks for is s
 
 test("on a phone the loading note is the largest paint and the budget arrives without a shift", async () => {
   for (const path of ["", "?embed&src=sample-school.json"]) {
-    const { page } = await load(path);
-    const { shifts, largest, gone } = await page.evaluate(() => ({
+    const { page } = await load(path, { slowWasm: true });
+    const { shifts, largest } = await page.evaluate(() => ({
       shifts: window.__shifts,
       largest: window.__largest,
-      gone: window.__noteGone,
     }));
     const total = shifts.reduce((a, b) => a + b, 0);
     // Lighthouse scores a cumulative shift under 0.1 as good; before, the note's removal and
@@ -80,8 +82,7 @@ test("on a phone the loading note is the largest paint and the budget arrives wi
     // The note's description is the largest paint and nothing drawn later is larger: on a
     // slow network the largest paint comes with the first, not with the budget (which waits
     // for the WebAssembly).
-    assert.equal(largest.length, 1, `largest paints at ${largest.join(", ")} ms loading /${path}`);
-    assert.ok(largest[0] < gone, `the largest paint (${largest[0]} ms) is the note's (gone at ${gone} ms)`);
+    assert.deepEqual(largest, ["note"], `the largest paints loading /${path}`);
     await page.close();
   }
 });
