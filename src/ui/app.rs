@@ -34,6 +34,7 @@ use crate::ui::components::store_notices::StoreNotices;
 use crate::ui::embed::use_embed;
 use crate::ui::import::read_and_import;
 use crate::ui::keys::use_undo_keys;
+use crate::ui::lang::{use_lang, LangSwitch};
 use crate::ui::persist::{self, Backend};
 use crate::ui::state::Store;
 use crate::ui::steer::SteerCache;
@@ -44,6 +45,7 @@ use sitebudget_core::app::{
 use sitebudget_core::engine::{self, Evaluation};
 use sitebudget_core::model::{Document, Grade};
 use sitebudget_core::util::by_ptr::ByPtr;
+use sitebudget_core::util::i18n::tr;
 use sitebudget_core::view::budget_rows::{group_rows, RowCache};
 use sitebudget_core::view::chart_data::{balance_waterfall, flexibility_stacks};
 use sitebudget_core::view::embed_options::EmbedPanel;
@@ -84,6 +86,9 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     use_undo_keys(state.dispatcher());
+    // Every text below is worded in the language spoken; a switch re-renders, and the
+    // memos that word text key on it.
+    let lang = use_lang();
     // Embed mode drops the chrome and shows only the panels the host chose.
     let embed = use_embed();
     let show = |panel: EmbedPanel| embed.shows(panel);
@@ -103,6 +108,13 @@ pub fn App(props: &AppProps) -> Html {
     }
     let row_cache = use_mut_ref(RowCache::default);
     let steer_cache = use_mut_ref(SteerCache::default);
+    // The cached rows hold worded text (days a week, FTE): another language words them anew.
+    let cached_lang = use_mut_ref(|| lang);
+    if *cached_lang.borrow() != lang {
+        *cached_lang.borrow_mut() = lang;
+        *row_cache.borrow_mut() = RowCache::default();
+        *steer_cache.borrow_mut() = SteerCache::default();
+    }
     // The compared pair's evaluations read the document and the two scenarios; their
     // names are read only by the summaries, so renaming one evaluates nothing again.
     let compared: Rc<Option<(Evaluation, Evaluation)>> = {
@@ -139,13 +151,16 @@ pub fn App(props: &AppProps) -> Html {
             let (a, b) = (open.named(open.active)?, open.named(other)?);
             Some((ByPtr::of(&a.scenario), ByPtr::of(&b.scenario)))
         });
-        use_memo((ByPtr::of(&open.doc), pair), |(doc, pair)| match pair {
-            Some((a, b)) => (
-                line_edit_words(&doc.0, &a.0.line_edits),
-                line_edit_words(&doc.0, &b.0.line_edits),
-            ),
-            None => Default::default(),
-        })
+        use_memo(
+            (ByPtr::of(&open.doc), pair, lang),
+            |(doc, pair, _)| match pair {
+                Some((a, b)) => (
+                    line_edit_words(&doc.0, &a.0.line_edits),
+                    line_edit_words(&doc.0, &b.0.line_edits),
+                ),
+                None => Default::default(),
+            },
+        )
     };
 
     use_effect_with(ByPtr::of(&state.open.doc), |doc| {
@@ -340,9 +355,9 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <div class="workspace-results">
                     <section class="panel" role="alert" data-testid="engine-error">
-                        <h2>{ "This scenario cannot be computed" }</h2>
+                        <h2>{ tr("This scenario cannot be computed") }</h2>
                         <p class="negative">{ err.to_string() }</p>
-                        <p>{ "Nothing was changed. Correct the input marked in What if…, reset the scenario to the budget, or import a corrected file." }</p>
+                        <p>{ tr("Nothing was changed. Correct the input marked in What if…, reset the scenario to the budget, or import a corrected file.") }</p>
                     </section>
                 </div>
             </div>
@@ -388,11 +403,11 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="workspace-results">
                         if show(EmbedPanel::Summary) {
                             <div class="figures">
-                                <MoneyFigure testid="total-allocation" label="Total allocation" value={snapshot.total_allocation} />
-                                <MoneyFigure testid="total-cost" label="Total cost" value={snapshot.total_cost} />
-                                <MoneyFigure testid="balance-total" label={if scenario.is_baseline() { "Balance" } else { "Balance before cuts" }}
+                                <MoneyFigure testid="total-allocation" label={tr("Total allocation")} value={snapshot.total_allocation} />
+                                <MoneyFigure testid="total-cost" label={tr("Total cost")} value={snapshot.total_cost} />
+                                <MoneyFigure testid="balance-total" label={if scenario.is_baseline() { tr("Balance") } else { tr("Balance before cuts") }}
                                     value={snapshot.balance} />
-                                <MoneyFigure testid="balance-after-plan" label="After the plan" value={eval.after.balance}
+                                <MoneyFigure testid="balance-after-plan" label={tr("After the plan")} value={eval.after.balance}
                                     note={AttrValue::from(after_plan_note(eval.after.balance))} />
                             </div>
                         }
@@ -414,7 +429,7 @@ pub fn App(props: &AppProps) -> Html {
                             <FlexibilityPanel doc={state.open.doc.clone()} flex={Rc::new(eval.flexibility.clone())}
                                 chart={html! {
                                     <StackedBarChart data={Rc::new(flexibility_stacks(&state.open.doc, &eval.flexibility))}
-                                        title="Each source: committed, flexible and unallocated" testid="chart-flexibility" />
+                                        title={tr("Each source: committed, flexible and unallocated")} testid="chart-flexibility" />
                                 }} />
                         }
                         if show(EmbedPanel::Sources) {
@@ -425,9 +440,9 @@ pub fn App(props: &AppProps) -> Html {
                                 lines={Rc::new(eval.changed_lines().cloned().collect::<Vec<_>>())}
                                 chart={html! {
                                     <WaterfallChart steps={Rc::new(balance_waterfall(&state.open.doc, eval))}
-                                        start={eval.baseline.balance} start_label="Balance now"
-                                        end_label="Scenario balance before cuts"
-                                        title="From today's balance to the scenario's" testid="chart-waterfall" />
+                                        start={eval.baseline.balance} start_label={tr("Balance now")}
+                                        end_label={tr("Scenario balance before cuts")}
+                                        title={tr("From today's balance to the scenario's")} testid="chart-waterfall" />
                                 }} />
                         }
                         if show(EmbedPanel::Projection) {
@@ -450,8 +465,9 @@ pub fn App(props: &AppProps) -> Html {
         <DropZone on_file={on_file.clone()} enabled={!embed.embed}>
             if !embed.embed {
                 <header class="topbar">
-                    <div class="brand">{ "SiteBudget" }<small>{ "school budget calculator" }</small></div>
+                    <div class="brand">{ "SiteBudget" }<small>{ tr("school budget calculator") }</small></div>
                     <div class="topbar-actions">
+                        <LangSwitch />
                         <ImportControl status={state.import.clone()} on_file={on_file} />
                         <ExportMenu doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()}
                             compare={state.open.compare_with.and_then(|id| state.named(id))

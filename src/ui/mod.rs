@@ -8,6 +8,7 @@ pub mod embed;
 pub mod export;
 pub mod import;
 pub mod keys;
+pub mod lang;
 pub mod persist;
 pub mod rescue;
 pub mod share_client;
@@ -20,10 +21,10 @@ pub mod xlsx_client;
 use wasm_bindgen::JsCast;
 
 /// Mounts the app on the page body (Trunk's entry point calls this); the page's query
-/// string decides between the normal app and an embed.
+/// string decides between the normal app and an embed, and its language.
 pub fn start() {
     rescue::install();
-    yew::Renderer::<embed::Root>::new().render();
+    yew::Renderer::<lang::LangRoot>::new().render();
     rescue::add_panic_test_trigger();
 }
 
@@ -33,17 +34,17 @@ pub fn mount(root: web_sys::Element) -> yew::AppHandle<app::App> {
 }
 
 /// Mounts the root inside `root` as if the page had this query string and fragment:
-/// browser tests use this to render embeds.
+/// browser tests use this to render embeds (and their `lang=`).
 pub fn mount_with_query(
     root: web_sys::Element,
     query: &str,
     fragment: &str,
-) -> yew::AppHandle<embed::Root> {
-    let props = embed::RootProps {
+) -> yew::AppHandle<lang::LangRoot> {
+    let props = lang::LangRootProps {
         query: Some(query.to_owned().into()),
         fragment: Some(fragment.to_owned().into()),
     };
-    yew::Renderer::<embed::Root>::with_root_and_props(root, props).render()
+    yew::Renderer::<lang::LangRoot>::with_root_and_props(root, props).render()
 }
 
 /// The `value` of the input element an event came from, if any.

@@ -8,10 +8,12 @@ use js_sys::{Function, Promise};
 use sitebudget_core::io::worker_protocol::{
     decode_response, encode_request, Decoded, Request, Response,
 };
+use sitebudget_core::util::i18n::tr;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::wire::{from_js, to_js};
+use crate::ui::lang::spoken_catalog_text;
+use crate::ui::wire::{catalog_to_js, from_js, to_js};
 
 /// The worker's loader, next to index.html (relative, so a sub-path works); used as it is
 /// only when the page names no versioned URL (the browser tests run without Trunk).
@@ -40,6 +42,8 @@ struct Client {
     queue: Vec<JsValue>,
     // A few requests at most, so a list is enough (and smaller in the bundle than a map).
     pending: Vec<(u32, Function)>,
+    /// The catalog text last told to the worker (`None`: English, as it starts).
+    catalog: Option<std::rc::Rc<str>>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -93,17 +97,17 @@ fn on_error(e: web_sys::Event) {
     if let Some(mut client) = client {
         client.worker.terminate();
         let stopped =
-            "The file helper stopped or could not be loaded; reload the page and try again.";
+            tr("The file helper stopped or could not be loaded; reload the page and try again.");
         let ids: Vec<u32> = client.pending.iter().map(|(id, _)| *id).collect();
         for id in ids {
-            answer(&mut client, id, Response::Failed(vec![stopped.to_owned()]));
+            answer(&mut client, id, Response::Failed(vec![stopped.clone()]));
         }
     }
 }
 
 fn start() -> Result<Client, String> {
     let worker = web_sys::Worker::new(&worker_url())
-        .map_err(|_| "The file helper could not be started in this browser.".to_owned())?;
+        .map_err(|_| tr("The file helper could not be started in this browser."))?;
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(on_error);
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -113,6 +117,7 @@ fn start() -> Result<Client, String> {
         ready: false,
         queue: Vec::new(),
         pending: Vec::new(),
+        catalog: None,
         _on_message: on_message,
         _on_error: on_error,
     })
@@ -121,7 +126,7 @@ fn start() -> Result<Client, String> {
 /// Sends `request` and waits for its answer; a failure comes back as its problems.
 pub async fn call(request: Request) -> Result<Response, Vec<String>> {
     let mut request = Some(request);
-    let mut sent: Result<u32, String> = Err("The file helper could not be started.".to_owned());
+    let mut sent: Result<u32, String> = Err(tr("The file helper could not be started."));
     let promise = Promise::new(&mut |resolve, _reject| {
         sent = CLIENT.with(|c| {
             let mut c = c.borrow_mut();
@@ -129,15 +134,30 @@ pub async fn call(request: Request) -> Result<Response, Vec<String>> {
                 *c = Some(start()?);
             }
             let (Some(client), Some(request)) = (c.as_mut(), request.take()) else {
-                return Err("The file helper could not be started.".to_owned());
+                return Err(tr("The file helper could not be started."));
             };
             let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
             let message = to_js(&encode_request(id, request));
             client.pending.push((id, resolve));
-            if client.ready {
-                let _ = client.worker.post_message(&message);
-            } else {
-                client.queue.push(message);
+            // The worker words problems and sheets: it speaks the page's language, told
+            // before the first request after each change (messages keep their order).
+            let catalog = spoken_catalog_text();
+            let mut messages = Vec::with_capacity(2);
+            let same = match (&catalog, &client.catalog) {
+                (Some(a), Some(b)) => std::rc::Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            };
+            if !same {
+                messages.push(catalog_to_js(catalog.as_deref()));
+                client.catalog = catalog;
+            }
+            messages.push(message);
+            for message in messages {
+                if client.ready {
+                    let _ = client.worker.post_message(&message);
+                } else {
+                    client.queue.push(message);
+                }
             }
             Ok(id)
         });
@@ -150,9 +170,9 @@ pub async fn call(request: Request) -> Result<Response, Vec<String>> {
         Some(a.swap_remove(at).1)
     });
     match answer {
-        None => Err(vec!["The file helper gave no answer.".to_owned()]),
+        None => Err(vec![tr("The file helper gave no answer.")]),
         Some(Response::Failed(problems)) if problems.is_empty() => {
-            Err(vec!["The file helper failed without saying why.".to_owned()])
+            Err(vec![tr("The file helper failed without saying why.")])
         }
         Some(Response::Failed(problems)) => Err(problems),
         Some(response) => Ok(response),

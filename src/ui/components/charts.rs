@@ -9,6 +9,9 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::ui::lang::use_lang;
+use sitebudget_core::util::i18n::tr;
+
 use sitebudget_core::chart::bars::{describe_bars, layout_bars, BarDatum, BarKind};
 use sitebudget_core::chart::scale::{full, Axis};
 use sitebudget_core::chart::stacked::{describe_stacked, layout_stacked, row_total, StackDatum};
@@ -170,7 +173,7 @@ fn chart_figure(
             if let Some(svg) = svg {
                 { svg }
                 <details class="chart-data">
-                    <summary>{ "Show the numbers" }</summary>
+                    <summary>{ tr("Show the numbers") }</summary>
                     <div class="table-wrap">
                         <table class="data">
                             <caption class="visually-hidden">{ title }</caption>
@@ -180,7 +183,7 @@ fn chart_figure(
                     </div>
                 </details>
             } else {
-                <p class="chart-empty muted small">{ "Nothing to chart yet." }</p>
+                <p class="chart-empty muted small">{ tr("Nothing to chart yet.") }</p>
             }
         </figure>
     }
@@ -211,9 +214,11 @@ pub struct BarChartProps {
 /// Horizontal bars from zero, one per datum, each value written above its bar.
 #[component]
 pub fn BarChart(props: &BarChartProps) -> Html {
+    // The layout words its legend and value labels: another language lays it out anew.
+    let lang = use_lang();
     let geom = use_memo(
-        (props.data.clone(), props.format, props.height),
-        |(data, fmt, height)| layout_bars(data, *fmt, layout_for(*height)),
+        (props.data.clone(), props.format, props.height, lang),
+        |(data, fmt, height, _)| layout_bars(data, *fmt, layout_for(*height)),
     );
     let prefix = id_prefix(&props.testid);
     let fmt = props.format;
@@ -246,7 +251,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             body,
         )
     });
-    let head = html! { <tr><th scope="col">{ "Item" }</th><th scope="col" class="num">{ "Value" }</th></tr> };
+    let head = html! { <tr><th scope="col">{ tr("Item") }</th><th scope="col" class="num">{ tr("Value") }</th></tr> };
     let rows = html! {
         for (i, d) in props.data.iter().enumerate() {
             <tr key={i}>
@@ -294,9 +299,10 @@ fn series_value(datum: &StackDatum, series: &str) -> Decimal {
 /// Horizontal stacked bars, one per category, with a legend and per-segment values.
 #[component]
 pub fn StackedBarChart(props: &StackedBarChartProps) -> Html {
+    let lang = use_lang();
     let geom = use_memo(
-        (props.data.clone(), props.format, props.height),
-        |(data, fmt, height)| layout_stacked(data, *fmt, layout_for(*height)),
+        (props.data.clone(), props.format, props.height, lang),
+        |(data, fmt, height, _)| layout_stacked(data, *fmt, layout_for(*height)),
     );
     let prefix = id_prefix(&props.testid);
     let fmt = props.format;
@@ -337,11 +343,11 @@ pub fn StackedBarChart(props: &StackedBarChartProps) -> Html {
     });
     let head = html! {
         <tr>
-            <th scope="col">{ "Item" }</th>
+            <th scope="col">{ tr("Item") }</th>
             for name in geom.series.iter() {
                 <th key={name.clone()} scope="col" class="num">{ name }</th>
             }
-            <th scope="col" class="num">{ "Total" }</th>
+            <th scope="col" class="num">{ tr("Total") }</th>
         </tr>
     };
     let rows = html! {
@@ -398,8 +404,10 @@ fn step_style(prefix: &str, index: usize) -> (Classes, Option<String>) {
 /// From a starting balance through each change to the ending balance.
 #[component]
 pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
+    let lang = use_lang();
     let geom = use_memo(
         (
+            lang,
             props.steps.clone(),
             props.start,
             props.start_label.clone(),
@@ -407,7 +415,7 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
             props.format,
             props.height,
         ),
-        |(steps, start, start_label, end_label, fmt, height)| {
+        |(_, steps, start, start_label, end_label, fmt, height)| {
             layout_waterfall(
                 start_label,
                 *start,
@@ -452,9 +460,9 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
     let svg = svg_shell(&prefix, &props.title, desc, geom.width, geom.height, body);
     let head = html! {
         <tr>
-            <th scope="col">{ "Step" }</th>
-            <th scope="col" class="num">{ "Change" }</th>
-            <th scope="col" class="num">{ "Running total" }</th>
+            <th scope="col">{ tr("Step") }</th>
+            <th scope="col" class="num">{ tr("Change") }</th>
+            <th scope="col" class="num">{ tr("Running total") }</th>
         </tr>
     };
     let rows = html! {

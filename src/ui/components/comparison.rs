@@ -5,6 +5,9 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::ui::lang::use_lang;
+use sitebudget_core::util::i18n::{tr, trf};
+
 use super::panel::Panel;
 
 use super::figure::money_cell;
@@ -35,22 +38,23 @@ fn fte_or_dash(value: Option<rust_decimal::Decimal>) -> String {
 /// Baseline vs scenario.
 #[component]
 pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
+    use_lang();
     let doc = &*props.doc;
     let sum = |f: fn(&SourceDiff) -> Decimal| -> Decimal { dec::sum(props.sources.iter().map(f)) };
     let changed = &*props.lines;
     html! {
-        <Panel id="compare" title="Budget and scenario, side by side" note="Scenario figures are before the cut plan" testid="comparison-panel">
+        <Panel id="compare" title={tr("Budget and scenario, side by side")} note={tr("Scenario figures are before the cut plan")} testid="comparison-panel">
             { props.chart.clone() }
             <div class="table-wrap">
                 <table class="data">
                     <thead>
                         <tr>
-                            <th scope="col">{ "Source" }</th>
-                            <th scope="col" class="num">{ "Allocation now" }</th>
-                            <th scope="col" class="num">{ "Scenario" }</th>
-                            <th scope="col" class="num">{ "Change" }</th>
-                            <th scope="col" class="num">{ "Balance now" }</th>
-                            <th scope="col" class="num">{ "Scenario balance" }</th>
+                            <th scope="col">{ tr("Source") }</th>
+                            <th scope="col" class="num">{ tr("Allocation now") }</th>
+                            <th scope="col" class="num">{ tr("Scenario") }</th>
+                            <th scope="col" class="num">{ tr("Change") }</th>
+                            <th scope="col" class="num">{ tr("Balance now") }</th>
+                            <th scope="col" class="num">{ tr("Scenario balance") }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -67,7 +71,7 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                     </tbody>
                     <tfoot>
                         <tr>
-                            <th scope="row">{ "School" }</th>
+                            <th scope="row">{ tr("School") }</th>
                             { money_cell(sum(|d| d.baseline_allocation), false) }
                             { money_cell(sum(|d| d.scenario_allocation), false) }
                             <td class="num">{ format::money_change(dec::sub(sum(|d| d.scenario_allocation), sum(|d| d.baseline_allocation))) }</td>
@@ -77,20 +81,20 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                     </tfoot>
                 </table>
             </div>
-            <h3>{ format!("Lines that change ({})", changed.len()) }</h3>
+            <h3>{ trf("Lines that change ({n})", &[("n", &changed.len())]) }</h3>
             if changed.is_empty() {
-                <p class="small muted">{ "No line changes before the cut plan." }</p>
+                <p class="small muted">{ tr("No line changes before the cut plan.") }</p>
             } else {
                 <div class="table-wrap">
                     <table class="data">
                         <thead>
                             <tr>
-                                <th scope="col">{ "Line" }</th>
-                                <th scope="col" class="num">{ "FTE now" }</th>
-                                <th scope="col" class="num">{ "Scenario FTE" }</th>
-                                <th scope="col" class="num">{ "Cost now" }</th>
-                                <th scope="col" class="num">{ "Scenario cost" }</th>
-                                <th scope="col" class="num">{ "Change" }</th>
+                                <th scope="col">{ tr("Line") }</th>
+                                <th scope="col" class="num">{ tr("FTE now") }</th>
+                                <th scope="col" class="num">{ tr("Scenario FTE") }</th>
+                                <th scope="col" class="num">{ tr("Cost now") }</th>
+                                <th scope="col" class="num">{ tr("Scenario cost") }</th>
+                                <th scope="col" class="num">{ tr("Change") }</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -98,8 +102,8 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                                 <tr key={d.line.clone()} data-testid={format!("diff-{}", d.line)}>
                                     <th scope="row">
                                         { doc.line_title(&d.line) }
-                                        if d.status == LineStatus::Added { { " " }<span class="badge">{ "added" }</span> }
-                                        if d.status == LineStatus::Removed { { " " }<span class="badge">{ "removed" }</span> }
+                                        if d.status == LineStatus::Added { { " " }<span class="badge">{ tr("added") }</span> }
+                                        if d.status == LineStatus::Removed { { " " }<span class="badge">{ tr("removed") }</span> }
                                     </th>
                                     <td class="num">{ fte_or_dash(d.baseline_fte) }</td>
                                     <td class="num">{ fte_or_dash(d.scenario_fte) }</td>

@@ -3,6 +3,9 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::ui::lang::use_lang;
+use sitebudget_core::util::i18n::tr;
+
 use sitebudget_core::format;
 
 /// Whether a figure is below zero (a deficit).
@@ -27,6 +30,7 @@ pub struct MoneyFigureProps {
 /// A headline amount; a negative one is flagged in words as well as colour.
 #[component]
 pub fn MoneyFigure(props: &MoneyFigureProps) -> Html {
+    use_lang();
     let negative = is_negative(props.value);
     html! {
         <div class={classes!("figure", negative.then_some("is-negative"))}>
@@ -36,7 +40,7 @@ pub fn MoneyFigure(props: &MoneyFigureProps) -> Html {
                 { format::money(props.value) }
             </span>
             if negative {
-                <span class="negative-flag" role="note">{ "Deficit" }</span>
+                <span class="negative-flag" role="note">{ tr("Deficit") }</span>
             }
             if let Some(note) = &props.note {
                 <span class="small muted">{ note }</span>
@@ -57,7 +61,7 @@ pub fn money(value: Decimal, testid: Option<AttrValue>, flag_negative: bool) -> 
                 { format::money(value) }
             </span>
             if negative && flag_negative {
-                <span class="negative-flag">{ "Deficit" }</span>
+                <span class="negative-flag">{ tr("Deficit") }</span>
             }
         </>
     }

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use sitebudget_core::util::i18n::{lang, tr, trf};
+
 /// Opens the browser's print dialog; the print stylesheet turns the page into a handout.
 pub fn print_button() -> Html {
     let onclick = Callback::from(|_: MouseEvent| {
@@ -12,19 +14,24 @@ pub fn print_button() -> Html {
     });
     html! {
         <button type="button" class="print-button" data-testid="print" {onclick}
-            title="Print a handout: totals, the plan with its reasons, flexibility and the comparison">{ "Print" }</button>
+            title={tr("Print a handout: totals, the plan with its reasons, flexibility and the comparison")}>{ tr("Print") }</button>
     }
 }
 
-/// The handout's heading line: `Scenario “−5%” · 1 December 2025`.
+/// The handout's heading line: `Scenario “−5%” · 1 December 2025`, the date written the
+/// way the spoken language writes it (US English or US Spanish).
 pub fn print_head(school: &str, scenario: &str) -> Html {
     let date = js_sys::Date::new_0()
-        .to_locale_date_string("en-US", &wasm_bindgen::JsValue::UNDEFINED)
+        .to_locale_date_string(
+            &format!("{}-US", lang().tag()),
+            &wasm_bindgen::JsValue::UNDEFINED,
+        )
         .as_string()
         .unwrap_or_default();
     html! {
         <p class="print-only print-head" data-testid="print-head">
-            <strong>{ school }</strong>{ format!(" · Scenario “{scenario}” · printed {date}") }
+            <strong>{ school }</strong>{ " · " }
+            { trf("Scenario “{scenario}” · printed {date}", &[("scenario", &scenario), ("date", &date)]) }
         </p>
     }
 }

@@ -4,6 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::lang::use_lang;
+use sitebudget_core::util::i18n::{tr, trf};
+
 use crate::ui::event_value;
 use sitebudget_core::app::NamedScenario;
 
@@ -40,6 +43,7 @@ pub struct ScenarioBarProps {
 /// The row of scenario tabs and their actions.
 #[component]
 pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
+    use_lang();
     let renaming = use_state(|| None::<String>);
     let active_name = props
         .scenarios
@@ -76,7 +80,8 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
     let on_delete = {
         let (cb, name) = (props.on_command.clone(), active_name.clone());
         Callback::from(move |_: MouseEvent| {
-            let sure = gloo::dialogs::confirm(&format!("Delete the scenario “{name}”?"));
+            let sure =
+                gloo::dialogs::confirm(&trf("Delete the scenario “{name}”?", &[("name", &name)]));
             if sure {
                 cb.emit(ScenarioCommand::Delete);
             }
@@ -90,7 +95,7 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
         })
     };
     html! {
-        <nav class="panel scenario-bar no-print" aria-label="Scenarios" data-testid="scenario-bar">
+        <nav class="panel scenario-bar no-print" aria-label={tr("Scenarios")} data-testid="scenario-bar">
             <ul class="scenario-tabs">
                 for named in props.scenarios.iter() {
                     <ScenarioTab key={named.id} id={named.id} name={named.name.clone()}
@@ -100,19 +105,19 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
             <div class="scenario-actions">
                 if let Some(name) = &*renaming {
                     <form onsubmit={finish_rename}>
-                        <input type="text" value={name.clone()} aria-label="Scenario name"
+                        <input type="text" value={name.clone()} aria-label={tr("Scenario name")}
                             data-testid="scenario-name" oninput={on_rename_input} />
-                        <button type="submit" data-testid="scenario-rename-save">{ "Save name" }</button>
+                        <button type="submit" data-testid="scenario-rename-save">{ tr("Save name") }</button>
                     </form>
                 } else {
-                    <button type="button" onclick={start_rename} data-testid="scenario-rename">{ "Rename" }</button>
+                    <button type="button" onclick={start_rename} data-testid="scenario-rename">{ tr("Rename") }</button>
                 }
-                <button type="button" onclick={cmd(ScenarioCommand::New)} data-testid="scenario-new">{ "New" }</button>
-                <button type="button" onclick={cmd(ScenarioCommand::Duplicate)} data-testid="scenario-duplicate">{ "Duplicate" }</button>
+                <button type="button" onclick={cmd(ScenarioCommand::New)} data-testid="scenario-new">{ tr("New") }</button>
+                <button type="button" onclick={cmd(ScenarioCommand::Duplicate)} data-testid="scenario-duplicate">{ tr("Duplicate") }</button>
                 <button type="button" onclick={on_delete} disabled={props.scenarios.len() < 2}
-                    data-testid="scenario-delete">{ "Delete" }</button>
+                    data-testid="scenario-delete">{ tr("Delete") }</button>
                 <label class="small">
-                    { "Compare with " }
+                    { tr("Compare with") }{ " " }
                     <select onchange={on_compare} data-testid="scenario-compare">
                         <option value="" selected={props.compare_with.is_none()}>{ "—" }</option>
                         for named in props.scenarios.iter().filter(|n| n.id != props.active) {

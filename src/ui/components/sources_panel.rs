@@ -5,6 +5,9 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::ui::lang::use_lang;
+use sitebudget_core::util::i18n::tr;
+
 use super::panel::Panel;
 
 use super::figure::{money, money_cell};
@@ -21,19 +24,20 @@ pub struct SourcesPanelProps {
 /// Where the money comes from and what is left of each source.
 #[component]
 pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
+    use_lang();
     let total =
         |f: fn(&SourceRow) -> Decimal| -> Decimal { dec::sum(props.rows.iter().map(|r| f(r))) };
     html! {
-        <Panel id="sources" title="Funding sources" note="Balance = allocation − charges">
+        <Panel id="sources" title={tr("Funding sources")} note={tr("Balance = allocation − charges")}>
             <div class="table-wrap">
                 <table class="data">
                     <thead>
                         <tr>
-                            <th scope="col">{ "Source" }</th>
-                            <th scope="col">{ "Rule" }</th>
-                            <th scope="col" class="num">{ "Allocation" }</th>
-                            <th scope="col" class="num">{ "Charges" }</th>
-                            <th scope="col" class="num">{ "Balance" }</th>
+                            <th scope="col">{ tr("Source") }</th>
+                            <th scope="col">{ tr("Rule") }</th>
+                            <th scope="col" class="num">{ tr("Allocation") }</th>
+                            <th scope="col" class="num">{ tr("Charges") }</th>
+                            <th scope="col" class="num">{ tr("Balance") }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -43,7 +47,7 @@ pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
                     </tbody>
                     <tfoot>
                         <tr>
-                            <th scope="row" colspan="2">{ "School total" }</th>
+                            <th scope="row" colspan="2">{ tr("School total") }</th>
                             { money_cell(total(|r| r.allocation), false) }
                             { money_cell(total(|r| r.charges), false) }
                             { money_cell(total(|r| r.balance), true) }
@@ -65,14 +69,15 @@ pub struct SourceRowViewProps {
 /// One source's row.
 #[component]
 pub fn SourceRowView(props: &SourceRowViewProps) -> Html {
+    use_lang();
     let row = &props.row;
     html! {
         <tr>
             <th scope="row">
                 <span class="line-title">{ &row.name }</span>
                 <div class="line-meta">
-                    if row.restricted { <span class="badge badge-restricted">{ "Restricted" }</span> }
-                    if row.one_time { <span class="badge badge-one-time">{ "One-time" }</span> }
+                    if row.restricted { <span class="badge badge-restricted">{ tr("Restricted") }</span> }
+                    if row.one_time { <span class="badge badge-one-time">{ tr("One-time") }</span> }
                 </div>
             </th>
             <td class="small muted">{ &row.rule }</td>

@@ -15,6 +15,7 @@ use sitebudget_core::engine::{EnrollmentInput, Scenario};
 use sitebudget_core::io::parse_document;
 use sitebudget_core::io::same_origin::{not_on_this_site, src_problem};
 use sitebudget_core::model::Document;
+use sitebudget_core::util::i18n::{tr, trf};
 
 /// Why a budget could not be shown: a headline and, for a refused file, each problem.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,31 +88,33 @@ pub async fn src_budget(src: &str, change: Option<Decimal>) -> Result<Shared, Lo
 /// Fetches `src` (same origin only) and reads it as a budget.
 pub async fn load_src(src: &str) -> Result<Document, LoadError> {
     let window = web_sys::window()
-        .ok_or_else(|| LoadError::new("This page has no window to load a budget in.".to_owned()))?;
+        .ok_or_else(|| LoadError::new(tr("This page has no window to load a budget in.")))?;
     let location = window.location();
     let (origin, here) = location
         .origin()
         .and_then(|o| location.href().map(|h| (o, h)))
         .map_err(|_| {
-            LoadError::new(
-                "This page's address could not be read, so src= was not loaded.".to_owned(),
-            )
+            LoadError::new(tr(
+                "This page's address could not be read, so src= was not loaded.",
+            ))
         })?;
     if let Some(problem) = src_problem(src, &origin) {
         return Err(LoadError::new(problem));
     }
     // The browser's own URL parser has the last word on where `src` points.
     let url = web_sys::Url::new_with_base(src, &here).map_err(|_| {
-        LoadError::new(format!(
-            "src={src} is not a web address, so nothing was loaded."
+        LoadError::new(trf(
+            "src={src} is not a web address, so nothing was loaded.",
+            &[("src", &src)],
         ))
     })?;
     if url.origin() != origin {
         return Err(LoadError::new(not_on_this_site(src, &origin)));
     }
     let unreachable = || {
-        LoadError::new(format!(
-            "The budget at {src} could not be reached. Check the address and that the file is on this site."
+        LoadError::new(trf(
+            "The budget at {src} could not be reached. Check the address and that the file is on this site.",
+            &[("src", &src)],
         ))
     };
     let init = web_sys::RequestInit::new();
@@ -124,9 +127,9 @@ pub async fn load_src(src: &str) -> Result<Document, LoadError> {
             .ok_or_else(unreachable)?;
     if !response.ok() {
         let status = format!("{} {}", response.status(), response.status_text());
-        return Err(LoadError::new(format!(
-            "The budget at {src} could not be loaded: the site answered {}.",
-            status.trim()
+        return Err(LoadError::new(trf(
+            "The budget at {src} could not be loaded: the site answered {status}.",
+            &[("src", &src), ("status", &status.trim())],
         )));
     }
     let text = match response.text() {
@@ -138,7 +141,10 @@ pub async fn load_src(src: &str) -> Result<Document, LoadError> {
     }
     .ok_or_else(unreachable)?;
     parse_document(&text).map_err(|err| LoadError {
-        headline: format!("The file at {src} is not a budget SiteBudget can read:"),
+        headline: trf(
+            "The file at {src} is not a budget SiteBudget can read:",
+            &[("src", &src)],
+        ),
         problems: err.problems.iter().map(ToString::to_string).collect(),
     })
 }
