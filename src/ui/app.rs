@@ -34,7 +34,7 @@ use crate::ui::components::store_notices::StoreNotices;
 use crate::ui::embed::use_embed;
 use crate::ui::import::read_and_import;
 use crate::ui::keys::use_undo_keys;
-use crate::ui::lang::{use_lang, LangSwitch};
+use crate::ui::lang::{tr, use_lang, LangSwitch};
 use crate::ui::persist::{self, Backend};
 use crate::ui::state::Store;
 use crate::ui::steer::SteerCache;
@@ -45,7 +45,6 @@ use sitebudget_core::app::{
 use sitebudget_core::engine::{self, Evaluation};
 use sitebudget_core::model::{Document, Grade};
 use sitebudget_core::util::by_ptr::ByPtr;
-use sitebudget_core::util::i18n::tr;
 use sitebudget_core::view::budget_rows::{group_rows, RowCache};
 use sitebudget_core::view::chart_data::{balance_waterfall, flexibility_stacks};
 use sitebudget_core::view::embed_options::EmbedPanel;

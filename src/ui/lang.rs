@@ -14,8 +14,38 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::ui::embed::Root;
-use sitebudget_core::util::i18n::{set_catalog, tr, Catalog, Lang};
+use sitebudget_core::util::i18n::{self, set_catalog, Catalog, Lang};
 use sitebudget_core::util::url::{encode_component, query_pairs};
+
+/// `key` in the language spoken now, as the page shows it: in English the key itself,
+/// with no copy. One shared function, so each of the page's few hundred texts costs a
+/// call, not a conversion pasted at each place (README, Size). Keys are literals or
+/// marked with `key(…)`, as for `sitebudget_core::util::i18n::tr`.
+#[inline(never)]
+pub fn tr(key: &'static str) -> AttrValue {
+    match i18n::lang() {
+        Lang::En => AttrValue::Static(key),
+        Lang::Es => AttrValue::from(i18n::tr(key)),
+    }
+}
+
+/// `key` translated with its `{places}` filled (`sitebudget_core::util::i18n::trf`), as
+/// the page shows text.
+#[inline(never)]
+pub fn trf(key: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> AttrValue {
+    AttrValue::from(i18n::trf(key, args))
+}
+
+/// `one` or `other` by `n`, translated and filled (`sitebudget_core::util::i18n::trn`).
+#[inline(never)]
+pub fn trn(
+    one: &'static str,
+    other: &'static str,
+    n: u64,
+    args: &[(&str, &dyn std::fmt::Display)],
+) -> AttrValue {
+    AttrValue::from(i18n::trn(one, other, n, args))
+}
 
 /// The local-storage key the switch's choice is remembered under.
 pub const STORAGE_KEY: &str = "sitebudget-lang";
@@ -32,7 +62,7 @@ thread_local! {
 
 /// The catalog text of the language spoken now, for the file worker (`None`: English).
 pub fn spoken_catalog_text() -> Option<Rc<str>> {
-    match sitebudget_core::util::i18n::lang() {
+    match i18n::lang() {
         Lang::En => None,
         Lang::Es => SPANISH_TEXT.with(|t| t.borrow().clone()),
     }
@@ -350,7 +380,7 @@ pub fn LangSwitch() -> Html {
 }
 
 /// A line's priority as people read it (the document keeps the English word).
-pub fn priority_name(priority: sitebudget_core::model::Priority) -> String {
+pub fn priority_name(priority: sitebudget_core::model::Priority) -> AttrValue {
     use sitebudget_core::model::Priority;
     match priority {
         Priority::Flexible => tr("flexible"),

@@ -8,12 +8,12 @@ use js_sys::{Function, Promise};
 use sitebudget_core::io::worker_protocol::{
     decode_response, encode_request, Decoded, Request, Response,
 };
-use sitebudget_core::util::i18n::tr;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::ui::lang::spoken_catalog_text;
 use crate::ui::wire::{catalog_to_js, from_js, to_js};
+use sitebudget_core::util::i18n::tr;
 
 /// The worker's loader, next to index.html (relative, so a sub-path works); used as it is
 /// only when the page names no versioned URL (the browser tests run without Trunk).

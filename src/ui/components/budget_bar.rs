@@ -5,8 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{tr, trf};
+use crate::ui::lang::{tr, trf, use_lang};
 
 use crate::ui::event_value;
 use sitebudget_core::app::BudgetEntry;
@@ -81,7 +80,7 @@ pub fn BudgetBar(props: &BudgetBarProps) -> Html {
             }
         })
     };
-    let confirmed = |question: String, c: BudgetCommand| {
+    let confirmed = |question: AttrValue, c: BudgetCommand| {
         let cb = props.on_command.clone();
         Callback::from(move |_: MouseEvent| {
             if gloo::dialogs::confirm(&question) {

@@ -4,8 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::{priority_name, use_lang};
-use sitebudget_core::util::i18n::{tr, trf, trn};
+use crate::ui::lang::{priority_name, tr, trf, trn, use_lang};
 
 use super::panel::Panel;
 

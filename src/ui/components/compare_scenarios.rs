@@ -5,8 +5,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{tr, trf};
+use crate::ui::lang::{tr, trf, use_lang};
 
 use super::figure::money_cell;
 use super::panel::Panel;
@@ -41,7 +40,7 @@ fn changes_cell(changes: &[String]) -> Html {
 pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
     use_lang();
     let (a, b) = &*props.pair;
-    let money_row = |label: String, key: &str, f: fn(&ScenarioSummary) -> Decimal| {
+    let money_row = |label: AttrValue, key: &str, f: fn(&ScenarioSummary) -> Decimal| {
         html! {
             <tr key={key.to_owned()}>
                 <th scope="row">{ label }</th>

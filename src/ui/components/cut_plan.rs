@@ -5,8 +5,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::ui::lang::{priority_name, use_lang};
-use sitebudget_core::util::i18n::{tr, trf};
+use crate::ui::lang::{priority_name, tr, trf, use_lang};
 
 use super::cut_card::{cut_card, cut_legend};
 use super::panel::Panel;

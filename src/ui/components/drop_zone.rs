@@ -2,8 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::tr;
+use crate::ui::lang::{tr, use_lang};
 
 /// Props of [`DropZone`].
 #[derive(Properties, PartialEq)]

@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{tr, trf};
+use sitebudget_core::util::i18n;
+
+use crate::ui::lang::{tr, use_lang};
 
 use crate::ui::export::download;
 use crate::ui::xlsx_client::{export_xlsx, lines_csv, lines_xlsx};
@@ -44,12 +45,12 @@ fn worker_download<F>(
 ) where
     F: std::future::Future<Output = Result<Vec<u8>, String>> + 'static,
 {
-    status.set(Some(Ok(trf("Preparing {file}…", &[("file", &name)]))));
+    status.set(Some(Ok(i18n::trf("Preparing {file}…", &[("file", &name)]))));
     wasm_bindgen_futures::spawn_local(async move {
         let result = make
             .await
             .and_then(|bytes| download(&bytes, &name, mime))
-            .map(|_| trf("Downloaded {file}", &[("file", &name)]));
+            .map(|_| i18n::trf("Downloaded {file}", &[("file", &name)]));
         status.set(Some(result));
     });
 }
@@ -66,7 +67,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
             let name = format!("{}{suffix}", file_stem(&doc.school.name));
             status.set(Some(
                 download(write(&doc).as_bytes(), &name, mime)
-                    .map(|_| trf("Downloaded {file}", &[("file", &name)])),
+                    .map(|_| i18n::trf("Downloaded {file}", &[("file", &name)])),
             ));
         })
     };
@@ -117,13 +118,13 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                 status.clone(),
             );
             let compare = compare.clone().map(|(s, n)| (s, n.to_string()));
-            status.set(Some(Ok(tr("Preparing the workbook…"))));
+            status.set(Some(Ok(i18n::tr("Preparing the workbook…"))));
             wasm_bindgen_futures::spawn_local(async move {
                 let name = format!("{}.xlsx", file_stem(&doc.school.name));
                 let result = export_xlsx(doc, scenario, scenario_name, compare)
                     .await
                     .and_then(|bytes| download(&bytes, &name, XLSX_MIME))
-                    .map(|_| trf("Downloaded {file}", &[("file", &name)]));
+                    .map(|_| i18n::trf("Downloaded {file}", &[("file", &name)]));
                 status.set(Some(result));
             });
         })

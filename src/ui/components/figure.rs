@@ -3,8 +3,7 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::tr;
+use crate::ui::lang::{tr, use_lang};
 
 use sitebudget_core::format;
 

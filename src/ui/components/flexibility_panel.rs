@@ -6,8 +6,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{tr, trf};
+use crate::ui::lang::{tr, trf, use_lang};
 
 use super::panel::Panel;
 

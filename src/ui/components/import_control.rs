@@ -2,8 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{tr, trf, trn};
+use crate::ui::lang::{tr, trf, trn, use_lang};
 
 use sitebudget_core::app::{Action, ImportStatus, ImportTarget};
 use sitebudget_core::format;

@@ -6,8 +6,9 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{tr, trf};
+use sitebudget_core::util::i18n;
+
+use crate::ui::lang::{tr, trf, use_lang};
 
 use super::panel::Panel;
 use crate::ui::embed::use_read_only;
@@ -191,7 +192,7 @@ pub fn BuyBackRow(props: &BuyBackRowProps) -> Html {
                 problem.set(None);
                 on.emit(with_buy_back(&doc, &scenario, &bb, &source, x));
             }
-            _ => problem.set(Some(trf(
+            _ => problem.set(Some(i18n::trf(
                 "Type an FTE above 0 and at most {fte}.",
                 &[("fte", &format::fte(bb.lost))],
             ))),

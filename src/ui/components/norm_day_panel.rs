@@ -7,8 +7,9 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{tr, trf};
+use sitebudget_core::util::i18n;
+
+use crate::ui::lang::{tr, trf, use_lang};
 
 use super::levers_panel::{breakpoint_picture, BuyBackRow};
 use super::panel::Panel;
@@ -82,7 +83,7 @@ pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
                                 map.insert(g, n);
                                 Ok(())
                             }
-                            _ => Err(trf(
+                            _ => Err(i18n::trf(
                                 "Grade {grade}: type a whole number of pupils from 0 to 100,000.",
                                 &[("grade", &g)],
                             )),
@@ -94,7 +95,7 @@ pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
                         day.remaining_share = p / Decimal::ONE_HUNDRED;
                         Ok(())
                     }
-                    _ => Err(tr("The year left is a percent from 0 to 100.")),
+                    _ => Err(i18n::tr("The year left is a percent from 0 to 100.")),
                 },
             };
             match result {

@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use sitebudget_core::util::i18n::{lang, tr, trf};
+use crate::ui::lang::{tr, trf};
+use sitebudget_core::util::i18n::lang;
 
 /// Opens the browser's print dialog; the print stylesheet turns the page into a handout.
 pub fn print_button() -> Html {

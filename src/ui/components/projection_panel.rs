@@ -4,8 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{tr, trf};
+use sitebudget_core::util::i18n;
+
+use crate::ui::lang::{tr, trf, use_lang};
 
 use super::panel::Panel;
 
@@ -99,7 +100,7 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
         Rc::new(move |year: u32, which: Which, text: String| {
             let t = text.trim().trim_end_matches('%').trim();
             let Ok(p) = parse_decimal(if t.is_empty() { "0" } else { t }) else {
-                problem.set(Some(trf(
+                problem.set(Some(i18n::trf(
                     "Year {year}: type a percent, such as -3.",
                     &[("year", &year)],
                 )));
@@ -110,15 +111,15 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
             if bad {
                 let year: &dyn std::fmt::Display = &year;
                 problem.set(Some(match which {
-                    Which::Enrollment => trf(
+                    Which::Enrollment => i18n::trf(
                         "Year {year}: the enrollment change must be from −100% to +100%.",
                         &[("year", year)],
                     ),
-                    Which::Cost => trf(
+                    Which::Cost => i18n::trf(
                         "Year {year}: the cost change must be −100% or more.",
                         &[("year", year)],
                     ),
-                    Which::Rate => trf(
+                    Which::Rate => i18n::trf(
                         "Year {year}: the rate change must be −100% or more.",
                         &[("year", year)],
                     ),
@@ -257,7 +258,7 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                                            let text = match c {
                                                Some(c) => match c.size {
                                                    Some(sz) => format!("{} ({} ÷ {})", format::plain(sz), c.students, format::fte(c.positions)),
-                                                   None => tr("no positions"),
+                                                   None => tr("no positions").to_string(),
                                                },
                                                None => String::new(),
                                            };

@@ -4,8 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::tr;
+use crate::ui::lang::{tr, use_lang};
 
 use super::charts::BarChart;
 use super::panel::Panel;

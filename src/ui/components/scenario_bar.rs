@@ -4,8 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{tr, trf};
+use crate::ui::lang::{tr, trf, use_lang};
 
 use crate::ui::event_value;
 use sitebudget_core::app::NamedScenario;

@@ -7,8 +7,10 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{key, tr, trf};
+use sitebudget_core::util::i18n;
+
+use crate::ui::lang::{tr, trf, use_lang};
+use sitebudget_core::util::i18n::key;
 
 use super::panel::Panel;
 
@@ -165,7 +167,7 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
     let (base_undup, base_attend) = props.baseline_rates;
     let undup = props.scenario.unduplicated_pct.unwrap_or(base_undup);
     let attend = props.scenario.attendance_rate.unwrap_or(base_attend);
-    let readout = trf(
+    let readout = i18n::trf(
         "{change} · {pupils} students",
         &[
             ("change", &format::percent(change)),
@@ -179,7 +181,7 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
     };
     let percent_box = |field: ScenarioField, value: Decimal| {
         html! {
-            <PercentInput id={field.testid()} label={tr(&field.label())} text={shown_text(field, percent_text(value))}
+            <PercentInput id={field.testid()} label={i18n::tr(&field.label())} text={shown_text(field, percent_text(value))}
                 message={message(field)} on_input={typed(field)} />
         }
     };
@@ -286,7 +288,7 @@ pub fn GradeInput(props: &GradeInputProps) -> Html {
     };
     let label = match props.grade {
         Grade::TK | Grade::K => props.grade.to_string(),
-        Grade::G(n) => trf("Grade {grade}", &[("grade", &n)]),
+        Grade::G(n) => i18n::trf("Grade {grade}", &[("grade", &n)]),
     };
     let diff = i64::from(props.count) - i64::from(props.baseline);
     html! {

@@ -4,8 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{tr, trf};
+use sitebudget_core::util::i18n;
+
+use crate::ui::lang::{tr, trf, use_lang};
 
 use sitebudget_core::format;
 use sitebudget_core::model::Document;
@@ -33,7 +34,7 @@ pub fn SchoolHeader(props: &SchoolHeaderProps) -> Html {
                 for (grade, count) in school.enrollment.iter() {
                     <div class="grade" key={grade.to_string()}>
                         <b>{ format::count(u64::from(*count)) }</b>
-                        <span>{ if grade.index() < 2 { grade.to_string() } else { trf("Grade {grade}", &[("grade", grade)]) } }</span>
+                        <span>{ if grade.index() < 2 { grade.to_string() } else { i18n::trf("Grade {grade}", &[("grade", grade)]) } }</span>
                     </div>
                 }
                 <div class="grade total">

@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{tr, trf};
+use sitebudget_core::util::i18n;
+
+use crate::ui::lang::{tr, trf, use_lang};
 
 use crate::ui::embed::{src_budget, LoadError};
 use crate::ui::share_client::open_fragment;
@@ -127,7 +128,7 @@ pub fn ShareBanner(props: &ShareBannerProps) -> Html {
             };
             if let (true, Ok(shared)) = (open, read) {
                 let from = match origin {
-                    Origin::Link => tr("shared link"),
+                    Origin::Link => i18n::tr("shared link"),
                     Origin::Src(offer) => offer.src.clone(),
                 };
                 on_open.emit((shared.clone(), from));
@@ -153,12 +154,12 @@ pub fn ShareBanner(props: &ShareBannerProps) -> Html {
             let words = match origin {
                 Origin::Link => {
                     if shared.name.is_empty() {
-                        trf(
+                        i18n::trf(
                             "This link carries a budget: {school}, an unnamed scenario.",
                             &[("school", &shared.doc.school.name)],
                         )
                     } else {
-                        trf(
+                        i18n::trf(
                             "This link carries a budget: {school}, scenario “{scenario}”.",
                             &[
                                 ("school", &shared.doc.school.name),

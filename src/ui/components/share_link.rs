@@ -5,8 +5,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{key, tr, trf};
+use crate::ui::lang::{tr, trf, use_lang};
+use sitebudget_core::util::i18n::key;
 
 use crate::ui::share_client::make_fragment;
 use sitebudget_core::engine::Scenario;

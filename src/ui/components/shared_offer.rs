@@ -4,8 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{tr, trn};
+use crate::ui::lang::{tr, trn, use_lang};
 
 use sitebudget_core::app::{SharedChoice, SharedOffer};
 

@@ -9,13 +9,13 @@ use super::height::use_post_height;
 use super::load::{fragment_budget, load_src, start_state, LoadError};
 use super::EmbedContext;
 use crate::ui::app::App;
-use crate::ui::lang::use_lang;
+use crate::ui::lang::{tr, use_lang};
 use crate::ui::persist::{self, Backend};
 use sitebudget_core::app::AppState;
 use sitebudget_core::io::sample::sample_document;
 use sitebudget_core::io::share::is_share_fragment;
 use sitebudget_core::util::by_ptr::ByPtr;
-use sitebudget_core::util::i18n::{lang, tr, Lang};
+use sitebudget_core::util::i18n::{self, lang, Lang};
 use sitebudget_core::view::embed_options::{
     parse_embed_options, EmbedOptions, EMBED_INTRO, GLOSSARY,
 };
@@ -122,7 +122,7 @@ fn Embedded(props: &EmbeddedProps) -> Html {
                             Load::Ready(start_state(shared.doc, Some(shared.scenario), change))
                         }
                         Some(Err(reason)) => Load::Failed(LoadError {
-                            headline: tr("The budget in this link could not be read:"),
+                            headline: i18n::tr("The budget in this link could not be read:"),
                             problems: vec![reason],
                         }),
                         None => Load::Ready(start_state(sample_document(), None, change)),
@@ -163,14 +163,14 @@ fn Embedded(props: &EmbeddedProps) -> Html {
                     </ul>
                 </section>
             }
-            <p class="embed-intro" data-testid="embed-intro">{ tr(EMBED_INTRO) }</p>
+            <p class="embed-intro" data-testid="embed-intro">{ i18n::tr(EMBED_INTRO) }</p>
             { body }
             <details class="embed-glossary" data-testid="embed-glossary">
                 <summary>{ tr("What the words mean") }</summary>
                 <dl>
                     for (term, meaning) in GLOSSARY {
-                        <dt key={term}>{ tr(term) }</dt>
-                        <dd>{ tr(meaning) }</dd>
+                        <dt key={term}>{ i18n::tr(term) }</dt>
+                        <dd>{ i18n::tr(meaning) }</dd>
                     }
                 </dl>
             </details>

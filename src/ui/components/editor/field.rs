@@ -8,9 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::ui::event_value;
+use crate::ui::lang::tr;
 use sitebudget_core::edit::{Edit, EditError, Field, Target};
 use sitebudget_core::model::Span;
-use sitebudget_core::util::i18n::{key, tr};
+use sitebudget_core::util::i18n::key;
 
 /// Choices of a select: (value, label).
 pub type Choices = Rc<Vec<(AttrValue, AttrValue)>>;
@@ -164,7 +165,7 @@ impl Card<'_> {
     /// A field labelled and drawn as the table says.
     pub fn auto(&self, field: Field, value: String) -> Html {
         let (label, input) = look(&self.target, field);
-        self.field(field, tr(label).into(), value.into(), input)
+        self.field(field, tr(label), value.into(), input)
     }
 }
 

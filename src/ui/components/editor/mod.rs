@@ -14,8 +14,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::use_lang;
-use sitebudget_core::util::i18n::{key, tr};
+use crate::ui::lang::{tr, use_lang};
+use sitebudget_core::util::i18n::key;
 
 use super::panel::Panel;
 use sitebudget_core::edit::{Edit, EditError, Target};
@@ -59,7 +59,7 @@ pub(crate) fn error_of(error: &Option<Rc<EditError>>, target: &Target) -> Option
 pub(super) fn card_list(
     cards: Html,
     add: Edit,
-    label: String,
+    label: AttrValue,
     testid: &'static str,
     on_edit: &Callback<Edit>,
 ) -> Html {

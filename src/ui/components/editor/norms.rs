@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use sitebudget_core::util::i18n::{tr, trf};
+use crate::ui::lang::{tr, trf};
 
 use super::field::Card;
 use super::{card_error, card_list, error_of};
