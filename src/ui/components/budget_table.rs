@@ -4,6 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::head_row;
+use sitebudget_core::util::i18n::key;
+
 use crate::ui::lang::{priority_name, tr, trf, trn, use_lang};
 
 use super::panel::Panel;
@@ -76,14 +79,7 @@ pub fn BudgetTable(props: &BudgetTableProps) -> Html {
             <div class="table-wrap">
                 <table class="data" data-testid="budget-table">
                     <thead>
-                        <tr>
-                            <th scope="col">{ tr("Line") }</th>
-                            <th scope="col" class="num">{ tr("FTE / amount") }</th>
-                            <th scope="col" class="num">{ tr("Unit cost") }</th>
-                            <th scope="col">{ tr("Funded by") }</th>
-                            <th scope="col">{ tr("Priority") }</th>
-                            <th scope="col" class="num">{ tr("Cost") }</th>
-                        </tr>
+                        { head_row(&[(key("Line"), false), (key("FTE / amount"), true), (key("Unit cost"), true), (key("Funded by"), false), (key("Priority"), false), (key("Cost"), true)]) }
                     </thead>
                     for group in props.groups.iter() {
                         <tbody key={group.source.clone().unwrap_or_default()}>

@@ -5,6 +5,9 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::head_row;
+use sitebudget_core::util::i18n::key;
+
 use crate::ui::lang::{tr, trf, use_lang};
 
 use super::panel::Panel;
@@ -47,14 +50,7 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
             <div class="table-wrap">
                 <table class="data">
                     <thead>
-                        <tr>
-                            <th scope="col">{ tr("Source") }</th>
-                            <th scope="col" class="num">{ tr("Allocation now") }</th>
-                            <th scope="col" class="num">{ tr("Scenario") }</th>
-                            <th scope="col" class="num">{ tr("Change") }</th>
-                            <th scope="col" class="num">{ tr("Balance now") }</th>
-                            <th scope="col" class="num">{ tr("Scenario balance") }</th>
-                        </tr>
+                        { head_row(&[(key("Source"), false), (key("Allocation now"), true), (key("Scenario"), true), (key("Change"), true), (key("Balance now"), true), (key("Scenario balance"), true)]) }
                     </thead>
                     <tbody>
                         for d in props.sources.iter() {
@@ -87,14 +83,7 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                 <div class="table-wrap">
                     <table class="data">
                         <thead>
-                            <tr>
-                                <th scope="col">{ tr("Line") }</th>
-                                <th scope="col" class="num">{ tr("FTE now") }</th>
-                                <th scope="col" class="num">{ tr("Scenario FTE") }</th>
-                                <th scope="col" class="num">{ tr("Cost now") }</th>
-                                <th scope="col" class="num">{ tr("Scenario cost") }</th>
-                                <th scope="col" class="num">{ tr("Change") }</th>
-                            </tr>
+                            { head_row(&[(key("Line"), false), (key("FTE now"), true), (key("Scenario FTE"), true), (key("Cost now"), true), (key("Scenario cost"), true), (key("Change"), true)]) }
                         </thead>
                         <tbody>
                             for d in changed.iter() {

@@ -5,6 +5,9 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::head_row;
+use sitebudget_core::util::i18n::key;
+
 use crate::ui::lang::{priority_name, tr, trf, use_lang};
 
 use super::cut_card::{cut_card, cut_legend};
@@ -143,13 +146,7 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
                     <div class="table-wrap">
                         <table class="data steer-table">
                             <thead>
-                                <tr>
-                                    <th scope="col">{ tr("Line") }</th>
-                                    <th scope="col">{ tr("Priority") }</th>
-                                    <th scope="col">{ tr("Vacant") }</th>
-                                    <th scope="col">{ tr("Cut rank") }</th>
-                                    <th scope="col">{ tr("FTE step") }</th>
-                                </tr>
+                                { head_row(&[(key("Line"), false), (key("Priority"), false), (key("Vacant"), false), (key("Cut rank"), false), (key("FTE step"), false)]) }
                             </thead>
                             <tbody>
                                 for row in props.steer_rows.iter().take(shown) {

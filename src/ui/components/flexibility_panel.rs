@@ -6,6 +6,9 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::head_row;
+use sitebudget_core::util::i18n::key;
+
 use crate::ui::lang::{tr, trf, use_lang};
 
 use super::panel::Panel;
@@ -68,12 +71,7 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                     <table class="data" data-testid="flex-table">
                         <caption class="small muted">{ tr("Total flexible = unallocated money + flexible spending (flexible lines and vacant positions).") }</caption>
                         <thead>
-                            <tr>
-                                <th scope="col">{ tr("Source") }</th>
-                                <th scope="col" class="num">{ tr("Unallocated") }</th>
-                                <th scope="col" class="num">{ tr("Flexible spending") }</th>
-                                <th scope="col" class="num">{ tr("Total flexible") }</th>
-                            </tr>
+                            { head_row(&[(key("Source"), false), (key("Unallocated"), true), (key("Flexible spending"), true), (key("Total flexible"), true)]) }
                         </thead>
                         <tbody>
                             for s in flex.sources.iter() {

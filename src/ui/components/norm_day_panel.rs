@@ -7,6 +7,9 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::head_row;
+use sitebudget_core::util::i18n::key;
+
 use sitebudget_core::util::i18n;
 
 use crate::ui::lang::{tr, trf, use_lang};
@@ -152,13 +155,7 @@ pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
             <p class="small muted">{ tr("Type the pupils counted in each grade and those who never came. A grade left blank keeps the pupils the scenario budgets on. Only norm positions move; per-pupil money stays as budgeted.") }</p>
             <div class="table-wrap">
                 <table class="data">
-                    <thead><tr>
-                        <th scope="col">{ tr("Grade") }</th>
-                        <th scope="col" class="num">{ tr("Budgeted") }</th>
-                        <th scope="col" class="num">{ tr("Enrolled on Norm Day") }</th>
-                        <th scope="col" class="num">{ tr("No-shows") }</th>
-                        <th scope="col" class="num">{ tr("Counted") }</th>
-                    </tr></thead>
+                    <thead>{ head_row(&[(key("Grade"), false), (key("Budgeted"), true), (key("Enrolled on Norm Day"), true), (key("No-shows"), true), (key("Counted"), true)]) }</thead>
                     <tbody>
                         for (g, n) in props.grades.iter() {
                             <tr key={g.to_string()}>

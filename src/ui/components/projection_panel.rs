@@ -4,6 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::head_row;
+use sitebudget_core::util::i18n::key;
+
 use sitebudget_core::util::i18n;
 
 use crate::ui::lang::{tr, trf, use_lang};
@@ -200,17 +203,7 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
             <div class="table-wrap">
                 <table class="data">
                     <thead>
-                        <tr>
-                            <th scope="col">{ tr("Year") }</th>
-                            <th scope="col" class="num">{ tr("Allocation") }</th>
-                            <th scope="col" class="num">{ tr("Cost") }</th>
-                            <th scope="col" class="num">{ tr("Balance before cuts") }</th>
-                            <th scope="col" class="num">{ tr("Positions lost (FTE)") }</th>
-                            <th scope="col" class="num">{ tr("Cuts") }</th>
-                            <th scope="col" class="num">{ tr("Enrollment change (%)") }</th>
-                            <th scope="col" class="num">{ tr("Cost change (%)") }</th>
-                            <th scope="col" class="num">{ tr("Rate change (%)") }</th>
-                        </tr>
+                        { head_row(&[(key("Year"), false), (key("Allocation"), true), (key("Cost"), true), (key("Balance before cuts"), true), (key("Positions lost (FTE)"), true), (key("Cuts"), true), (key("Enrollment change (%)"), true), (key("Cost change (%)"), true), (key("Rate change (%)"), true)]) }
                     </thead>
                     <tbody>
                         for y in props.years.iter() {

@@ -5,6 +5,9 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::head_row;
+use sitebudget_core::util::i18n::key;
+
 use crate::ui::lang::{tr, use_lang};
 
 use super::panel::Panel;
@@ -31,13 +34,7 @@ pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
             <div class="table-wrap">
                 <table class="data">
                     <thead>
-                        <tr>
-                            <th scope="col">{ tr("Source") }</th>
-                            <th scope="col">{ tr("Rule") }</th>
-                            <th scope="col" class="num">{ tr("Allocation") }</th>
-                            <th scope="col" class="num">{ tr("Charges") }</th>
-                            <th scope="col" class="num">{ tr("Balance") }</th>
-                        </tr>
+                        { head_row(&[(key("Source"), false), (key("Rule"), false), (key("Allocation"), true), (key("Charges"), true), (key("Balance"), true)]) }
                     </thead>
                     <tbody>
                         for row in props.rows.iter() {
