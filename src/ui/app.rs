@@ -34,7 +34,7 @@ use crate::ui::components::store_notices::StoreNotices;
 use crate::ui::embed::use_embed;
 use crate::ui::import::read_and_import;
 use crate::ui::keys::use_undo_keys;
-use crate::ui::lang::{tr, use_lang, LangSwitch};
+use crate::ui::lang::{lang_switch, tr, use_lang_context};
 use crate::ui::persist::{self, Backend};
 use crate::ui::state::Store;
 use crate::ui::steer::SteerCache;
@@ -87,7 +87,10 @@ pub fn App(props: &AppProps) -> Html {
     use_undo_keys(state.dispatcher());
     // Every text below is worded in the language spoken; a switch re-renders, and the
     // memos that word text key on it.
-    let lang = use_lang();
+    let lang_context = use_lang_context();
+    let lang = lang_context
+        .as_ref()
+        .map_or_else(Default::default, |c| c.lang);
     // Embed mode drops the chrome and shows only the panels the host chose.
     let embed = use_embed();
     let show = |panel: EmbedPanel| embed.shows(panel);
@@ -466,7 +469,7 @@ pub fn App(props: &AppProps) -> Html {
                 <header class="topbar">
                     <div class="brand">{ "SiteBudget" }<small>{ tr("school budget calculator") }</small></div>
                     <div class="topbar-actions">
-                        <LangSwitch />
+                        { lang_switch(lang_context.as_ref()) }
                         <ImportControl status={state.import.clone()} on_file={on_file} />
                         <ExportMenu doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()}
                             compare={state.open.compare_with.and_then(|id| state.named(id))

@@ -13,9 +13,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::ui::embed::Root;
+use crate::ui::embed::root_view;
 use sitebudget_core::util::i18n::{self, set_catalog, Catalog, Lang};
 use sitebudget_core::util::url::{encode_component, query_pairs};
+use sitebudget_core::view::embed_options::parse_embed_options;
 
 /// `key` in the language spoken now, as the page shows it: in English the key itself,
 /// with no copy. One shared function, so each of the page's few hundred texts costs a
@@ -251,15 +252,14 @@ pub struct LangRootProps {
 /// in it, and re-words everything when the switch asks.
 #[component]
 pub fn LangRoot(props: &LangRootProps) -> Html {
-    let embed = {
+    let query = {
         let query = props.query.clone();
         use_memo((), move |_| {
-            let query = query.map_or_else(page_query, |q| q.to_string());
-            (starting_lang(&query), is_embed(&query))
+            query.map_or_else(page_query, |q| q.to_string())
         })
     };
-    let (start, embedded) = *embed;
-    let speaking = use_state(|| match start {
+    let embedded = is_embed(&query);
+    let speaking = use_state(|| match starting_lang(&query) {
         Lang::En => Speaking {
             now: Some(Lang::En),
             pending: None,
@@ -315,6 +315,10 @@ pub fn LangRoot(props: &LangRootProps) -> Html {
             }
         });
     }
+    // Read again in each language: the options' problems are worded for the reader.
+    let options = use_memo((query, speaking.now), |(query, _)| {
+        parse_embed_options(query)
+    });
     let Some(lang) = speaking.now else {
         // Until the chosen language's texts are here, a note in that language (it cannot
         // come from the catalog being fetched), never the app in English first.
@@ -339,7 +343,7 @@ pub fn LangRoot(props: &LangRootProps) -> Html {
                     <p lang="es">{ "No se pudieron cargar los textos en español (puede que no haya conexión), así que SiteBudget sigue en inglés. Vuelva a elegir Español cuando tenga conexión." }</p>
                 </div>
             }
-            <Root query={props.query.clone()} fragment={props.fragment.clone()} />
+            { root_view(options, props.fragment.clone()) }
         </ContextProvider<LangContext>>
     }
 }
@@ -351,10 +355,17 @@ fn page_query() -> String {
         .unwrap_or_default()
 }
 
-/// The language switch for the top bar: each language named in itself.
-#[component]
-pub fn LangSwitch() -> Html {
-    let Some(context) = use_context::<LangContext>() else {
+/// The language in force with its switch (`None` outside a [`LangRoot`]); the calling
+/// component re-renders when it changes.
+#[hook]
+pub fn use_lang_context() -> Option<LangContext> {
+    use_context::<LangContext>()
+}
+
+/// The language switch for the top bar, each language named in itself (nothing outside a
+/// [`LangRoot`]). A plain function: one component type less in the bundle.
+pub fn lang_switch(context: Option<&LangContext>) -> Html {
+    let Some(context) = context else {
         return Html::default();
     };
     let onchange = {

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use sitebudget_core::view::embed_options::EmbedOptions;
 
 pub use load::{fragment_budget, src_budget, LoadError};
-pub use shell::{Root, RootProps};
+pub use shell::root_view;
 
 /// The embed options in force, shared with every component below the embed root.
 #[derive(Clone, Debug, PartialEq, Default)]

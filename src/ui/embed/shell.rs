@@ -1,5 +1,5 @@
-//! The root component: the normal app, or (with `?embed`) the compact embed with its
-//! budget loading, option problems, and the "Open in SiteBudget" link.
+//! The root view: the normal app, or (with `?embed`) the compact embed with its budget
+//! loading, option problems, and the "Open in SiteBudget" link.
 
 use std::rc::Rc;
 
@@ -16,50 +16,26 @@ use sitebudget_core::io::sample::sample_document;
 use sitebudget_core::io::share::is_share_fragment;
 use sitebudget_core::util::by_ptr::ByPtr;
 use sitebudget_core::util::i18n::{self, lang, Lang};
-use sitebudget_core::view::embed_options::{
-    parse_embed_options, EmbedOptions, EMBED_INTRO, GLOSSARY,
-};
+use sitebudget_core::view::embed_options::{EmbedOptions, EMBED_INTRO, GLOSSARY};
 use sitebudget_core::view::links::open_href;
 
-/// Props of [`Root`].
-#[derive(Properties, PartialEq, Default)]
-pub struct RootProps {
-    /// The query string to read; the page's own when `None` (browser tests pass theirs).
-    #[prop_or_default]
-    pub query: Option<AttrValue>,
-    /// The fragment (without `#`); the page's own when `None`.
-    #[prop_or_default]
-    pub fragment: Option<AttrValue>,
-}
-
-/// The page's query string or fragment, read once.
-fn page_part(part: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>) -> String {
+/// The page's fragment (without `#`), read once.
+fn page_fragment() -> String {
     web_sys::window()
-        .and_then(|w| part(&w.location()).ok())
+        .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_owned()
 }
 
-/// The normal app, or the embed when the query string asks for it.
-#[component]
-pub fn Root(props: &RootProps) -> Html {
-    let options = {
-        let query = props.query.clone();
-        use_memo((), move |_| {
-            let query =
-                query.map_or_else(|| page_part(web_sys::Location::search), |q| q.to_string());
-            parse_embed_options(&query)
-        })
-    };
+/// The normal app, or the embed when `options` ask for it, showing `fragment` (the
+/// page's own when `None`). A plain function under the language root: one component
+/// type less in the bundle.
+pub fn root_view(options: Rc<EmbedOptions>, fragment: Option<AttrValue>) -> Html {
     if !options.embed {
         return html! { <Saved /> };
     }
-    let fragment = props.fragment.clone().unwrap_or_else(|| {
-        AttrValue::from(
-            page_part(web_sys::Location::hash)
-                .trim_start_matches('#')
-                .to_owned(),
-        )
-    });
+    let fragment = fragment.unwrap_or_else(|| AttrValue::from(page_fragment()));
     html! {
         <ContextProvider<EmbedContext> context={EmbedContext(options.clone())}>
             <Embedded {options} {fragment} />
