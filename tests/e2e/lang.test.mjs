@@ -75,7 +75,12 @@ test("the plan in Spanish: a cut under a 10% decline, worded with its Spanish la
   await page.waitForSelector(`${sel("cut-plan")} .cut-list li`);
   // The figure's label changes with the scenario: "Balance before cuts" in Spanish.
   assert.match(await page.textContent(".figures"), /Saldo antes de los recortes/);
-  assert.match(await page.textContent(sel("plan-legend")), /./);
+  // The sample at −10% loses TK-3 teachers by the district norm (the card's badge) and
+  // offers other lines to cut instead (the card's buttons), both worded on the page.
+  const plan = await page.textContent(sel("cut-plan"));
+  assert.match(plan, /Norma del distrito/);
+  assert.match(plan, /recortar esta en su lugar/);
+  assert.doesNotMatch(plan, /cut this instead|District norm\b(?!:)/);
   assert.match(await page.textContent(sel("enrollment-readout")), /alumnos/);
   await context.close();
 });
@@ -146,5 +151,27 @@ test("an embed follows its own lang=, and its Open link carries it", async () =>
   await page.waitForSelector(`${sel("embed")} ${sel("total-allocation")}`);
   assert.equal(await planTitle(page), "Cut plan");
   assert.equal(await htmlLang(page), "en");
+  await context.close();
+});
+
+test("the file helper is told the page's language and still reads a CSV in Spanish", async () => {
+  const { context, page, errors } = await openPage("?lang=es");
+  await page.waitForSelector(sel("total-allocation"));
+  // One good row and one whose funding source does not exist (the worker reads CSV).
+  const csv = [
+    "Position,Salary,FTE,Funding source",
+    'Classroom teacher,"$118,000",3,General fund (school allocation)',
+    'Librarian,"$70,000",1,Library fund',
+    "",
+  ].join("\n");
+  await page.setInputFiles(sel("import-file"), { name: "lineas.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const preview = await page.waitForSelector(sel("import-preview"));
+  assert.equal(await preview.getAttribute("aria-label"), "Vista previa de la importación");
+  // "lineas.csv: 1 good row can be imported; 1 row cannot…", worded in Spanish on the page.
+  assert.match(await preview.textContent(), /lineas\.csv: 1 fila correcta se puede importar; 1 fila no se puede importar/);
+  assert.match(await page.textContent(sel("import-good-rows")), /./);
+  await page.click(sel("import-cancel"));
+  await page.waitForSelector(sel("import-preview"), { state: "detached" });
+  assert.deepEqual(errors, []);
   await context.close();
 });
