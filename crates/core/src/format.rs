@@ -1,6 +1,7 @@
 //! Display formats for money, FTE and shares: plain Rust so they are tested natively.
 
 use crate::util::dec;
+use crate::util::i18n::{tr1, trf};
 use rust_decimal::prelude::*;
 use rust_decimal::Decimal;
 
@@ -67,9 +68,9 @@ pub fn fte(value: Decimal) -> String {
 pub fn days(days: Decimal) -> String {
     let n = plain(days);
     if days == Decimal::ONE {
-        format!("{n} day")
+        tr1("{n} day", "n", &n)
     } else {
-        format!("{n} days")
+        tr1("{n} days", "n", &n)
     }
 }
 
@@ -78,11 +79,14 @@ pub fn days(days: Decimal) -> String {
 pub fn fte_days(value: Decimal) -> String {
     let f = fte(value);
     if value > Decimal::ONE || value.is_sign_negative() {
-        return format!("{f} FTE");
+        return tr1("{n} FTE", "n", &f);
     }
-    format!(
-        "{f} FTE ({} a week)",
-        days(dec::mul(value, Decimal::from(5)))
+    trf(
+        "{fte} FTE ({days} a week)",
+        &[
+            ("fte", &f),
+            ("days", &days(dec::mul(value, Decimal::from(5)))),
+        ],
     )
 }
 
@@ -91,17 +95,17 @@ pub fn points_change(fraction: Decimal) -> String {
     let pts = dec::mul(fraction, Decimal::ONE_HUNDRED)
         .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
     let text = plain(pts.abs());
-    let unit = if pts.abs() == Decimal::ONE {
-        "point"
-    } else {
-        "points"
-    };
-    if pts.is_zero() {
-        format!("0 {unit}")
+    let signed = if pts.is_zero() {
+        "0".to_owned()
     } else if pts.is_sign_negative() {
-        format!("{MINUS}{text} {unit}")
+        format!("{MINUS}{text}")
     } else {
-        format!("+{text} {unit}")
+        format!("+{text}")
+    };
+    if pts.abs() == Decimal::ONE {
+        tr1("{n} point", "n", &signed)
+    } else {
+        tr1("{n} points", "n", &signed)
     }
 }
 

@@ -1,4 +1,4 @@
-//! The message catalogs are complete: every key the sources pass to `tr`, `trf`, `trn`
+//! The message catalogs are complete: every key the sources pass to `tr`, `tr1`, `trf`, `trn`
 //! or `key` has a Spanish text in `i18n/es.json` with the same `{places}`, and the
 //! catalog holds no key the sources no longer use.
 
@@ -75,7 +75,7 @@ fn source_keys() -> BTreeMap<String, String> {
         }
         let text = fs::read_to_string(&file).expect("a source file is readable");
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
-        for call in ["tr(", "trf(", "trn(", "key("] {
+        for call in ["tr(", "tr1(", "trf(", "trn(", "key("] {
             let mut rest = code;
             while let Some(at) = rest.find(call) {
                 let before = rest[..at].chars().next_back();

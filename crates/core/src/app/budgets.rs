@@ -7,6 +7,7 @@ use crate::engine::Scenario;
 use crate::history::History;
 use crate::io::sample::sample_document;
 use crate::model::Document;
+use crate::util::i18n::tr;
 use crate::view::names::unused_name;
 
 /// A budget kept in this browser with its scenarios: the open one or a closed one.
@@ -46,7 +47,7 @@ impl Budget {
             doc: Rc::new(doc),
             scenarios: Rc::new(vec![NamedScenario {
                 id: 1,
-                name: "Scenario 1".to_owned(),
+                name: tr("Scenario 1"),
                 scenario: Rc::new(Scenario::default()),
             }]),
             active: 1,

@@ -12,6 +12,7 @@ use crate::engine::{EnrollmentInput, Scenario};
 use crate::format;
 use crate::model::{Document, Grade};
 use crate::util::dec;
+use crate::util::i18n::{tr, tr1, trf};
 
 /// The most pupils a grade may hold (SPEC "Scenarios").
 pub const MAX_GRADE_PUPILS: u32 = 100_000;
@@ -56,14 +57,14 @@ impl ScenarioField {
     /// The box's name as its label shows it.
     pub fn label(self) -> String {
         match self {
-            Self::EnrollmentChange | Self::EnrollmentPupils => "Enrollment change".into(),
+            Self::EnrollmentChange | Self::EnrollmentPupils => tr("Enrollment change"),
             Self::Grade(Grade::TK) => "TK".into(),
-            Self::Grade(Grade::K) => "Kindergarten".into(),
-            Self::Grade(Grade::G(n)) => format!("Grade {n}"),
-            Self::Unduplicated => "Unduplicated pupils".into(),
-            Self::Attendance => "Attendance rate".into(),
-            Self::CostChange => "Cost change".into(),
-            Self::RateChange => "Per-pupil rate change".into(),
+            Self::Grade(Grade::K) => tr("Kindergarten"),
+            Self::Grade(Grade::G(n)) => tr1("Grade {n}", "n", &n),
+            Self::Unduplicated => tr("Unduplicated pupils"),
+            Self::Attendance => tr("Attendance rate"),
+            Self::CostChange => tr("Cost change"),
+            Self::RateChange => tr("Per-pupil rate change"),
         }
     }
 }
@@ -126,20 +127,21 @@ fn bounds(field: ScenarioField) -> (Decimal, Decimal, String) {
         ScenarioField::Unduplicated | ScenarioField::Attendance => (
             Decimal::ZERO,
             Decimal::ONE,
-            format!("{name} must be between 0% and 100%"),
+            tr1("{name} must be between 0% and 100%", "name", &name),
         ),
         ScenarioField::CostChange | ScenarioField::RateChange => (
             Decimal::NEGATIVE_ONE,
             MAX_PRICE_CHANGE,
-            format!(
-                "{name} must be {}100% or more (at most +1,000%)",
-                format::MINUS
+            tr1(
+                "{name} must be −100% or more (at most +1,000%)",
+                "name",
+                &name,
             ),
         ),
         _ => (
             Decimal::NEGATIVE_ONE,
             Decimal::ONE,
-            format!("{name} must be between {}100% and +100%", format::MINUS),
+            tr1("{name} must be between −100% and +100%", "name", &name),
         ),
     }
 }
@@ -218,10 +220,12 @@ pub fn type_into(
     match field {
         ScenarioField::Grade(grade) => {
             let message = || {
-                format!(
-                    "Pupils in {} must be a whole number from 0 to {}",
-                    grade_name(grade),
-                    format::count(u64::from(MAX_GRADE_PUPILS))
+                trf(
+                    "Pupils in {grade} must be a whole number from 0 to {max}",
+                    &[
+                        ("grade", &grade_name(grade)),
+                        ("max", &format::count(u64::from(MAX_GRADE_PUPILS))),
+                    ],
                 )
             };
             let n = parse_whole(text)
@@ -235,19 +239,16 @@ pub fn type_into(
         ScenarioField::EnrollmentPupils => {
             let base: u64 = doc.school.enrollment.values().map(|&n| u64::from(n)).sum();
             if base == 0 {
-                return Err(refuse(
+                return Err(refuse(tr(
                     "This school has no pupils enrolled, so there is nothing to change; \
-                     set pupils per grade instead"
-                        .into(),
-                ));
+                     set pupils per grade instead",
+                )));
             }
             let limit = i64::try_from(base).unwrap_or(i64::MAX);
-            let message = format!(
-                "Enrollment change must be a whole number of pupils between {} and {} \
-                 ({}100% to +100%)",
-                signed(-limit),
-                signed(limit),
-                format::MINUS
+            let message = trf(
+                "Enrollment change must be a whole number of pupils between {low} and {high} \
+                 (−100% to +100%)",
+                &[("low", &signed(-limit)), ("high", &signed(limit))],
             );
             let n = parse_whole(text)
                 .filter(|n| (-limit..=limit).contains(n))
@@ -255,16 +256,24 @@ pub fn type_into(
             // The exact fraction: −40 of 448 pupils is −40/448, not a rounded percent.
             let change = Decimal::from(n)
                 .checked_div(Decimal::from(base))
-                .ok_or_else(|| refuse("This change cannot be computed".into()))?;
+                .ok_or_else(|| refuse(tr("This change cannot be computed")))?;
             next.enrollment = enrollment_from(change);
         }
         _ => {
             let (lo, hi, message) = bounds(field);
             let value = parse_percent(text).ok_or_else(|| {
                 refuse(if text.trim().is_empty() {
-                    format!("Type {} in percent, for example 5", field.label())
+                    tr1(
+                        "Type {label} in percent, for example 5",
+                        "label",
+                        &field.label(),
+                    )
                 } else {
-                    format!("{} must be a number of percent", field.label())
+                    tr1(
+                        "{label} must be a number of percent",
+                        "label",
+                        &field.label(),
+                    )
                 })
             })?;
             if value < lo || value > hi {
@@ -295,8 +304,8 @@ fn enrollment_from(change: Decimal) -> EnrollmentInput {
 fn grade_name(grade: Grade) -> String {
     match grade {
         Grade::TK => "TK".into(),
-        Grade::K => "kindergarten".into(),
-        Grade::G(n) => format!("grade {n}"),
+        Grade::K => tr("kindergarten"),
+        Grade::G(n) => tr1("grade {n}", "n", &n),
     }
 }
 
@@ -327,10 +336,12 @@ pub fn scenario_problems(scenario: &Scenario) -> Vec<Refusal> {
             if *n > MAX_GRADE_PUPILS {
                 out.push(Refusal {
                     field: ScenarioField::Grade(*g),
-                    message: format!(
-                        "Pupils in {} must be a whole number from 0 to {}",
-                        grade_name(*g),
-                        format::count(u64::from(MAX_GRADE_PUPILS))
+                    message: trf(
+                        "Pupils in {grade} must be a whole number from 0 to {max}",
+                        &[
+                            ("grade", &grade_name(*g)),
+                            ("max", &format::count(u64::from(MAX_GRADE_PUPILS))),
+                        ],
                     ),
                 });
             }

@@ -18,6 +18,7 @@ use crate::io::store::{
 use crate::io::{parse_document, to_json};
 use crate::model::Document;
 use crate::util::by_ptr::ByPtr;
+use crate::util::i18n::{key, tr, tr1};
 use crate::util::sort;
 
 /// Shown when a write is refused: the records are kept in memory only.
@@ -156,9 +157,9 @@ pub fn restore(records: &impl Records) -> (AppState, Saver) {
             // The damaged list is copied aside before a new one replaces it.
             damaged.push(Damaged {
                 id: 0,
-                label: "The list of budgets".into(),
+                label: tr("The list of budgets"),
                 key: DAMAGED_INDEX_KEY.into(),
-                why: format!("{e}. The budgets below were found without it"),
+                why: tr1("{e}. The budgets below were found without it", "e", &e),
                 raw: index_text.as_deref().map(Rc::from),
             });
             None
@@ -175,9 +176,9 @@ pub fn restore(records: &impl Records) -> (AppState, Saver) {
         if !damaged.iter().any(|d| d.key == DAMAGED_INDEX_KEY) {
             damaged.push(Damaged {
                 id: 0,
-                label: "An earlier list of budgets".into(),
+                label: tr("An earlier list of budgets"),
                 key: DAMAGED_INDEX_KEY.into(),
-                why: "it could not be read, and was kept when a new list replaced it".into(),
+                why: tr("it could not be read, and was kept when a new list replaced it"),
                 raw: Some(Rc::from(text.as_str())),
             });
         }
@@ -196,17 +197,18 @@ pub fn restore(records: &impl Records) -> (AppState, Saver) {
             let label = records
                 .get(&doc_key(id))
                 .and_then(|t| parse_document(&t).ok())
-                .map_or_else(|| format!("Budget {id}"), |d| d.school.name);
+                .map_or_else(|| tr1("Budget {id}", "id", &id), |d| d.school.name);
             entries.push(IndexEntry { id, label });
         }
     }
     if index_text.is_none() && !entries.is_empty() {
         damaged.push(Damaged {
             id: 0,
-            label: "The list of budgets".into(),
+            label: tr("The list of budgets"),
             key: INDEX_KEY.into(),
-            why: "it was missing; the budgets below were found without it and a new list is saved"
-                .into(),
+            why: tr(
+                "it was missing; the budgets below were found without it and a new list is saved",
+            ),
             raw: None,
         });
     }
@@ -267,14 +269,14 @@ fn load_budget(records: &impl Records, entry: &IndexEntry) -> Result<Budget, Dam
     };
     let key = doc_key(entry.id);
     let Some(text) = records.get(&key) else {
-        return Err(damaged(key, "its document is missing".into(), None));
+        return Err(damaged(key, tr("its document is missing"), None));
     };
     let doc = match parse_document(&text) {
         Ok(doc) => doc,
         Err(e) => {
             return Err(damaged(
                 key,
-                format!("its document cannot be read: {e}"),
+                tr1("its document cannot be read: {e}", "e", &e),
                 Some(text),
             ))
         }
@@ -285,7 +287,7 @@ fn load_budget(records: &impl Records, entry: &IndexEntry) -> Result<Budget, Dam
         Some((Err(e), text)) => {
             return Err(damaged(
                 key,
-                format!("its scenarios cannot be read: {e}"),
+                tr1("its scenarios cannot be read: {e}", "e", &e),
                 Some(text),
             ))
         }
@@ -293,7 +295,7 @@ fn load_budget(records: &impl Records, entry: &IndexEntry) -> Result<Budget, Dam
         None => StoredWork {
             scenarios: vec![StoredScenario {
                 id: 1,
-                name: "Scenario 1".into(),
+                name: tr("Scenario 1"),
                 scenario: Scenario::default(),
             }],
             active: 1,
@@ -623,14 +625,15 @@ impl Saver {
         match self.write_to(state, records) {
             Written::Saved => StorageStatus::Saved,
             Written::Refused => StorageStatus::Failing(FULL.to_owned()),
-            Written::Stale(_) => StorageStatus::Failing(CHANGED.to_owned()),
+            Written::Stale(_) => StorageStatus::Failing(tr(CHANGED)),
             Written::Held => state.storage.clone(),
         }
     }
 }
 
 /// Shown while another tab's changes are being read in.
-pub const CHANGED: &str = "Another tab saved changes; they are being read in before saving.";
+/// (A catalog key: the status carries it translated.)
+pub const CHANGED: &str = key("Another tab saved changes; they are being read in before saving.");
 
 /// The writes that move local storage's records (`local`) into the new store (`store`),
 /// once: none when the store says they moved already. A record the store already holds

@@ -15,6 +15,7 @@ use crate::io::line_rows::BadRow;
 use crate::io::sample::sample_document;
 use crate::model::validate;
 use crate::model::{Document, LineKind, Priority};
+use crate::util::i18n::{tr, tr1, trf};
 use crate::view::import_preview::ImportPreview;
 
 /// How the budget table is shown.
@@ -382,15 +383,13 @@ fn steer_scenario(
         .lines
         .iter_mut()
         .find(|l| l.id == line_id)
-        .ok_or_else(|| refuse(format!("there is no line `{line_id}`")))?;
+        .ok_or_else(|| refuse(tr1("there is no line `{id}`", "id", &line_id)))?;
     match (steer, &mut line.kind) {
         (LineSteer::Priority(p), _) => line.priority = *p,
         (LineSteer::CutRank(rank), _) => line.cut_rank = *rank,
         (LineSteer::Vacant(v), LineKind::Position(pos)) => pos.vacant = *v,
         (LineSteer::FteStep(step), LineKind::Position(pos)) => pos.fte_step = *step,
-        (_, LineKind::Item { .. }) => {
-            return Err(refuse("only positions have this field".to_owned()))
-        }
+        (_, LineKind::Item { .. }) => return Err(refuse(tr("only positions have this field"))),
     }
     let new_line = line.clone();
     validate(&edited).map_err(|err| refuse(err.to_string()))?;
@@ -513,8 +512,15 @@ impl AppState {
                 }
                 let file = match preview.bad.len() {
                     0 => preview.file.clone(),
-                    1 => format!("{} (good rows only; 1 row left out)", preview.file),
-                    n => format!("{} (good rows only; {n} rows left out)", preview.file),
+                    1 => tr1(
+                        "{file} (good rows only; 1 row left out)",
+                        "file",
+                        &preview.file,
+                    ),
+                    n => trf(
+                        "{file} (good rows only; {n} rows left out)",
+                        &[("file", &preview.file), ("n", &n)],
+                    ),
                 };
                 let doc = (*preview.doc).clone();
                 match target {
@@ -546,7 +552,7 @@ impl AppState {
             Action::NewScenario => {
                 let open = &mut next.open;
                 let id = open.next_scenario_id();
-                let name = open.unused_scenario_name(&format!("Scenario {id}"));
+                let name = open.unused_scenario_name(&tr1("Scenario {id}", "id", &id));
                 Rc::make_mut(&mut open.scenarios).push(NamedScenario {
                     id,
                     name,
@@ -560,7 +566,7 @@ impl AppState {
                 };
                 let open = &mut next.open;
                 let id = open.next_scenario_id();
-                let name = open.unused_scenario_name(&format!("{} copy", source.name));
+                let name = open.unused_scenario_name(&tr1("{name} copy", "name", &source.name));
                 let scenario = source.scenario.clone();
                 Rc::make_mut(&mut open.scenarios).push(NamedScenario { id, name, scenario });
                 open.active = id;
@@ -804,7 +810,7 @@ impl AppState {
             let open = &mut self.open;
             let id = open.next_scenario_id();
             let base = match name.trim() {
-                "" => format!("Scenario {id}"),
+                "" => tr1("Scenario {id}", "id", &id),
                 n => n.to_owned(),
             };
             let name = open.unused_scenario_name(&base);

@@ -20,6 +20,7 @@ use crate::io::line_rows::{line_cells, COLUMNS, TOTAL_LABEL};
 use crate::io::xlsx_read::SPREADSHEET_DIGITS;
 use crate::model::Document;
 use crate::util::decimal::parse_decimal;
+use crate::util::i18n::{key, tr, tr1, trf};
 use crate::view::line_edits::line_edit_words;
 use crate::view::plan_text::{cut_words, deficit_words};
 use crate::view::summary::{summarize, ScenarioSummary};
@@ -52,11 +53,15 @@ pub fn compared_workbook(
 ) -> Result<Vec<u8>, String> {
     // The lines are worth exporting even when the scenario cannot be computed.
     let eval =
-        evaluate(doc, scenario).map_err(|e| format!("This scenario cannot be computed: {e}"));
+        evaluate(doc, scenario).map_err(|e| tr1("This scenario cannot be computed: {e}", "e", &e));
     let pair = match (compare, eval.as_ref()) {
         (Some((other, other_name)), Ok(a)) => {
-            let b = evaluate(doc, other)
-                .map_err(|e| format!("Scenario “{other_name}” cannot be computed: {e}"))?;
+            let b = evaluate(doc, other).map_err(|e| {
+                trf(
+                    "Scenario “{name}” cannot be computed: {e}",
+                    &[("name", &other_name), ("e", &e)],
+                )
+            })?;
             Some(TwoScenarios {
                 a: (
                     summarize(scenario_name, a),
@@ -70,8 +75,12 @@ pub fn compared_workbook(
         }
         _ => None,
     };
-    build(doc, eval.as_ref(), scenario_name, pair.as_ref())
-        .map_err(|e| format!("The workbook could not be written: {e}"))
+    build(doc, eval.as_ref(), scenario_name, pair.as_ref()).map_err(not_written)
+}
+
+/// Why the workbook could not be written, in plain words.
+fn not_written(e: XlsxError) -> String {
+    tr1("The workbook could not be written: {e}", "e", &e)
 }
 
 /// Two compared scenarios: each one's summary and line changes in words.
@@ -90,38 +99,48 @@ fn two_scenarios_sheet(
     pair: &TwoScenarios,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.set_name("Two scenarios")?;
+    ws.set_name(tr("Two scenarios"))?;
     let ((a, a_edits), (b, b_edits)) = (&pair.a, &pair.b);
-    let title = format!(
-        "{} {}: scenario “{}” and scenario “{}”",
-        doc.school.name, doc.school.fiscal_year, a.name, b.name
+    let title = trf(
+        "{school} {year}: scenario “{a}” and scenario “{b}”",
+        &[
+            ("school", &doc.school.name),
+            ("year", &doc.school.fiscal_year),
+            ("a", &a.name),
+            ("b", &b.name),
+        ],
     );
     ws.write_string_with_format(0, 0, title, &s.title)?;
-    header(ws, 2, &["Figure", &a.name, &b.name, "Difference"], s)?;
+    header(
+        ws,
+        2,
+        &[&tr("Figure"), &a.name, &b.name, &tr("Difference")],
+        s,
+    )?;
     let plain = Format::new();
     let percent = Format::new().set_num_format("0.0%");
     let rows: [SummaryRow; 9] = [
-        ("Students", |x| Decimal::from(x.pupils), &plain),
-        ("Total allocation", |x| x.allocation, &s.money),
-        ("Total cost", |x| x.cost, &s.money),
-        ("Balance before cuts", |x| x.balance_before, &s.money),
-        ("Lines cut", |x| Decimal::from(x.cuts as u64), &plain),
-        ("FTE lost", |x| x.positions_lost, &plain),
-        ("Balance after cuts", |x| x.balance_after, &s.money),
-        ("Deficit left", |x| x.deficit_left, &s.money),
-        ("Flexibility index", |x| x.flexibility_index, &percent),
+        (key("Students"), |x| Decimal::from(x.pupils), &plain),
+        (key("Total allocation"), |x| x.allocation, &s.money),
+        (key("Total cost"), |x| x.cost, &s.money),
+        (key("Balance before cuts"), |x| x.balance_before, &s.money),
+        (key("Lines cut"), |x| Decimal::from(x.cuts as u64), &plain),
+        (key("FTE lost"), |x| x.positions_lost, &plain),
+        (key("Balance after cuts"), |x| x.balance_after, &s.money),
+        (key("Deficit left"), |x| x.deficit_left, &s.money),
+        (key("Flexibility index"), |x| x.flexibility_index, &percent),
     ];
     let mut row = 3;
     for (label, f, format) in rows {
-        ws.write_string(row, 0, label)?;
+        ws.write_string(row, 0, tr(label))?;
         figure(ws, row, 1, f(a), Some(format))?;
         figure(ws, row, 2, f(b), Some(format))?;
         change(ws, row, (3, 1, 2), f(b) - f(a), format)?;
         row += 1;
     }
     row += 1;
-    ws.write_string_with_format(row, 0, "Line changes in the scenario", &s.bold)?;
-    let none = vec!["none".to_owned()];
+    ws.write_string_with_format(row, 0, tr("Line changes in the scenario"), &s.bold)?;
+    let none = vec![tr("none")];
     let (a_edits, b_edits) = (
         if a_edits.is_empty() { &none } else { a_edits },
         if b_edits.is_empty() { &none } else { b_edits },
@@ -144,7 +163,7 @@ pub fn lines_workbook(doc: &Document) -> Result<Vec<u8>, String> {
     let mut book = Workbook::new();
     lines_sheet(book.add_worksheet(), doc, &styles())
         .and_then(|()| book.save_to_buffer())
-        .map_err(|e| format!("The workbook could not be written: {e}"))
+        .map_err(not_written)
 }
 
 fn styles() -> Styles {
@@ -184,8 +203,8 @@ fn build(
             }
         }
         Err(message) => {
-            for sheet in ["Comparison", "Cut plan"] {
-                let ws = book.add_worksheet().set_name(sheet)?;
+            for sheet in [key("Comparison"), key("Cut plan")] {
+                let ws = book.add_worksheet().set_name(tr(sheet))?;
                 ws.write_string(0, 0, message.as_str())?;
             }
         }
@@ -293,6 +312,14 @@ fn header(ws: &mut Worksheet, row: u32, names: &[&str], s: &Styles) -> Result<()
     Ok(())
 }
 
+/// A header of catalog keys, each written in the language spoken now.
+fn header_tr(ws: &mut Worksheet, row: u32, keys: &[&str], s: &Styles) -> Result<(), XlsxError> {
+    for (c, k) in (0u16..).zip(keys) {
+        ws.write_string_with_format(row, c, tr(k), &s.bold)?;
+    }
+    Ok(())
+}
+
 fn widths(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
     for (c, w) in (0u16..).zip(widths) {
         ws.set_column_width(c, *w)?;
@@ -301,7 +328,8 @@ fn widths(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
 }
 
 fn lines_sheet(ws: &mut Worksheet, doc: &Document, s: &Styles) -> Result<(), XlsxError> {
-    ws.set_name("Lines")?;
+    ws.set_name(tr("Lines"))?;
+    // The column names stay the importer's (English) words in every language.
     header(ws, 0, &COLUMNS, s)?;
     // What a spreadsheet's SUM over each summed column counts: its number cells.
     let mut sums = [Decimal::ZERO; SUMMED_COLUMNS.len()];
@@ -359,25 +387,29 @@ fn comparison_sheet(
     name: &str,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.set_name("Comparison")?;
-    let title = format!(
-        "{} {}: today and scenario “{name}” (before cuts)",
-        doc.school.name, doc.school.fiscal_year
+    ws.set_name(tr("Comparison"))?;
+    let title = trf(
+        "{school} {year}: today and scenario “{name}” (before cuts)",
+        &[
+            ("school", &doc.school.name),
+            ("year", &doc.school.fiscal_year),
+            ("name", &name),
+        ],
     );
     ws.write_string_with_format(0, 0, title, &s.title)?;
-    header(
+    header_tr(
         ws,
         2,
         &[
-            "Source",
-            "Allocation today",
-            "Allocation in scenario",
-            "Change",
-            "Charges today",
-            "Charges in scenario",
-            "Balance today",
-            "Balance in scenario",
-            "Balance change",
+            key("Source"),
+            key("Allocation today"),
+            key("Allocation in scenario"),
+            key("Change"),
+            key("Charges today"),
+            key("Charges in scenario"),
+            key("Balance today"),
+            key("Balance in scenario"),
+            key("Balance change"),
         ],
         s,
     )?;
@@ -406,7 +438,7 @@ fn comparison_sheet(
     // those sums: every line's charges add up to its cost).
     let last = row.checked_sub(1).filter(|l| *l >= first);
     let (b, sc) = (&eval.baseline, &eval.scenario);
-    ws.write_string_with_format(row, 0, "Whole school", &s.bold)?;
+    ws.write_string_with_format(row, 0, tr("Whole school"), &s.bold)?;
     for (c, v) in [
         (1, b.total_allocation),
         (2, sc.total_allocation),
@@ -422,19 +454,19 @@ fn comparison_sheet(
     let balance_change = sc.balance.saturating_sub(b.balance);
     change(ws, row, BALANCE_CHANGE, balance_change, &s.bold_money)?;
     row += 2;
-    ws.write_string_with_format(row, 0, "Lines that change", &s.title)?;
+    ws.write_string_with_format(row, 0, tr("Lines that change"), &s.title)?;
     row += 1;
-    header(
+    header_tr(
         ws,
         row,
         &[
-            "Line",
-            "Status",
-            "FTE today",
-            "FTE in scenario",
-            "Cost today",
-            "Cost in scenario",
-            "Change",
+            key("Line"),
+            key("Status"),
+            key("FTE today"),
+            key("FTE in scenario"),
+            key("Cost today"),
+            key("Cost in scenario"),
+            key("Change"),
         ],
         s,
     )?;
@@ -443,10 +475,10 @@ fn comparison_sheet(
     for d in eval.changed_lines() {
         any = true;
         let status = match d.status {
-            LineStatus::Changed => "changed",
-            LineStatus::Added => "added",
-            LineStatus::Removed => "removed",
-            LineStatus::Unchanged => "same",
+            LineStatus::Changed => tr("changed"),
+            LineStatus::Added => tr("added"),
+            LineStatus::Removed => tr("removed"),
+            LineStatus::Unchanged => tr("same"),
         };
         ws.write_string(row, 0, doc.line_title(&d.line))?;
         ws.write_string(row, 1, status)?;
@@ -461,7 +493,7 @@ fn comparison_sheet(
         row += 1;
     }
     if !any {
-        ws.write_string(row, 0, "No line changes before the cut plan.")?;
+        ws.write_string(row, 0, tr("No line changes before the cut plan."))?;
     }
     widths(ws, &[34., 16., 18., 14., 16., 18., 16., 18., 16.])
 }
@@ -473,13 +505,20 @@ fn cut_plan_sheet(
     name: &str,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.set_name("Cut plan")?;
-    let title = format!("Cut plan for scenario “{name}”");
+    ws.set_name(tr("Cut plan"))?;
+    let title = tr1("Cut plan for scenario “{name}”", "name", &name);
     ws.write_string_with_format(0, 0, title, &s.title)?;
-    header(
+    header_tr(
         ws,
         2,
-        &["Cut", "Line", "From", "To", "Money freed", "Note"],
+        &[
+            key("Cut"),
+            key("Line"),
+            key("From"),
+            key("To"),
+            key("Money freed"),
+            key("Note"),
+        ],
         s,
     )?;
     let mut row = 3;
@@ -495,9 +534,10 @@ fn cut_plan_sheet(
             ws.write_string(
                 row,
                 5,
-                format!(
-                    "Norm staffing costs {} less, and the norm allocation falls with it.",
-                    crate::format::money_whole(cut.freed())
+                tr1(
+                    "Norm staffing costs {amount} less, and the norm allocation falls with it.",
+                    "amount",
+                    &crate::format::money_whole(cut.freed()),
                 ),
             )?;
         } else {
@@ -506,16 +546,21 @@ fn cut_plan_sheet(
         row += 1;
     }
     if eval.plan.cuts.is_empty() {
-        ws.write_string(row, 0, "No cuts: every source balances.")?;
+        ws.write_string(row, 0, tr("No cuts: every source balances."))?;
         row += 1;
     }
     row += 1;
-    ws.write_string_with_format(row, 0, "Deficits left after the plan", &s.title)?;
+    ws.write_string_with_format(row, 0, tr("Deficits left after the plan"), &s.title)?;
     row += 1;
     if eval.plan.deficits.is_empty() {
-        ws.write_string(row, 0, "None.")?;
+        ws.write_string(row, 0, tr("None."))?;
     } else {
-        header(ws, row, &["In words", "Source", "Deficit"], s)?;
+        header_tr(
+            ws,
+            row,
+            &[key("In words"), key("Source"), key("Deficit")],
+            s,
+        )?;
         row += 1;
         for d in &eval.plan.deficits {
             ws.write_string(row, 0, deficit_words(doc, d))?;
@@ -535,20 +580,20 @@ fn norm_day_sheet(
     name: &str,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.set_name("Norm Day")?;
-    let title = format!("Norm Day for scenario “{name}”");
+    ws.set_name(tr("Norm Day"))?;
+    let title = tr1("Norm Day for scenario “{name}”", "name", &name);
     ws.write_string_with_format(0, 0, title, &s.title)?;
-    ws.write_string(1, 0, "Share of the year left")?;
+    ws.write_string(1, 0, tr("Share of the year left"))?;
     figure(ws, 1, 1, nd.remaining_share, None)?;
-    header(
+    header_tr(
         ws,
         3,
         &[
-            "Norm",
-            "Pupils counted",
-            "FTE before",
-            "FTE after",
-            "Dollars for the rest of the year",
+            key("Norm"),
+            key("Pupils counted"),
+            key("FTE before"),
+            key("FTE after"),
+            key("Dollars for the rest of the year"),
         ],
         s,
     )?;
@@ -561,7 +606,7 @@ fn norm_day_sheet(
         figure(ws, row, 4, n.dollars, Some(&s.money))?;
         row += 1;
     }
-    ws.write_string_with_format(row, 0, "All norms", &s.bold)?;
+    ws.write_string_with_format(row, 0, tr("All norms"), &s.bold)?;
     if nd.norms.is_empty() {
         figure(ws, row, 4, nd.total_dollars, Some(&s.bold_money))?;
     } else {

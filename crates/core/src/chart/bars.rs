@@ -4,9 +4,10 @@ use rust_decimal::Decimal;
 
 use super::scale::{bar_value, fit_axis, full, Axis};
 use super::{
-    count_phrase, fit_text, layout_legend, text_width, Anchor, Layout, LegendItem, Rect, Text,
+    count_bars, fit_text, layout_legend, text_width, Anchor, Layout, LegendItem, Rect, Text,
     ValueFormat, AXIS_SPACE, FONT_PX, LABEL_LINE, ROW_GAP,
 };
+use crate::util::i18n::tr;
 
 /// One bar's input: a category and its value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,7 +107,7 @@ pub fn layout_bars(data: &[BarDatum], fmt: ValueFormat, layout: Layout) -> BarCh
     let (x0, x1) = layout.plot_x();
     let negative = data.iter().any(|d| kind_of(d.value) == BarKind::Negative);
     let legend_labels = if negative {
-        vec![(1, "Below zero: hatched, with −".to_string())]
+        vec![(1, tr("Below zero: hatched, with −"))]
     } else {
         Vec::new()
     };
@@ -168,13 +169,13 @@ pub fn layout_bars(data: &[BarDatum], fmt: ValueFormat, layout: Layout) -> BarCh
 /// A one-sentence text alternative listing every value.
 pub fn describe_bars(data: &[BarDatum], fmt: ValueFormat) -> String {
     if data.is_empty() {
-        return "No data.".to_string();
+        return tr("No data.");
     }
     let items: Vec<String> = data
         .iter()
         .map(|d| format!("{}: {}", d.label, full(d.value, fmt)))
         .collect();
-    format!("{}. {}.", count_phrase(data.len(), "bar"), items.join("; "))
+    format!("{}. {}.", count_bars(data.len()), items.join("; "))
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@ pub mod scale;
 pub mod stacked;
 pub mod waterfall;
 
+use crate::util::i18n::trn;
+
 /// Default viewBox width: close to a phone's width so text stays legible when scaled down.
 pub const DEFAULT_WIDTH: f64 = 400.0;
 /// Font size of all chart text, in viewBox units.
@@ -175,12 +177,8 @@ pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> String {
 }
 
 /// "1 bar", "3 bars": the opening of a text alternative.
-pub(crate) fn count_phrase(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
+pub(crate) fn count_bars(n: usize) -> String {
+    trn("1 bar", "{n} bars", n as u64, &[])
 }
 
 /// Makes a coordinate safe for SVG: NaN and infinities become 0.

@@ -7,9 +7,10 @@ use rust_decimal::Decimal;
 use super::bars::label_line;
 use super::scale::{bar_value, compact, fit_axis, full, Axis};
 use super::{
-    count_phrase, layout_legend, text_width, Anchor, Layout, LegendItem, Rect, Text, ValueFormat,
+    count_bars, layout_legend, text_width, Anchor, Layout, LegendItem, Rect, Text, ValueFormat,
     AXIS_SPACE, FONT_PX, LABEL_LINE, ROW_GAP,
 };
+use crate::util::i18n::{tr, trf};
 
 /// One row's input: a category and its parts by series, such as ("Charges", 20000).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -281,7 +282,7 @@ pub fn layout_stacked(data: &[StackDatum], fmt: ValueFormat, layout: Layout) -> 
 /// A text alternative listing every row's parts and total.
 pub fn describe_stacked(data: &[StackDatum], fmt: ValueFormat) -> String {
     if data.is_empty() {
-        return "No data.".to_string();
+        return tr("No data.");
     }
     let rows: Vec<String> = data
         .iter()
@@ -291,15 +292,17 @@ pub fn describe_stacked(data: &[StackDatum], fmt: ValueFormat) -> String {
                 .iter()
                 .map(|(name, v)| format!("{name} {}", full(*v, fmt)))
                 .collect();
-            format!(
-                "{}: {} (total {})",
-                d.label,
-                parts.join(", "),
-                full(row_total(d), fmt)
+            trf(
+                "{label}: {parts} (total {total})",
+                &[
+                    ("label", &d.label),
+                    ("parts", &parts.join(", ")),
+                    ("total", &full(row_total(d), fmt)),
+                ],
             )
         })
         .collect();
-    format!("{}. {}.", count_phrase(data.len(), "bar"), rows.join("; "))
+    format!("{}. {}.", count_bars(data.len()), rows.join("; "))
 }
 
 #[cfg(test)]

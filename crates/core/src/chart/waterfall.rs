@@ -10,6 +10,7 @@ use super::{
     layout_legend, Layout, LegendItem, Line, Rect, Text, ValueFormat, AXIS_SPACE, LABEL_LINE,
     ROW_GAP,
 };
+use crate::util::i18n::{tr, trf};
 
 /// One change on the way from the start to the end, such as ("Enrollment −10%", −412000).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -155,11 +156,11 @@ pub fn layout_waterfall(
         .iter()
         .map(|k| {
             let text = match k {
-                StepKind::Total => "Balance",
-                StepKind::Up => "Increase (+)",
-                StepKind::Down => "Decrease (−, hatched)",
+                StepKind::Total => tr("Balance"),
+                StepKind::Up => tr("Increase (+)"),
+                StepKind::Down => tr("Decrease (−, hatched)"),
             };
-            (k.index(), text.to_string())
+            (k.index(), text)
         })
         .collect();
     let (legend, legend_height) = layout_legend(&legend_labels, 4.0, width);
@@ -254,11 +255,13 @@ pub fn describe_waterfall(
     let running = running_totals(start, steps);
     let mut parts = vec![format!("{start_label}: {}", full(start, fmt))];
     for (step, r) in steps.iter().zip(running.iter().skip(1)) {
-        parts.push(format!(
-            "{}: {}, giving {}",
-            step.label,
-            signed(full(step.delta, fmt), step.delta),
-            full(r.to, fmt)
+        parts.push(trf(
+            "{label}: {change}, giving {total}",
+            &[
+                ("label", &step.label),
+                ("change", &signed(full(step.delta, fmt), step.delta)),
+                ("total", &full(r.to, fmt)),
+            ],
         ));
     }
     let end = running.last().map(|r| r.to).unwrap_or(start);

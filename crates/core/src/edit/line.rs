@@ -8,19 +8,20 @@ use crate::engine::cents;
 use crate::model::validate::norm_source;
 use crate::model::{Document, Funding, Line, LineKind, Position, Priority};
 use crate::util::dec;
+use crate::util::i18n::{key, tr, tr1};
 
 fn find<'d>(doc: &'d mut Document, id: &str) -> Result<&'d mut Line, String> {
     doc.lines
         .iter_mut()
         .find(|l| l.id == id)
-        .ok_or_else(|| format!("there is no line `{id}`"))
+        .ok_or_else(|| tr1("there is no line `{id}`", "id", &id))
 }
 
 fn index(doc: &Document, id: &str) -> Result<usize, String> {
     doc.lines
         .iter()
         .position(|l| l.id == id)
-        .ok_or_else(|| format!("there is no line `{id}`"))
+        .ok_or_else(|| tr1("there is no line `{id}`", "id", &id))
 }
 
 /// Each norm's id and unit cost.
@@ -68,7 +69,7 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
         Field::Id => line.id = trimmed.to_owned(),
         Field::Title => {
             if trimmed.is_empty() {
-                return Err("must not be empty".into());
+                return Err(tr("must not be empty"));
             }
             line.title = trimmed.to_owned();
         }
@@ -81,11 +82,21 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
                 line.kind = LineKind::Position(new_position(*amount));
             }
             ("item" | "position", _) => {}
-            _ => return Err(format!("must be position or item, got `{trimmed}`")),
+            _ => {
+                return Err(tr1(
+                    "must be position or item, got `{trimmed}`",
+                    "trimmed",
+                    &trimmed,
+                ))
+            }
         },
         Field::Priority => {
             line.priority = Priority::parse(trimmed).ok_or_else(|| {
-                format!("must be flexible, essential or protected, got `{trimmed}`")
+                tr1(
+                    "must be flexible, essential or protected, got `{trimmed}`",
+                    "trimmed",
+                    &trimmed,
+                )
             })?;
         }
         Field::Tags => line.tags = text::list(value),
@@ -95,11 +106,11 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
         Field::Share(at) => set_share(&mut line.funding, at, value)?,
         Field::Amount => match &mut line.kind {
             LineKind::Item { amount } => *amount = money(value)?,
-            LineKind::Position(_) => return Err("only items have an amount".into()),
+            LineKind::Position(_) => return Err(tr("only items have an amount")),
         },
         _ => {
             let LineKind::Position(p) = &mut line.kind else {
-                return Err(no_field("an item", field));
+                return Err(no_field(key("an item"), field));
             };
             match field {
                 Field::Fte => p.fte = decimal(value)?,
@@ -122,7 +133,7 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
                     }
                     p.norm = link;
                 }
-                _ => return Err(no_field("a line", field)),
+                _ => return Err(no_field(key("a line"), field)),
             }
         }
     }
@@ -134,7 +145,9 @@ fn set_share(funding: &mut [Funding], at: usize, value: &str) -> Step {
     let share = text::fraction(value)?;
     let last = funding.len().saturating_sub(1);
     if at >= last {
-        return Err("the last source takes whatever the others leave; change another share".into());
+        return Err(tr(
+            "the last source takes whatever the others leave; change another share",
+        ));
     }
     let others = dec::sum(
         funding
@@ -145,9 +158,10 @@ fn set_share(funding: &mut [Funding], at: usize, value: &str) -> Step {
     );
     let rest = dec::sub(dec::sub(Decimal::ONE, others), share);
     if share <= Decimal::ZERO || rest <= Decimal::ZERO {
-        return Err(format!(
-            "must be more than 0% and leave some share for the last source, got {}%",
-            text::percent(share)
+        return Err(tr1(
+            "must be more than 0% and leave some share for the last source, got {share}%",
+            "share",
+            &text::percent(share),
         ));
     }
     if let Some(f) = funding.get_mut(at) {
@@ -165,14 +179,14 @@ pub(super) fn add(doc: &mut Document, kind: NewKind) {
         NewKind::Position => (
             "position",
             LineKind::Position(new_position(Decimal::ZERO)),
-            "New position",
+            tr("New position"),
         ),
         NewKind::Item => (
             "item",
             LineKind::Item {
                 amount: Decimal::ZERO,
             },
-            "New item",
+            tr("New item"),
         ),
     };
     let norm_src = norm_source(doc);
@@ -186,7 +200,7 @@ pub(super) fn add(doc: &mut Document, kind: NewKind) {
     let id = fresh_id(base, doc.lines.iter().map(|l| l.id.as_str()));
     doc.lines.push(Line {
         id,
-        title: title.to_owned(),
+        title,
         kind,
         funding: vec![Funding {
             source,
@@ -202,12 +216,16 @@ pub(super) fn add(doc: &mut Document, kind: NewKind) {
 /// Copies a line right after itself; a copy of a norm-linked position leaves the norm.
 pub(super) fn duplicate(doc: &mut Document, id: &str) -> Step {
     let at = index(doc, id)?;
-    let mut copy = doc.lines.get(at).cloned().ok_or("no such line")?;
+    let mut copy = doc
+        .lines
+        .get(at)
+        .cloned()
+        .ok_or_else(|| tr("no such line"))?;
     copy.id = fresh_id(
         &format!("{id}-copy"),
         doc.lines.iter().map(|l| l.id.as_str()),
     );
-    copy.title = format!("{} (copy)", copy.title);
+    copy.title = tr1("{title} (copy)", "title", &copy.title);
     let costs = norm_costs(doc);
     if let LineKind::Position(p) = &mut copy.kind {
         // A norm funds one line, so the copy is a plain position at the norm's cost.
@@ -246,7 +264,11 @@ pub(super) fn move_to(doc: &mut Document, id: &str, to: Move) -> Step {
 pub(super) fn add_funding(doc: &mut Document, id: &str, source: &str) -> Step {
     let line = find(doc, id)?;
     if line.funding.iter().any(|f| f.source == source) {
-        return Err(format!("source `{source}` already pays for this line"));
+        return Err(tr1(
+            "source `{source}` already pays for this line",
+            "source",
+            &source,
+        ));
     }
     let Some(last) = line.funding.last_mut() else {
         line.funding.push(Funding {
@@ -268,10 +290,10 @@ pub(super) fn add_funding(doc: &mut Document, id: &str, source: &str) -> Step {
 pub(super) fn remove_funding(doc: &mut Document, id: &str, at: usize) -> Step {
     let line = find(doc, id)?;
     if line.funding.len() < 2 {
-        return Err("a line needs at least one source".into());
+        return Err(tr("a line needs at least one source"));
     }
     if at >= line.funding.len() {
-        return Err(format!("there is no funding entry #{}", at + 1));
+        return Err(tr1("there is no funding entry #{at}", "at", &(at + 1)));
     }
     let gone = line.funding.remove(at);
     if let Some(last) = line.funding.last_mut() {

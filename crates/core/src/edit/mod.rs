@@ -19,6 +19,7 @@ use std::fmt;
 
 use crate::model::{validate, Place};
 use crate::model::{Document, Grade, Span};
+use crate::util::i18n::{tr, trf};
 
 /// What an edit changes: the school, or one source, norm or line by id.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -271,13 +272,14 @@ impl EditError {
 impl fmt::Display for EditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.field {
-            Some(field) => write!(
-                f,
-                "{}, field `{}`: {}",
-                self.target,
-                field.name(),
-                self.message
-            ),
+            Some(field) => f.write_str(&trf(
+                "{place}, field `{field}`: {reason}",
+                &[
+                    ("place", &self.target),
+                    ("field", &field.name()),
+                    ("reason", &self.message),
+                ],
+            )),
             None => write!(f, "{}: {}", self.target, self.message),
         }
     }
@@ -390,7 +392,10 @@ fn renamed_target(edit: &Edit) -> Option<Target> {
 
 /// The reason for a field the target does not have.
 fn no_field(what: &str, field: Field) -> String {
-    format!("{what} has no field `{}`", field.name())
+    trf(
+        "{what} has no field `{name}`",
+        &[("what", &tr(what)), ("name", &field.name())],
+    )
 }
 
 /// A fresh id `{base}-{n}` not taken by any of `taken`.
@@ -404,9 +409,12 @@ fn fresh_id<'a>(base: &str, taken: impl Iterator<Item = &'a str> + Clone) -> Str
 /// Names up to five ids, then how many more.
 fn name_some(ids: &[&str]) -> String {
     let shown: Vec<String> = ids.iter().take(5).map(|id| format!("`{id}`")).collect();
-    let mut out = shown.join(", ");
+    let out = shown.join(", ");
     if ids.len() > 5 {
-        out.push_str(&format!(" and {} more", ids.len() - 5));
+        return trf(
+            "{shown} and {n} more",
+            &[("shown", &out), ("n", &(ids.len() - 5))],
+        );
     }
     out
 }

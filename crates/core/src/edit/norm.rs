@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use super::text::{self, decimal, money, optional};
 use super::{fresh_id, name_some, no_field, Field, Step};
 use crate::model::{Document, Norm, Rounding};
+use crate::util::i18n::{key, tr, tr1};
 
 /// The rounding's word in the document.
 pub fn rounding_word(r: Rounding) -> &'static str {
@@ -22,7 +23,7 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
         .norms
         .iter_mut()
         .find(|n| n.id == id)
-        .ok_or_else(|| format!("there is no norm `{id}`"))?;
+        .ok_or_else(|| tr1("there is no norm `{id}`", "id", &id))?;
     match field {
         Field::Id => {
             norm.id = trimmed.to_owned();
@@ -37,7 +38,7 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
         }
         Field::Title => {
             if trimmed.is_empty() {
-                return Err("must not be empty".into());
+                return Err(tr("must not be empty"));
             }
             norm.title = trimmed.to_owned();
         }
@@ -61,10 +62,16 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
                 "ceil" => Rounding::Ceil,
                 "floor" => Rounding::Floor,
                 "round" => Rounding::Round,
-                _ => return Err(format!("must be ceil, floor or round, got `{trimmed}`")),
+                _ => {
+                    return Err(tr1(
+                        "must be ceil, floor or round, got `{trimmed}`",
+                        "trimmed",
+                        &trimmed,
+                    ))
+                }
             }
         }
-        _ => return Err(no_field("a norm", field)),
+        _ => return Err(no_field(key("a norm"), field)),
     }
     Ok(())
 }
@@ -78,7 +85,7 @@ pub(super) fn add(doc: &mut Document) {
     }
     doc.norms.push(Norm {
         id,
-        title: "New staffing norm".to_owned(),
+        title: tr("New staffing norm"),
         grades,
         students_per_position: Decimal::from(24),
         unit_cost: Decimal::ZERO,
@@ -97,15 +104,16 @@ pub(super) fn delete(doc: &mut Document, id: &str) -> Step {
         .map(|l| l.id.as_str())
         .collect();
     if !users.is_empty() {
-        return Err(format!(
-            "cannot be deleted while lines follow it: {}; unlink them first",
-            name_some(&users)
+        return Err(tr1(
+            "cannot be deleted while lines follow it: {users}; unlink them first",
+            "users",
+            &name_some(&users),
         ));
     }
     let before = doc.norms.len();
     doc.norms.retain(|n| n.id != id);
     if doc.norms.len() == before {
-        return Err(format!("there is no norm `{id}`"));
+        return Err(tr1("there is no norm `{id}`", "id", &id));
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 use super::text::{count, fraction};
 use super::{no_field, Field, Step};
 use crate::model::{Document, Grade};
+use crate::util::i18n::{key, tr, tr1};
 
 /// Sets one school field from text.
 pub(super) fn set(doc: &mut Document, field: Field, value: &str) -> Step {
@@ -11,7 +12,7 @@ pub(super) fn set(doc: &mut Document, field: Field, value: &str) -> Step {
     match field {
         Field::Title => {
             if trimmed.is_empty() {
-                return Err("must not be empty".into());
+                return Err(tr("must not be empty"));
             }
             s.name = trimmed.to_owned();
         }
@@ -23,10 +24,10 @@ pub(super) fn set(doc: &mut Document, field: Field, value: &str) -> Step {
             let slot = s
                 .enrollment
                 .get_mut(&g)
-                .ok_or_else(|| format!("the school has no grade {g}; add it first"))?;
+                .ok_or_else(|| tr1("the school has no grade {g}; add it first", "g", &g))?;
             *slot = n;
         }
-        _ => return Err(no_field("the school", field)),
+        _ => return Err(no_field(key("the school"), field)),
     }
     Ok(())
 }
@@ -34,7 +35,7 @@ pub(super) fn set(doc: &mut Document, field: Field, value: &str) -> Step {
 /// Adds a grade with 0 pupils.
 pub(super) fn add_grade(doc: &mut Document, g: Grade) -> Step {
     if doc.school.enrollment.contains_key(&g) {
-        return Err(format!("the school already has grade {g}"));
+        return Err(tr1("the school already has grade {g}", "g", &g));
     }
     doc.school.enrollment.insert(g, 0);
     Ok(())
@@ -53,6 +54,6 @@ pub(super) fn remove_grade(doc: &mut Document, g: Grade) -> Step {
     if found {
         Ok(())
     } else {
-        Err(format!("the school has no grade {g}"))
+        Err(tr1("the school has no grade {g}", "g", &g))
     }
 }

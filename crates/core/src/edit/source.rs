@@ -7,12 +7,13 @@ use rust_decimal::Decimal;
 use super::text::{self, boolean, fraction, money};
 use super::{fresh_id, name_some, no_field, Field, Step};
 use crate::model::{Allocation, Basis, Document, Lcff, SetAside, Source, Span, Tier};
+use crate::util::i18n::{tr, tr1};
 
 fn find<'d>(doc: &'d mut Document, id: &str) -> Result<&'d mut Source, String> {
     doc.sources
         .iter_mut()
         .find(|s| s.id == id)
-        .ok_or_else(|| format!("there is no source `{id}`"))
+        .ok_or_else(|| tr1("there is no source `{id}`", "id", &id))
 }
 
 /// The allocation type's word in the document.
@@ -54,7 +55,7 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
     match field {
         Field::Title => {
             if trimmed.is_empty() {
-                return Err("must not be empty".into());
+                return Err(tr("must not be empty"));
             }
             source.name = trimmed.to_owned();
         }
@@ -88,8 +89,10 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
                     }),
                     "norm" => Allocation::Norm,
                     _ => {
-                        return Err(format!(
-                            "must be fixed, per_pupil, tiered, lcff or norm, got `{trimmed}`"
+                        return Err(tr1(
+                            "must be fixed, per_pupil, tiered, lcff or norm, got `{trimmed}`",
+                            "trimmed",
+                            &trimmed,
                         ))
                     }
                 };
@@ -99,7 +102,7 @@ pub(super) fn set(doc: &mut Document, id: &str, field: Field, value: &str) -> St
             let aside = source
                 .set_asides
                 .get_mut(at)
-                .ok_or_else(|| format!("there is no set-aside #{}", at + 1))?;
+                .ok_or_else(|| tr1("there is no set-aside #{at}", "at", &(at + 1)))?;
             if field == Field::SetAsideTag(at) {
                 aside.tag = trimmed.to_owned();
             } else {
@@ -138,8 +141,10 @@ fn set_allocation(
                 "ada" => Basis::Ada,
                 "grades" => Basis::Grades(grades.to_vec()),
                 other => {
-                    return Err(format!(
-                        "must be enrollment, unduplicated, ada or grades, got `{other}`"
+                    return Err(tr1(
+                        "must be enrollment, unduplicated, ada or grades, got `{other}`",
+                        "other",
+                        &other,
                     ))
                 }
             }
@@ -155,7 +160,7 @@ fn set_allocation(
         (Allocation::Lcff(l), Field::Concentration) => l.concentration = fraction(value)?,
         (Allocation::Lcff(l), Field::Threshold) => l.threshold = fraction(value)?,
         (a, field) => {
-            let what = format!("a `{}` allocation", allocation_type(a));
+            let what = tr1("a `{a}` allocation", "a", &allocation_type(a));
             return Err(no_field(&what, field));
         }
     }
@@ -167,7 +172,7 @@ pub(super) fn add(doc: &mut Document) {
     let id = fresh_id("source", doc.sources.iter().map(|s| s.id.as_str()));
     doc.sources.push(Source {
         id,
-        name: "New source".to_owned(),
+        name: tr("New source"),
         restricted: false,
         one_time: false,
         allocation: Allocation::Fixed {
@@ -187,15 +192,16 @@ pub(super) fn delete(doc: &mut Document, id: &str) -> Step {
         .map(|l| l.id.as_str())
         .collect();
     if !users.is_empty() {
-        return Err(format!(
-            "cannot be deleted while lines are funded by it: {}; change their funding first",
-            name_some(&users)
+        return Err(tr1(
+            "cannot be deleted while lines are funded by it: {users}; change their funding first",
+            "users",
+            &name_some(&users),
         ));
     }
     let before = doc.sources.len();
     doc.sources.retain(|s| s.id != id);
     if doc.sources.len() == before {
-        return Err(format!("there is no source `{id}`"));
+        return Err(tr1("there is no source `{id}`", "id", &id));
     }
     Ok(())
 }
@@ -219,7 +225,7 @@ pub(super) fn add_set_aside(doc: &mut Document, id: &str) -> Step {
 pub(super) fn remove_set_aside(doc: &mut Document, id: &str, at: usize) -> Step {
     let source = find(doc, id)?;
     if at >= source.set_asides.len() {
-        return Err(format!("there is no set-aside #{}", at + 1));
+        return Err(tr1("there is no set-aside #{at}", "at", &(at + 1)));
     }
     source.set_asides.remove(at);
     Ok(())

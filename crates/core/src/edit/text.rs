@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use crate::model::{Band, Funding, Grade, Tier};
 use crate::util::dec;
 use crate::util::decimal::{parse_decimal, parse_money, quote};
+use crate::util::i18n::{key, tr, tr1, trf};
 
 /// A plain decimal without trailing zeros.
 pub fn plain(value: Decimal) -> String {
@@ -46,7 +47,7 @@ pub fn fraction(text: &str) -> Result<Decimal, String> {
     let number = t.strip_suffix('%').unwrap_or(t);
     let pct = parse_decimal(number).map_err(|e| e.reason(text))?;
     dec::checked_div(pct, Decimal::ONE_HUNDRED)
-        .ok_or_else(|| format!("is not a usable percent, got {}", quote(text)))
+        .ok_or_else(|| tr1("is not a usable percent, got {text}", "text", &quote(text)))
 }
 
 /// Reads an optional value: blank gives `None`.
@@ -62,15 +63,16 @@ pub fn optional<T>(text: &str, read: fn(&str) -> Result<T, String>) -> Result<Op
 pub fn integer(text: &str) -> Result<i64, String> {
     text.trim()
         .parse()
-        .map_err(|_| format!("must be a whole number, got {}", quote(text)))
+        .map_err(|_| tr1("must be a whole number, got {d}", "d", &quote(text)))
 }
 
 /// Reads a pupil count: whole and not negative.
 pub fn count(text: &str) -> Result<u32, String> {
     text.trim().parse().map_err(|_| {
-        format!(
-            "must be a whole number of pupils, 0 or more, got {}",
-            quote(text)
+        tr1(
+            "must be a whole number of pupils, 0 or more, got {text}",
+            "text",
+            &quote(text),
         )
     })
 }
@@ -85,7 +87,7 @@ pub fn tiers(list: &[Tier]) -> String {
 
 /// Reads tiers written as [`tiers`] shows them (`;` between tiers, `:` in each).
 pub fn tiers_list(text: &str) -> Result<Vec<Tier>, String> {
-    pairs(text, "a share and a rate, such as `40%: 338.25`")?
+    pairs(text, key("a share and a rate, such as `40%: 338.25`"))?
         .into_iter()
         .map(|(a, r)| {
             Ok(Tier {
@@ -106,7 +108,7 @@ pub fn bands(list: &[Band]) -> String {
 
 /// Reads bands written as [`bands`] shows them.
 pub fn bands_list(text: &str) -> Result<Vec<Band>, String> {
-    pairs(text, "pupils and FTE, such as `500: 1`")?
+    pairs(text, key("pupils and FTE, such as `500: 1`"))?
         .into_iter()
         .map(|(f, x)| {
             Ok(Band {
@@ -125,7 +127,12 @@ fn pairs<'t>(text: &'t str, what: &str) -> Result<Vec<(&'t str, &'t str)>, Strin
         .map(|e| {
             e.split_once(':')
                 .map(|(a, b)| (a.trim(), b.trim()))
-                .ok_or_else(|| format!("each entry is {what}, got {}", quote(e)))
+                .ok_or_else(|| {
+                    trf(
+                        "each entry is {what}, got {e}",
+                        &[("what", &tr(what)), ("e", &quote(e))],
+                    )
+                })
         })
         .collect()
 }
@@ -135,7 +142,7 @@ pub fn boolean(text: &str) -> Result<bool, String> {
     match text.trim().to_ascii_lowercase().as_str() {
         "true" | "yes" => Ok(true),
         "false" | "no" => Ok(false),
-        _ => Err(format!("must be yes or no, got {}", quote(text))),
+        _ => Err(tr1("must be yes or no, got {text}", "text", &quote(text))),
     }
 }
 
@@ -152,7 +159,8 @@ pub fn grades(text: &str) -> Result<Vec<Grade>, String> {
     list(text)
         .iter()
         .map(|g| {
-            Grade::parse(g).ok_or_else(|| format!("grades are TK, K or 1 to 12, got {}", quote(g)))
+            Grade::parse(g)
+                .ok_or_else(|| tr1("grades are TK, K or 1 to 12, got {g}", "g", &quote(g)))
         })
         .collect()
 }
@@ -177,16 +185,17 @@ pub fn funding_list(text: &str) -> Result<Vec<Funding>, String> {
         });
     }
     if out.is_empty() {
-        return Err("must name at least one source, such as `gf 100%`".into());
+        return Err(tr("must name at least one source, such as `gf 100%`"));
     }
     let total = dec::checked_sum(out.iter().map(|f| f.share));
     match total {
         Some(t) if t == Decimal::ONE => Ok(out),
-        Some(t) => Err(format!(
-            "shares must add up to exactly 100%, got {}%",
-            percent(t)
+        Some(t) => Err(tr1(
+            "shares must add up to exactly 100%, got {t}%",
+            "t",
+            &percent(t),
         )),
-        None => Err("shares must add up to exactly 100%".into()),
+        None => Err(tr("shares must add up to exactly 100%")),
     }
 }
 

@@ -6,6 +6,7 @@ use super::counts::Counts;
 use super::error::EngineError;
 use super::rounding::{add, cents, div, money, mul, sub};
 use crate::model::{Allocation, Basis, Lcff, Source, Span, Tier};
+use crate::util::i18n::{tr, tr1};
 
 /// A source's allocation, rounded half up to the cent; `norm_total` is what norms fund.
 pub fn allocation(
@@ -13,7 +14,7 @@ pub fn allocation(
     counts: &Counts,
     norm_total: Decimal,
 ) -> Result<Decimal, EngineError> {
-    let what = &|| format!("the allocation of source \"{}\"", source.id);
+    let what = &|| tr1("the allocation of source \"{id}\"", "id", &source.id);
     let exact = match &source.allocation {
         Allocation::Fixed { amount } => *amount,
         Allocation::PerPupil { rate, basis } => mul(*rate, basis_count(basis, counts), what)?,
@@ -40,7 +41,7 @@ pub fn basis_count(basis: &Basis, counts: &Counts) -> Decimal {
 /// Whether `U ≥ at_least × E`, compared exactly (no division).
 pub fn tier_reached(tier: &Tier, unduplicated: u64, enrollment: u64) -> Result<bool, EngineError> {
     let need = mul(tier.at_least, Decimal::from(enrollment), &|| {
-        "a tier's threshold".into()
+        tr("a tier's threshold")
     })?;
     Ok(Decimal::from(unduplicated) >= need)
 }
@@ -85,7 +86,7 @@ pub fn span_ada(counts: &Counts, span: Span) -> Result<Decimal, EngineError> {
     Ok(cents(mul(
         Decimal::from(pupils),
         counts.attendance_rate,
-        &|| format!("the ADA of grades {}", span.key()),
+        &|| tr1("the ADA of grades {span}", "span", &span.key()),
     )?))
 }
 
@@ -98,7 +99,13 @@ pub fn lcff_allocation(
     lcff: &Lcff,
     counts: &Counts,
 ) -> Result<Decimal, EngineError> {
-    let what = &|| format!("the LCFF allocation of source \"{source_id}\"");
+    let what = &|| {
+        tr1(
+            "the LCFF allocation of source \"{source_id}\"",
+            "source_id",
+            &source_id,
+        )
+    };
     let mut base = Decimal::ZERO;
     for (span, rate) in &lcff.base {
         let part = mul(*rate, span_ada(counts, *span)?, what)?;

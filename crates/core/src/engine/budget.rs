@@ -15,6 +15,7 @@ use super::error::EngineError;
 use super::norms::{entitlements, norm_funding, Entitlement};
 use super::rounding::{add, grow_times, sub, What};
 use crate::model::{Document, Line, LineKind, Norm, School, Source};
+use crate::util::i18n::tr1;
 use crate::util::IdMap;
 
 /// What a budget is computed from: a document as it is, or a document under a scenario
@@ -160,7 +161,11 @@ impl<'d> Budget<'d> {
             for f in funds.get(state.funds.clone()).unwrap_or(&[]) {
                 if let Some(c) = charged.get_mut(f.source) {
                     *c = add(*c, f.charge, &|| {
-                        format!("the charges to source \"{}\"", id_at(&sources, f.source))
+                        tr1(
+                            "the charges to source \"{source}\"",
+                            "source",
+                            &id_at(&sources, f.source),
+                        )
                     })?;
                 }
             }
@@ -185,7 +190,11 @@ impl<'d> Budget<'d> {
         let a = self.alloc.get(source).copied().unwrap_or_default();
         let c = self.charged.get(source).copied().unwrap_or_default();
         sub(a, c, &|| {
-            format!("the balance of source \"{}\"", self.source_id(source))
+            tr1(
+                "the balance of source \"{source}\"",
+                "source",
+                &self.source_id(source),
+            )
         })
     }
 
@@ -224,9 +233,11 @@ impl<'d> Budget<'d> {
         for (f, before) in funds.iter().zip(old) {
             if let Some(c) = self.charged.get_mut(f.source) {
                 let moved = sub(f.charge, before, &|| {
-                    format!("the charges of line \"{id}\"")
+                    tr1("the charges of line \"{id}\"", "id", &id)
                 })?;
-                *c = add(*c, moved, &|| format!("the charges of line \"{id}\""))?;
+                *c = add(*c, moved, &|| {
+                    tr1("the charges of line \"{id}\"", "id", &id)
+                })?;
             }
         }
         Ok(())
@@ -255,17 +266,18 @@ fn line_state(
 ) -> Result<LineState, EngineError> {
     let id = line.id.as_str();
     let (norm_ix, ents, source_ix) = (ctx.norm_ix, ctx.ents, ctx.source_ix);
-    let grow = |v: Decimal, what: &str| {
+    let grow = |v: Decimal, what: &dyn Fn() -> String| {
         let mut v = v;
         for c in ctx.cost_changes.iter().filter(|c| !c.is_zero()) {
-            v = grow_times(v, *c, 1, &|| format!("the {what} of line \"{id}\""))?;
+            v = grow_times(v, *c, 1, what)?;
         }
         Ok::<Decimal, EngineError>(v)
     };
     let (position, qty, unit_cost, step, norm) = match &line.kind {
         LineKind::Item { amount } => {
-            let amount = non_negative(grow(*amount, "amount")?, &|| {
-                format!("the amount of line \"{id}\"")
+            let amount_of = || tr1("the amount of line \"{id}\"", "id", &id);
+            let amount = non_negative(grow(*amount, &amount_of)?, &|| {
+                tr1("the amount of line \"{id}\"", "id", &id)
             })?;
             (false, amount, Decimal::ONE, Decimal::ZERO, None)
         }
@@ -288,14 +300,17 @@ fn line_state(
                 None => (p.fte, None, None),
             };
             let own = match p.unit_cost {
-                Some(u) => Some(grow(u, "unit cost")?),
+                Some(u) => Some(grow(u, &|| {
+                    tr1("the unit cost of line \"{id}\"", "id", &id)
+                })?),
+
                 None => None,
             };
             let unit = own
                 .or(norm_cost)
                 .ok_or_else(|| EngineError::NoUnitCost { line: id.into() })?;
-            let fte = non_negative(fte, &|| format!("the FTE of line \"{id}\""))?;
-            let unit = non_negative(unit, &|| format!("the unit cost of line \"{id}\""))?;
+            let fte = non_negative(fte, &|| tr1("the FTE of line \"{id}\"", "id", &id))?;
+            let unit = non_negative(unit, &|| tr1("the unit cost of line \"{id}\"", "id", &id))?;
             (true, fte, unit, p.fte_step, norm)
         }
     };
@@ -315,7 +330,7 @@ fn line_state(
                 })?;
         all_positive &= f.share > Decimal::ZERO;
         total = add(total, f.share, &|| {
-            format!("the funding shares of line \"{id}\"")
+            tr1("the funding shares of line \"{id}\"", "id", &id)
         })?;
         funds.push(Fund {
             source,

@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 
 use super::error::EngineError;
 use super::rounding::{add, cents, money, mul, sub};
+use crate::util::i18n::tr1;
 
 /// One funding entry of a line, resolved to a source index, with its current charge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +25,7 @@ pub fn line_cost(
     unit_cost: Decimal,
     line: &str,
 ) -> Result<Decimal, EngineError> {
-    let what = &|| format!("the cost of line \"{line}\"");
+    let what = &|| tr1("the cost of line \"{id}\"", "id", &line);
     if position {
         money(mul(qty, unit_cost, what)?, what)
     } else {
@@ -34,7 +35,7 @@ pub fn line_cost(
 
 /// Splits `cost` into the entries' charges: each `cost × share` half up to the cent, the last the rest.
 pub(crate) fn split(cost: Decimal, funds: &mut [Fund], line: &str) -> Result<(), EngineError> {
-    let what = &|| format!("the charges of line \"{line}\"");
+    let what = &|| tr1("the charges of line \"{id}\"", "id", &line);
     let mut rest = cost;
     let last = funds.len().saturating_sub(1);
     for (i, f) in funds.iter_mut().enumerate() {
@@ -55,7 +56,7 @@ pub(crate) fn charge_in(
     source: usize,
     line: &str,
 ) -> Result<Decimal, EngineError> {
-    let what = &|| format!("the charges of line \"{line}\"");
+    let what = &|| tr1("the charges of line \"{id}\"", "id", &line);
     let mut rest = cost;
     let mut total = Decimal::ZERO;
     let last = funds.len().saturating_sub(1);

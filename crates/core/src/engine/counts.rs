@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use super::error::EngineError;
 use super::rounding::{cents, mul, whole};
 use crate::model::{Grade, School};
+use crate::util::i18n::{key, tr};
 
 /// The pupils a budget is computed from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,9 +29,9 @@ pub struct Counts {
 pub(crate) fn check_fraction(what: &str, value: Decimal) -> Result<(), EngineError> {
     if value < Decimal::ZERO || value > Decimal::ONE {
         return Err(EngineError::OutOfRange {
-            what: what.to_string(),
+            what: tr(what),
             value,
-            range: "between 0 and 1",
+            range: key("between 0 and 1"),
         });
     }
     Ok(())
@@ -39,8 +40,8 @@ pub(crate) fn check_fraction(what: &str, value: Decimal) -> Result<(), EngineErr
 impl Counts {
     /// Counts a school's pupils; the fractions must lie in [0, 1].
     pub fn of(school: &School) -> Result<Counts, EngineError> {
-        check_fraction("the unduplicated share", school.unduplicated_pct)?;
-        check_fraction("the attendance rate", school.attendance_rate)?;
+        check_fraction(key("the unduplicated share"), school.unduplicated_pct)?;
+        check_fraction(key("the attendance rate"), school.attendance_rate)?;
         // 258 grades at most × u32::MAX fits in u64, but saturate rather than trust it.
         let enrollment = school
             .enrollment
@@ -48,13 +49,13 @@ impl Counts {
             .fold(0u64, |acc, &n| acc.saturating_add(u64::from(n)));
         let e = Decimal::from(enrollment);
         let u = whole(mul(school.unduplicated_pct, e, &|| {
-            "the number of unduplicated pupils".into()
+            tr("the number of unduplicated pupils")
         })?);
         let unduplicated = u.to_u64().ok_or_else(|| EngineError::Overflow {
-            what: "the number of unduplicated pupils".into(),
+            what: tr("the number of unduplicated pupils"),
         })?;
         let ada = cents(mul(e, school.attendance_rate, &|| {
-            "the average daily attendance".into()
+            tr("the average daily attendance")
         })?);
         Ok(Counts {
             grades: school.enrollment.clone(),

@@ -9,6 +9,7 @@ use super::rounding::{add, ceil_cents, div, mul, sub};
 use super::snapshot::LineType;
 use crate::model::Priority;
 use crate::util::dec;
+use crate::util::i18n::{tr, tr1};
 
 /// Why a line is cut.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -213,7 +214,7 @@ pub(crate) fn plan(
                 };
                 let gap = Gap {
                     source: work.source_id(s).to_string(),
-                    gap: sub(Decimal::ZERO, before, &|| "a gap".into())?,
+                    gap: sub(Decimal::ZERO, before, &|| tr("a gap"))?,
                     left: work.balance(s)?,
                     alternatives,
                 };
@@ -295,7 +296,7 @@ fn norm_reductions(
         let mut frees = Vec::new();
         for (o, f) in old.iter().zip(funds) {
             let m = sub(o.charge, f.charge, &|| {
-                format!("the cut of line \"{}\"", line.id)
+                tr1("the cut of line \"{id}\"", "id", &line.id)
             })?;
             merge_frees(&mut frees, &Freed::one(f.source, m))?;
         }
@@ -334,7 +335,7 @@ impl Freed {
 fn merge_frees(into: &mut Vec<(usize, Decimal)>, more: &Freed) -> Result<(), EngineError> {
     for &(s, m) in &more.frees {
         match into.iter_mut().find(|(t, _)| *t == s) {
-            Some((_, total)) => *total = add(*total, m, &|| "money freed by a cut".into())?,
+            Some((_, total)) => *total = add(*total, m, &|| tr("money freed by a cut"))?,
             None => into.push((s, m)),
         }
     }
@@ -430,7 +431,7 @@ fn alternatives(
             },
             from,
             to,
-            frees: sub(then, now, &|| "an alternative cut".into())?,
+            frees: sub(then, now, &|| tr("an alternative cut"))?,
         });
         if out.len() >= MAX_ALTERNATIVES {
             break;
@@ -463,7 +464,7 @@ fn cut_line(work: &mut Budget<'_>, l: usize, s: usize) -> Result<Option<Freed>, 
         frees: Vec::with_capacity(before.len()),
     };
     for (b, f) in before.iter().zip(work.funds_of(l)) {
-        let m = sub(b.charge, f.charge, &|| "money freed by a cut".into())?;
+        let m = sub(b.charge, f.charge, &|| tr("money freed by a cut"))?;
         merge_frees(&mut freed.frees, &Freed::one(f.source, m))?;
     }
     Ok(Some(freed))
@@ -478,7 +479,13 @@ fn balance_if(work: &Budget<'_>, l: usize, s: usize, qty: Decimal) -> Result<Dec
     let funds = work.funds_of(l);
     let now = charge_in(st.cost, funds, s, id)?;
     let then = charge_in(line_cost(st.position, qty, st.unit_cost, id)?, funds, s, id)?;
-    let what = &|| format!("the balance of source \"{}\"", work.source_id(s));
+    let what = &|| {
+        tr1(
+            "the balance of source \"{source}\"",
+            "source",
+            &work.source_id(s),
+        )
+    };
     sub(add(work.balance(s)?, now, what)?, then, what)
 }
 
@@ -493,9 +500,10 @@ fn fewest_steps(
     step: Decimal,
 ) -> Result<Decimal, EngineError> {
     let what = &|| {
-        format!(
-            "the cut of line \"{}\"",
-            work.line(l).map_or("", |x| x.id.as_str())
+        tr1(
+            "the cut of line \"{id}\"",
+            "id",
+            &work.line(l).map_or("", |x| x.id.as_str()),
         )
     };
     if step <= Decimal::ZERO {
@@ -537,9 +545,10 @@ fn item_target(
     from: Decimal,
 ) -> Result<Decimal, EngineError> {
     let what = &|| {
-        format!(
-            "the cut of line \"{}\"",
-            work.line(l).map_or("", |x| x.id.as_str())
+        tr1(
+            "the cut of line \"{id}\"",
+            "id",
+            &work.line(l).map_or("", |x| x.id.as_str()),
         )
     };
     let share = work
@@ -628,7 +637,7 @@ fn deficits(work: &Budget<'_>, by_source: &[Vec<usize>]) -> Result<Vec<Deficit>,
                 .iter()
                 .filter(|f| f.source == s)
                 .try_fold(Decimal::ZERO, |acc, f| {
-                    add(acc, f.charge, &|| "a commitment".into())
+                    add(acc, f.charge, &|| tr("a commitment"))
                 })?;
             if !charge.is_zero() {
                 commitments.push(Commitment {
@@ -641,7 +650,7 @@ fn deficits(work: &Budget<'_>, by_source: &[Vec<usize>]) -> Result<Vec<Deficit>,
         }
         out.push(Deficit {
             source: work.source_id(s).to_string(),
-            amount: sub(Decimal::ZERO, balance, &|| "a deficit".into())?,
+            amount: sub(Decimal::ZERO, balance, &|| tr("a deficit"))?,
             commitments,
         });
     }

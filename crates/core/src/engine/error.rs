@@ -4,6 +4,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use crate::util::i18n::{tr, tr1, trf};
+
 /// Why the engine could not compute a budget; every variant names the id at fault.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EngineError {
@@ -90,55 +92,46 @@ pub enum EngineError {
 
 impl fmt::Display for EngineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EngineError::Overflow { what } => write!(
-                f,
-                "{what} is too large to compute exactly; check for a mistyped amount or rate"
-            ),
-            EngineError::ZeroStudentsPerPosition { norm } => write!(
-                f,
-                "staffing norm \"{norm}\" has 0 students per position, so its positions cannot be computed"
-            ),
-            EngineError::ZeroEnrollment { source } => write!(
-                f,
-                "source \"{source}\" depends on the share of unduplicated pupils, but the school has no pupils enrolled"
-            ),
-            EngineError::UnknownLine { line } => {
-                write!(f, "there is no budget line \"{line}\" to change or remove")
-            }
+        let text = match self {
+            EngineError::Overflow { what } => tr1("{what} is too large to compute exactly; check for a mistyped amount or rate", "what", what),
+            EngineError::ZeroStudentsPerPosition { norm } => tr1("staffing norm \"{norm}\" has 0 students per position, so its positions cannot be computed", "norm", norm),
+            EngineError::ZeroEnrollment { source } => tr1("source \"{source}\" depends on the share of unduplicated pupils, but the school has no pupils enrolled", "source", source),
+            EngineError::UnknownLine { line } => tr1("there is no budget line \"{line}\" to change or remove", "line", line),
             EngineError::DuplicateId { kind, id } => {
-                write!(f, "two {kind}s have the same id \"{id}\"")
+                let args: &[(&str, &dyn fmt::Display)] = &[("id", id)];
+                match *kind {
+                    "source" => trf("two sources have the same id \"{id}\"", args),
+                    "norm" => trf("two norms have the same id \"{id}\"", args),
+                    _ => trf("two lines have the same id \"{id}\"", args),
+                }
             }
-            EngineError::UnknownSource { line, source } => write!(
-                f,
-                "line \"{line}\" is paid by source \"{source}\", which the budget does not have"
+            EngineError::UnknownSource { line, source } => trf(
+                "line \"{line}\" is paid by source \"{source}\", which the budget does not have",
+                &[("line", line), ("source", source)],
             ),
-            EngineError::UnknownNorm { line, norm } => write!(
-                f,
-                "line \"{line}\" follows staffing norm \"{norm}\", which the budget does not have"
+            EngineError::UnknownNorm { line, norm } => trf(
+                "line \"{line}\" follows staffing norm \"{norm}\", which the budget does not have",
+                &[("line", line), ("norm", norm)],
             ),
             EngineError::NoFunding { line } => {
-                write!(f, "line \"{line}\" has no funding source")
+                tr1("line \"{line}\" has no funding source", "line", line)
             }
-            EngineError::BadShares { line, total } => write!(
-                f,
-                "the funding shares of line \"{line}\" must each be above 0 and add up to 1 (they add up to {total})"
+            EngineError::BadShares { line, total } => trf(
+                "the funding shares of line \"{line}\" must each be above 0 and add up to 1 (they add up to {total})",
+                &[("line", line), ("total", total)],
             ),
-            EngineError::NoUnitCost { line } => write!(
-                f,
-                "position \"{line}\" has no unit cost and follows no staffing norm"
+            EngineError::NoUnitCost { line } => tr1("position \"{line}\" has no unit cost and follows no staffing norm", "line", line),
+            EngineError::Negative { what, value } => trf(
+                "{what} cannot be negative (it is {value})",
+                &[("what", what), ("value", value)],
             ),
-            EngineError::Negative { what, value } => {
-                write!(f, "{what} cannot be negative (it is {value})")
-            }
-            EngineError::BadStep { line } => write!(
-                f,
-                "the smallest cut (fte_step) of position \"{line}\" must be above 0"
+            EngineError::BadStep { line } => tr1("the smallest cut (fte_step) of position \"{line}\" must be above 0", "line", line),
+            EngineError::OutOfRange { what, value, range } => trf(
+                "{what} must be {range} (it is {value})",
+                &[("what", what), ("range", &tr(range)), ("value", value)],
             ),
-            EngineError::OutOfRange { what, value, range } => {
-                write!(f, "{what} must be {range} (it is {value})")
-            }
-        }
+        };
+        f.write_str(&text)
     }
 }
 

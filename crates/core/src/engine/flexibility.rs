@@ -6,6 +6,7 @@ use super::budget::Budget;
 use super::error::EngineError;
 use super::rounding::{add, cents, div, mul, sub};
 use crate::model::{Allocation, Priority};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// One source's flexibility.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,7 +126,7 @@ pub(crate) fn report(b: &Budget<'_>) -> Result<Flexibility, EngineError> {
         }
         for f in b.funds_of(l) {
             if let Some(x) = flexible.get_mut(f.source) {
-                *x = add(*x, f.charge, &|| "flexible money".into())?;
+                *x = add(*x, f.charge, &|| tr("flexible money"))?;
             }
         }
     }
@@ -135,10 +136,10 @@ pub(crate) fn report(b: &Budget<'_>) -> Result<Flexibility, EngineError> {
         let u = unallocated.get(s).copied().unwrap_or_default();
         let f = flexible.get(s).copied().unwrap_or_default();
         out.total_allocation = add(out.total_allocation, allocation, &|| {
-            "the total allocation".into()
+            tr("the total allocation")
         })?;
-        out.unallocated = add(out.unallocated, u, &|| "unallocated money".into())?;
-        out.flexible = add(out.flexible, f, &|| "flexible money".into())?;
+        out.unallocated = add(out.unallocated, u, &|| tr("unallocated money"))?;
+        out.flexible = add(out.flexible, f, &|| tr("flexible money"))?;
         out.sources.push(SourceFlexibility {
             source: src.id.clone(),
             restricted: src.restricted,
@@ -151,7 +152,7 @@ pub(crate) fn report(b: &Budget<'_>) -> Result<Flexibility, EngineError> {
         Decimal::ZERO
     } else {
         div(out.flexible, out.total_allocation, &|| {
-            "the flexibility index".into()
+            tr("the flexibility index")
         })?
     };
     out.swaps = swaps(b, &unallocated)?;
@@ -191,8 +192,8 @@ fn swaps(b: &Budget<'_>, unallocated: &[Decimal]) -> Result<Vec<Swap>, EngineErr
                     continue;
                 }
                 let amount = left.min(*r);
-                *r = sub(*r, amount, &|| "swap room".into())?;
-                left = sub(left, amount, &|| "swap room".into())?;
+                *r = sub(*r, amount, &|| tr("swap room"))?;
+                left = sub(left, amount, &|| tr("swap room"))?;
                 out.push(Swap {
                     line: line.id.clone(),
                     from_source: b.source_id(f.source).to_string(),
@@ -246,7 +247,7 @@ fn compliance(b: &Budget<'_>) -> Result<Compliance, EngineError> {
             for (sa, sum) in src.set_asides.iter().zip(sums.iter_mut()) {
                 if line.has_tag(&sa.tag) {
                     *sum = add(*sum, f.charge, &|| {
-                        format!("the set-asides of \"{}\"", src.id)
+                        tr1("the set-asides of \"{id}\"", "id", &src.id)
                     })?;
                 }
             }
@@ -255,7 +256,12 @@ fn compliance(b: &Budget<'_>) -> Result<Compliance, EngineError> {
     for ((s, src), sums) in b.sources.iter().enumerate().zip(&actual) {
         let allocation = b.alloc.get(s).copied().unwrap_or_default();
         for (sa, &actual) in src.set_asides.iter().zip(sums) {
-            let what = &|| format!("the \"{}\" set-aside of source \"{}\"", sa.tag, src.id);
+            let what = &|| {
+                trf(
+                    "the \"{tag}\" set-aside of source \"{id}\"",
+                    &[("tag", &sa.tag), ("id", &src.id)],
+                )
+            };
             let required = cents(mul(sa.min_share, allocation, what)?);
             out.set_asides.push(SetAsideCheck {
                 source: src.id.clone(),

@@ -19,6 +19,7 @@ use super::scenario::{LineEdit, Scenario};
 use crate::model::{
     Allocation, Document, Funding, Line, LineKind, Norm, Position, Priority, Rounding,
 };
+use crate::util::i18n::{tr, tr1};
 use crate::util::{dec, sort};
 
 /// The largest gain searched for: beyond 100,000 more pupils there is no breakpoint.
@@ -303,11 +304,11 @@ fn forms(work: &Budget<'_>) -> Result<(Option<Decimal>, Vec<FormsToTier>), Engin
         let mut more = Decimal::ZERO;
         let mut now = Decimal::ZERO;
         for s in 0..work.sources.len() {
-            more = add(more, alloc_at(s, u + 1)?, &|| "the worth of a form".into())?;
+            more = add(more, alloc_at(s, u + 1)?, &|| tr("the worth of a form"))?;
             let a = work.alloc.get(s).copied().unwrap_or_default();
-            now = add(now, a, &|| "the worth of a form".into())?;
+            now = add(now, a, &|| tr("the worth of a form"))?;
         }
-        Some(sub(more, now, &|| "the worth of a form".into())?)
+        Some(sub(more, now, &|| tr("the worth of a form"))?)
     } else {
         None
     };
@@ -329,17 +330,14 @@ fn forms(work: &Budget<'_>) -> Result<(Option<Decimal>, Vec<FormsToTier>), Engin
             gain: None,
         };
         if let Some(t) = next {
-            let need = mul(t.at_least, Decimal::from(e), &|| {
-                "a tier's threshold".into()
-            })?
-            .ceil();
+            let need = mul(t.at_least, Decimal::from(e), &|| tr("a tier's threshold"))?.ceil();
             let need = u64::try_from(need).unwrap_or(u64::MAX);
             let forms = need.saturating_sub(u);
             if forms <= e - u {
                 let at = alloc_at(s, u + forms)?;
                 let now = work.alloc.get(s).copied().unwrap_or_default();
                 row.forms = Some(forms);
-                row.gain = Some(sub(at, now, &|| "the gain of a tier".into())?);
+                row.gain = Some(sub(at, now, &|| tr("the gain of a tier"))?);
             }
         }
         tiers_out.push(row);
@@ -372,7 +370,7 @@ pub(crate) fn buy_back(
         unit,
         step,
     } = *held;
-    let what: &dyn Fn() -> String = &|| format!("the buy-back of norm \"{norm}\"");
+    let what: &dyn Fn() -> String = &|| tr1("the buy-back of norm \"{norm}\"", "norm", &norm);
     let unit_cost = cents(mul(unit, share, what)?);
     let cost = cents(mul(lost, unit_cost, what)?);
     let keep = |money: Decimal| -> Result<Decimal, EngineError> {
@@ -415,7 +413,7 @@ pub fn with_buy_back(
     let id = format!("{}-bought-back", bb.line);
     let line = Line {
         id: id.clone(),
-        title: format!("{} (bought back)", bb.title),
+        title: tr1("{title} (bought back)", "title", &bb.title),
         kind: LineKind::Position(Position {
             fte,
             unit_cost: Some(bb.unit_cost),

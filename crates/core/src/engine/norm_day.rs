@@ -17,6 +17,7 @@ use super::norms::entitlement_fte;
 use super::rounding::{add, cents, mul, sub};
 use super::scenario::NormDay;
 use crate::model::Grade;
+use crate::util::i18n::{key, tr1, trf};
 
 /// One norm re-normed on Norm Day.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,9 +79,7 @@ pub fn counted(
     for (g, x) in &nd.excluded {
         let enrolled = out.get(g).copied().unwrap_or(0);
         if *x > enrolled {
-            notes.push(format!(
-                "Grade {g}: {x} no-shows is more than the {enrolled} enrolled, so grade {g} counts 0 pupils."
-            ));
+            notes.push(trf("Grade {g}: {x} no-shows is more than the {enrolled} enrolled, so grade {g} counts 0 pupils.", &[("g", &g), ("x", &x), ("enrolled", &enrolled)]));
         }
         out.insert(*g, enrolled.saturating_sub(*x));
     }
@@ -94,7 +93,7 @@ pub(crate) fn norm_day(
     nd: &NormDay,
     flex: &Flexibility,
 ) -> Result<NormDayResult, EngineError> {
-    check_fraction("the share of the year left", nd.remaining_share)?;
+    check_fraction(key("the share of the year left"), nd.remaining_share)?;
     let (counted, notes) = counted(&work.counts.grades, nd);
     let mut counts = work.counts.clone();
     counts.grades = counted.clone();
@@ -103,7 +102,7 @@ pub(crate) fn norm_day(
     let mut buy_backs = Vec::new();
     let mut total = Decimal::ZERO;
     for (i, n) in work.norms.iter().enumerate() {
-        let what: &dyn Fn() -> String = &|| format!("Norm Day for norm \"{}\"", n.id);
+        let what: &dyn Fn() -> String = &|| tr1("Norm Day for norm \"{id}\"", "id", &n.id);
         let before_ent = work.entitlements.get(i);
         let before = before_ent.map_or(Decimal::ZERO, |e| e.fte);
         let students = counts.in_grades(&n.grades);

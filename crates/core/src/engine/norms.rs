@@ -6,6 +6,7 @@ use super::counts::Counts;
 use super::error::EngineError;
 use super::rounding::{add, div, mul, whole};
 use crate::model::{Norm, Rounding};
+use crate::util::i18n::{tr, tr1};
 
 /// The positions a norm gives the school.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,12 +53,12 @@ fn ratio_fte(norm: &Norm, pupils: u64) -> Result<Decimal, EngineError> {
     }
     if spp.is_sign_negative() {
         return Err(EngineError::Negative {
-            what: format!("the students per position of norm \"{}\"", norm.id),
+            what: tr1("the students per position of norm \"{id}\"", "id", &norm.id),
             value: spp,
         });
     }
     let ratio = div(Decimal::from(pupils), spp, &|| {
-        format!("the positions of norm \"{}\"", norm.id)
+        tr1("the positions of norm \"{id}\"", "id", &norm.id)
     })?;
     Ok(match norm.rounding {
         Rounding::Ceil => ratio.ceil(),
@@ -87,14 +88,14 @@ pub fn norm_funding(norms: &[Norm], ents: &[Entitlement]) -> Result<Decimal, Eng
     for (n, e) in norms.iter().zip(ents) {
         if n.unit_cost.is_sign_negative() {
             return Err(EngineError::Negative {
-                what: format!("the unit cost of norm \"{}\"", n.id),
+                what: tr1("the unit cost of norm \"{id}\"", "id", &n.id),
                 value: n.unit_cost,
             });
         }
         let part = mul(e.fte, n.unit_cost, &|| {
-            format!("the funding of norm \"{}\"", n.id)
+            tr1("the funding of norm \"{id}\"", "id", &n.id)
         })?;
-        total = add(total, part, &|| "the staffing-norm allocation".into())?;
+        total = add(total, part, &|| tr("the staffing-norm allocation"))?;
     }
     Ok(total)
 }

@@ -12,6 +12,7 @@ use super::error::EngineError;
 use super::rounding::{grow_cents, mul, whole};
 use crate::model::{Allocation, Document, Grade, Line, LineKind, Norm, School, Source};
 use crate::util::dec;
+use crate::util::i18n::{key, tr, tr1};
 
 /// How a scenario changes enrollment.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -173,9 +174,9 @@ impl Scenario {
 fn check_change(what: &str, change: Decimal) -> Result<(), EngineError> {
     if change < Decimal::NEGATIVE_ONE {
         return Err(EngineError::OutOfRange {
-            what: what.to_string(),
+            what: tr(what),
             value: change,
-            range: "−100% or more",
+            range: key("−100% or more"),
         });
     }
     Ok(())
@@ -201,11 +202,11 @@ fn set_school(school: &mut School, scenario: &Scenario) -> Result<(), EngineErro
         }
     }
     if let Some(p) = scenario.unduplicated_pct {
-        check_fraction("the unduplicated share", p)?;
+        check_fraction(key("the unduplicated share"), p)?;
         school.unduplicated_pct = p;
     }
     if let Some(r) = scenario.attendance_rate {
-        check_fraction("the attendance rate", r)?;
+        check_fraction(key("the attendance rate"), r)?;
         school.attendance_rate = r;
     }
     Ok(())
@@ -260,11 +261,13 @@ pub(crate) fn apply_year(doc: &mut Document, change: &YearChange) -> Result<(), 
         match &mut line.kind {
             LineKind::Position(p) => {
                 if let Some(u) = p.unit_cost.as_mut() {
-                    *u = grow_cents(*u, c, &|| format!("the unit cost of line \"{id}\""))?;
+                    *u = grow_cents(*u, c, &|| tr1("the unit cost of line \"{id}\"", "id", &id))?;
                 }
             }
             LineKind::Item { amount } => {
-                *amount = grow_cents(*amount, c, &|| format!("the amount of line \"{id}\""))?;
+                *amount = grow_cents(*amount, c, &|| {
+                    tr1("the amount of line \"{id}\"", "id", &id)
+                })?;
             }
         }
     }
@@ -273,22 +276,22 @@ pub(crate) fn apply_year(doc: &mut Document, change: &YearChange) -> Result<(), 
 
 /// One year of the enrollment change, per grade, half up to whole pupils.
 fn grow_school(school: &mut School, year: &YearChange) -> Result<(), EngineError> {
-    check_change("the cost change", year.cost_change)?;
-    check_change("the rate change", year.rate_change)?;
+    check_change(key("the cost change"), year.cost_change)?;
+    check_change(key("the rate change"), year.rate_change)?;
     let change = year.enrollment_change;
-    check_change("the enrollment change", change)?;
+    check_change(key("the enrollment change"), change)?;
     if change.is_zero() {
         return Ok(());
     }
     let factor = dec::checked_add(Decimal::ONE, change).ok_or_else(|| EngineError::Overflow {
-        what: "the enrollment change".into(),
+        what: tr("the enrollment change"),
     })?;
     for (g, n) in school.enrollment.iter_mut() {
         let new = whole(mul(Decimal::from(*n), factor, &|| {
-            format!("the enrollment of grade {g}")
+            tr1("the enrollment of grade {g}", "g", &g)
         })?);
         *n = new.to_u32().ok_or_else(|| EngineError::Overflow {
-            what: format!("the enrollment of grade {g}"),
+            what: tr1("the enrollment of grade {g}", "g", &g),
         })?;
     }
     Ok(())
@@ -301,7 +304,7 @@ fn grow_norms(norms: &mut [Norm], c: Decimal) -> Result<(), EngineError> {
     }
     for n in norms {
         n.unit_cost = grow_cents(n.unit_cost, c, &|| {
-            format!("the unit cost of norm \"{}\"", n.id)
+            tr1("the unit cost of norm \"{id}\"", "id", &n.id)
         })?;
     }
     Ok(())
@@ -316,16 +319,20 @@ fn grow_rates(sources: &mut [Source], r: Decimal) -> Result<(), EngineError> {
         let id = &s.id;
         match &mut s.allocation {
             Allocation::PerPupil { rate, .. } => {
-                *rate = grow_cents(*rate, r, &|| format!("the rate of source \"{id}\""))?;
+                *rate = grow_cents(*rate, r, &|| tr1("the rate of source \"{id}\"", "id", &id))?;
             }
             Allocation::Tiered { tiers, .. } => {
                 for t in tiers.iter_mut() {
-                    t.rate = grow_cents(t.rate, r, &|| format!("a tier rate of source \"{id}\""))?;
+                    t.rate = grow_cents(t.rate, r, &|| {
+                        tr1("a tier rate of source \"{id}\"", "id", &id)
+                    })?;
                 }
             }
             Allocation::Lcff(l) => {
                 for rate in l.base.values_mut() {
-                    *rate = grow_cents(*rate, r, &|| format!("the base rate of source \"{id}\""))?;
+                    *rate = grow_cents(*rate, r, &|| {
+                        tr1("the base rate of source \"{id}\"", "id", &id)
+                    })?;
                 }
             }
             Allocation::Fixed { .. } | Allocation::Norm => {}

@@ -8,6 +8,7 @@ use super::counts::Counts;
 use super::error::EngineError;
 use super::norms::Entitlement;
 use super::rounding::{add, sub};
+use crate::util::i18n::tr;
 
 /// Whether a line is a staff position or an item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -100,9 +101,7 @@ impl Snapshot {
         for (i, s) in b.sources.iter().enumerate() {
             let allocation = b.alloc.get(i).copied().unwrap_or_default();
             let charges = b.charged.get(i).copied().unwrap_or_default();
-            total_allocation = add(total_allocation, allocation, &|| {
-                "the total allocation".into()
-            })?;
+            total_allocation = add(total_allocation, allocation, &|| tr("the total allocation"))?;
             sources.push(SourceResult {
                 id: s.id.clone(),
                 allocation,
@@ -113,7 +112,7 @@ impl Snapshot {
         let mut lines = Vec::with_capacity(b.lines.len());
         let mut total_cost = Decimal::ZERO;
         for (i, (line, st)) in b.meta.iter().zip(&b.lines).enumerate() {
-            total_cost = add(total_cost, st.cost, &|| "the total cost".into())?;
+            total_cost = add(total_cost, st.cost, &|| tr("the total cost"))?;
             let charges = b
                 .funds_of(i)
                 .iter()
@@ -133,9 +132,7 @@ impl Snapshot {
                 charges,
             });
         }
-        let balance = sub(total_allocation, total_cost, &|| {
-            "the school's balance".into()
-        })?;
+        let balance = sub(total_allocation, total_cost, &|| tr("the school's balance"))?;
         let same_sources = like.is_some_and(|o| {
             o.sources.len() == sources.len()
                 && o.sources.iter().zip(&sources).all(|(a, b)| a.id == b.id)
@@ -166,13 +163,13 @@ impl Snapshot {
     pub(crate) fn totals(b: &Budget<'_>) -> Result<(Decimal, Decimal, Decimal), EngineError> {
         let mut alloc = Decimal::ZERO;
         for a in &b.alloc {
-            alloc = add(alloc, *a, &|| "the total allocation".into())?;
+            alloc = add(alloc, *a, &|| tr("the total allocation"))?;
         }
         let mut cost = Decimal::ZERO;
         for l in &b.lines {
-            cost = add(cost, l.cost, &|| "the total cost".into())?;
+            cost = add(cost, l.cost, &|| tr("the total cost"))?;
         }
-        let balance = sub(alloc, cost, &|| "the school's balance".into())?;
+        let balance = sub(alloc, cost, &|| tr("the school's balance"))?;
         Ok((alloc, cost, balance))
     }
 

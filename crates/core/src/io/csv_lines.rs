@@ -7,6 +7,7 @@
 use super::line_rows::{line_cells, read_rows, Row, RowsRead};
 use crate::model::Document;
 use crate::model::{ImportError, Place, Problem};
+use crate::util::i18n::tr1;
 
 pub use super::line_rows::{COLUMNS, REQUIRED_COLUMNS};
 
@@ -38,7 +39,7 @@ pub fn read_lines_csv(doc: &Document, text: &str) -> Result<RowsRead, ImportErro
             Ok(r) => r,
             Err(e) => {
                 let row = e.position().map_or(0, |p| lines_seen.line_at(p.byte()));
-                let reason = format!("could not be read: {e}");
+                let reason = tr1("could not be read: {e}", "e", &e);
                 return Some(Err(Problem::new(&Place::Row(row), "", reason)));
             }
         };

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use crate::model::Grade;
 use crate::model::{ImportError, Place, Problem};
 use crate::util::decimal::{parse_decimal, parse_money, quote, DecimalError};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// Collects problems while values are read.
 #[derive(Default)]
@@ -55,7 +56,7 @@ impl Reader {
                 self.refuse(
                     place,
                     field,
-                    format!("must be an object, got {}", describe(other)),
+                    tr1("must be an object, got {got}", "got", &describe(other)),
                 );
                 None
             }
@@ -70,7 +71,7 @@ impl Reader {
                 self.refuse(
                     place,
                     field,
-                    format!("must be a list, got {}", describe(other)),
+                    tr1("must be a list, got {got}", "got", &describe(other)),
                 );
                 None
             }
@@ -85,7 +86,7 @@ impl Reader {
                 self.refuse(
                     place,
                     field,
-                    format!("must be text, got {}", describe(other)),
+                    tr1("must be text, got {got}", "got", &describe(other)),
                 );
                 None
             }
@@ -100,7 +101,7 @@ impl Reader {
                 self.refuse(
                     place,
                     field,
-                    format!("must be true or false, got {}", describe(other)),
+                    tr1("must be true or false, got {got}", "got", &describe(other)),
                 );
                 None
             }
@@ -132,7 +133,7 @@ impl Reader {
                 self.refuse(
                     place,
                     field,
-                    format!("must be a number, got {}", describe(other)),
+                    tr1("must be a number, got {got}", "got", &describe(other)),
                 );
                 return None;
             }
@@ -152,7 +153,11 @@ impl Reader {
         if d.fract().is_zero() {
             Some(d)
         } else {
-            self.refuse(place, field, format!("must be a whole number, got {d}"));
+            self.refuse(
+                place,
+                field,
+                tr1("must be a whole number, got {d}", "d", &d),
+            );
             None
         }
     }
@@ -161,13 +166,13 @@ impl Reader {
     pub fn count(&mut self, place: &Place, field: &str, v: &Value) -> Option<u32> {
         let d = self.whole(place, field, v)?;
         if d.is_sign_negative() && !d.is_zero() {
-            self.refuse(place, field, format!("must be 0 or more, got {d}"));
+            self.refuse(place, field, tr1("must be 0 or more, got {v}", "v", &d));
             return None;
         }
         match u32::try_from(d) {
             Ok(n) => Some(n),
             Err(_) => {
-                self.refuse(place, field, format!("is too large, got {d}"));
+                self.refuse(place, field, tr1("is too large, got {d}", "d", &d));
                 None
             }
         }
@@ -179,7 +184,7 @@ impl Reader {
         match i64::try_from(d) {
             Ok(n) => Some(n),
             Err(_) => {
-                self.refuse(place, field, format!("is too large, got {d}"));
+                self.refuse(place, field, tr1("is too large, got {d}", "d", &d));
                 None
             }
         }
@@ -195,7 +200,10 @@ impl Reader {
                 Value::String(s) => out.push(s.clone()),
                 other => {
                     ok = false;
-                    let reason = format!("entry {} must be text, got {}", i + 1, describe(other));
+                    let reason = trf(
+                        "entry {n} must be text, got {got}",
+                        &[("n", &(i + 1)), ("got", &describe(other))],
+                    );
                     self.refuse(place, field, reason);
                 }
             }
@@ -228,7 +236,11 @@ impl Reader {
 
 /// The refusal for a value that is not a grade.
 pub(crate) fn not_a_grade(v: &Value) -> String {
-    format!("{} is not a grade: use TK, K or 1 to 12", describe(v))
+    tr1(
+        "{got} is not a grade: use TK, K or 1 to 12",
+        "got",
+        &describe(v),
+    )
 }
 
 /// A JSON object being read, with the place and path prefix of its fields.
@@ -265,10 +277,11 @@ impl<'v> Obj<'v> {
         for key in self.map.keys() {
             if !known.contains(&key.as_str()) {
                 let reason = match closest(key, known) {
-                    Some(k) => format!("is not a known field (did you mean `{k}`?)"),
-                    None => format!(
-                        "is not a known field; known fields are {}",
-                        list_names(known)
+                    Some(k) => tr1("is not a known field (did you mean `{k}`?)", "k", &k),
+                    None => tr1(
+                        "is not a known field; known fields are {names}",
+                        "names",
+                        &list_names(known),
                     ),
                 };
                 r.refuse(&self.place, &self.field(key), reason);
@@ -281,7 +294,7 @@ impl<'v> Obj<'v> {
         match self.get(key) {
             Some(v) => conv(r, &self.place, &self.field(key), v),
             None => {
-                r.refuse(&self.place, &self.field(key), "is required");
+                r.refuse(&self.place, &self.field(key), tr("is required"));
                 None
             }
         }
@@ -308,8 +321,8 @@ pub(crate) fn describe(v: &Value) -> String {
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => n.as_str().chars().take(40).collect(),
         Value::String(s) => quote(s),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
+        Value::Array(_) => tr("a list"),
+        Value::Object(_) => tr("an object"),
     }
 }
 
@@ -317,7 +330,10 @@ pub(crate) fn describe(v: &Value) -> String {
 pub(crate) fn list_names(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => trf(
+            "{rest} or {last}",
+            &[("rest", &rest.join(", ")), ("last", last)],
+        ),
         Some((last, _)) => last.clone(),
         None => String::new(),
     }

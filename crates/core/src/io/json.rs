@@ -10,6 +10,7 @@ use crate::model::{
     Allocation, Basis, Document, Line, LineKind, Norm, Rounding, School, Source, FORMAT,
 };
 use crate::model::{ImportError, Place, Problem};
+use crate::util::i18n::tr1;
 
 /// Parses and validates a `sitebudget/1` JSON document.
 ///
@@ -42,7 +43,7 @@ fn syntax(e: serde_json::Error) -> ImportError {
     ImportError::one(Problem::new(
         &place,
         "",
-        format!("not valid JSON: {reason}"),
+        tr1("not valid JSON: {reason}", "reason", &reason),
     ))
 }
 

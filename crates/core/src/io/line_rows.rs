@@ -31,6 +31,7 @@ use crate::model::validate::{self, problems};
 use crate::model::{Document, Funding, Line, LineKind, Position, Priority};
 use crate::model::{ImportError, Place, Problem};
 use crate::util::decimal::{parse_decimal, parse_money, quote};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// Every column, in the order [`super::lines_to_csv`] writes them.
 pub const COLUMNS: [&str; 14] = [
@@ -209,9 +210,10 @@ pub fn read_rows(
         }
         None => {
             let problem = broken.unwrap_or_else(|| {
-                let reason = format!(
-                    "the file is empty: the first row must name the columns, such as {}",
-                    EXAMPLE_HEADER
+                let reason = tr1(
+                    "the file is empty: the first row must name the columns, such as {header}",
+                    "header",
+                    &EXAMPLE_HEADER,
                 );
                 Problem::new(&Place::Row(1), "", reason)
             });
@@ -350,10 +352,11 @@ fn read_header(row: usize, cells: &[&str]) -> Result<Header, Vec<Problem>> {
             Some(c) => match columns.iter().position(|k| *k == c) {
                 Some(first) => {
                     let reason = match written.get(first) {
-                        Some(w) if !w.eq_ignore_ascii_case(name) => format!(
-                            "appears twice in the header: `{w}` and `{name}` both mean `{c}`"
+                        Some(w) if !w.eq_ignore_ascii_case(name) => trf(
+                            "appears twice in the header: `{w}` and `{name}` both mean `{c}`",
+                            &[("w", w), ("name", &name), ("c", &c)],
                         ),
-                        _ => "appears twice in the header".to_string(),
+                        _ => tr("appears twice in the header"),
                     };
                     problems.push(Problem::new(&place, c, reason));
                 }
@@ -365,15 +368,16 @@ fn read_header(row: usize, cells: &[&str]) -> Result<Header, Vec<Problem>> {
             None if name.is_empty() => problems.push(Problem::new(
                 &place,
                 "",
-                "the header has an empty column name",
+                tr("the header has an empty column name"),
             )),
             None => {
                 let lower = name.to_ascii_lowercase();
                 let reason = match closest(&lower, &COLUMNS) {
-                    Some(c) => format!("is not a known column (did you mean `{c}`?)"),
-                    None => format!(
-                        "is not a known column; known columns are {}",
-                        list_names(&COLUMNS)
+                    Some(c) => tr1("is not a known column (did you mean `{c}`?)", "c", &c),
+                    None => tr1(
+                        "is not a known column; known columns are {names}",
+                        "names",
+                        &list_names(&COLUMNS),
                     ),
                 };
                 problems.push(Problem::new(&place, name, reason));
@@ -382,14 +386,14 @@ fn read_header(row: usize, cells: &[&str]) -> Result<Header, Vec<Problem>> {
     }
     for c in REQUIRED_COLUMNS {
         if problems.is_empty() && !columns.contains(&c) {
-            problems.push(Problem::new(&place, c, "is required in the header"));
+            problems.push(Problem::new(&place, c, tr("is required in the header")));
         }
     }
     if problems.is_empty() && !columns.contains(&"unit_cost") && !columns.contains(&"amount") {
         problems.push(Problem::new(
             &place,
             "amount",
-            "or `unit_cost` is required in the header: what each line costs",
+            tr("or `unit_cost` is required in the header: what each line costs"),
         ));
     }
     if problems.is_empty() {
@@ -426,10 +430,9 @@ fn read_row(
         .skip(h.columns.len())
         .any(|c| !c.trim().is_empty());
     if extra {
-        let reason = format!(
-            "has {} cells, but the header has {}",
-            cells.len(),
-            h.columns.len()
+        let reason = trf(
+            "has {n} cells, but the header has {m}",
+            &[("n", &cells.len()), ("m", &h.columns.len())],
         );
         out.push(Problem::new(&place, "", reason));
     }
@@ -455,9 +458,10 @@ fn read_row(
         Some(_) => {
             refuse(
                 "kind",
-                format!(
-                    "must be `position` or `item`, got {}",
-                    quote(raw("kind").trim())
+                tr1(
+                    "must be `position` or `item`, got {got}",
+                    "got",
+                    &quote(raw("kind").trim()),
                 ),
             );
             None
@@ -471,10 +475,7 @@ fn read_row(
         None => {
             refuse(
                 "funding",
-                format!(
-                    "is required: name the sources that pay, such as `gf` or `gf 60%, need 40%`; the sources are: {}",
-                    valid_sources(doc)
-                ),
+                tr1("is required: name the sources that pay, such as `gf` or `gf 60%, need 40%`; the sources are: {sources}", "sources", &valid_sources(doc)),
             );
             None
         }
@@ -486,9 +487,10 @@ fn read_row(
             if p.is_none() {
                 refuse(
                     "priority",
-                    format!(
-                        "must be `protected`, `essential` or `flexible`, got {}",
-                        quote(text)
+                    tr1(
+                        "must be `protected`, `essential` or `flexible`, got {got}",
+                        "got",
+                        &quote(text),
                     ),
                 );
             }
@@ -520,7 +522,7 @@ fn read_row(
             if get("amount").is_some() {
                 refuse(
                     "amount",
-                    "must be blank for a position, which costs `fte` × `unit_cost`".into(),
+                    tr("must be blank for a position, which costs `fte` × `unit_cost`"),
                 );
             }
             let fte = decimal_or(get("fte"), Decimal::ONE)
@@ -552,14 +554,11 @@ fn read_row(
         }
         Some(false) => {
             for c in POSITION_COLUMNS.into_iter().filter(|c| get(c).is_some()) {
-                refuse(
-                    c,
-                    "must be blank for an item, which has only `amount`".into(),
-                );
+                refuse(c, tr("must be blank for an item, which has only `amount`"));
             }
             match get("amount") {
                 None => {
-                    refuse("amount", "is required for an item".into());
+                    refuse("amount", tr("is required for an item"));
                     None
                 }
                 Some(t) => money(t)
@@ -620,7 +619,7 @@ fn name_and_percent(part: &str) -> Option<(&str, Result<Decimal, String>)> {
     Some((
         name.trim(),
         pct.checked_div(Decimal::ONE_HUNDRED)
-            .ok_or_else(|| format!("share {} is out of range", quote(last))),
+            .ok_or_else(|| tr1("share {got} is out of range", "got", &quote(last))),
     ))
 }
 
@@ -632,7 +631,9 @@ fn read_funding(doc: &Document, text: &str) -> Result<Vec<Funding>, String> {
     let mut out = Vec::with_capacity(parts.len());
     for part in parts {
         if part.is_empty() {
-            return Err("has an empty entry: write sources as `gf` or `need:0.6|gf:0.4`".into());
+            return Err(tr(
+                "has an empty entry: write sources as `gf` or `need:0.6|gf:0.4`",
+            ));
         }
         // A whole entry that names a source (even with spaces) is that source alone;
         // `need:0.6` is a fraction (or `need:60%`), `General fund 60%` a percent.
@@ -642,7 +643,10 @@ fn read_funding(doc: &Document, text: &str) -> Result<Vec<Funding>, String> {
                 (None, Some((s, t))) => {
                     let t = t.trim();
                     let bad = |e: crate::util::decimal::DecimalError| {
-                        format!("share of `{}` {}", s.trim(), e.reason(t))
+                        trf(
+                            "share of `{source}` {reason}",
+                            &[("source", &s.trim()), ("reason", &e.reason(t))],
+                        )
                     };
                     let share = match t.strip_suffix('%') {
                         Some(pct) => parse_decimal(pct.trim())
@@ -658,22 +662,21 @@ fn read_funding(doc: &Document, text: &str) -> Result<Vec<Funding>, String> {
                 },
             };
         if source.is_empty() {
-            return Err(format!("entry {} names no source", quote(part)));
+            return Err(tr1("entry {got} names no source", "got", &quote(part)));
         }
         let Some(id) = source_id(doc, source) else {
-            return Err(format!(
-                "source {} does not exist; the sources are: {}",
-                quote(source),
-                valid_sources(doc)
+            return Err(trf(
+                "source {got} does not exist; the sources are: {sources}",
+                &[("got", &quote(source)), ("sources", &valid_sources(doc))],
             ));
         };
         let share = match share {
             Some(d) => d,
-            None if several => {
-                return Err(format!(
-                "`{source}` needs a share when a line has several sources, such as `{source}:0.5`"
-            ))
-            }
+            None if several => return Err(tr1(
+                "`{source}` needs a share when a line has several sources, such as `{source}:0.5`",
+                "source",
+                &source,
+            )),
             None => Decimal::ONE,
         };
         out.push(Funding {
@@ -698,9 +701,9 @@ fn money(t: &str) -> Result<Decimal, String> {
 fn read_integer(t: &str) -> Result<i64, String> {
     let d = parse_decimal(t).map_err(|e| e.reason(t))?;
     if !d.fract().is_zero() {
-        return Err(format!("must be a whole number, got {d}"));
+        return Err(tr1("must be a whole number, got {d}", "d", &d));
     }
-    i64::try_from(d).map_err(|_| format!("is too large, got {d}"))
+    i64::try_from(d).map_err(|_| tr1("is too large, got {d}", "d", &d))
 }
 
 fn read_bool(cell: Option<&str>) -> Result<bool, String> {
@@ -708,9 +711,10 @@ fn read_bool(cell: Option<&str>) -> Result<bool, String> {
         None => Ok(false),
         Some("true" | "yes" | "1") => Ok(true),
         Some("false" | "no" | "0") => Ok(false),
-        Some(_) => Err(format!(
-            "must be true, false, yes, no, 1 or 0, got {}",
-            quote(cell.unwrap_or_default())
+        Some(_) => Err(tr1(
+            "must be true, false, yes, no, 1 or 0, got {got}",
+            "got",
+            &quote(cell.unwrap_or_default()),
         )),
     }
 }

@@ -16,6 +16,7 @@ use crate::model::{
     Priority, Rounding, School, SetAside, Source, Span, Tier, FORMAT,
 };
 use crate::model::{ImportError, Place};
+use crate::util::i18n::{tr, tr1, trf};
 
 /// Published LCFF supplemental grant share.
 pub const LCFF_SUPPLEMENTAL: Decimal = Decimal::from_parts(20, 0, 0, false, 2);
@@ -44,9 +45,12 @@ fn read_document(r: &mut Reader, v: &Value) -> Option<Document> {
             r.refuse(
                 &o.place,
                 "format",
-                format!(
-                    "must be `{FORMAT}`, got {}",
-                    describe(&Value::String(f.clone()))
+                trf(
+                    "must be `{format}`, got {got}",
+                    &[
+                        ("format", &FORMAT),
+                        ("got", &describe(&Value::String(f.clone()))),
+                    ],
                 ),
             );
         }
@@ -129,7 +133,7 @@ pub(crate) fn enrollment(
 ) -> Option<BTreeMap<Grade, u32>> {
     let grade =
         |key: &str| Grade::parse(key).ok_or_else(|| not_a_grade(&Value::String(key.to_owned())));
-    let twice = |grade: Grade| format!("grade {grade} is given twice");
+    let twice = |grade: Grade| tr1("grade {grade} is given twice", "grade", &grade);
     keyed(
         r,
         place,
@@ -305,7 +309,10 @@ fn allocation(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<A
             r.refuse(
                 place,
                 &o.field("type"),
-                format!("must be {}, got {got}", list_names(&TYPES)),
+                trf(
+                    "must be {names}, got {got}",
+                    &[("names", &list_names(&TYPES)), ("got", &got)],
+                ),
             );
             None
         }
@@ -337,14 +344,19 @@ fn bands(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Vec<Ba
 }
 
 fn basis(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Basis> {
-    const BASIS_HINT: &str = "must be `enrollment`, `unduplicated`, `ada` or {\"grades\": [...]}";
+    let hint = |got: &Value| {
+        trf(
+            "must be `enrollment`, `unduplicated`, `ada` or {example}, got {got}",
+            &[("example", &"{\"grades\": [...]}"), ("got", &describe(got))],
+        )
+    };
     match v {
         Value::String(s) => match s.as_str() {
             "enrollment" => Some(Basis::Enrollment),
             "unduplicated" => Some(Basis::Unduplicated),
             "ada" => Some(Basis::Ada),
             _ => {
-                let reason = format!("{BASIS_HINT}, got {}", describe(v));
+                let reason = hint(v);
                 r.refuse(place, field, reason);
                 None
             }
@@ -355,7 +367,7 @@ fn basis(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Basis>
             o.req(r, "grades", Reader::grades).map(Basis::Grades)
         }
         other => {
-            let reason = format!("{BASIS_HINT}, got {}", describe(other));
+            let reason = hint(other);
             r.refuse(place, field, reason);
             None
         }
@@ -375,10 +387,14 @@ fn lcff_base(
             .find(|s| s.key().eq_ignore_ascii_case(key))
             .ok_or_else(|| {
                 let keys: Vec<&str> = Span::ALL.iter().map(|s| s.key()).collect();
-                format!("is not a grade span: use {}", list_names(&keys))
+                tr1(
+                    "is not a grade span: use {names}",
+                    "names",
+                    &list_names(&keys),
+                )
             })
     };
-    let twice = |span: Span| format!("span {} is given twice", span.key());
+    let twice = |span: Span| tr1("span {span} is given twice", "span", &span.key());
     keyed(
         r,
         place,
@@ -417,7 +433,7 @@ fn norm(r: &mut Reader, index: usize, v: &Value) -> Option<Norm> {
             r.refuse(
                 &o.place,
                 "bands",
-                "cannot be given with `students_per_position`: give a ratio or bands, not both",
+                tr("cannot be given with `students_per_position`: give a ratio or bands, not both"),
             );
             None
         }
@@ -451,7 +467,11 @@ fn rounding(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Rou
             r.refuse(
                 place,
                 field,
-                format!("must be `ceil`, `floor` or `round`, got {}", describe(v)),
+                tr1(
+                    "must be `ceil`, `floor` or `round`, got {got}",
+                    "got",
+                    &describe(v),
+                ),
             );
             None
         }
@@ -466,9 +486,10 @@ pub(crate) fn priority(r: &mut Reader, place: &Place, field: &str, v: &Value) ->
         r.refuse(
             place,
             field,
-            format!(
-                "must be `protected`, `essential` or `flexible`, got {}",
-                describe(v)
+            tr1(
+                "must be `protected`, `essential` or `flexible`, got {got}",
+                "got",
+                &describe(v),
             ),
         );
     }
@@ -491,7 +512,7 @@ pub(crate) fn line(r: &mut Reader, index: usize, v: &Value) -> Option<Line> {
             r.refuse(
                 &place,
                 "kind",
-                format!("must be `position` or `item`, got {got}"),
+                tr1("must be `position` or `item`, got {got}", "got", &got),
             );
             None
         }
@@ -507,12 +528,16 @@ pub(crate) fn line(r: &mut Reader, index: usize, v: &Value) -> Option<Line> {
             r.refuse(
                 &place,
                 "amount",
-                "is an item field; a position costs `fte` × `unit_cost`",
+                tr("is an item field; a position costs `fte` × `unit_cost`"),
             );
         }
         Some(false) => {
             for f in POSITION_FIELDS.into_iter().filter(|f| o.has(f)) {
-                r.refuse(&place, f, "is a position field; an item has only `amount`");
+                r.refuse(
+                    &place,
+                    f,
+                    tr("is a position field; an item has only `amount`"),
+                );
             }
         }
         _ => {}

@@ -3,6 +3,8 @@
 //! gives the refusal in plain words; the browser's own URL parser and a same-origin fetch
 //! check again. Nothing here panics.
 
+use crate::util::i18n::{tr, trf};
+
 /// Why `src` may not be loaded by a page on `origin` (`https://host[:port]`), or `None`
 /// when it is a path or a URL on that same origin.
 pub fn src_problem(src: &str, origin: &str) -> Option<String> {
@@ -15,7 +17,9 @@ pub fn src_problem(src: &str, origin: &str) -> Option<String> {
         .collect();
     let elsewhere = || Some(not_on_this_site(src, origin));
     if cleaned.is_empty() {
-        return Some("src= is empty: give the address of a JSON budget on this site.".to_owned());
+        return Some(tr(
+            "src= is empty: give the address of a JSON budget on this site.",
+        ));
     }
     if cleaned.starts_with("//") {
         return elsewhere();
@@ -36,8 +40,9 @@ pub fn src_problem(src: &str, origin: &str) -> Option<String> {
 
 /// The refusal of a `src` on another origin than the page's.
 pub fn not_on_this_site(src: &str, origin: &str) -> String {
-    format!(
-        "src={src} is not on this site ({origin}). SiteBudget loads only budgets from its own site, so nothing was loaded."
+    trf(
+        "src={src} is not on this site ({origin}). SiteBudget loads only budgets from its own site, so nothing was loaded.",
+        &[("src", &src), ("origin", &origin)],
     )
 }
 

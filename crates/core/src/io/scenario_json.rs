@@ -25,6 +25,7 @@ use crate::engine::{
     EnrollmentInput, LineEdit, NormDay, Scenario, YearChange, DEFAULT_REMAINING_SHARE,
 };
 use crate::model::{Grade, ImportError, Place};
+use crate::util::i18n::{tr, tr1, trf};
 
 const FIELDS: [&str; 9] = [
     "enrollment",
@@ -136,7 +137,7 @@ fn scenario(r: &mut Reader, v: &Value) -> Option<Scenario> {
             r.refuse(
                 &o.place,
                 "enrollment_change",
-                "cannot be given with `enrollment`: give new counts or a change, not both",
+                tr("cannot be given with `enrollment`: give new counts or a change, not both"),
             );
             None
         }
@@ -224,15 +225,19 @@ fn edit(r: &mut Reader, index: usize, v: &Value) -> Option<LineEdit> {
     o.only(r, &EDITS);
     let given: Vec<&str> = EDITS.into_iter().filter(|k| o.has(k)).collect();
     let [kind] = given.as_slice() else {
-        let got = match given.len() {
-            0 => "none".to_string(),
-            _ => list_names(&given),
+        let names = list_names(&EDITS);
+        let reason = match given.len() {
+            0 => tr1(
+                "must have exactly one of {names}, got none",
+                "names",
+                &names,
+            ),
+            _ => trf(
+                "must have exactly one of {names}, got {got}",
+                &[("names", &names), ("got", &list_names(&given))],
+            ),
         };
-        r.refuse(
-            &place,
-            "",
-            format!("must have exactly one of {}, got {got}", list_names(&EDITS)),
-        );
+        r.refuse(&place, "", reason);
         return None;
     };
     let value = o.get(kind)?;
@@ -240,7 +245,8 @@ fn edit(r: &mut Reader, index: usize, v: &Value) -> Option<LineEdit> {
         "remove" => match value {
             Value::String(id) => Some(LineEdit::Remove(id.clone())),
             other => {
-                let reason = format!("must be a line id, got {}", describe(other));
+                let reason = tr1("must be a line id, got {got}", "got", &describe(other));
+
                 r.refuse(&place, "remove", reason);
                 None
             }

@@ -21,6 +21,7 @@ use crate::engine::Scenario;
 use crate::model::validate;
 use crate::model::Document;
 use crate::model::ImportError;
+use crate::util::i18n::{key, tr, tr1, trf};
 use crate::util::url::percent_decode;
 
 /// What a fragment starts with.
@@ -71,19 +72,19 @@ pub enum ShareError {
 
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ShareError::NotShared => f.write_str("This link does not carry a budget."),
-            ShareError::Version(v) => write!(
-                f,
-                "This link was made by a newer SiteBudget (share format {v}); this version reads format {VERSION}."
+        let text = match self {
+            ShareError::NotShared => tr("This link does not carry a budget."),
+            ShareError::Version(v) => trf(
+                "This link was made by a newer SiteBudget (share format {v}); this version reads format {version}.",
+                &[("v", v), ("version", &VERSION)],
             ),
-            ShareError::Damaged(what) => write!(
-                f,
-                "This link is damaged or was cut short ({what}); ask for the link again, copied whole."
-            ),
-            ShareError::TooLarge => f.write_str("This link's budget is too large to open."),
-            ShareError::Refused(e) => write!(f, "The budget in this link was refused: {e}"),
-        }
+            ShareError::Damaged(what) => tr1("This link is damaged or was cut short ({what}); ask for the link again, copied whole.", "what", what),
+            ShareError::TooLarge => tr("This link's budget is too large to open."),
+            ShareError::Refused(e) => {
+                tr1("The budget in this link was refused: {e}", "e", e)
+            }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -133,40 +134,43 @@ pub fn read_share(fragment: &str) -> Result<Shared, ShareError> {
     let body = t.strip_prefix(PREFIX).ok_or(ShareError::NotShared)?;
     let (version, data) = body
         .split_once('.')
-        .ok_or_else(|| ShareError::Damaged("no version mark".into()))?;
+        .ok_or_else(|| ShareError::Damaged(tr("no version mark")))?;
     if version != VERSION {
         return Err(ShareError::Version(version.chars().take(10).collect()));
     }
     let packed = B64
         .decode(data)
-        .map_err(|_| ShareError::Damaged("its letters are not valid".into()))?;
+        .map_err(|_| ShareError::Damaged(tr("its letters are not valid")))?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON).map_err(
         |e| match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-            _ => ShareError::Damaged("it does not decompress".into()),
+            _ => ShareError::Damaged(tr("it does not decompress")),
         },
     )?;
     let value: Value = serde_json::from_slice(&json)
-        .map_err(|_| ShareError::Damaged("its content is not valid JSON".into()))?;
+        .map_err(|_| ShareError::Damaged(tr("its content is not valid JSON")))?;
     read_payload(&value)
 }
 
 /// The payload object: exactly `doc`, `scenario` and `name`.
 fn read_payload(v: &Value) -> Result<Shared, ShareError> {
-    let damaged = |what: &str| ShareError::Damaged(what.to_owned());
+    let damaged = |what: &str| ShareError::Damaged(tr(what));
     let Value::Object(map) = v else {
-        return Err(damaged("its content is not an object"));
+        return Err(damaged(key("its content is not an object")));
     };
     if let Some(k) = map
         .keys()
         .find(|k| !["doc", "scenario", "name", "others"].contains(&k.as_str()))
     {
-        return Err(ShareError::Damaged(format!(
-            "unknown field {}",
-            crate::util::decimal::quote(k)
+        return Err(ShareError::Damaged(tr1(
+            "unknown field {got}",
+            "got",
+            &crate::util::decimal::quote(k),
         )));
     }
-    let doc = map.get("doc").ok_or_else(|| damaged("it has no budget"))?;
+    let doc = map
+        .get("doc")
+        .ok_or_else(|| damaged(key("it has no budget")))?;
     let doc = document(doc).map_err(ShareError::Refused)?;
     validate(&doc).map_err(ShareError::Refused)?;
     let scenario = match map.get("scenario") {
@@ -176,12 +180,12 @@ fn read_payload(v: &Value) -> Result<Shared, ShareError> {
     let name = match map.get("name") {
         Some(Value::String(n)) => n.clone(),
         None => String::new(),
-        Some(_) => return Err(damaged("its scenario name is not text")),
+        Some(_) => return Err(damaged(key("its scenario name is not text"))),
     };
     let others = match map.get("others") {
         Some(v) => read_others(v).map_err(|e| match e {
             Some(refused) => ShareError::Refused(refused),
-            None => damaged("its other scenarios are not in the expected shape"),
+            None => damaged(key("its other scenarios are not in the expected shape")),
         })?,
         None => Vec::new(),
     };

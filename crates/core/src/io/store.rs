@@ -9,6 +9,7 @@ use serde_json::{json, Map, Value};
 
 use super::scenario_json::{read_scenario, scenario_value};
 use crate::engine::Scenario;
+use crate::util::i18n::{tr, tr1, trf};
 
 /// The version this build writes.
 pub const STORE_VERSION: u64 = 1;
@@ -67,13 +68,16 @@ pub enum StoreError {
 
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::Newer(v) => write!(
-                f,
-                "it was saved by a newer SiteBudget (storage format {v}, this one reads up to {STORE_VERSION}); it is kept as it is"
+        let text = match self {
+            StoreError::Newer(v) => trf(
+                "it was saved by a newer SiteBudget (storage format {v}, this one reads up to {version}); it is kept as it is",
+                &[("v", v), ("version", &STORE_VERSION)],
             ),
-            StoreError::Damaged(why) => write!(f, "the saved data is damaged: {why}"),
-        }
+            StoreError::Damaged(why) => {
+                tr1("the saved data is damaged: {why}", "why", why)
+            }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -183,17 +187,17 @@ pub fn read_work(text: &str) -> Result<StoredWork, StoreError> {
         .map(|s| {
             let inputs = s
                 .get("scenario")
-                .ok_or_else(|| StoreError::Damaged("a scenario has no inputs".into()))?;
+                .ok_or_else(|| StoreError::Damaged(tr("a scenario has no inputs")))?;
             Ok(StoredScenario {
                 id: id(s, "id")?,
                 name: text_field(s, "name")?,
                 scenario: read_scenario(inputs)
-                    .map_err(|e| StoreError::Damaged(format!("a scenario: {e}")))?,
+                    .map_err(|e| StoreError::Damaged(tr1("a scenario: {e}", "e", &e)))?,
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
     if scenarios.is_empty() {
-        return Err(StoreError::Damaged("no scenarios".into()));
+        return Err(StoreError::Damaged(tr("no scenarios")));
     }
     let compare_with = match v.get("compare_with") {
         None | Some(Value::Null) => None,
@@ -214,13 +218,13 @@ pub fn read_work(text: &str) -> Result<StoredWork, StoreError> {
 /// future format change adds one step here, tested in `tests/io_store.rs`.
 pub fn upgrade(mut v: Value) -> Result<Value, StoreError> {
     let Some(obj) = v.as_object_mut() else {
-        return Err(StoreError::Damaged("not a JSON object".into()));
+        return Err(StoreError::Damaged(tr("not a JSON object")));
     };
     let mut version = match obj.get("version") {
         None => 0,
         Some(n) => n
             .as_u64()
-            .ok_or_else(|| StoreError::Damaged("its version is not a whole number".into()))?,
+            .ok_or_else(|| StoreError::Damaged(tr("its version is not a whole number")))?,
     };
     if version > STORE_VERSION {
         return Err(StoreError::Newer(version));
@@ -260,25 +264,25 @@ fn obj_first_id(list: Option<&Value>) -> u64 {
 }
 
 fn parse(text: &str) -> Result<Value, StoreError> {
-    serde_json::from_str(text).map_err(|e| StoreError::Damaged(format!("not JSON ({e})")))
+    serde_json::from_str(text).map_err(|e| StoreError::Damaged(tr1("not JSON ({e})", "e", &e)))
 }
 
 fn list<'v>(v: &'v Value, key: &str) -> Result<&'v Vec<Value>, StoreError> {
     v.get(key)
         .and_then(Value::as_array)
-        .ok_or_else(|| StoreError::Damaged(format!("`{key}` is not a list")))
+        .ok_or_else(|| StoreError::Damaged(tr1("`{key}` is not a list", "key", &key)))
 }
 
 fn id(v: &Value, key: &str) -> Result<u32, StoreError> {
     v.get(key)
         .and_then(Value::as_u64)
         .and_then(|n| u32::try_from(n).ok())
-        .ok_or_else(|| StoreError::Damaged(format!("`{key}` is not a whole number")))
+        .ok_or_else(|| StoreError::Damaged(tr1("`{key}` is not a whole number", "key", &key)))
 }
 
 fn text_field(v: &Value, key: &str) -> Result<String, StoreError> {
     v.get(key)
         .and_then(Value::as_str)
         .map(str::to_owned)
-        .ok_or_else(|| StoreError::Damaged(format!("`{key}` is not text")))
+        .ok_or_else(|| StoreError::Damaged(tr1("`{key}` is not text", "key", &key)))
 }

@@ -26,6 +26,10 @@
 //!   - `{"id":1,"op":"csv","text":"…"}`;
 //!   - `{"id":1,"op":"failed","problems":["…"]}`, each problem in plain words.
 //!
+//! A request made while the page speaks another language than English also carries
+//! `"lang":"es","catalog":{…}` (the page's message catalog), and the worker words its
+//! answers in it: import problems, share-link refusals and the workbook.
+//!
 //! Documents and scenarios travel as in the JSON file format (numbers exact) and are
 //! validated again on arrival. Decoding never panics: a malformed message is an `Err`
 //! in plain words. Nothing here touches XLSX or CSV code, so the page links none.
@@ -41,6 +45,7 @@ use super::share::Shared;
 use super::share::{others_value, read_others};
 use crate::engine::Scenario;
 use crate::model::{Document, Place, Problem};
+use crate::util::i18n::{self, tr, tr1, Catalog, Lang};
 
 /// The JS property holding a message's JSON text.
 pub const TEXT: &str = "text";
@@ -145,9 +150,10 @@ pub enum Response {
 impl Response {
     /// The sentence for an answer that does not fit the request it came back for.
     pub fn unexpected(&self) -> String {
-        format!(
-            "The file helper gave an unexpected answer ({}); reload the page and try again.",
-            self.op()
+        tr1(
+            "The file helper gave an unexpected answer ({op}); reload the page and try again.",
+            "op",
+            &self.op(),
         )
     }
 
@@ -172,9 +178,7 @@ pub struct ProtocolError(String);
 
 impl ProtocolError {
     fn new(reason: impl fmt::Display) -> Self {
-        ProtocolError(format!(
-            "A message between the page and its file helper could not be read: {reason}. Reload the page and try again."
-        ))
+        ProtocolError(tr1("A message between the page and its file helper could not be read: {reason}. Reload the page and try again.", "reason", &reason))
     }
 }
 
@@ -254,33 +258,77 @@ pub fn encode_request(id: u32, request: Request) -> Message {
         }
     };
     out.insert("op".into(), Value::String(op.to_owned()));
+    put_catalog(&mut out);
     Message {
         text: Value::Object(out).to_string(),
         bytes,
     }
 }
 
-/// The request in `message`; never panics.
+/// The page's catalog, when it speaks another language than English, so the worker's
+/// words follow it.
+fn put_catalog(out: &mut Map<String, Value>) {
+    let Some(catalog) = i18n::current().filter(|c| c.lang() != Lang::En) else {
+        return;
+    };
+    let entries: Map<String, Value> = catalog
+        .keys()
+        .filter_map(|k| Some((k.to_owned(), Value::String(catalog.get(k)?.to_owned()))))
+        .collect();
+    out.insert(
+        "lang".into(),
+        Value::String(catalog.lang().tag().to_owned()),
+    );
+    out.insert("catalog".into(), Value::Object(entries));
+}
+
+/// Speaks the catalog a request carries (English when it carries none or an unreadable
+/// one), so the answer is worded as the page is.
+fn speak_catalog(map: &Map<String, Value>) {
+    let catalog = match (map.get("lang"), map.get("catalog")) {
+        (Some(Value::String(tag)), Some(entries @ Value::Object(_))) => Lang::parse(tag)
+            .filter(|l| *l != Lang::En)
+            .and_then(|lang| Catalog::from_json(lang, &entries.to_string()).ok()),
+        _ => None,
+    };
+    i18n::set_catalog(catalog);
+}
+
+/// The request in `message`; never panics. Speaks the catalog the request carries.
 pub fn decode_request(message: Message) -> Decoded<Request> {
-    decode(message, |op, map, bytes| match op {
+    decode(message, |op, map, bytes| {
+        speak_catalog(map);
+        request_body(op, map, bytes)
+    })
+}
+
+/// A request's content, by its `op`.
+fn request_body(
+    op: &str,
+    map: &Map<String, Value>,
+    bytes: Option<Vec<u8>>,
+) -> Result<Request, ProtocolError> {
+    match op {
         "read" => Ok(Request::ReadXlsx {
-            bytes: bytes.ok_or_else(|| ProtocolError::new("the file to read is missing"))?,
+            bytes: bytes.ok_or_else(|| ProtocolError::new(tr("the file to read is missing")))?,
         }),
         "write" => {
             let (doc, scenario, name) = budget(map)?;
             let compare = match map.get("compare") {
                 None | Some(Value::Null) => None,
                 Some(Value::Object(c)) => {
-                    let other = c
-                        .get("scenario")
-                        .ok_or_else(|| ProtocolError::new("the compared scenario is missing"))?;
+                    let other = c.get("scenario").ok_or_else(|| {
+                        ProtocolError::new(tr("the compared scenario is missing"))
+                    })?;
                     let other = read_scenario(other).map_err(|e| {
-                        ProtocolError::new(format_args!("the compared scenario was refused ({e})"))
+                        ProtocolError::new(tr1("the compared scenario was refused ({e})", "e", &e))
                     })?;
                     Some((other, text(c, "name")?))
                 }
                 Some(_) => {
-                    return Err(ProtocolError::new("the compared scenario is not an object"))
+                    return Err(ProtocolError::new(tr(
+                        "the compared scenario is not an object",
+                    )))
                 }
             };
             Ok(Request::WriteXlsx {
@@ -308,7 +356,7 @@ pub fn decode_request(message: Message) -> Decoded<Request> {
         }),
         "import_xlsx" => Ok(Request::ImportXlsx {
             doc: document(map)?,
-            bytes: bytes.ok_or_else(|| ProtocolError::new("the file to read is missing"))?,
+            bytes: bytes.ok_or_else(|| ProtocolError::new(tr("the file to read is missing")))?,
         }),
         "lines_csv" => Ok(Request::LinesCsv {
             doc: document(map)?,
@@ -316,11 +364,12 @@ pub fn decode_request(message: Message) -> Decoded<Request> {
         "lines_xlsx" => Ok(Request::LinesXlsx {
             doc: document(map)?,
         }),
-        other => Err(ProtocolError::new(format_args!(
-            "`{}` is not a request the file helper knows",
-            short(other)
+        other => Err(ProtocolError::new(tr1(
+            "`{op}` is not a request the file helper knows",
+            "op",
+            &short(other),
         ))),
-    })
+    }
 }
 
 /// The message for `response` to the request numbered `id` (none for `ready`).
@@ -373,7 +422,7 @@ pub fn decode_response(message: Message) -> Decoded<Response> {
         "rows" => rows(map).map(Response::Rows),
         "workbook" => bytes
             .map(Response::Workbook)
-            .ok_or_else(|| ProtocolError::new("the workbook's bytes are missing")),
+            .ok_or_else(|| ProtocolError::new(tr("the workbook's bytes are missing"))),
         "fragment" => text(map, "fragment").map(Response::Fragment),
         "imported" => Ok(Response::Imported(Box::new(RowsRead {
             doc: document(map)?,
@@ -392,7 +441,11 @@ pub fn decode_response(message: Message) -> Decoded<Response> {
         "failed" => {
             let list = match map.get("problems") {
                 Some(Value::Array(list)) => list,
-                _ => return Err(ProtocolError::new("a failure came without its problems")),
+                _ => {
+                    return Err(ProtocolError::new(tr(
+                        "a failure came without its problems",
+                    )))
+                }
             };
             Ok(Response::Failed(
                 list.iter()
@@ -400,9 +453,10 @@ pub fn decode_response(message: Message) -> Decoded<Response> {
                     .collect(),
             ))
         }
-        other => Err(ProtocolError::new(format_args!(
-            "`{}` is not an answer the page knows",
-            short(other)
+        other => Err(ProtocolError::new(tr1(
+            "`{op}` is not an answer the page knows",
+            "op",
+            &short(other),
         ))),
     })
 }
@@ -437,8 +491,8 @@ fn others(map: &Map<String, Value>) -> Result<Vec<(Scenario, String)>, ProtocolE
     match map.get("others") {
         None => Ok(Vec::new()),
         Some(v) => read_others(v).map_err(|e| match e {
-            Some(e) => ProtocolError::new(format_args!("another scenario was refused ({e})")),
-            None => ProtocolError::new("the other scenarios are not in the expected shape"),
+            Some(e) => ProtocolError::new(tr1("another scenario was refused ({e})", "e", &e)),
+            None => ProtocolError::new(tr("the other scenarios are not in the expected shape")),
         }),
     }
 }
@@ -453,14 +507,14 @@ fn decode<T>(
         Err(_) => {
             return Decoded {
                 id: None,
-                body: Err(ProtocolError::new("it is not JSON")),
+                body: Err(ProtocolError::new(tr("it is not JSON"))),
             }
         }
     };
     let Value::Object(map) = value else {
         return Decoded {
             id: None,
-            body: Err(ProtocolError::new("it is not an object")),
+            body: Err(ProtocolError::new(tr("it is not an object"))),
         };
     };
     let id = match map.get("id") {
@@ -469,14 +523,14 @@ fn decode<T>(
             .as_u64()
             .and_then(|n| u32::try_from(n).ok())
             .map(Some)
-            .ok_or_else(|| ProtocolError::new("its number is not a whole number")),
+            .ok_or_else(|| ProtocolError::new(tr("its number is not a whole number"))),
     };
     let (id, body) = match id {
         Ok(id) => (
             id,
             match map.get("op") {
                 Some(Value::String(op)) => body(op, &map, message.bytes),
-                _ => Err(ProtocolError::new("it does not say what it is")),
+                _ => Err(ProtocolError::new(tr("it does not say what it is"))),
             },
         ),
         Err(e) => (None, Err(e)),
@@ -488,8 +542,8 @@ fn decode<T>(
 fn document(map: &Map<String, Value>) -> Result<Document, ProtocolError> {
     let doc = map
         .get("doc")
-        .ok_or_else(|| ProtocolError::new("the budget is missing"))?;
-    read_document(doc).map_err(|e| ProtocolError::new(format_args!("the budget was refused ({e})")))
+        .ok_or_else(|| ProtocolError::new(tr("the budget is missing")))?;
+    read_document(doc).map_err(|e| ProtocolError::new(tr1("the budget was refused ({e})", "e", &e)))
 }
 
 /// `{"row":3,"title":"…","problems":[{"field":"…","reason":"…"}]}`.
@@ -513,7 +567,7 @@ fn bad_row_value(bad: BadRow) -> Value {
 
 /// The bad rows of an `imported` answer.
 fn bad_rows(map: &Map<String, Value>) -> Result<Vec<BadRow>, ProtocolError> {
-    let bad = || ProtocolError::new("the rows left out are not in the expected shape");
+    let bad = || ProtocolError::new(tr("the rows left out are not in the expected shape"));
     let Some(Value::Array(list)) = map.get("bad") else {
         return Err(bad());
     };
@@ -558,8 +612,8 @@ fn budget(map: &Map<String, Value>) -> Result<(Document, Scenario, String), Prot
     let doc = document(map)?;
     let scenario = match map.get("scenario") {
         Some(s) => read_scenario(s)
-            .map_err(|e| ProtocolError::new(format_args!("the scenario was refused ({e})")))?,
-        None => return Err(ProtocolError::new("the scenario is missing")),
+            .map_err(|e| ProtocolError::new(tr1("the scenario was refused ({e})", "e", &e)))?,
+        None => return Err(ProtocolError::new(tr("the scenario is missing"))),
     };
     Ok((doc, scenario, text(map, "name")?))
 }
@@ -568,14 +622,18 @@ fn budget(map: &Map<String, Value>) -> Result<(Document, Scenario, String), Prot
 fn text(map: &Map<String, Value>, key: &str) -> Result<String, ProtocolError> {
     match map.get(key) {
         Some(Value::String(s)) => Ok(s.clone()),
-        Some(_) => Err(ProtocolError::new(format_args!("its {key} is not text"))),
-        None => Err(ProtocolError::new(format_args!("its {key} is missing"))),
+        Some(_) => Err(ProtocolError::new(tr1(
+            "its {key} is not text",
+            "key",
+            &key,
+        ))),
+        None => Err(ProtocolError::new(tr1("its {key} is missing", "key", &key))),
     }
 }
 
 /// `[[number, [cell…]], …]` as rows.
 fn rows(map: &Map<String, Value>) -> Result<Vec<Row>, ProtocolError> {
-    let bad = || ProtocolError::new("the sheet's rows are not in the expected shape");
+    let bad = || ProtocolError::new(tr("the sheet's rows are not in the expected shape"));
     let Some(Value::Array(list)) = map.get("rows") else {
         return Err(bad());
     };

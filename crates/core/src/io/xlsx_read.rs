@@ -19,6 +19,7 @@ use super::line_rows::{import_rows, Row};
 use crate::model::Document;
 use crate::model::{ImportError, Place, Problem};
 use crate::util::decimal::parse_decimal;
+use crate::util::i18n::{tr, tr1, trf};
 
 /// Significant decimal digits a spreadsheet number holds (Excel keeps 15 of what is typed).
 pub const SPREADSHEET_DIGITS: usize = 15;
@@ -42,42 +43,62 @@ pub fn import_lines_xlsx(doc: &Document, bytes: &[u8]) -> Result<Document, Impor
 pub fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
     let refuse = |reason: String| ImportError::one(Problem::new(&Place::Document, "", reason));
     check_archive(Cursor::new(bytes)).map_err(refuse)?;
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| refuse(format!("the file is not a readable XLSX workbook: {e}")))?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        refuse(tr1(
+            "the file is not a readable XLSX workbook: {e}",
+            "e",
+            &e,
+        ))
+    })?;
     let first = book
         .sheet_names()
         .into_iter()
         .next()
-        .ok_or_else(|| refuse("the workbook has no sheet".into()))?;
+        .ok_or_else(|| refuse(tr("the workbook has no sheet")))?;
     sheet_rows(&mut book, &first).map_err(refuse)
 }
 
 /// Refuses archives that say they unpack to more than [`MAX_UNPACKED`].
 fn check_archive(reader: impl Read + Seek) -> Result<(), String> {
-    let mut archive = zip::ZipArchive::new(reader)
-        .map_err(|e| format!("the file is not an XLSX workbook (not a ZIP archive: {e})"))?;
+    let mut archive = zip::ZipArchive::new(reader).map_err(|e| {
+        tr1(
+            "the file is not an XLSX workbook (not a ZIP archive: {e})",
+            "e",
+            &e,
+        )
+    })?;
     let mut declared: u64 = 0;
     for i in 0..archive.len() {
         let size = archive.by_index_raw(i).map_or(0, |f| f.size());
         declared = declared.saturating_add(size);
     }
     if declared > MAX_UNPACKED {
-        return Err("the workbook is too large to open (over 256 MB unpacked)".into());
+        return Err(tr(
+            "the workbook is too large to open (over 256 MB unpacked)",
+        ));
     }
     Ok(())
 }
 
 /// The sheet's non-empty rows, in row order, each with its 1-based row number.
 fn sheet_rows<RS: Read + Seek>(book: &mut Xlsx<RS>, sheet: &str) -> Result<Vec<Row>, String> {
-    let mut cells = book
-        .worksheet_cells_reader(sheet)
-        .map_err(|e| format!("the sheet `{sheet}` could not be read: {e}"))?;
+    let mut cells = book.worksheet_cells_reader(sheet).map_err(|e| {
+        trf(
+            "the sheet `{sheet}` could not be read: {e}",
+            &[("sheet", &sheet), ("e", &e)],
+        )
+    })?;
     let mut rows: BTreeMap<u32, BTreeMap<usize, String>> = BTreeMap::new();
     loop {
         let cell = match cells.next_cell() {
             Ok(Some(c)) => c,
             Ok(None) => break,
-            Err(e) => return Err(format!("the sheet `{sheet}` is damaged: {e}")),
+            Err(e) => {
+                return Err(trf(
+                    "the sheet `{sheet}` is damaged: {e}",
+                    &[("sheet", &sheet), ("e", &e)],
+                ))
+            }
         };
         let text = cell_text(cell.get_value());
         if text.is_empty() {
@@ -86,8 +107,9 @@ fn sheet_rows<RS: Read + Seek>(book: &mut Xlsx<RS>, sheet: &str) -> Result<Vec<R
         let (row, col) = cell.get_position();
         let col = usize::try_from(col).map_or(MAX_COLUMNS, |c| c.min(MAX_COLUMNS));
         if !rows.contains_key(&row) && rows.len() >= MAX_ROWS {
-            return Err(format!(
-                "the sheet `{sheet}` has more than {MAX_ROWS} rows; a budget has far fewer lines"
+            return Err(trf(
+                "the sheet `{sheet}` has more than {max} rows; a budget has far fewer lines",
+                &[("sheet", &sheet), ("max", &MAX_ROWS)],
             ));
         }
         rows.entry(row).or_default().insert(col, text);

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::util::i18n::{tr, tr1, trf};
+
 /// Where in a document (or CSV file) a problem sits.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
@@ -38,20 +40,24 @@ pub enum Place {
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Place::Document => f.write_str("document"),
-            Place::Text { line, column } => write!(f, "JSON text at line {line}, column {column}"),
-            Place::School => f.write_str("school"),
-            Place::Source(id) => write!(f, "source `{id}`"),
-            Place::SourceAt(n) => write!(f, "source #{n}"),
-            Place::Norm(id) => write!(f, "norm `{id}`"),
-            Place::NormAt(n) => write!(f, "norm #{n}"),
-            Place::Line(id) => write!(f, "line `{id}`"),
-            Place::LineAt(n) => write!(f, "line #{n}"),
-            Place::Row(n) => write!(f, "row {n}"),
-            Place::Scenario => f.write_str("scenario"),
-            Place::Edit(n) => write!(f, "line edit #{n}"),
-        }
+        let text = match self {
+            Place::Document => tr("document"),
+            Place::Text { line, column } => trf(
+                "JSON text at line {line}, column {column}",
+                &[("line", line), ("column", column)],
+            ),
+            Place::School => tr("school"),
+            Place::Source(id) => tr1("source `{id}`", "id", id),
+            Place::SourceAt(n) => tr1("source #{n}", "n", n),
+            Place::Norm(id) => tr1("norm `{id}`", "id", id),
+            Place::NormAt(n) => tr1("norm #{n}", "n", n),
+            Place::Line(id) => tr1("line `{id}`", "id", id),
+            Place::LineAt(n) => tr1("line #{n}", "n", n),
+            Place::Row(n) => tr1("row {n}", "n", n),
+            Place::Scenario => tr("scenario"),
+            Place::Edit(n) => tr1("line edit #{n}", "n", n),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -79,19 +85,19 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let noun = match self.place {
-            Place::Row(_) => "column",
-            _ => "field",
-        };
-        if self.field.is_empty() {
-            write!(f, "{}: {}", self.place, self.reason)
+        let args: &[(&str, &dyn fmt::Display)] = &[
+            ("place", &self.place),
+            ("field", &self.field),
+            ("reason", &self.reason),
+        ];
+        let text = if self.field.is_empty() {
+            trf("{place}: {reason}", args)
+        } else if matches!(self.place, Place::Row(_)) {
+            trf("{place}, column `{field}`: {reason}", args)
         } else {
-            write!(
-                f,
-                "{}, {noun} `{}`: {}",
-                self.place, self.field, self.reason
-            )
-        }
+            trf("{place}, field `{field}`: {reason}", args)
+        };
+        f.write_str(&text)
     }
 }
 

@@ -19,6 +19,8 @@ use crate::model::{
     Allocation, Band, Basis, Document, Funding, Grade, Line, LineKind, Source, Span, Tier,
 };
 use crate::util::dec;
+use crate::util::i18n::{tr, tr1, trf};
+
 use crate::util::IdMap;
 
 /// Largest money amount or rate accepted: one trillion dollars.
@@ -56,14 +58,16 @@ pub(crate) fn problems(doc: &Document, place_line: &dyn Fn(usize, &Line) -> Plac
     let mut seen = IdMap::default();
     for (i, s) in doc.sources.iter().enumerate() {
         let place = by_id(&s.id, Place::Source, Place::SourceAt, i);
-        id(&place, &s.id, "source", &mut seen, &mut out);
+        id(&place, &s.id, Kind::Source, &mut seen, &mut out);
         if s.allocation == Allocation::Norm {
             match norm_source {
                 Some(first) => out.push(Problem::new(
                     &place,
                     "allocation.type",
-                    format!(
-                        "only one source may have type `norm`; source `{first}` already has it"
+                    tr1(
+                        "only one source may have type `norm`; source `{first}` already has it",
+                        "first",
+                        &first,
                     ),
                 )),
                 None => norm_source = Some(&s.id),
@@ -74,7 +78,7 @@ pub(crate) fn problems(doc: &Document, place_line: &dyn Fn(usize, &Line) -> Plac
     let mut seen = IdMap::default();
     for (i, n) in doc.norms.iter().enumerate() {
         let place = by_id(&n.id, Place::Norm, Place::NormAt, i);
-        id(&place, &n.id, "norm", &mut seen, &mut out);
+        id(&place, &n.id, Kind::Norm, &mut seen, &mut out);
         grades(&place, "grades", &n.grades, &mut out);
         if n.bands.is_empty() {
             positive(
@@ -96,7 +100,7 @@ pub(crate) fn problems(doc: &Document, place_line: &dyn Fn(usize, &Line) -> Plac
     let mut followed = IdMap::default();
     for (i, l) in doc.lines.iter().enumerate() {
         let place = place_line(i, l);
-        id(&place, &l.id, "line", &mut seen, &mut out);
+        id(&place, &l.id, Kind::Line, &mut seen, &mut out);
         line(doc, (i, l), &place, norm_source, &mut followed, &mut out);
     }
     out
@@ -150,9 +154,9 @@ fn source(doc: &Document, s: &Source, place: &Place, out: &mut Vec<Problem>) {
                     .map(|(_, n)| u64::from(*n))
                     .sum();
                 if pupils > 0 && !l.base.contains_key(&span) {
-                    let reason = format!(
-                        "needs a rate for {}: the school has {pupils} pupils in those grades",
-                        span.key()
+                    let reason = trf(
+                        "needs a rate for {span}: the school has {pupils} pupils in those grades",
+                        &[("span", &span.key()), ("pupils", &pupils)],
                     );
                     out.push(Problem::new(place, "allocation.base", reason));
                 }
@@ -193,7 +197,7 @@ fn line<'d>(
                     out.push(Problem::new(
                         place,
                         "unit_cost",
-                        "is required for a position without a norm",
+                        tr("is required for a position without a norm"),
                     ));
                 }
                 None => {}
@@ -201,13 +205,16 @@ fn line<'d>(
                     out.push(Problem::new(
                         place,
                         "norm",
-                        format!("norm `{n}` does not exist"),
+                        tr1("norm `{n}` does not exist", "n", n),
                     ));
                 }
                 Some(n) => match followed.get(n.as_str()) {
                     Some(&first) => {
                         let first = doc.lines.get(first).map_or("", |f| f.id.as_str());
-                        let reason = format!("norm `{n}` is already followed by line `{first}`; a norm funds one line");
+                        let reason = trf(
+                            "norm `{n}` is already followed by line `{first}`; a norm funds one line",
+                            &[("n", n), ("first", &first)],
+                        );
                         out.push(Problem::new(place, "norm", reason));
                     }
                     None => {
@@ -228,31 +235,41 @@ fn line<'d>(
 fn tiered(place: &Place, tiers: &[Tier], out: &mut Vec<Problem>) {
     const FIELD: &str = "allocation.tiers";
     if tiers.is_empty() {
-        out.push(Problem::new(place, FIELD, "must list at least one tier"));
+        out.push(Problem::new(
+            place,
+            FIELD,
+            tr("must list at least one tier"),
+        ));
     }
     let mut before: Option<Decimal> = None;
     for (i, t) in tiers.iter().enumerate() {
         let n = i + 1;
         if t.at_least < Decimal::ZERO || t.at_least > Decimal::ONE {
-            let reason = format!(
-                "tier {n}: `at_least` must be between 0 and 1, got {}",
-                t.at_least
+            let reason = trf(
+                "tier {n}: `at_least` must be between 0 and 1, got {got}",
+                &[("n", &n), ("got", &t.at_least)],
             );
             out.push(Problem::new(place, FIELD, reason));
         }
         if t.rate < Decimal::ZERO || t.rate > MAX_MONEY {
-            let reason = format!(
-                "tier {n}: `rate` must be between $0 and {}, got {}",
-                Limit::Dollars.show(MAX_MONEY),
-                t.rate
+            let reason = trf(
+                "tier {n}: `rate` must be between $0 and {max}, got {got}",
+                &[
+                    ("n", &n),
+                    ("max", &Limit::Dollars.show(MAX_MONEY)),
+                    ("got", &t.rate),
+                ],
             );
             out.push(Problem::new(place, FIELD, reason));
         }
         if let Some(b) = before.filter(|b| t.at_least <= *b) {
-            let reason = format!(
-                "tier {n}: tiers must be in strictly increasing `at_least`, but {} follows {}",
-                t.at_least.normalize(),
-                b.normalize()
+            let reason = trf(
+                "tier {n}: tiers must be in strictly increasing `at_least`, but {this} follows {before}",
+                &[
+                    ("n", &n),
+                    ("this", &t.at_least.normalize()),
+                    ("before", &b.normalize()),
+                ],
             );
             out.push(Problem::new(place, FIELD, reason));
         }
@@ -267,17 +284,20 @@ fn bands(place: &Place, bands: &[Band], out: &mut Vec<Problem>) {
     for (i, b) in bands.iter().enumerate() {
         let n = i + 1;
         if b.fte < Decimal::ZERO || b.fte > MAX_FTE {
-            let reason = format!(
-                "band {n}: `fte` must be between 0 and {}, got {}",
-                Limit::Fte.show(MAX_FTE),
-                b.fte
+            let reason = trf(
+                "band {n}: `fte` must be between 0 and {max}, got {got}",
+                &[
+                    ("n", &n),
+                    ("max", &Limit::Fte.show(MAX_FTE)),
+                    ("got", &b.fte),
+                ],
             );
             out.push(Problem::new(place, FIELD, reason));
         }
         if let Some(p) = before.filter(|p| b.from <= *p) {
-            let reason = format!(
-                "band {n}: bands must be in strictly increasing `from`, but {} follows {p}",
-                b.from
+            let reason = trf(
+                "band {n}: bands must be in strictly increasing `from`, but {this} follows {before}",
+                &[("n", &n), ("this", &b.from), ("before", &p)],
             );
             out.push(Problem::new(place, FIELD, reason));
         }
@@ -299,7 +319,7 @@ pub(crate) fn funding(
         out.push(Problem::new(
             place,
             "funding",
-            "must name at least one source",
+            tr("must name at least one source"),
         ));
         return;
     }
@@ -310,50 +330,52 @@ pub(crate) fn funding(
             out.push(Problem::new(
                 place,
                 "funding",
-                format!("source `{}` does not exist", f.source),
+                tr1("source `{id}` does not exist", "id", &f.source),
             ));
         }
         if seen.insert(f.source.as_str(), 0).is_some() {
             out.push(Problem::new(
                 place,
                 "funding",
-                format!("source `{}` appears twice", f.source),
+                tr1("source `{id}` appears twice", "id", &f.source),
             ));
         }
         if f.share <= Decimal::ZERO {
-            let reason = format!(
-                "share for `{}` must be more than 0, got {}",
-                f.source, f.share
+            let reason = trf(
+                "share for `{id}` must be more than 0, got {got}",
+                &[("id", &f.source), ("got", &f.share)],
             );
             out.push(Problem::new(place, "funding", reason));
         }
         sum = sum.and_then(|s| dec::checked_add(s, f.share));
     }
     if sum != Some(Decimal::ONE) {
-        let got = sum.map_or_else(
-            || "a sum too large to count".to_string(),
-            |s| s.normalize().to_string(),
-        );
-        out.push(Problem::new(
-            place,
-            "funding",
-            format!("shares must add up to exactly 1, got {got}"),
-        ));
+        let reason = match sum {
+            Some(s) => tr1(
+                "shares must add up to exactly 1, got {got}",
+                "got",
+                &s.normalize(),
+            ),
+            None => tr("shares must add up to exactly 1, got a sum too large to count"),
+        };
+        out.push(Problem::new(place, "funding", reason));
     }
     if let Some(n) = norm {
         match norm_source {
             None => out.push(Problem::new(
                 place,
                 "funding",
-                format!(
-                    "line follows norm `{n}`, so it needs a source with allocation type `norm`"
+                tr1(
+                    "line follows norm `{n}`, so it needs a source with allocation type `norm`",
+                    "n",
+                    &n,
                 ),
             )),
             Some(ns) => {
                 for f in entries.iter().filter(|f| f.source != ns) {
-                    let reason = format!(
-                        "line follows norm `{n}`, so it must be funded only by the norm source `{ns}`, not `{}`",
-                        f.source
+                    let reason = trf(
+                        "line follows norm `{n}`, so it must be funded only by the norm source `{ns}`, not `{id}`",
+                        &[("n", &n), ("ns", &ns), ("id", &f.source)],
                     );
                     out.push(Problem::new(place, "funding", reason));
                 }
@@ -362,16 +384,26 @@ pub(crate) fn funding(
     }
 }
 
+/// What an id identifies (whole sentences per kind: the noun's gender differs in Spanish).
+#[derive(Clone, Copy)]
+enum Kind {
+    Source,
+    Norm,
+    Line,
+}
+
 /// Checks a unique id that is a word; `kind` names what it identifies.
-fn id<'d>(place: &Place, id: &'d str, kind: &str, seen: &mut IdMap<'d>, out: &mut Vec<Problem>) {
+fn id<'d>(place: &Place, id: &'d str, kind: Kind, seen: &mut IdMap<'d>, out: &mut Vec<Problem>) {
     if let Some(reason) = word_problem(id) {
         out.push(Problem::new(place, "id", reason));
     } else if seen.insert(id, 0).is_some() {
-        out.push(Problem::new(
-            place,
-            "id",
-            format!("`{id}` is used by another {kind}"),
-        ));
+        let args: &[(&str, &dyn std::fmt::Display)] = &[("id", &id)];
+        let reason = match kind {
+            Kind::Source => trf("`{id}` is used by another source", args),
+            Kind::Norm => trf("`{id}` is used by another norm", args),
+            Kind::Line => trf("`{id}` is used by another line", args),
+        };
+        out.push(Problem::new(place, "id", reason));
     }
 }
 
@@ -386,20 +418,25 @@ fn words(place: &Place, field: &str, list: &[String], out: &mut Vec<Problem>) {
 /// Why `w` is not a word, if it is not.
 pub(crate) fn word_problem(w: &str) -> Option<String> {
     if w.is_empty() {
-        return Some("must not be empty".into());
+        return Some(tr("must not be empty"));
     }
     let bad = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '|' | ':' | ',');
     w.contains(bad).then(|| {
-        format!(
-            "must be a word (no spaces, `|`, `:` or `,`), got {}",
-            crate::util::decimal::quote(w)
+        tr1(
+            "must be a word (no spaces, `|`, `:` or `,`), got {got}",
+            "got",
+            &crate::util::decimal::quote(w),
         )
     })
 }
 
 fn grades(place: &Place, field: &str, list: &[Grade], out: &mut Vec<Problem>) {
     if list.is_empty() {
-        out.push(Problem::new(place, field, "must list at least one grade"));
+        out.push(Problem::new(
+            place,
+            field,
+            tr("must list at least one grade"),
+        ));
     }
     // One flag per grade, in place of a set (no set instance for grades in the bundle).
     let mut seen = [false; Grade::ALL.len()];
@@ -408,7 +445,11 @@ fn grades(place: &Place, field: &str, list: &[Grade], out: &mut Vec<Problem>) {
             .get_mut(g.index())
             .is_some_and(|s| std::mem::replace(s, true))
         {
-            out.push(Problem::new(place, field, format!("lists grade {g} twice")));
+            out.push(Problem::new(
+                place,
+                field,
+                tr1("lists grade {g} twice", "g", g),
+            ));
         }
     }
 }
@@ -419,7 +460,7 @@ fn fraction(place: &Place, field: &str, v: Decimal, out: &mut Vec<Problem>) {
         out.push(Problem::new(
             place,
             field,
-            format!("must be between 0 and 1, got {v}"),
+            tr1("must be between 0 and 1, got {v}", "v", &v),
         ));
     }
 }
@@ -430,7 +471,7 @@ fn positive(place: &Place, field: &str, v: Decimal, out: &mut Vec<Problem>) {
         out.push(Problem::new(
             place,
             field,
-            format!("must be more than 0, got {v}"),
+            tr1("must be more than 0, got {v}", "v", &v),
         ));
     }
 }
@@ -457,7 +498,7 @@ impl Limit {
     fn show(self, v: Decimal) -> String {
         match self {
             Limit::Dollars => format::money_exact(v),
-            Limit::Fte => format!("{} FTE", format::number(v)),
+            Limit::Fte => tr1("{n} FTE", "n", &format::number(v)),
         }
     }
 }
@@ -468,16 +509,15 @@ fn bounded(place: &Place, field: &str, v: Decimal, limit: Limit, out: &mut Vec<P
         out.push(Problem::new(
             place,
             field,
-            format!("must be 0 or more, got {v}"),
+            tr1("must be 0 or more, got {v}", "v", &v),
         ));
     } else if v > limit.max() {
         out.push(Problem::new(
             place,
             field,
-            format!(
-                "must be at most {}, got {}",
-                limit.show(limit.max()),
-                limit.show(v)
+            trf(
+                "must be at most {max}, got {got}",
+                &[("max", &limit.show(limit.max())), ("got", &limit.show(v))],
             ),
         ));
     }
@@ -490,7 +530,11 @@ fn money(place: &Place, field: &str, v: Decimal, out: &mut Vec<Problem>) {
         out.push(Problem::new(
             place,
             field,
-            format!("must be in whole cents (2 decimal places at most), got {v}"),
+            tr1(
+                "must be in whole cents (2 decimal places at most), got {v}",
+                "v",
+                &v,
+            ),
         ));
     }
 }

@@ -6,6 +6,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::util::i18n::tr1;
+
 /// Why a text is not an exact decimal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DecimalError {
@@ -21,11 +23,13 @@ impl DecimalError {
     /// The refusal in plain words, quoting the offending text.
     pub fn reason(self, got: &str) -> String {
         match self {
-            DecimalError::NotANumber => format!("must be a number, got {}", quote(got)),
-            DecimalError::TooLarge => format!("is too large, got {}", quote(got)),
-            DecimalError::TooPrecise => {
-                format!("has too many digits to be exact, got {}", quote(got))
-            }
+            DecimalError::NotANumber => tr1("must be a number, got {got}", "got", &quote(got)),
+            DecimalError::TooLarge => tr1("is too large, got {d}", "d", &quote(got)),
+            DecimalError::TooPrecise => tr1(
+                "has too many digits to be exact, got {got}",
+                "got",
+                &quote(got),
+            ),
         }
     }
 }

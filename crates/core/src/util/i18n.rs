@@ -135,6 +135,14 @@ pub fn trf(key: &str, args: &[(&str, &dyn Display)]) -> String {
     fill(&tr(key), args)
 }
 
+/// [`trf`] with a single `{name}` place, the common case: passing the place as plain
+/// arguments rather than a slice keeps each of some two hundred call sites smaller in the
+/// page's bundle (1.5 KB gzip in all). The catalog check reads its key like `trf`'s.
+#[inline(never)]
+pub fn tr1(key: &str, name: &str, value: &dyn Display) -> String {
+    fill(&tr(key), &[(name, value)])
+}
+
 /// `one` or `other` by `n` (both are keys), translated and filled; `{n}` is `n`.
 pub fn trn(one: &str, other: &str, n: u64, args: &[(&str, &dyn Display)]) -> String {
     let key = if n == 1 { one } else { other };

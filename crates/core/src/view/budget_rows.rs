@@ -8,6 +8,7 @@ use crate::engine::{LineResult, Snapshot};
 use crate::format;
 use crate::model::{Document, Line, LineKind, Priority};
 use crate::util::dec;
+use crate::util::i18n::tr;
 
 /// One funding entry as shown: the source's name and the share as a percent.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,8 +28,8 @@ pub struct BudgetRow {
     pub id: String,
     /// Line title.
     pub title: String,
-    /// `Position` or `Item`.
-    pub kind: &'static str,
+    /// `Position` or `Item`, in the language spoken now.
+    pub kind: String,
     /// FTE for a position (the engine's effective FTE), `None` for an item.
     pub fte: Option<Decimal>,
     /// FTE as shown, with days a week at 1 FTE or less: `0.6 FTE (3 days a week)`.
@@ -137,10 +138,10 @@ fn build_row(
                     .find(|n| &n.id == id)
                     .map_or_else(|| id.clone(), |n| n.title.clone())
             });
-            ("Position", text, p.vacant, norm)
+            (tr("Position"), text, p.vacant, norm)
         }
-        (LineKind::Position(p), None) => ("Position", String::new(), p.vacant, None),
-        (LineKind::Item { .. }, _) => ("Item", String::new(), false, None),
+        (LineKind::Position(p), None) => (tr("Position"), String::new(), p.vacant, None),
+        (LineKind::Item { .. }, _) => (tr("Item"), String::new(), false, None),
     };
     BudgetRow {
         id: line.id.clone(),

@@ -9,6 +9,7 @@ use crate::chart::waterfall::WaterfallStep;
 use crate::engine::{Evaluation, Flexibility, YearResult};
 use crate::model::Document;
 use crate::util::dec;
+use crate::util::i18n::{tr, tr1, trf};
 
 /// Steps from the baseline balance to the scenario's balance before cuts: each source's
 /// change in allocation, then the change in costs (lower costs raise the balance).
@@ -27,9 +28,9 @@ pub fn balance_waterfall(doc: &Document, eval: &Evaluation) -> Vec<WaterfallStep
     if !cost_change.is_zero() {
         steps.push(WaterfallStep {
             label: if cost_change > Decimal::ZERO {
-                "Lower costs".to_owned()
+                tr("Lower costs")
             } else {
-                "Higher costs".to_owned()
+                tr("Higher costs")
             },
             delta: cost_change,
         });
@@ -47,9 +48,9 @@ pub fn flexibility_stacks(doc: &Document, flex: &Flexibility) -> Vec<StackDatum>
             StackDatum {
                 label: doc.source_name(&s.source).to_owned(),
                 segments: vec![
-                    ("Committed".to_owned(), committed),
-                    ("Flexible spending".to_owned(), flexible_spending),
-                    ("Unallocated".to_owned(), s.unallocated),
+                    (tr("Committed"), committed),
+                    (tr("Flexible spending"), flexible_spending),
+                    (tr("Unallocated"), s.unallocated),
                 ],
             }
         })
@@ -61,7 +62,7 @@ pub fn projection_balances(years: &[YearResult]) -> Vec<BarDatum> {
     years
         .iter()
         .map(|y| BarDatum {
-            label: format!("Year {}", y.year),
+            label: tr1("Year {n}", "n", &y.year),
             value: y.balance_before_cuts,
         })
         .collect()
@@ -72,7 +73,7 @@ pub fn projection_positions(years: &[YearResult]) -> Vec<BarDatum> {
     years
         .iter()
         .map(|y| BarDatum {
-            label: format!("Year {}", y.year),
+            label: tr1("Year {n}", "n", &y.year),
             value: y.positions_lost,
         })
         .collect()
@@ -90,7 +91,7 @@ pub fn projection_class_sizes(doc: &Document, years: &[YearResult]) -> Vec<BarDa
                 .find(|n| n.id == c.norm)
                 .map_or_else(|| c.norm.clone(), |n| n.title.clone());
             out.push(BarDatum {
-                label: format!("Year {} · {span}", y.year),
+                label: trf("Year {n} · {span}", &[("n", &y.year), ("span", &span)]),
                 value: size,
             });
         }

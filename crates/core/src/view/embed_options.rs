@@ -5,6 +5,7 @@
 use crate::util::dec;
 use rust_decimal::Decimal;
 
+use crate::util::i18n::{key, tr, tr1, trf};
 use crate::util::url::query_pairs;
 
 /// A panel an embed can show (`panels=` takes their names).
@@ -116,31 +117,43 @@ impl EmbedOptions {
 }
 
 /// The embed's opening line, in words a family can follow.
-pub const EMBED_INTRO: &str = "This calculator shows how the number of pupils drives the \
+/// (A catalog key: [`embed_intro`] gives it in the language spoken now.)
+pub const EMBED_INTRO: &str = key("This calculator shows how the number of pupils drives the \
 school's money: what each funding source brings, what staff and programs cost, and what \
-would have to be cut if enrollment changes.";
+would have to be cut if enrollment changes.");
 
-/// Terms a family meets in the calculator, each with a short plain meaning.
+/// [`EMBED_INTRO`] in the language spoken now.
+pub fn embed_intro() -> String {
+    tr(EMBED_INTRO)
+}
+
+/// Terms a family meets in the calculator, each with a short plain meaning (catalog
+/// keys: [`glossary`] gives them in the language spoken now).
 pub const GLOSSARY: [(&str, &str); 4] = [
     (
-        "Unduplicated pupils",
-        "Pupils who are from low-income families, learning English or in foster care, each \
-         counted once even if more than one applies. Extra state and federal money follows them.",
+        key("Unduplicated pupils"),
+        key("Pupils who are from low-income families, learning English or in foster care, each \
+         counted once even if more than one applies. Extra state and federal money follows them."),
     ),
     (
-        "FTE",
-        "Full-time equivalent: 1 FTE is one person working full time, 0.2 FTE is one day a week.",
+        key("FTE"),
+        key("Full-time equivalent: 1 FTE is one person working full time, 0.2 FTE is one day a week."),
     ),
     (
-        "Norm",
-        "The district's staffing rule, such as one teacher for every 24 pupils; the district \
-         pays these positions, and they rise and fall with enrollment.",
+        key("Norm"),
+        key("The district's staffing rule, such as one teacher for every 24 pupils; the district \
+         pays these positions, and they rise and fall with enrollment."),
     ),
     (
-        "Deficit",
-        "Money a funding source is short: what its lines cost beyond what it brings in.",
+        key("Deficit"),
+        key("Money a funding source is short: what its lines cost beyond what it brings in."),
     ),
 ];
+
+/// [`GLOSSARY`] in the language spoken now.
+pub fn glossary() -> Vec<(String, String)> {
+    GLOSSARY.iter().map(|(t, m)| (tr(t), tr(m))).collect()
+}
 
 /// The comma list of panel names, for messages and the README.
 pub fn panel_names() -> String {
@@ -155,21 +168,21 @@ pub fn parse_embed_options(query: &str) -> EmbedOptions {
     let mut readonly_flag: Option<bool> = None;
     for (key, value) in query_pairs(query) {
         match key.as_str() {
-            "embed" => match flag(&value) {
-                Some(on) => out.embed = on,
-                None => {
-                    out.embed = true;
-                    out.problems.push(format!(
-                        "embed={value} is not understood; use embed or embed=1. Showing the embed."
-                    ));
+            "embed" => {
+                match flag(&value) {
+                    Some(on) => out.embed = on,
+                    None => {
+                        out.embed = true;
+                        out.problems.push(tr1("embed={value} is not understood; use embed or embed=1. Showing the embed.", "value", &value));
+                    }
                 }
-            },
+            }
             "src" => {
                 let src = value.trim();
                 if src.is_empty() {
-                    out.problems.push(
-                        "src= is empty: give the address of a JSON budget on this site.".to_owned(),
-                    );
+                    out.problems.push(tr(
+                        "src= is empty: give the address of a JSON budget on this site.",
+                    ));
                 } else {
                     out.src = Some(src.to_owned());
                 }
@@ -178,9 +191,7 @@ pub fn parse_embed_options(query: &str) -> EmbedOptions {
                 Some(on) => readonly_flag = Some(on),
                 None => {
                     readonly_flag = Some(true);
-                    out.problems.push(format!(
-                        "readonly={value} is not understood; use readonly or readonly=1. The embed is read-only."
-                    ));
+                    out.problems.push(tr1("readonly={value} is not understood; use readonly or readonly=1. The embed is read-only.", "value", &value));
                 }
             },
             "mode" => mode = Some(value.trim().to_ascii_lowercase()),
@@ -215,16 +226,19 @@ fn read_only(mode: Option<&str>, flag: Option<bool>, problems: &mut Vec<String>)
         Some("view") => Some(true),
         Some("edit") => Some(false),
         Some(other) => {
-            problems.push(format!(
-                "mode={other} is not a mode; use mode=view or mode=edit. The embed is read-only."
+            problems.push(tr1(
+                "mode={other} is not a mode; use mode=view or mode=edit. The embed is read-only.",
+                "other",
+                &other,
             ));
             Some(true)
         }
     };
     match (from_mode, flag) {
         (Some(false), Some(true)) => {
-            problems
-                .push("mode=edit and readonly were both given; the embed is read-only.".to_owned());
+            problems.push(tr(
+                "mode=edit and readonly were both given; the embed is read-only.",
+            ));
             true
         }
         (m, f) => m.unwrap_or(false) || f.unwrap_or(false),
@@ -246,9 +260,9 @@ fn parse_panels(value: &str, problems: &mut Vec<String>) -> Vec<EmbedPanel> {
     for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
         match EmbedPanel::parse(name) {
             Some(panel) => named.push(panel),
-            None => problems.push(format!(
-                "panels: `{name}` is not a panel; the panels are {}.",
-                panel_names()
+            None => problems.push(trf(
+                "panels: `{name}` is not a panel; the panels are {panels}.",
+                &[("name", &name), ("panels", &panel_names())],
             )),
         }
     }
@@ -258,9 +272,10 @@ fn parse_panels(value: &str, problems: &mut Vec<String>) -> Vec<EmbedPanel> {
         .filter(|p| named.contains(p))
         .collect();
     if chosen.is_empty() {
-        problems.push(format!(
-            "panels= names no panel, so every panel is shown; the panels are {}.",
-            panel_names()
+        problems.push(tr1(
+            "panels= names no panel, so every panel is shown; the panels are {panels}.",
+            "panels",
+            &panel_names(),
         ));
     }
     chosen
@@ -276,12 +291,19 @@ pub fn parse_change(value: &str) -> Result<Decimal, String> {
         .filter(|c| !c.is_whitespace())
         .collect();
     let cleaned = cleaned.strip_prefix('+').unwrap_or(&cleaned);
-    let not_a_number =
-        || format!("change={value} is not a percent; write a number such as change=-10.");
+    let not_a_number = || {
+        tr1(
+            "change={value} is not a percent; write a number such as change=-10.",
+            "value",
+            &value,
+        )
+    };
     let percent: Decimal = cleaned.parse().map_err(|_| not_a_number())?;
     if percent.abs() > Decimal::ONE_HUNDRED {
-        return Err(format!(
-            "change={value} is outside −100 to 100 percent, so enrollment starts unchanged."
+        return Err(tr1(
+            "change={value} is outside −100 to 100 percent, so enrollment starts unchanged.",
+            "value",
+            &value,
         ));
     }
     dec::checked_div(percent, Decimal::ONE_HUNDRED).ok_or_else(not_a_number)

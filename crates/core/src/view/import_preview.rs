@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use crate::engine::{evaluate, Scenario};
 use crate::io::line_rows::BadRow;
 use crate::model::Document;
+use crate::util::i18n::{tr, tr1, trf};
 
 /// A validated import waiting for the user's choice, with its headline figures.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,8 +57,8 @@ impl ImportPreview {
     /// The words on the button that imports the good rows only.
     pub fn good_rows_label(&self) -> String {
         match self.lines {
-            1 => "Import the 1 good row".to_owned(),
-            n => format!("Import the {n} good rows"),
+            1 => tr("Import the 1 good row"),
+            n => tr1("Import the {n} good rows", "n", &n),
         }
     }
 }
@@ -70,7 +71,10 @@ pub fn bad_row_reasons(row: &BadRow) -> Vec<String> {
             if p.field.is_empty() {
                 p.reason.clone()
             } else {
-                format!("column `{}`: {}", p.field, p.reason)
+                trf(
+                    "column `{field}`: {reason}",
+                    &[("field", &p.field), ("reason", &p.reason)],
+                )
             }
         })
         .collect()

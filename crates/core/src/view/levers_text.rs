@@ -6,6 +6,8 @@ use super::plan_text::grade_span;
 use crate::engine::{entitlement_fte, Breakpoint, BuyBack, FormsToTier, NormDayNorm};
 use crate::format;
 use crate::model::{Document, Norm};
+use crate::util::i18n::{tr, tr1, trf};
+use std::fmt::Display;
 
 /// Dollars as people say them: `$1,250` when whole, `$1,771.50` otherwise.
 pub fn dollars(value: Decimal) -> String {
@@ -19,27 +21,27 @@ pub fn dollars(value: Decimal) -> String {
 /// `1 pupil`, `12 pupils`.
 fn pupils(n: u64) -> String {
     if n == 1 {
-        "1 pupil".to_owned()
+        tr("1 pupil")
     } else {
-        format!("{} pupils", format::count(n))
+        tr1("{n} pupils", "n", &format::count(n))
     }
 }
 
-/// What a norm's position is called: `a teacher` for teacher norms, else `a position`.
-fn one_position(norm: &Norm) -> &'static str {
-    if norm.title.to_lowercase().contains("teacher") {
-        "a teacher"
-    } else {
-        "a position"
-    }
+/// Whether a norm's positions are teachers (`a teacher`), else positions.
+fn is_teacher(norm: &Norm) -> bool {
+    norm.title.to_lowercase().contains("teacher")
 }
 
 /// How much a change of entitlement is, in words: `a teacher`, or `0.5 FTE`.
 fn amount(norm: &Norm, fte: Decimal) -> String {
     if fte == Decimal::ONE {
-        one_position(norm).to_owned()
+        if is_teacher(norm) {
+            tr("a teacher")
+        } else {
+            tr("a position")
+        }
     } else {
-        format!("{} FTE", format::fte(fte))
+        tr1("{n} FTE", "n", &format::fte(fte))
     }
 }
 
@@ -49,38 +51,53 @@ pub fn breakpoint_words(norm: &Norm, b: &Breakpoint) -> String {
     let ent = |s: u64| entitlement_fte(norm, s).unwrap_or(b.fte);
     let lose = b.lose.map(|k| {
         let drop = b.fte - ent(b.students.saturating_sub(k));
-        let word = if k == 1 { "pupil" } else { "pupils" };
-        format!(
-            "{} fewer {word} in {span} and you lose {}",
-            format::count(k),
-            amount(norm, drop)
-        )
+        let args: &[(&str, &dyn Display)] = &[
+            ("k", &format::count(k)),
+            ("span", &span),
+            ("lost", &amount(norm, drop)),
+        ];
+        if k == 1 {
+            trf("{k} fewer pupil in {span} and you lose {lost}", args)
+        } else {
+            trf("{k} fewer pupils in {span} and you lose {lost}", args)
+        }
     });
     let gain = b.gain.map(|k| {
         let rise = ent(b.students.saturating_add(k)) - b.fte;
         let what = if rise == Decimal::ONE {
-            "one".to_owned()
+            tr("one")
         } else {
-            format!("{} FTE", format::fte(rise))
+            tr1("{n} FTE", "n", &format::fte(rise))
         };
         (k, what)
     });
     match (lose, gain) {
-        (Some(l), Some((k, what))) => format!("{l}; {} more and you gain {what}", format::count(k)),
-        (Some(l), None) => format!("{l}; more pupils would not add to it"),
-        (None, Some((k, what))) => format!(
-            "No fewer pupils in {span} would cost a position; {} more and you gain {what}",
-            pupils(k)
+        (Some(l), Some((k, what))) => trf(
+            "{lose}; {k} more and you gain {what}",
+            &[("lose", &l), ("k", &format::count(k)), ("what", &what)],
         ),
-        (None, None) => format!("Pupil numbers in {span} do not move this norm"),
+        (Some(l), None) => tr1("{lose}; more pupils would not add to it", "lose", &l),
+        (None, Some((k, what))) => trf(
+            "No fewer pupils in {span} would cost a position; {pupils} more and you gain {what}",
+            &[("span", &span), ("pupils", &pupils(k)), ("what", &what)],
+        ),
+        (None, None) => tr1(
+            "Pupil numbers in {span} do not move this norm",
+            "span",
+            &span,
+        ),
     }
 }
 
 /// `Each income form returned is worth $1,250.`
 pub fn form_words(worth: Option<Decimal>) -> String {
     match worth {
-        Some(w) => format!("Each income form returned is worth {}.", dollars(w)),
-        None => "Every pupil is already counted as unduplicated: no forms left to return.".into(),
+        Some(w) => tr1(
+            "Each income form returned is worth {worth}.",
+            "worth",
+            &dollars(w),
+        ),
+        None => tr("Every pupil is already counted as unduplicated: no forms left to return."),
     }
 }
 
@@ -89,29 +106,35 @@ pub fn tier_words(doc: &Document, f: &FormsToTier) -> String {
     let name = doc.source_name(&f.source);
     match (f.forms, f.gain, f.next_rate) {
         (Some(n), Some(g), _) => {
-            let forms = if n == 1 {
-                "1 more form reaches".to_owned()
-            } else {
-                format!("{} more forms reach", format::count(n))
-            };
             let sign = if g > Decimal::ZERO { "+" } else { "" };
-            format!("{forms} {name}'s next rate: {sign}{}", dollars(g))
+            let gain = format!("{sign}{}", dollars(g));
+            let args: &[(&str, &dyn Display)] =
+                &[("n", &format::count(n)), ("name", &name), ("gain", &gain)];
+            if n == 1 {
+                trf("1 more form reaches {name}'s next rate: {gain}", args)
+            } else {
+                trf("{n} more forms reach {name}'s next rate: {gain}", args)
+            }
         }
-        (_, _, None) => format!("{name} is at its top rate."),
-        _ => format!("Not enough pupils without a form to reach {name}'s next rate."),
+        (_, _, None) => tr1("{name} is at its top rate.", "name", &name),
+        _ => tr1(
+            "Not enough pupils without a form to reach {name}'s next rate.",
+            "name",
+            &name,
+        ),
     }
 }
 
 /// `the 4th`, `the 1st`.
 fn ordinal(n: u64) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("the {n}{suffix}")
+    let args: &[(&str, &dyn Display)] = &[("n", &n)];
+    match (n % 10, n % 100) {
+        (_, 11..=13) => trf("the {n}th", args),
+        (1, _) => trf("the {n}st", args),
+        (2, _) => trf("the {n}nd", args),
+        (3, _) => trf("the {n}rd", args),
+        _ => trf("the {n}th", args),
+    }
 }
 
 /// `Recruit 3 pupils in grades 4-5 to keep the 4th teacher`, for a norm that loses
@@ -119,68 +142,76 @@ fn ordinal(n: u64) -> String {
 pub fn recruit_words(norm: &Norm, b: &Breakpoint) -> Option<String> {
     let k = b.gain?;
     let span = grade_span(&norm.grades);
-    let grades = if norm.grades.len() > 1 {
-        "grades"
-    } else {
-        "grade"
-    };
     let next = ordinal(u64::try_from(b.fte.floor()).unwrap_or(0).saturating_add(1));
-    let who = if norm.title.to_lowercase().contains("teacher") {
-        "teacher"
-    } else {
-        "position"
-    };
-    Some(format!(
-        "Recruit {} in {grades} {span} to keep {next} {who}",
-        pupils(k)
-    ))
+    let args: &[(&str, &dyn Display)] = &[("pupils", &pupils(k)), ("span", &span), ("next", &next)];
+    Some(match (norm.grades.len() > 1, is_teacher(norm)) {
+        (true, true) => trf(
+            "Recruit {pupils} in grades {span} to keep {next} teacher",
+            args,
+        ),
+        (false, true) => trf(
+            "Recruit {pupils} in grade {span} to keep {next} teacher",
+            args,
+        ),
+        (true, false) => trf(
+            "Recruit {pupils} in grades {span} to keep {next} position",
+            args,
+        ),
+        (false, false) => trf(
+            "Recruit {pupils} in grade {span} to keep {next} position",
+            args,
+        ),
+    })
 }
 
 /// `Buy it back: $118,000. Your unrestricted flexible money covers 0.6 FTE.`
 pub fn buy_back_words(b: &BuyBack) -> String {
     let covers = if b.can >= b.lost {
-        "all of it".to_owned()
+        tr("all of it")
     } else {
-        format!("{} FTE", format::fte(b.can))
+        tr1("{n} FTE", "n", &format::fte(b.can))
     };
-    format!(
-        "Buy it back: {}. Your unrestricted flexible money covers {covers}.",
-        dollars(b.cost)
+    trf(
+        "Buy it back: {cost}. Your unrestricted flexible money covers {covers}.",
+        &[("cost", &dollars(b.cost)), ("covers", &covers)],
     )
 }
 
 /// `Classroom teacher TK-3: 10 → 9 positions, −$94,400 for the rest of the year`.
 pub fn norm_day_words(n: &NormDayNorm) -> String {
     if n.before == n.after {
-        return format!(
-            "{}: stays at {} FTE ({} counted)",
-            n.title,
-            format::fte(n.after),
-            pupils(n.students)
+        return trf(
+            "{title}: stays at {fte} FTE ({pupils} counted)",
+            &[
+                ("title", &n.title),
+                ("fte", &format::fte(n.after)),
+                ("pupils", &pupils(n.students)),
+            ],
         );
     }
-    format!(
-        "{}: {} → {} FTE ({} counted), {} for the rest of the year",
-        n.title,
-        format::fte(n.before),
-        format::fte(n.after),
-        pupils(n.students),
-        format::money_change(n.dollars)
+    trf(
+        "{title}: {from} → {to} FTE ({pupils} counted), {change} for the rest of the year",
+        &[
+            ("title", &n.title),
+            ("from", &format::fte(n.before)),
+            ("to", &format::fte(n.after)),
+            ("pupils", &pupils(n.students)),
+            ("change", &format::money_change(n.dollars)),
+        ],
     )
 }
 
 /// `2 more counted pupils would have kept it`.
 pub fn kept_words(b: &Breakpoint) -> Option<String> {
     let k = b.gain?;
-    let who = if k == 1 {
-        "1 more counted pupil"
-    } else {
-        "more counted pupils"
-    };
     Some(if k == 1 {
-        format!("{who} would have kept it")
+        tr("1 more counted pupil would have kept it")
     } else {
-        format!("{} {who} would have kept it", format::count(k))
+        tr1(
+            "{k} more counted pupils would have kept it",
+            "k",
+            &format::count(k),
+        )
     })
 }
 

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use crate::engine::{Cut, CutReason, Deficit, LineEdit, LineType, Scenario};
 use crate::format;
 use crate::model::{Document, Grade, Line, Priority};
+use crate::util::i18n::{tr, tr1, trf};
 use crate::util::{dec, IdMap};
 
 /// The colour of a cut card, as its legend names it.
@@ -31,13 +32,13 @@ impl CutTone {
         }
     }
 
-    /// The legend's words.
-    pub fn legend(self) -> &'static str {
+    /// The legend's words, in the language spoken now.
+    pub fn legend(self) -> String {
         match self {
-            CutTone::Norm => "District norm: staffing follows enrollment",
-            CutTone::Vacant => "Vacant position: nobody loses a job",
-            CutTone::Job => "Filled position: a person's job",
-            CutTone::Money => "Money for things, not people",
+            CutTone::Norm => tr("District norm: staffing follows enrollment"),
+            CutTone::Vacant => tr("Vacant position: nobody loses a job"),
+            CutTone::Job => tr("Filled position: a person's job"),
+            CutTone::Money => tr("Money for things, not people"),
         }
     }
 
@@ -106,36 +107,40 @@ fn line_in_scenario(
 /// Why the plan picked a line for a deficit, in the spec's order of reasons.
 fn why_chosen(line: &Line) -> String {
     let mut parts: Vec<String> = vec![match line.priority {
-        Priority::Flexible => "flexible".into(),
-        _ => "essential, after every flexible line".into(),
+        Priority::Flexible => tr("flexible"),
+        _ => tr("essential, after every flexible line"),
     }];
     if line.is_vacant() {
-        parts.push("vacant, so nobody loses a job".into());
+        parts.push(tr("vacant, so nobody loses a job"));
     }
     parts.push(match line.cut_rank {
-        Some(rank) => format!("cut rank {rank}"),
-        None => "order in the budget".into(),
+        Some(rank) => tr1("cut rank {rank}", "rank", &rank),
+        None => tr("order in the budget"),
     });
-    format!("Why: {}.", parts.join(" · "))
+    tr1("Why: {reasons}.", "reasons", &parts.join(" · "))
 }
 
 /// What the cut of a filled position means for the people in it.
 fn job_words(from: Decimal, to: Decimal) -> String {
     if from <= Decimal::ONE && to.is_zero() {
-        format!(
-            "Filled position: a person loses this job ({}).",
-            format::fte_days(from)
+        tr1(
+            "Filled position: a person loses this job ({fte}).",
+            "fte",
+            &format::fte_days(from),
         )
     } else if from <= Decimal::ONE {
-        format!(
-            "Filled position: a person's job shrinks from {} to {}.",
-            format::fte_days(from),
-            format::fte_days(to)
+        trf(
+            "Filled position: a person's job shrinks from {from} to {to}.",
+            &[
+                ("from", &format::fte_days(from)),
+                ("to", &format::fte_days(to)),
+            ],
         )
     } else {
-        format!(
-            "Filled positions: {} FTE of people's jobs go.",
-            format::fte(from.saturating_sub(to))
+        tr1(
+            "Filled positions: {fte} FTE of people's jobs go.",
+            "fte",
+            &format::fte(from.saturating_sub(to)),
         )
     }
 }
@@ -198,8 +203,7 @@ fn words_for(
         return words;
     }
     words.why = if words.norm {
-        "Why: the district's staffing norm counts pupils, so the school does not choose this cut."
-            .into()
+        tr("Why: the district's staffing norm counts pupils, so the school does not choose this cut.")
     } else {
         line.as_ref().map(why_chosen).unwrap_or_default()
     };
@@ -211,12 +215,14 @@ fn words_for(
         .iter()
         .find(|g| g.left > g.gap && g.left >= FAR_MORE_AT_LEAST)
         .map(|g| {
-            format!(
-                "Frees far more than needed: {} was {} short; this cut frees {} there and leaves {} unspent.",
-                doc.source_name(&g.source),
-                format::money_whole(g.gap),
-                format::money_whole(g.gap.saturating_add(g.left)),
-                format::money_whole(g.left)
+            trf(
+                "Frees far more than needed: {source} was {gap} short; this cut frees {frees} there and leaves {left} unspent.",
+                &[
+                    ("source", &doc.source_name(&g.source)),
+                    ("gap", &format::money_whole(g.gap)),
+                    ("frees", &format::money_whole(g.gap.saturating_add(g.left))),
+                    ("left", &format::money_whole(g.left)),
+                ],
             )
         });
     for alt in cut.gaps.iter().flat_map(|g| g.alternatives.iter()) {
@@ -225,12 +231,14 @@ fn words_for(
         }
         let minus = |m: Decimal| format!("{}{}", format::MINUS, format::money_whole(m));
         let text = match alt.kind {
-            LineType::Position => format!(
-                "{} {} → {} FTE ({})",
-                alt.title,
-                format::fte(alt.from),
-                format::fte(alt.to),
-                minus(alt.frees)
+            LineType::Position => trf(
+                "{title} {from} → {to} FTE ({change})",
+                &[
+                    ("title", &alt.title),
+                    ("from", &format::fte(alt.from)),
+                    ("to", &format::fte(alt.to)),
+                    ("change", &minus(alt.frees)),
+                ],
             ),
             // An item reads as the amount it loses, which may exceed what its share frees.
             LineType::Item => format!("{} {}", alt.title, minus(alt.from.saturating_sub(alt.to))),
@@ -349,29 +357,36 @@ pub fn cut_words(doc: &Document, cut: &Cut) -> CutWords {
         CutReason::Deficit { .. } => None,
     });
     let change = match (cut.kind, cut.days_a_week) {
-        (LineType::Position, Some((from, _))) => {
-            format!(
-                "{} → {} a week",
-                format::plain(from),
-                format::days(to_days(cut))
-            )
-        }
+        (LineType::Position, Some((from, _))) => trf(
+            "{from} → {to} a week",
+            &[
+                ("from", &format::plain(from)),
+                ("to", &format::days(to_days(cut))),
+            ],
+        ),
         // Any other position at 1 FTE or less also reads in days a week.
-        (LineType::Position, None) if cut.from <= Decimal::ONE && norm_reason.is_none() => {
-            format!(
-                "{} → {} FTE ({} → {} a week)",
-                format::fte(cut.from),
-                format::fte(cut.to),
-                format::plain(dec::mul(cut.from, Decimal::from(5))),
-                format::days(dec::mul(cut.to, Decimal::from(5)))
-            )
-        }
+        (LineType::Position, None) if cut.from <= Decimal::ONE && norm_reason.is_none() => trf(
+            "{from} → {to} FTE ({days_from} → {days_to} a week)",
+            &[
+                ("from", &format::fte(cut.from)),
+                ("to", &format::fte(cut.to)),
+                (
+                    "days_from",
+                    &format::plain(dec::mul(cut.from, Decimal::from(5))),
+                ),
+                ("days_to", &format::days(dec::mul(cut.to, Decimal::from(5)))),
+            ],
+        ),
         (LineType::Position, None) if norm_reason.is_some() => {
             format!("{} → {}", format::fte(cut.from), format::fte(cut.to))
         }
-        (LineType::Position, None) => {
-            format!("{} → {} FTE", format::fte(cut.from), format::fte(cut.to))
-        }
+        (LineType::Position, None) => trf(
+            "{from} → {to} FTE",
+            &[
+                ("from", &format::fte(cut.from)),
+                ("to", &format::fte(cut.to)),
+            ],
+        ),
         (LineType::Item, _) => format!(
             "{} → {}",
             format::money_whole(cut.from),
@@ -386,16 +401,25 @@ pub fn cut_words(doc: &Document, cut: &Cut) -> CutWords {
                 .iter()
                 .find(|n| &n.id == norm_id)
                 .map_or_else(|| norm_id.clone(), |n| grade_span(&n.grades));
-            format!(
-                "{}: {change}, {span} enrollment fell to {}; {freed} less norm staffing",
-                cut.title,
-                format::count(pupils)
+            trf(
+                "{title}: {change}, {span} enrollment fell to {pupils}; {freed} less norm staffing",
+                &[
+                    ("title", &cut.title),
+                    ("change", &change),
+                    ("span", &span),
+                    ("pupils", &format::count(pupils)),
+                    ("freed", &freed),
+                ],
             )
         }
-        None => format!(
-            "{}: {change}, frees {freed}{}",
-            cut.title,
-            split_words(doc, &cut.frees)
+        None => trf(
+            "{title}: {change}, frees {freed}{split}",
+            &[
+                ("title", &cut.title),
+                ("change", &change),
+                ("freed", &freed),
+                ("split", &split_words(doc, &cut.frees)),
+            ],
         ),
     };
     CutWords {
@@ -426,12 +450,17 @@ fn to_days(cut: &Cut) -> Decimal {
 /// The headline's words under the balance after the plan: `$30,450 left` or the deficit left.
 pub fn after_plan_note(balance: Decimal) -> String {
     if balance.is_sign_negative() && !balance.is_zero() {
-        format!(
-            "{} still short after every cut the priorities allow",
-            format::money_whole(-balance)
+        tr1(
+            "{amount} still short after every cut the priorities allow",
+            "amount",
+            &format::money_whole(-balance),
         )
     } else {
-        format!("{} left after the cuts", format::money_whole(balance))
+        tr1(
+            "{amount} left after the cuts",
+            "amount",
+            &format::money_whole(balance),
+        )
     }
 }
 
@@ -443,17 +472,18 @@ pub fn deficit_words(doc: &Document, deficit: &Deficit) -> String {
         .iter()
         .map(|c| format!("{} {}", c.title, format::money_whole(c.charge)))
         .collect();
-    let mut text = format!(
-        "{name} is still {} short after every cut the priorities allow.",
-        format::money_whole(deficit.amount)
-    );
-    if !held.is_empty() {
-        text.push_str(&format!(
-            " Protected commitments hold it: {}.",
-            held.join(", ")
-        ));
+    let short = format::money_whole(deficit.amount);
+    if held.is_empty() {
+        trf(
+            "{name} is still {amount} short after every cut the priorities allow.",
+            &[("name", &name), ("amount", &short)],
+        )
+    } else {
+        trf(
+            "{name} is still {amount} short after every cut the priorities allow. Protected commitments hold it: {held}.",
+            &[("name", &name), ("amount", &short), ("held", &held.join(", "))],
+        )
     }
-    text
 }
 
 #[cfg(test)]

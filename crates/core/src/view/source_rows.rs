@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use crate::engine::Snapshot;
 use crate::format;
 use crate::model::{Allocation, Basis, Document, Source};
+use crate::util::i18n::{tr, tr1, trf, trn};
 
 /// One funding source as the summary shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,32 +33,31 @@ pub struct SourceRow {
 /// The allocation rule of a source in plain words.
 pub fn rule_text(source: &Source) -> String {
     match &source.allocation {
-        Allocation::Fixed { .. } => "Fixed amount".to_owned(),
-        Allocation::PerPupil { rate, basis } => {
-            format!("{} per {}", format::money(*rate), who(basis))
-        }
-        Allocation::Tiered { basis, tiers } => {
-            let n = tiers.len();
-            let s = if n == 1 { "" } else { "s" };
-            format!(
-                "A rate per {} that steps with need ({n} tier{s})",
-                who(basis)
-            )
-        }
-        Allocation::Lcff(_) => "LCFF: base, supplemental and concentration grants".to_owned(),
-        Allocation::Norm => "District staffing norms".to_owned(),
+        Allocation::Fixed { .. } => tr("Fixed amount"),
+        Allocation::PerPupil { rate, basis } => trf(
+            "{rate} per {who}",
+            &[("rate", &format::money(*rate)), ("who", &who(basis))],
+        ),
+        Allocation::Tiered { basis, tiers } => trn(
+            "A rate per {who} that steps with need ({n} tier)",
+            "A rate per {who} that steps with need ({n} tiers)",
+            tiers.len() as u64,
+            &[("who", &who(basis))],
+        ),
+        Allocation::Lcff(_) => tr("LCFF: base, supplemental and concentration grants"),
+        Allocation::Norm => tr("District staffing norms"),
     }
 }
 
 /// The pupils a basis counts, in words (singular).
 fn who(basis: &Basis) -> String {
     match basis {
-        Basis::Enrollment => "enrolled pupil".to_owned(),
-        Basis::Unduplicated => "unduplicated pupil".to_owned(),
-        Basis::Ada => "pupil in average daily attendance".to_owned(),
+        Basis::Enrollment => tr("enrolled pupil"),
+        Basis::Unduplicated => tr("unduplicated pupil"),
+        Basis::Ada => tr("pupil in average daily attendance"),
         Basis::Grades(grades) => {
             let list: Vec<String> = grades.iter().map(ToString::to_string).collect();
-            format!("pupil in grades {}", list.join(", "))
+            tr1("pupil in grades {grades}", "grades", &list.join(", "))
         }
     }
 }

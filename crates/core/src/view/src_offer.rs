@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use super::embed_options::{parse_change, parse_embed_options};
 use crate::format::percent;
+use crate::util::i18n::trf;
 use crate::util::url::query_pairs;
 
 /// What the query string asks the full app to offer.
@@ -53,17 +54,27 @@ pub fn src_offer(query: &str) -> Option<SrcOffer> {
 
 /// The banner's sentence for a budget offered from `src`: school, year, and the change.
 pub fn offer_words(school: &str, year: &str, src: &str, change: Option<Decimal>) -> String {
-    let change = match change {
-        Some(c) if c < Decimal::ZERO => format!(", with enrollment {} lower", percent(-c)),
-        Some(c) if c > Decimal::ZERO => format!(", with enrollment {} higher", percent(c)),
-        _ => String::new(),
-    };
     let year = if year.trim().is_empty() {
         String::new()
     } else {
         format!(" {}", year.trim())
     };
-    format!("This link offers the budget at {src}: {school}{year}{change}.")
+    let args: &[(&str, &dyn std::fmt::Display)] =
+        &[("src", &src), ("school", &school), ("year", &year)];
+    match change {
+        Some(c) if c < Decimal::ZERO => trf(
+            "This link offers the budget at {src}: {school}{year}, with enrollment {pct} lower.",
+            &[args, &[("pct", &percent(-c))]].concat(),
+        ),
+        Some(c) if c > Decimal::ZERO => trf(
+            "This link offers the budget at {src}: {school}{year}, with enrollment {pct} higher.",
+            &[args, &[("pct", &percent(c))]].concat(),
+        ),
+        _ => trf(
+            "This link offers the budget at {src}: {school}{year}.",
+            args,
+        ),
+    }
 }
 
 /// `search` (with or without its `?`) without its `src=` and `change=` pairs, the others
