@@ -18,12 +18,6 @@ fn main() {
     let reply_to = scope.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            // The page's language: problems and sheets are worded in it from now on.
-            if let Some(text) = wire::catalog_in(&e.data()) {
-                use sitebudget_core::util::i18n::{set_catalog, Catalog, Lang};
-                set_catalog(text.and_then(|t| Catalog::from_json(Lang::Es, &t).ok()));
-                return;
-            }
             let reply = handle::answer(wire::from_js(&e.data()));
             let _ = reply_to.post_message(&wire::to_js(&reply));
         });

@@ -7,7 +7,6 @@
 //! listens to [`LangContext`] through [`use_lang`], so no state and no unsaved work is lost.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -57,16 +56,6 @@ const SPANISH_URL: &str = "i18n/es.json";
 thread_local! {
     /// The Spanish catalog once fetched, so switching back and forth fetches it once.
     static SPANISH: RefCell<Option<Catalog>> = const { RefCell::new(None) };
-    /// Its JSON text, handed to the file worker so its messages speak Spanish too.
-    static SPANISH_TEXT: RefCell<Option<Rc<str>>> = const { RefCell::new(None) };
-}
-
-/// The catalog text of the language spoken now, for the file worker (`None`: English).
-pub fn spoken_catalog_text() -> Option<Rc<str>> {
-    match i18n::lang() {
-        Lang::En => None,
-        Lang::Es => SPANISH_TEXT.with(|t| t.borrow().clone()),
-    }
 }
 
 /// The language in force and how to change it, for every component that words text.
@@ -192,9 +181,7 @@ async fn fetch_spanish() -> Result<Catalog, String> {
         .ok()
         .and_then(|t| t.as_string())
         .ok_or("unreadable answer")?;
-    let catalog = Catalog::from_json(Lang::Es, &text)?;
-    SPANISH_TEXT.with(|t| *t.borrow_mut() = Some(Rc::from(text)));
-    Ok(catalog)
+    Catalog::from_json(Lang::Es, &text)
 }
 
 /// Makes `lang` the spoken language: its catalog fetched when not yet here, then set,

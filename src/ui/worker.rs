@@ -11,8 +11,7 @@ use sitebudget_core::io::worker_protocol::{
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::lang::spoken_catalog_text;
-use crate::ui::wire::{catalog_to_js, from_js, to_js};
+use crate::ui::wire::{from_js, to_js};
 use sitebudget_core::util::i18n::tr;
 
 /// The worker's loader, next to index.html (relative, so a sub-path works); used as it is
@@ -42,8 +41,6 @@ struct Client {
     queue: Vec<JsValue>,
     // A few requests at most, so a list is enough (and smaller in the bundle than a map).
     pending: Vec<(u32, Function)>,
-    /// The catalog text last told to the worker (`None`: English, as it starts).
-    catalog: Option<std::rc::Rc<str>>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -117,7 +114,6 @@ fn start() -> Result<Client, String> {
         ready: false,
         queue: Vec::new(),
         pending: Vec::new(),
-        catalog: None,
         _on_message: on_message,
         _on_error: on_error,
     })
@@ -139,25 +135,10 @@ pub async fn call(request: Request) -> Result<Response, Vec<String>> {
             let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
             let message = to_js(&encode_request(id, request));
             client.pending.push((id, resolve));
-            // The worker words problems and sheets: it speaks the page's language, told
-            // before the first request after each change (messages keep their order).
-            let catalog = spoken_catalog_text();
-            let mut messages = Vec::with_capacity(2);
-            let same = match (&catalog, &client.catalog) {
-                (Some(a), Some(b)) => std::rc::Rc::ptr_eq(a, b),
-                (a, b) => a.is_none() && b.is_none(),
-            };
-            if !same {
-                messages.push(catalog_to_js(catalog.as_deref()));
-                client.catalog = catalog;
-            }
-            messages.push(message);
-            for message in messages {
-                if client.ready {
-                    let _ = client.worker.post_message(&message);
-                } else {
-                    client.queue.push(message);
-                }
+            if client.ready {
+                let _ = client.worker.post_message(&message);
+            } else {
+                client.queue.push(message);
             }
             Ok(id)
         });

@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::ui::lang::tr;
 
 use sitebudget_core::format;
-use sitebudget_core::util::i18n;
 use sitebudget_core::view::plan_text::{CutTone, CutWords};
 
 /// A cut card. `on_toward` takes (alternative, chosen) line ids; the buttons show only
@@ -63,7 +62,7 @@ pub fn cut_legend() -> Html {
     html! {
         <ul class="cut-legend" data-testid="plan-legend" aria-label={tr("What the colours of the cuts mean")}>
             for tone in CutTone::ALL {
-                <li key={tone.class()}><span class={classes!("swatch", tone.class())} aria-hidden="true"></span>{ i18n::tr(tone.legend()) }</li>
+                <li key={tone.class()}><span class={classes!("swatch", tone.class())} aria-hidden="true"></span>{ tone.legend() }</li>
             }
         </ul>
     }

@@ -181,7 +181,7 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
     };
     let percent_box = |field: ScenarioField, value: Decimal| {
         html! {
-            <PercentInput id={field.testid()} label={i18n::tr(&field.label())} text={shown_text(field, percent_text(value))}
+            <PercentInput id={field.testid()} label={field.label()} text={shown_text(field, percent_text(value))}
                 message={message(field)} on_input={typed(field)} />
         }
     };

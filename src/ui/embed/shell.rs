@@ -16,7 +16,7 @@ use sitebudget_core::io::sample::sample_document;
 use sitebudget_core::io::share::is_share_fragment;
 use sitebudget_core::util::by_ptr::ByPtr;
 use sitebudget_core::util::i18n::{self, lang, Lang};
-use sitebudget_core::view::embed_options::{EmbedOptions, EMBED_INTRO, GLOSSARY};
+use sitebudget_core::view::embed_options::{embed_intro, glossary, EmbedOptions};
 use sitebudget_core::view::links::open_href;
 
 /// The page's fragment (without `#`), read once.
@@ -139,14 +139,14 @@ fn Embedded(props: &EmbeddedProps) -> Html {
                     </ul>
                 </section>
             }
-            <p class="embed-intro" data-testid="embed-intro">{ i18n::tr(EMBED_INTRO) }</p>
+            <p class="embed-intro" data-testid="embed-intro">{ embed_intro() }</p>
             { body }
             <details class="embed-glossary" data-testid="embed-glossary">
                 <summary>{ tr("What the words mean") }</summary>
                 <dl>
-                    for (term, meaning) in GLOSSARY {
-                        <dt key={term}>{ i18n::tr(term) }</dt>
-                        <dd>{ i18n::tr(meaning) }</dd>
+                    for (term, meaning) in glossary() {
+                        <dt key={term.clone()}>{ term }</dt>
+                        <dd>{ meaning }</dd>
                     }
                 </dl>
             </details>
