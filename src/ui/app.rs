@@ -16,7 +16,7 @@ use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow, CUT_DETAILS_AT_F
 use crate::ui::components::drop_zone::DropZone;
 use crate::ui::components::editor::EditorPanel;
 use crate::ui::components::export_menu::ExportMenu;
-use crate::ui::components::figure::MoneyFigure;
+use crate::ui::components::figure::money_figure;
 use crate::ui::components::flexibility_panel::FlexibilityPanel;
 use crate::ui::components::import_control::{ImportControl, ImportFeedback};
 use crate::ui::components::levers_panel::LeversPanel;
@@ -405,12 +405,13 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="workspace-results">
                         if show(EmbedPanel::Summary) {
                             <div class="figures">
-                                <MoneyFigure testid="total-allocation" label={tr("Total allocation")} value={snapshot.total_allocation} />
-                                <MoneyFigure testid="total-cost" label={tr("Total cost")} value={snapshot.total_cost} />
-                                <MoneyFigure testid="balance-total" label={if scenario.is_baseline() { tr("Balance") } else { tr("Balance before cuts") }}
-                                    value={snapshot.balance} />
-                                <MoneyFigure testid="balance-after-plan" label={tr("After the plan")} value={eval.after.balance}
-                                    note={AttrValue::from(after_plan_note(eval.after.balance))} />
+                                { money_figure("total-allocation", tr("Total allocation"), snapshot.total_allocation, None) }
+                                { money_figure("total-cost", tr("Total cost"), snapshot.total_cost, None) }
+                                { money_figure("balance-total",
+                                    if scenario.is_baseline() { tr("Balance") } else { tr("Balance before cuts") },
+                                    snapshot.balance, None) }
+                                { money_figure("balance-after-plan", tr("After the plan"), eval.after.balance,
+                                    Some(AttrValue::from(after_plan_note(eval.after.balance)))) }
                             </div>
                         }
                         if show(EmbedPanel::Plan) {

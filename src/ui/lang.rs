@@ -36,6 +36,13 @@ pub fn trf(key: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> AttrVa
     AttrValue::from(i18n::trf(key, args))
 }
 
+/// `key` translated with its one `{name}` filled (`sitebudget_core::util::i18n::tr1`: no
+/// slice of places to build at each call).
+#[inline(never)]
+pub fn tr1(key: &'static str, name: &str, value: &dyn std::fmt::Display) -> AttrValue {
+    AttrValue::from(i18n::tr1(key, name, value))
+}
+
 /// `one` or `other` by `n`, translated and filled (`sitebudget_core::util::i18n::trn`).
 #[inline(never)]
 pub fn trn(

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::{tr, trf, use_lang};
+use crate::ui::lang::{tr, tr1, use_lang};
 
 use crate::ui::event_value;
 use sitebudget_core::app::BudgetEntry;
@@ -89,16 +89,18 @@ pub fn BudgetBar(props: &BudgetBarProps) -> Html {
         })
     };
     let on_delete = confirmed(
-        trf(
+        tr1(
             "Delete the budget “{name}” and its scenarios from this browser?",
-            &[("name", &label)],
+            "name",
+            &label,
         ),
         BudgetCommand::Delete,
     );
     let on_reset = confirmed(
-        trf(
+        tr1(
             "Replace “{name}” with the sample school? Undo brings it back.",
-            &[("name", &label)],
+            "name",
+            &label,
         ),
         BudgetCommand::Reset,
     );
@@ -126,7 +128,7 @@ pub fn BudgetBar(props: &BudgetBarProps) -> Html {
                     }
                     for d in props.damaged.iter().filter(|d| d.id != 0) {
                         <option key={format!("damaged-{}", d.id)} disabled=true data-damaged="true">
-                            { trf("{name} (cannot be read)", &[("name", &d.label)]) }</option>
+                            { tr1("{name} (cannot be read)", "name", &d.label) }</option>
                     }
                 </select>
             </label>
@@ -144,11 +146,11 @@ pub fn BudgetBar(props: &BudgetBarProps) -> Html {
             <div class="undo-actions">
                 <button type="button" onclick={emit(BudgetCommand::Undo)} disabled={props.undo_steps == 0}
                     data-testid="undo" title={tr("Undo (Ctrl+Z)")} aria-keyshortcuts="Control+Z Meta+Z">
-                    { trf("↶ Undo ({n})", &[("n", &props.undo_steps)]) }
+                    { tr1("↶ Undo ({n})", "n", &props.undo_steps) }
                 </button>
                 <button type="button" onclick={emit(BudgetCommand::Redo)} disabled={props.redo_steps == 0}
                     data-testid="redo" title={tr("Redo (Ctrl+Shift+Z)")} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
-                    { trf("↷ Redo ({n})", &[("n", &props.redo_steps)]) }
+                    { tr1("↷ Redo ({n})", "n", &props.redo_steps) }
                 </button>
             </div>
             { status }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::head_row;
 use sitebudget_core::util::i18n::key;
 
-use crate::ui::lang::{priority_name, tr, trf, trn, use_lang};
+use crate::ui::lang::{priority_name, tr, tr1, trn, use_lang};
 
 use super::panel::Panel;
 
@@ -92,7 +92,7 @@ pub fn BudgetTable(props: &BudgetTableProps) -> Html {
                             }
                             if props.grouped {
                                 <tr class="group-foot">
-                                    <td colspan="5">{ trf("Charged to {source}", &[("source", &group.heading)]) }</td>
+                                    <td colspan="5">{ tr1("Charged to {source}", "source", &group.heading) }</td>
                                     { money_cell(group.subtotal, false) }
                                 </tr>
                             }
@@ -152,7 +152,7 @@ pub fn LineRow(props: &LineRowProps) -> Html {
                 <span class="line-title">{ &row.title }</span>
                 <div class="line-meta">
                     if row.vacant { <span class="badge badge-vacant">{ tr("Vacant") }</span> }
-                    if let Some(norm) = &row.norm { <span class="badge">{ trf("Norm: {norm}", &[("norm", norm)]) }</span> }
+                    if let Some(norm) = &row.norm { <span class="badge">{ tr1("Norm: {norm}", "norm", norm) }</span> }
                     for tag in row.tags.iter() { <span class="badge" key={tag.clone()}>{ tag }</span> }
                 </div>
             </th>

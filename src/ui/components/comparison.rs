@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::head_row;
 use sitebudget_core::util::i18n::key;
 
-use crate::ui::lang::{tr, trf, use_lang};
+use crate::ui::lang::{tr, tr1, use_lang};
 
 use super::panel::Panel;
 
@@ -76,7 +76,7 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                     </tfoot>
                 </table>
             </div>
-            <h3>{ trf("Lines that change ({n})", &[("n", &changed.len())]) }</h3>
+            <h3>{ tr1("Lines that change ({n})", "n", &changed.len()) }</h3>
             if changed.is_empty() {
                 <p class="small muted">{ tr("No line changes before the cut plan.") }</p>
             } else {

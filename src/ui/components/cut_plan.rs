@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::head_row;
 use sitebudget_core::util::i18n::key;
 
-use crate::ui::lang::{priority_name, tr, trf, use_lang};
+use crate::ui::lang::{priority_name, tr, tr1, use_lang};
 
 use super::cut_card::{cut_card, cut_legend};
 use super::panel::Panel;
@@ -128,7 +128,7 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
             </ol>
             if !details_all && props.cuts.len() > CUT_DETAILS_AT_FIRST {
                 <button type="button" class="no-print" onclick={on_details_all} data-testid="plan-details-all">
-                    { trf("Show why, and the alternatives, for all {n} cuts", &[("n", &props.cuts.len())]) }
+                    { tr1("Show why, and the alternatives, for all {n} cuts", "n", &props.cuts.len()) }
                 </button>
             }
             for deficit in props.deficits.iter() {
@@ -159,7 +159,7 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
                     </div>
                     if shown < props.steer_rows.len() {
                         <button type="button" onclick={on_show_all} data-testid="steer-show-all">
-                            { trf("Show all {n} lines", &[("n", &props.steer_rows.len())]) }
+                            { tr1("Show all {n} lines", "n", &props.steer_rows.len()) }
                         </button>
                     }
                 </details>
@@ -241,7 +241,7 @@ pub fn SteerLine(props: &SteerLineProps) -> Html {
                 }
             </th>
             <td>
-                <select ref={priority_ref} aria-label={trf("Priority of {line}", &[("line", &row.title)])} onchange={on_priority}
+                <select ref={priority_ref} aria-label={tr1("Priority of {line}", "line", &row.title)} onchange={on_priority}
                     data-testid={format!("priority-{}", row.id)}>
                     for p in [Priority::Flexible, Priority::Essential, Priority::Protected] {
                         <option value={p.as_str()} selected={p == row.priority}>{ priority_name(p) }</option>
@@ -251,7 +251,7 @@ pub fn SteerLine(props: &SteerLineProps) -> Html {
             </td>
             <td>
                 if let Some(vacant) = row.vacant {
-                    <select ref={vacant_ref} aria-label={trf("Is {line} vacant", &[("line", &row.title)])} onchange={on_vacant}
+                    <select ref={vacant_ref} aria-label={tr1("Is {line} vacant", "line", &row.title)} onchange={on_vacant}
                         data-testid={format!("vacant-{}", row.id)}>
                         <option value="no" selected={!vacant}>{ tr("filled") }</option>
                         <option value="yes" selected={vacant}>{ tr("vacant") }</option>
@@ -259,13 +259,13 @@ pub fn SteerLine(props: &SteerLineProps) -> Html {
                 }
             </td>
             <td>
-                <input type="number" step="1" aria-label={trf("Cut rank of {line}", &[("line", &row.title)])}
+                <input type="number" step="1" aria-label={tr1("Cut rank of {line}", "line", &row.title)}
                     value={row.cut_rank.map(|r| r.to_string()).unwrap_or_default()}
                     onchange={on_rank} data-testid={format!("cut-rank-{}", row.id)} />
             </td>
             <td>
                 if let Some(step) = row.fte_step {
-                    <input type="number" step="0.1" min="0.1" aria-label={trf("FTE step of {line}", &[("line", &row.title)])}
+                    <input type="number" step="0.1" min="0.1" aria-label={tr1("FTE step of {line}", "line", &row.title)}
                         value={format::plain(step)} onchange={on_step}
                         data-testid={format!("fte-step-{}", row.id)} />
                     { error_for("fte_step").unwrap_or_default() }

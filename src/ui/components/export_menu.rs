@@ -45,12 +45,12 @@ fn worker_download<F>(
 ) where
     F: std::future::Future<Output = Result<Vec<u8>, String>> + 'static,
 {
-    status.set(Some(Ok(i18n::trf("Preparing {file}…", &[("file", &name)]))));
+    status.set(Some(Ok(i18n::tr1("Preparing {file}…", "file", &name))));
     wasm_bindgen_futures::spawn_local(async move {
         let result = make
             .await
             .and_then(|bytes| download(&bytes, &name, mime))
-            .map(|_| i18n::trf("Downloaded {file}", &[("file", &name)]));
+            .map(|_| i18n::tr1("Downloaded {file}", "file", &name));
         status.set(Some(result));
     });
 }
@@ -67,7 +67,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
             let name = format!("{}{suffix}", file_stem(&doc.school.name));
             status.set(Some(
                 download(write(&doc).as_bytes(), &name, mime)
-                    .map(|_| i18n::trf("Downloaded {file}", &[("file", &name)])),
+                    .map(|_| i18n::tr1("Downloaded {file}", "file", &name)),
             ));
         })
     };
@@ -124,7 +124,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                 let result = export_xlsx(doc, scenario, scenario_name, compare)
                     .await
                     .and_then(|bytes| download(&bytes, &name, XLSX_MIME))
-                    .map(|_| i18n::trf("Downloaded {file}", &[("file", &name)]));
+                    .map(|_| i18n::tr1("Downloaded {file}", "file", &name));
                 status.set(Some(result));
             });
         })

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::lang::{tr, trf, trn, use_lang};
+use crate::ui::lang::{tr, tr1, trf, trn, use_lang};
 
 use sitebudget_core::app::{Action, ImportStatus, ImportTarget};
 use sitebudget_core::format;
@@ -41,7 +41,7 @@ pub fn ImportControl(props: &ImportControlProps) -> Html {
                 accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {onchange}
                 aria-describedby="import-feedback" />
             if let ImportStatus::Loaded { file } = &props.status {
-                <span class="import-status ok" role="status">{ trf("Imported {file}", &[("file", file)]) }</span>
+                <span class="import-status ok" role="status">{ tr1("Imported {file}", "file", file) }</span>
             }
         </div>
     }
@@ -76,7 +76,7 @@ pub fn ImportFeedback(props: &ImportFeedbackProps) -> Html {
                 </>
             },
             Err(why) => {
-                html! { <li class="negative">{ trf("Its totals cannot be computed: {why}", &[("why", why)]) }</li> }
+                html! { <li class="negative">{ tr1("Its totals cannot be computed: {why}", "why", why) }</li> }
             }
         };
         let figures = html! {
@@ -120,7 +120,7 @@ pub fn ImportFeedback(props: &ImportFeedbackProps) -> Html {
                 </strong>
                 <div class="preview-columns">
                     <div class="preview-good" data-testid="preview-good">
-                        <span class="small">{ trf("With the good rows only: {school}", &[("school", &p.doc.school.name)]) }</span>
+                        <span class="small">{ tr1("With the good rows only: {school}", "school", &p.doc.school.name) }</span>
                         { figures }
                     </div>
                     <div class="preview-bad error-list" data-testid="preview-bad">
@@ -128,7 +128,7 @@ pub fn ImportFeedback(props: &ImportFeedbackProps) -> Html {
                         <ul>
                             for b in p.bad.iter() {
                                 <li key={b.row} data-testid={format!("bad-row-{}", b.row)}>
-                                    <b>{ trf("Row {n}", &[("n", &b.row)]) }</b>
+                                    <b>{ tr1("Row {n}", "n", &b.row) }</b>
                                     if !b.title.is_empty() { { format!(" ({})", b.title) } }
                                     <ul>
                                         for (i, reason) in bad_row_reasons(b).into_iter().enumerate() {
@@ -144,7 +144,7 @@ pub fn ImportFeedback(props: &ImportFeedbackProps) -> Html {
                     <button type="button" class="primary" onclick={choose(Action::ImportGoodRows(ImportTarget::Replace))}
                         data-testid="import-good-rows">{ good.clone() }</button>
                     <button type="button" onclick={choose(Action::ImportGoodRows(ImportTarget::NewBudget))}
-                        data-testid="import-good-rows-new">{ trf("{label} as a new budget", &[("label", &good)]) }</button>
+                        data-testid="import-good-rows-new">{ tr1("{label} as a new budget", "label", &good) }</button>
                     <button type="button" onclick={choose(Action::CancelImport)} data-testid="import-cancel">{ tr("Cancel") }</button>
                 </div>
                 <p class="small muted">{ tr("Nothing changes until you choose. To bring the bad rows in too, fix them in the file and import it again.") }</p>
@@ -157,7 +157,7 @@ pub fn ImportFeedback(props: &ImportFeedbackProps) -> Html {
     html! {
         <div id="import-feedback" class="import-feedback" role="alert" data-testid="import-error">
             <div class="error-list">
-                <strong>{ trf("{file} was not imported; your budget is unchanged.", &[("file", file)]) }</strong>
+                <strong>{ tr1("{file} was not imported; your budget is unchanged.", "file", file) }</strong>
                 <ul>
                     for (i, problem) in problems.iter().enumerate() {
                         <li key={i}>{ problem }</li>

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use sitebudget_core::util::i18n;
 
-use crate::ui::lang::{tr, trf, use_lang};
+use crate::ui::lang::{tr, tr1, trf, use_lang};
 
 use super::panel::Panel;
 use crate::ui::embed::use_read_only;
@@ -106,7 +106,7 @@ pub fn breakpoint_picture(b: &Breakpoint) -> Html {
             "{now} pupils now; you lose none below, you gain one at {gain}",
             &[("now", now), ("gain", &hi)],
         ),
-        (None, None) => trf("{now} pupils now", &[("now", now)]),
+        (None, None) => tr1("{now} pupils now", "now", now),
     };
     html! {
         <svg class="breakpoint-picture" viewBox="0 0 240 34" width="240" height="34" role="img" aria-label={label}>
@@ -192,9 +192,10 @@ pub fn BuyBackRow(props: &BuyBackRowProps) -> Html {
                 problem.set(None);
                 on.emit(with_buy_back(&doc, &scenario, &bb, &source, x));
             }
-            _ => problem.set(Some(i18n::trf(
+            _ => problem.set(Some(i18n::tr1(
                 "Type an FTE above 0 and at most {fte}.",
-                &[("fte", &format::fte(bb.lost))],
+                "fte",
+                &format::fte(bb.lost),
             ))),
         })
     };
@@ -206,7 +207,7 @@ pub fn BuyBackRow(props: &BuyBackRowProps) -> Html {
     html! {
         <div class="buyback" data-testid={props.testid.clone()} data-fte={format::plain(bb.lost)}
             data-cost={format::plain(bb.cost)} data-can={format::plain(bb.can)}>
-            <p><strong>{ &bb.title }</strong>{ " " }{ trf("loses {fte} FTE.", &[("fte", &format::fte(bb.lost))]) }{ " " }{ buy_back_words(bb) }</p>
+            <p><strong>{ &bb.title }</strong>{ " " }{ tr1("loses {fte} FTE.", "fte", &format::fte(bb.lost)) }{ " " }{ buy_back_words(bb) }</p>
             if !props.read_only && !names.is_empty() {
                 <div class="buyback-form no-print">
                     <label>{ tr("Pay from") }{ " " }

@@ -12,7 +12,7 @@ use sitebudget_core::util::i18n::key;
 
 use sitebudget_core::util::i18n;
 
-use crate::ui::lang::{tr, trf, use_lang};
+use crate::ui::lang::{tr, tr1, use_lang};
 
 use super::levers_panel::{breakpoint_picture, BuyBackRow};
 use super::panel::Panel;
@@ -86,9 +86,10 @@ pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
                                 map.insert(g, n);
                                 Ok(())
                             }
-                            _ => Err(i18n::trf(
+                            _ => Err(i18n::tr1(
                                 "Grade {grade}: type a whole number of pupils from 0 to 100,000.",
-                                &[("grade", &g)],
+                                "grade",
+                                &g,
                             )),
                         }
                     }
@@ -206,7 +207,7 @@ pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
                     }
                 </ul>
                 <p data-testid="normday-total" data-value={format::plain(r.total_dollars)}>
-                    { trf("All norms: {amount} for the rest of the year.", &[("amount", &format::money_change(r.total_dollars))]) }
+                    { tr1("All norms: {amount} for the rest of the year.", "amount", &format::money_change(r.total_dollars)) }
                 </p>
                 for bb in r.buy_backs.iter() {
                     if read_only {

@@ -9,7 +9,7 @@ use sitebudget_core::util::i18n::key;
 
 use sitebudget_core::util::i18n;
 
-use crate::ui::lang::{tr, trf, use_lang};
+use crate::ui::lang::{tr, tr1, use_lang};
 
 use super::panel::Panel;
 
@@ -103,9 +103,10 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
         Rc::new(move |year: u32, which: Which, text: String| {
             let t = text.trim().trim_end_matches('%').trim();
             let Ok(p) = parse_decimal(if t.is_empty() { "0" } else { t }) else {
-                problem.set(Some(i18n::trf(
+                problem.set(Some(i18n::tr1(
                     "Year {year}: type a percent, such as -3.",
-                    &[("year", &year)],
+                    "year",
+                    &year,
                 )));
                 return;
             };
@@ -114,17 +115,20 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
             if bad {
                 let year: &dyn std::fmt::Display = &year;
                 problem.set(Some(match which {
-                    Which::Enrollment => i18n::trf(
+                    Which::Enrollment => i18n::tr1(
                         "Year {year}: the enrollment change must be from −100% to +100%.",
-                        &[("year", year)],
+                        "year",
+                        year,
                     ),
-                    Which::Cost => i18n::trf(
+                    Which::Cost => i18n::tr1(
                         "Year {year}: the cost change must be −100% or more.",
-                        &[("year", year)],
+                        "year",
+                        year,
                     ),
-                    Which::Rate => i18n::trf(
+                    Which::Rate => i18n::tr1(
                         "Year {year}: the rate change must be −100% or more.",
-                        &[("year", year)],
+                        "year",
+                        year,
                     ),
                 }));
                 return;
@@ -151,16 +155,10 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
         let (name, label) = match which {
             Which::Enrollment => (
                 "enrollment",
-                trf("Year {year} enrollment change (%)", &[("year", &year)]),
+                tr1("Year {year} enrollment change (%)", "year", &year),
             ),
-            Which::Cost => (
-                "cost",
-                trf("Year {year} cost change (%)", &[("year", &year)]),
-            ),
-            Which::Rate => (
-                "rate",
-                trf("Year {year} rate change (%)", &[("year", &year)]),
-            ),
+            Which::Cost => ("cost", tr1("Year {year} cost change (%)", "year", &year)),
+            Which::Rate => ("rate", tr1("Year {year} rate change (%)", "year", &year)),
         };
         if read_only {
             return html! { { pct(value) } };
@@ -208,7 +206,7 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                     <tbody>
                         for y in props.years.iter() {
                             <tr key={y.year} data-testid={format!("year-{}", y.year)}>
-                                <th scope="row">{ trf("Year {year}", &[("year", &y.year)]) }</th>
+                                <th scope="row">{ tr1("Year {year}", "year", &y.year) }</th>
                                 { money_cell(y.total_allocation, false) }
                                 { money_cell(y.total_cost, false) }
                                 { money_cell(y.balance_before_cuts, true) }
@@ -237,7 +235,7 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                             <tr>
                                 <th scope="col">{ tr("Norm") }</th>
                                 for y in props.years.iter() {
-                                    <th scope="col" class="num" key={y.year}>{ trf("Year {year}", &[("year", &y.year)]) }</th>
+                                    <th scope="col" class="num" key={y.year}>{ tr1("Year {year}", "year", &y.year) }</th>
                                 }
                             </tr>
                         </thead>

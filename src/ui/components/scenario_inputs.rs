@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use sitebudget_core::util::i18n;
 
-use crate::ui::lang::{tr, trf, use_lang};
+use crate::ui::lang::{tr, tr1, use_lang};
 use sitebudget_core::util::i18n::key;
 
 use super::panel::Panel;
@@ -246,7 +246,7 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
             </div>
             if !edit_words.is_empty() {
                 <div class="scenario-line-edits" data-testid="scenario-line-edits">
-                    <p class="control-label">{ trf("Line changes in this scenario ({n})", &[("n", &edit_words.len())]) }</p>
+                    <p class="control-label">{ tr1("Line changes in this scenario ({n})", "n", &edit_words.len()) }</p>
                     <ul class="small">
                         for words in edit_words.iter() { <li>{ words }</li> }
                     </ul>
@@ -288,7 +288,7 @@ pub fn GradeInput(props: &GradeInputProps) -> Html {
     };
     let label = match props.grade {
         Grade::TK | Grade::K => props.grade.to_string(),
-        Grade::G(n) => i18n::trf("Grade {grade}", &[("grade", &n)]),
+        Grade::G(n) => i18n::tr1("Grade {grade}", "grade", &n),
     };
     let diff = i64::from(props.count) - i64::from(props.baseline);
     html! {

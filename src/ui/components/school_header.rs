@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use sitebudget_core::util::i18n;
 
-use crate::ui::lang::{tr, trf, use_lang};
+use crate::ui::lang::{tr, tr1, use_lang};
 
 use sitebudget_core::format;
 use sitebudget_core::model::Document;
@@ -28,13 +28,13 @@ pub fn SchoolHeader(props: &SchoolHeaderProps) -> Html {
         <section class="panel" aria-labelledby="school-name">
             <div class="school-title">
                 <h1 id="school-name" data-testid="school-name">{ &school.name }</h1>
-                <span class="muted">{ trf("Fiscal year {year}", &[("year", &school.fiscal_year)]) }</span>
+                <span class="muted">{ tr1("Fiscal year {year}", "year", &school.fiscal_year) }</span>
             </div>
             <div class="enrollment-strip" aria-label={tr("Enrollment by grade")}>
                 for (grade, count) in school.enrollment.iter() {
                     <div class="grade" key={grade.to_string()}>
                         <b>{ format::count(u64::from(*count)) }</b>
-                        <span>{ if grade.index() < 2 { grade.to_string() } else { i18n::trf("Grade {grade}", &[("grade", grade)]) } }</span>
+                        <span>{ if grade.index() < 2 { grade.to_string() } else { i18n::tr1("Grade {grade}", "grade", grade) } }</span>
                     </div>
                 }
                 <div class="grade total">

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use sitebudget_core::util::i18n;
 
-use crate::ui::lang::{tr, trf, use_lang};
+use crate::ui::lang::{tr, tr1, use_lang};
 
 use crate::ui::embed::{src_budget, LoadError};
 use crate::ui::share_client::open_fragment;
@@ -146,7 +146,7 @@ pub fn ShareBanner(props: &ShareBannerProps) -> Html {
             <div class="share-banner" role="status" data-testid="share-banner">
                 <p>{ match origin {
                     Origin::Link => tr("Reading the budget this link carries…"),
-                    Origin::Src(offer) => trf("Loading the budget at {src}…", &[("src", &offer.src)]),
+                    Origin::Src(offer) => tr1("Loading the budget at {src}…", "src", &offer.src),
                 } }</p>
             </div>
         },
@@ -154,9 +154,10 @@ pub fn ShareBanner(props: &ShareBannerProps) -> Html {
             let words = match origin {
                 Origin::Link => {
                     if shared.name.is_empty() {
-                        i18n::trf(
+                        i18n::tr1(
                             "This link carries a budget: {school}, an unnamed scenario.",
-                            &[("school", &shared.doc.school.name)],
+                            "school",
+                            &shared.doc.school.name,
                         )
                     } else {
                         i18n::trf(

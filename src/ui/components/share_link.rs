@@ -5,7 +5,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::ui::lang::{tr, trf, use_lang};
+use crate::ui::lang::{tr, tr1, trf, use_lang};
 use sitebudget_core::util::i18n::key;
 
 use crate::ui::share_client::make_fragment;
@@ -141,12 +141,12 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
             if !props.others.is_empty() {
                 <label class="small share-all">
                     <input type="checkbox" data-testid="share-all" checked={*all} onchange={on_all} />
-                    { " " }{ trf("every scenario ({n})", &[("n", &(props.others.len() + 1))]) }
+                    { " " }{ tr1("every scenario ({n})", "n", &(props.others.len() + 1)) }
                 </label>
             }
             if let Some(Err(message)) = &*link {
                 <div class="share-result" role="alert" data-testid="share-result">
-                    <span>{ trf("No link was made: {why}", &[("why", message)]) }</span>
+                    <span>{ tr1("No link was made: {why}", "why", message) }</span>
                 </div>
             }
             if let Some(Ok(url)) = &*link {

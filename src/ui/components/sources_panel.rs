@@ -38,7 +38,7 @@ pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
                     </thead>
                     <tbody>
                         for row in props.rows.iter() {
-                            <SourceRowView key={row.id.clone()} row={row.clone()} />
+                            { source_row(row) }
                         }
                     </tbody>
                     <tfoot>
@@ -55,20 +55,10 @@ pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
     }
 }
 
-/// Props of [`SourceRowView`].
-#[derive(Properties, PartialEq)]
-pub struct SourceRowViewProps {
-    /// The row.
-    pub row: Rc<SourceRow>,
-}
-
-/// One source's row.
-#[component]
-pub fn SourceRowView(props: &SourceRowViewProps) -> Html {
-    use_lang();
-    let row = &props.row;
+/// One source's row (a plain function: the rows are read anew at each move anyway).
+fn source_row(row: &SourceRow) -> Html {
     html! {
-        <tr>
+        <tr key={row.id.clone()}>
             <th scope="row">
                 <span class="line-title">{ &row.name }</span>
                 <div class="line-meta">

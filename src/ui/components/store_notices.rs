@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::{tr, trf, use_lang};
+use crate::ui::lang::{tr, tr1, trf, use_lang};
 
 use crate::ui::export::download;
 use sitebudget_core::app::{Action, Conflict, Damaged};
@@ -53,10 +53,7 @@ pub fn StoreNotices(props: &StoreNoticesProps) -> Html {
         let notice_only = d.id == 0 && d.raw.is_none();
         let on_remove = {
             let (cb, key) = (props.on_action.clone(), key.clone());
-            let question = trf(
-                "Remove “{name}” from this browser? Its saved text cannot be brought back.",
-                &[("name", &label)],
-            );
+            let question = tr1("Remove “{name}” from this browser? Its saved text cannot be brought back.", "name", &label);
             Callback::from(move |_: MouseEvent| {
                 if notice_only || gloo::dialogs::confirm(&question) {
                     cb.emit(Action::RemoveDamaged(key.clone()));
@@ -87,7 +84,7 @@ pub fn StoreNotices(props: &StoreNoticesProps) -> Html {
         };
         html! {
             <div class="share-banner" role="alert" key={c.id} data-testid="conflict-banner">
-                <p>{ trf("This budget changed in another tab: “{name}”. Your changes here are not saved until you choose.", &[("name", &c.label)]) }</p>
+                <p>{ tr1("This budget changed in another tab: “{name}”. Your changes here are not saved until you choose.", "name", &c.label) }</p>
                 <button type="button" onclick={emit(Action::UseTheirs(c.id))} data-testid="conflict-theirs">{ tr("Use the newer version") }</button>
                 <button type="button" onclick={emit(Action::KeepMine(c.id))} data-testid="conflict-mine">{ tr("Keep mine") }</button>
             </div>

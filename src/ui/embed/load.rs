@@ -15,7 +15,7 @@ use sitebudget_core::engine::{EnrollmentInput, Scenario};
 use sitebudget_core::io::parse_document;
 use sitebudget_core::io::same_origin::{not_on_this_site, src_problem};
 use sitebudget_core::model::Document;
-use sitebudget_core::util::i18n::{tr, trf};
+use sitebudget_core::util::i18n::{tr, tr1, trf};
 
 /// Why a budget could not be shown: a headline and, for a refused file, each problem.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,19 +103,17 @@ pub async fn load_src(src: &str) -> Result<Document, LoadError> {
     }
     // The browser's own URL parser has the last word on where `src` points.
     let url = web_sys::Url::new_with_base(src, &here).map_err(|_| {
-        LoadError::new(trf(
+        LoadError::new(tr1(
             "src={src} is not a web address, so nothing was loaded.",
-            &[("src", &src)],
+            "src",
+            &src,
         ))
     })?;
     if url.origin() != origin {
         return Err(LoadError::new(not_on_this_site(src, &origin)));
     }
     let unreachable = || {
-        LoadError::new(trf(
-            "The budget at {src} could not be reached. Check the address and that the file is on this site.",
-            &[("src", &src)],
-        ))
+        LoadError::new(tr1("The budget at {src} could not be reached. Check the address and that the file is on this site.", "src", &src))
     };
     let init = web_sys::RequestInit::new();
     init.set_mode(web_sys::RequestMode::SameOrigin);
@@ -141,9 +139,10 @@ pub async fn load_src(src: &str) -> Result<Document, LoadError> {
     }
     .ok_or_else(unreachable)?;
     parse_document(&text).map_err(|err| LoadError {
-        headline: trf(
+        headline: tr1(
             "The file at {src} is not a budget SiteBudget can read:",
-            &[("src", &src)],
+            "src",
+            &src,
         ),
         problems: err.problems.iter().map(ToString::to_string).collect(),
     })

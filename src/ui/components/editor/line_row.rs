@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::{tr, trf, use_lang};
+use crate::ui::lang::{tr, tr1, use_lang};
 
 use super::card_error;
 use super::field::{Card, Choices, Input};
@@ -49,13 +49,13 @@ pub fn LineRow(props: &LineRowProps) -> Html {
                 <h3>{ &line.title }</h3>
                 <div class="row-actions">
                     <button type="button" disabled={props.first} onclick={act(Edit::MoveLine(line.id.clone(), Move::Up))}
-                        aria-label={trf("Move {line} up", &[("line", &line.title)])} data-testid={format!("edit-up-{}", line.id)}>{ "↑" }</button>
+                        aria-label={tr1("Move {line} up", "line", &line.title)} data-testid={format!("edit-up-{}", line.id)}>{ "↑" }</button>
                     <button type="button" disabled={props.last} onclick={act(Edit::MoveLine(line.id.clone(), Move::Down))}
-                        aria-label={trf("Move {line} down", &[("line", &line.title)])} data-testid={format!("edit-down-{}", line.id)}>{ "↓" }</button>
+                        aria-label={tr1("Move {line} down", "line", &line.title)} data-testid={format!("edit-down-{}", line.id)}>{ "↓" }</button>
                     <button type="button" onclick={act(Edit::DuplicateLine(line.id.clone()))}
-                        aria-label={trf("Duplicate {line}", &[("line", &line.title)])} data-testid={format!("edit-duplicate-{}", line.id)}>{ tr("Duplicate") }</button>
+                        aria-label={tr1("Duplicate {line}", "line", &line.title)} data-testid={format!("edit-duplicate-{}", line.id)}>{ tr("Duplicate") }</button>
                     <button type="button" class="danger" onclick={act(Edit::DeleteLine(line.id.clone()))}
-                        aria-label={trf("Delete {line}", &[("line", &line.title)])} data-testid={format!("edit-delete-{}", line.id)}>{ tr("Delete") }</button>
+                        aria-label={tr1("Delete {line}", "line", &line.title)} data-testid={format!("edit-delete-{}", line.id)}>{ tr("Delete") }</button>
                 </div>
             </div>
             { card_error(&props.error) }

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::{tr, trf};
+use crate::ui::lang::{tr, tr1};
 
 use super::field::Card;
 use super::{card_error, card_list, error_of};
@@ -48,7 +48,7 @@ fn norm_card(n: &Norm, error: &Option<Rc<EditError>>, on_edit: &Callback<Edit>) 
             <div class="edit-card-head">
                 <h3>{ &n.title }</h3>
                 <div class="row-actions">
-                    <button type="button" class="danger" onclick={on_delete} aria-label={trf("Delete norm {norm}", &[("norm", &n.title)])}
+                    <button type="button" class="danger" onclick={on_delete} aria-label={tr1("Delete norm {norm}", "norm", &n.title)}
                         data-testid={format!("edit-delete-norm-{}", n.id)}>{ tr("Delete") }</button>
                 </div>
             </div>

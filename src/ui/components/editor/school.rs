@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::{tr, trf};
+use crate::ui::lang::{tr, tr1};
 
 use super::card_error;
 use super::field::{Card, Input};
@@ -52,9 +52,9 @@ pub(super) fn school_editor(
             <div class="edit-grid grades">
                 for (g, n) in s.enrollment.iter() {
                     <div class="grade-edit" key={g.to_string()}>
-                        { card.field(Field::Enrollment(*g), trf("Grade {grade}", &[("grade", g)]).into(), n.to_string().into(), Input::Text) }
+                        { card.field(Field::Enrollment(*g), tr1("Grade {grade}", "grade", g).into(), n.to_string().into(), Input::Text) }
                         <button type="button" class="danger" onclick={remove(*g)}
-                            aria-label={trf("Remove grade {grade}", &[("grade", g)])} data-testid={format!("edit-remove-grade-{g}")}>{ "×" }</button>
+                            aria-label={tr1("Remove grade {grade}", "grade", g)} data-testid={format!("edit-remove-grade-{g}")}>{ "×" }</button>
                     </div>
                 }
             </div>

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::{tr, trf};
+use crate::ui::lang::{tr, tr1};
 
 use super::field::{Card, Input};
 use super::{card_error, card_list, error_of};
@@ -49,7 +49,7 @@ fn source_card(s: &Source, error: &Option<Rc<EditError>>, on_edit: &Callback<Edi
                 <h3>{ &s.name }</h3>
                 <div class="row-actions">
                     <button type="button" class="danger" onclick={act(Edit::DeleteSource(s.id.clone()))}
-                        aria-label={trf("Delete source {source}", &[("source", &s.name)])} data-testid={format!("edit-delete-source-{}", s.id)}>{ tr("Delete") }</button>
+                        aria-label={tr1("Delete source {source}", "source", &s.name)} data-testid={format!("edit-delete-source-{}", s.id)}>{ tr("Delete") }</button>
                 </div>
             </div>
             { card_error(error) }
@@ -65,12 +65,12 @@ fn source_card(s: &Source, error: &Option<Rc<EditError>>, on_edit: &Callback<Edi
                 <h4>{ tr("Set-asides") }</h4>
                 for (i, a) in s.set_asides.iter().enumerate() {
                     <div class="edit-grid" key={i}>
-                        { card.field(Field::SetAsideTag(i), trf("Set-aside {n} tag", &[("n", &(i + 1))]).into(),
+                        { card.field(Field::SetAsideTag(i), tr1("Set-aside {n} tag", "n", &(i + 1)).into(),
                             a.tag.clone().into(), Input::Text) }
-                        { card.field(Field::SetAsideShare(i), trf("Set-aside {n} minimum (%)", &[("n", &(i + 1))]).into(),
+                        { card.field(Field::SetAsideShare(i), tr1("Set-aside {n} minimum (%)", "n", &(i + 1)).into(),
                             source_value(s, Field::SetAsideShare(i)).into(), Input::Text) }
                         <button type="button" class="danger" onclick={act(Edit::RemoveSetAside(s.id.clone(), i))}
-                            aria-label={trf("Remove set-aside {tag}", &[("tag", &a.tag)])}>{ tr("Remove") }</button>
+                            aria-label={tr1("Remove set-aside {tag}", "tag", &a.tag)}>{ tr("Remove") }</button>
                     </div>
                 }
                 <button type="button" onclick={act(Edit::AddSetAside(s.id.clone()))}
