@@ -10,8 +10,8 @@ use crate::ui::autosave::use_autosave;
 use crate::ui::components::budget_bar::{BudgetBar, BudgetCommand};
 use crate::ui::components::budget_table::BudgetTable;
 use crate::ui::components::charts::{StackedBarChart, WaterfallChart};
-use crate::ui::components::compare_scenarios::CompareScenarios;
-use crate::ui::components::comparison::ComparisonPanel;
+use crate::ui::components::compare_scenarios::{compare_scenarios, CompareScenariosProps};
+use crate::ui::components::comparison::{comparison_panel, ComparisonPanelProps};
 use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow, CUT_DETAILS_AT_FIRST};
 use crate::ui::components::drop_zone::DropZone;
 use crate::ui::components::editor::EditorPanel;
@@ -28,8 +28,8 @@ use crate::ui::components::scenario_inputs::ScenarioInputs;
 use crate::ui::components::school_header::SchoolHeader;
 use crate::ui::components::share_banner::ShareBanner;
 use crate::ui::components::share_link::ShareLink;
-use crate::ui::components::shared_offer::SharedOfferPanel;
-use crate::ui::components::sources_panel::SourcesPanel;
+use crate::ui::components::shared_offer::{shared_offer_panel, SharedOfferProps};
+use crate::ui::components::sources_panel::{sources_panel, SourcesPanelProps};
 use crate::ui::components::store_notices::StoreNotices;
 use crate::ui::embed::use_embed;
 use crate::ui::import::read_and_import;
@@ -426,7 +426,7 @@ pub fn App(props: &AppProps) -> Html {
                                 result={eval.norm_day.clone().map(Rc::new)} on_scenario={on_scenario.clone()} />
                         }
                         if let Some(pair) = (*comparison).clone() {
-                            <CompareScenarios pair={Rc::new(pair)} line_changes={compared_changes.clone()} />
+                            { compare_scenarios(&CompareScenariosProps { pair: Rc::new(pair), line_changes: compared_changes.clone() }) }
                         }
                         if show(EmbedPanel::Flexibility) {
                             <FlexibilityPanel doc={state.open.doc.clone()} flex={Rc::new(eval.flexibility.clone())}
@@ -436,17 +436,20 @@ pub fn App(props: &AppProps) -> Html {
                                 }} />
                         }
                         if show(EmbedPanel::Sources) {
-                            <SourcesPanel rows={sources} />
+                            { sources_panel(&SourcesPanelProps { rows: sources }) }
                         }
                         if show(EmbedPanel::Comparison) && !scenario.is_baseline() {
-                            <ComparisonPanel doc={state.open.doc.clone()} sources={Rc::new(eval.source_diffs.clone())}
-                                lines={Rc::new(eval.changed_lines().cloned().collect::<Vec<_>>())}
-                                chart={html! {
+                            { comparison_panel(&ComparisonPanelProps {
+                                doc: state.open.doc.clone(),
+                                sources: Rc::new(eval.source_diffs.clone()),
+                                lines: Rc::new(eval.changed_lines().cloned().collect::<Vec<_>>()),
+                                chart: html! {
                                     <WaterfallChart steps={Rc::new(balance_waterfall(&state.open.doc, eval))}
                                         start={eval.baseline.balance} start_label={tr("Balance now")}
                                         end_label={tr("Scenario balance before cuts")}
                                         title={tr("From today's balance to the scenario's")} testid="chart-waterfall" />
-                                }} />
+                                },
+                            }) }
                         }
                         if show(EmbedPanel::Projection) {
                             <ProjectionSection doc={state.open.doc.clone()} scenario={scenario.clone()}
@@ -482,7 +485,7 @@ pub fn App(props: &AppProps) -> Html {
                 </header>
                 <ShareBanner on_open={on_open_shared} />
                 if let Some(offer) = state.shared_offer.clone() {
-                    <SharedOfferPanel {offer} on_choice={on_shared_choice} />
+                    { shared_offer_panel(&SharedOfferProps { offer, on_choice: on_shared_choice.clone() }) }
                 }
                 <ImportFeedback status={state.import.clone()} on_choice={on_import_choice} />
             }

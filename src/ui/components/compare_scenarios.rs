@@ -5,7 +5,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::ui::lang::{tr, trf, use_lang};
+use crate::ui::lang::{tr, trf};
 
 use super::figure::money_cell;
 use super::panel::Panel;
@@ -13,13 +13,12 @@ use sitebudget_core::format;
 use sitebudget_core::util::dec;
 use sitebudget_core::view::summary::ScenarioSummary;
 
-/// Props of [`CompareScenarios`].
-#[derive(Properties, PartialEq)]
+/// What [`compare_scenarios`] shows.
+#[derive(PartialEq)]
 pub struct CompareScenariosProps {
     /// The active scenario's figures, then the other's.
     pub pair: Rc<(ScenarioSummary, ScenarioSummary)>,
     /// Each scenario's line changes in words (steering and other line edits).
-    #[prop_or_default]
     pub line_changes: Rc<(Vec<String>, Vec<String>)>,
 }
 
@@ -36,9 +35,7 @@ fn changes_cell(changes: &[String]) -> Html {
 }
 
 /// A table of key figures for two scenarios and their difference.
-#[component]
-pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
-    use_lang();
+pub fn compare_scenarios(props: &CompareScenariosProps) -> Html {
     let (a, b) = &*props.pair;
     let money_row = |label: AttrValue, key: &str, f: fn(&ScenarioSummary) -> Decimal| {
         html! {

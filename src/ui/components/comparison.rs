@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::head_row;
 use sitebudget_core::util::i18n::key;
 
-use crate::ui::lang::{tr, tr1, use_lang};
+use crate::ui::lang::{tr, tr1};
 
 use super::panel::Panel;
 
@@ -18,8 +18,8 @@ use sitebudget_core::format;
 use sitebudget_core::model::Document;
 use sitebudget_core::util::dec;
 
-/// Props of [`ComparisonPanel`].
-#[derive(Properties, PartialEq)]
+/// What [`comparison_panel`] shows.
+#[derive(PartialEq)]
 pub struct ComparisonPanelProps {
     /// The budget document (for names).
     pub doc: Rc<Document>,
@@ -29,7 +29,6 @@ pub struct ComparisonPanelProps {
     /// difference of a large budget at each move would be wasted.
     pub lines: Rc<Vec<LineDiff>>,
     /// A chart drawn by the caller (the waterfall).
-    #[prop_or_default]
     pub chart: Html,
 }
 
@@ -37,10 +36,9 @@ fn fte_or_dash(value: Option<rust_decimal::Decimal>) -> String {
     value.map_or_else(|| "—".to_owned(), format::fte)
 }
 
-/// Baseline vs scenario.
-#[component]
-pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
-    use_lang();
+/// Baseline vs scenario (a plain function: it changes with every move anyway, and a
+/// component type costs bundle size).
+pub fn comparison_panel(props: &ComparisonPanelProps) -> Html {
     let doc = &*props.doc;
     let sum = |f: fn(&SourceDiff) -> Decimal| -> Decimal { dec::sum(props.sources.iter().map(f)) };
     let changed = &*props.lines;

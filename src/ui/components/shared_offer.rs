@@ -4,12 +4,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::lang::{tr, trn, use_lang};
+use crate::ui::lang::{tr, trn};
 
 use sitebudget_core::app::{SharedChoice, SharedOffer};
 
-/// Props of [`SharedOfferPanel`].
-#[derive(Properties, PartialEq)]
+/// What [`shared_offer_panel`] shows.
+#[derive(PartialEq)]
 pub struct SharedOfferProps {
     /// The waiting shared budget.
     pub offer: Rc<SharedOffer>,
@@ -18,9 +18,7 @@ pub struct SharedOfferProps {
 }
 
 /// Says the budget is already here and offers to keep both or replace it.
-#[component]
-pub fn SharedOfferPanel(props: &SharedOfferProps) -> Html {
-    use_lang();
+pub fn shared_offer_panel(props: &SharedOfferProps) -> Html {
     let choose = |choice: SharedChoice| {
         let cb = props.on_choice.clone();
         Callback::from(move |_: MouseEvent| cb.emit(choice))

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::head_row;
 use sitebudget_core::util::i18n::key;
 
-use crate::ui::lang::{tr, use_lang};
+use crate::ui::lang::tr;
 
 use super::panel::Panel;
 
@@ -16,17 +16,15 @@ use super::figure::{money, money_cell};
 use sitebudget_core::util::dec;
 use sitebudget_core::view::source_rows::SourceRow;
 
-/// Props of [`SourcesPanel`].
-#[derive(Properties, PartialEq)]
+/// What [`sources_panel`] shows.
+#[derive(PartialEq)]
 pub struct SourcesPanelProps {
     /// One row per source, in document order.
     pub rows: Rc<Vec<Rc<SourceRow>>>,
 }
 
 /// Where the money comes from and what is left of each source.
-#[component]
-pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
-    use_lang();
+pub fn sources_panel(props: &SourcesPanelProps) -> Html {
     let total =
         |f: fn(&SourceRow) -> Decimal| -> Decimal { dec::sum(props.rows.iter().map(|r| f(r))) };
     html! {
