@@ -40,8 +40,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; t
     || cargo install --force wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-  say "installing node tools (binaryen's wasm-opt, playwright-core)"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+  || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/lighthouse ]; then
+  say "installing node tools (binaryen's wasm-opt, playwright-core, axe-core, lighthouse)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -32,8 +32,9 @@ fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod handle {
-    use sitebudget_core::app::{compared_workbook, lines_workbook};
+    use sitebudget_core::app::{compared_workbook, lines_workbook, network_workbook};
     use sitebudget_core::io::line_rows::read_rows;
+    use sitebudget_core::io::network::network_csv;
     use sitebudget_core::io::share::share_fragment_with;
     use sitebudget_core::io::worker_protocol::{
         decode_request, encode_response, Decoded, Message, Request, Response,
@@ -70,6 +71,10 @@ mod handle {
             Request::LinesCsv { doc } => Response::Csv(lines_to_csv(&doc)),
             Request::LinesXlsx { doc } => {
                 Response::Workbook(lines_workbook(&doc).map_err(|e| vec![e])?)
+            }
+            Request::NetworkCsv { rows, .. } => Response::Csv(network_csv(&rows)),
+            Request::NetworkXlsx { title, rows } => {
+                Response::Workbook(network_workbook(&title, &rows).map_err(|e| vec![e])?)
             }
             Request::WriteXlsx {
                 doc,

@@ -35,6 +35,7 @@ use crate::ui::embed::use_embed;
 use crate::ui::import::read_and_import;
 use crate::ui::keys::use_undo_keys;
 use crate::ui::lang::{lang_switch, tr, use_lang_context};
+use crate::ui::network::hub::{BudgetChoice, NetworksView};
 use crate::ui::persist::{self, Backend};
 use crate::ui::state::Store;
 use crate::ui::steer::SteerCache;
@@ -63,6 +64,9 @@ pub struct AppProps {
     /// Where changes are saved; `None` keeps them in memory (an embed, a browser test).
     #[prop_or_default]
     pub backend: Option<ByPtr<Backend>>,
+    /// A network to open at the start (`?network=<path>`): the app starts in Networks.
+    #[prop_or_default]
+    pub network_src: Option<AttrValue>,
 }
 
 /// The whole app.
@@ -84,13 +88,16 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    use_undo_keys(state.dispatcher());
     // Every text below is worded in the language spoken; a switch re-renders, and the
     // memos that word text key on it.
     let lang_context = use_lang_context();
     let lang = lang_context
         .as_ref()
         .map_or_else(Default::default, |c| c.lang);
+    // Networks (issue #15) replace the workspace while open; the budgets stay as they are.
+    let networks_mode = use_state(|| props.network_src.is_some());
+    let incoming_network = use_state(|| None::<Rc<(String, String)>>);
+    use_undo_keys(state.dispatcher(), !*networks_mode);
     // Embed mode drops the chrome and shows only the panels the host chose.
     let embed = use_embed();
     let show = |panel: EmbedPanel| embed.shows(panel);
@@ -174,11 +181,21 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         use_callback((), move |a: Action, _| dispatch.dispatch(a))
     };
+    let on_network_file = {
+        let (mode, incoming) = (networks_mode.clone(), incoming_network.clone());
+        use_callback((), move |file: (String, String), _| {
+            incoming.set(Some(Rc::new(file)));
+            mode.set(true);
+        })
+    };
     let on_file = {
         let dispatch = dispatch.clone();
-        use_callback(state.open.doc.clone(), move |file: web_sys::File, doc| {
-            read_and_import(file, doc.clone(), dispatch.clone())
-        })
+        use_callback(
+            (state.open.doc.clone(), on_network_file),
+            move |file: web_sys::File, (doc, on_network)| {
+                read_and_import(file, doc.clone(), dispatch.clone(), on_network.clone())
+            },
+        )
     };
     let on_import_choice = {
         let dispatch = dispatch.clone();
@@ -467,6 +484,49 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
+    let network_budgets: Rc<Vec<BudgetChoice>> = {
+        let state = state.clone();
+        use_memo(
+            (
+                state.open.id,
+                ByPtr::of(&state.open.doc),
+                state.open.label.clone(),
+                ByPtr::of(&state.others),
+            ),
+            move |_| {
+                state
+                    .all_budgets()
+                    .map(|b| BudgetChoice {
+                        id: b.id,
+                        label: b.label.clone(),
+                        doc: b.doc.clone(),
+                    })
+                    .collect()
+            },
+        )
+    };
+    let toggle_networks = {
+        let mode = networks_mode.clone();
+        Callback::from(move |_: MouseEvent| mode.set(!*mode))
+    };
+    if *networks_mode && !embed.embed {
+        return html! {
+            <DropZone on_file={on_file.clone()} enabled=true>
+                <header class="topbar">
+                    <div class="brand">{ "SiteBudget" }<small>{ tr("school networks") }</small></div>
+                    <div class="topbar-actions">
+                        <button type="button" onclick={toggle_networks} data-testid="networks-close">
+                            { tr("← Budgets") }</button>
+                    </div>
+                </header>
+                <main>
+                    <NetworksView budgets={network_budgets} backend={props.backend.clone()}
+                        src={props.network_src.clone()} incoming={(*incoming_network).clone()} />
+                </main>
+            </DropZone>
+        };
+    }
+
     html! {
         <DropZone on_file={on_file.clone()} enabled={!embed.embed}>
             if !embed.embed {
@@ -474,6 +534,8 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="brand">{ "SiteBudget" }<small>{ tr("school budget calculator") }</small></div>
                     <div class="topbar-actions">
                         { lang_switch(lang_context.as_ref()) }
+                        <button type="button" onclick={toggle_networks} data-testid="networks-open"
+                            title={tr("Many schools in one table under one enrollment change")}>{ tr("Networks") }</button>
                         <ImportControl status={state.import.clone()} on_file={on_file} />
                         <ExportMenu doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()}
                             compare={state.open.compare_with.and_then(|id| state.named(id))

@@ -17,13 +17,22 @@ fn is_xlsx(name: &str, bytes: &[u8]) -> bool {
     name.to_ascii_lowercase().ends_with(".xlsx") || bytes.starts_with(b"PK\x03\x04")
 }
 
+/// Whether a JSON text is a network file: its `format` names the network format (a
+/// budget never carries that string outside its texts; the network reader decides).
+fn is_network_text(text: &str) -> bool {
+    let head: String = text.chars().take(400).collect();
+    head.contains(sitebudget_core::model::NETWORK_FORMAT)
+}
+
 /// Reads `file` and dispatches the document to preview or the reasons it was refused:
 /// a JSON budget is read here, CSV and XLSX lines by the file worker (so the page
-/// carries no CSV or XLSX code).
+/// carries no CSV or XLSX code). A network file (`sitebudget-network/1`) goes to
+/// `on_network` with its name and text instead.
 pub fn read_and_import(
     file: web_sys::File,
     current: Rc<Document>,
     dispatch: UseReducerDispatcher<Store>,
+    on_network: yew::Callback<(String, String)>,
 ) {
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
@@ -33,7 +42,12 @@ pub fn read_and_import(
                 .await
                 .map(|read| (read.doc, read.bad)),
             Ok(bytes) => {
-                if looks_like_json(&name, &String::from_utf8_lossy(&bytes)) {
+                let text = String::from_utf8_lossy(&bytes);
+                if looks_like_json(&name, &text) && is_network_text(&text) {
+                    on_network.emit((name, text.into_owned()));
+                    return;
+                }
+                if looks_like_json(&name, &text) {
                     parse_document(&String::from_utf8_lossy(&bytes))
                         .map(|doc| (doc, Vec::new()))
                         .map_err(|e| e.problems.iter().map(ToString::to_string).collect())

@@ -9,7 +9,7 @@ use sitebudget_core::app::Action;
 
 /// Whether the key event belongs to a text field the user is typing in, whose own undo
 /// (of the typed text) should win over the budget's.
-fn typing_in_text(event: &web_sys::KeyboardEvent) -> bool {
+pub fn typing_in_text(event: &web_sys::KeyboardEvent) -> bool {
     let Some(target) = event.target() else {
         return false;
     };
@@ -29,7 +29,7 @@ fn typing_in_text(event: &web_sys::KeyboardEvent) -> bool {
 }
 
 /// Which history action a key press asks for, if any.
-fn shortcut(event: &web_sys::KeyboardEvent) -> Option<Action> {
+pub fn shortcut(event: &web_sys::KeyboardEvent) -> Option<Action> {
     if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
         return None;
     }
@@ -43,9 +43,12 @@ fn shortcut(event: &web_sys::KeyboardEvent) -> Option<Action> {
 
 /// Listens for the undo and redo shortcuts on the whole document while the app is mounted.
 #[hook]
-pub fn use_undo_keys(dispatch: UseReducerDispatcher<Store>) {
-    use_effect_with((), move |_| {
-        let listener = web_sys::window()
+pub fn use_undo_keys(dispatch: UseReducerDispatcher<Store>, enabled: bool) {
+    use_effect_with(enabled, move |enabled| {
+        // Off while another view (the network's) owns the keys.
+        let listener = enabled
+            .then(web_sys::window)
+            .flatten()
             .and_then(|w| w.document())
             .map(|document| {
                 EventListener::new_with_options(

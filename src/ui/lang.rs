@@ -12,10 +12,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::ui::embed::root_view;
+use crate::ui::embed::Root;
 use sitebudget_core::util::i18n::{self, set_catalog, Catalog, Lang};
 use sitebudget_core::util::url::{encode_component, query_pairs};
-use sitebudget_core::view::embed_options::parse_embed_options;
 
 /// `key` in the language spoken now, as the page shows it: in English the key itself,
 /// with no copy. One shared function, so each of the page's few hundred texts costs a
@@ -309,15 +308,13 @@ pub fn LangRoot(props: &LangRootProps) -> Html {
             }
         });
     }
-    // Read again in each language: the options' problems are worded for the reader.
-    let options = use_memo((query, speaking.now), |(query, _)| {
-        parse_embed_options(query)
-    });
     let Some(lang) = speaking.now else {
         // Until the chosen language's texts are here, a note in that language (it cannot
-        // come from the catalog being fetched), never the app in English first.
+        // come from the catalog being fetched), never the app in English first. Marked as a
+        // loading note of the app's own, so the page's note stays and takes on its words
+        // (web/boot.js) until the budget is drawn.
         return html! {
-            <div class="boot" role="status" data-testid="lang-loading" lang="es">
+            <div class="boot" role="status" data-testid="store-loading" lang="es">
                 <p class="boot-brand">{ "SiteBudget" }</p>
                 <p class="boot-text">{ "Cargando la calculadora de presupuestos…" }</p>
             </div>
@@ -337,7 +334,7 @@ pub fn LangRoot(props: &LangRootProps) -> Html {
                     <p lang="es">{ "No se pudieron cargar los textos en español (puede que no haya conexión), así que SiteBudget sigue en inglés. Vuelva a elegir Español cuando tenga conexión." }</p>
                 </div>
             }
-            { root_view(options, props.fragment.clone()) }
+            <Root query={props.query.clone()} fragment={props.fragment.clone()} />
         </ContextProvider<LangContext>>
     }
 }

@@ -9,6 +9,7 @@ pub mod export;
 pub mod import;
 pub mod keys;
 pub mod lang;
+pub mod network;
 pub mod persist;
 pub mod rescue;
 pub mod share_client;
@@ -20,11 +21,19 @@ pub mod xlsx_client;
 
 use wasm_bindgen::JsCast;
 
-/// Mounts the app on the page body (Trunk's entry point calls this); the page's query
-/// string decides between the normal app and an embed, and its language.
+/// Mounts the app in the page's `#app` (else the body; Trunk's entry point calls this); the
+/// page's query string decides between the normal app and an embed, and its language. Not
+/// the body itself: Yew empties its root, and the loading note beside `#app` stays until
+/// the budget is drawn.
 pub fn start() {
     rescue::install();
-    yew::Renderer::<lang::LangRoot>::new().render();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<lang::LangRoot>::with_root(root).render(),
+        None => yew::Renderer::<lang::LangRoot>::new().render(),
+    };
     rescue::add_panic_test_trigger();
 }
 

@@ -322,3 +322,23 @@ pub async fn room() -> Option<(f64, f64)> {
     let estimate: web_sys::StorageEstimate = estimate.unchecked_into();
     Some((estimate.get_usage()?, estimate.get_quota()?))
 }
+
+/// Writes one record (`None` removes it) in a transaction of its own, outside the
+/// budgets' saver: the network view keeps each network under `network:<id>`.
+pub async fn put(backend: &Backend, key: &str, value: Option<String>) -> bool {
+    let write = Write {
+        key: key.to_owned(),
+        value,
+    };
+    match backend {
+        Backend::Idb(db) => matches!(
+            transact(db, std::slice::from_ref(&write), &[]).await,
+            Ok(Written::Saved)
+        ),
+        Backend::Local(storage) => match &write.value {
+            Some(text) => storage.set_item(&write.key, text).is_ok(),
+            None => storage.remove_item(&write.key).is_ok(),
+        },
+        Backend::Off => false,
+    }
+}

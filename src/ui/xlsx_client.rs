@@ -73,3 +73,25 @@ async fn workbook(request: Request) -> Result<Vec<u8>, String> {
         other => Err(other.unexpected()),
     }
 }
+
+/// The network table as CSV text, written by the file worker.
+pub async fn network_csv(
+    title: String,
+    rows: Vec<sitebudget_core::io::network::NetworkRow>,
+) -> Result<String, String> {
+    match call(Request::NetworkCsv { title, rows })
+        .await
+        .map_err(|p| p.join(" "))?
+    {
+        Response::Csv(text) => Ok(text),
+        other => Err(other.unexpected()),
+    }
+}
+
+/// The network table as a workbook, written by the file worker.
+pub async fn network_xlsx(
+    title: String,
+    rows: Vec<sitebudget_core::io::network::NetworkRow>,
+) -> Result<Vec<u8>, String> {
+    workbook(Request::NetworkXlsx { title, rows }).await
+}

@@ -7,7 +7,8 @@ use engine_fixture::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use sitebudget_core::engine::{
-    evaluate, project, CutReason, EnrollmentInput, Evaluation, LineEdit, Scenario, Snapshot,
+    evaluate, network_total, per_pupil, project, school_row, share4, CutReason, EnrollmentInput,
+    Evaluation, LineEdit, Scenario, SchoolRow, Snapshot,
 };
 use sitebudget_core::model::{
     Allocation, Basis, Document, Funding, Grade, Lcff, Line, LineKind, Norm, Position, Priority,
@@ -752,5 +753,101 @@ proptest! {
             conserved(&ev.after)?;
         }
         let _ = project(&doc, &sc, 3);
+    }
+}
+
+/// A school's network row holds the same figures as the single-school evaluation of the
+/// same change: pupils, allocation and balance before cuts, the plan's FTE cut and
+/// deficits left, the index after the plan and the smallest `lose` of its levers.
+fn row_matches_evaluation(
+    doc: &Document,
+    change: Decimal,
+) -> Result<Option<SchoolRow>, TestCaseError> {
+    let sc = Scenario {
+        enrollment: EnrollmentInput::Change(change),
+        ..Scenario::default()
+    };
+    let ev = match evaluate(doc, &sc) {
+        Ok(ev) => ev,
+        Err(e) => {
+            prop_assert!(
+                school_row(doc, change).is_err(),
+                "evaluate refused ({e}) but the row computed"
+            );
+            return Ok(None);
+        }
+    };
+    let row =
+        school_row(doc, change).map_err(|e| TestCaseError::fail(format!("row refused: {e}")))?;
+    prop_assert_eq!(row.pupils, ev.scenario.counts.enrollment);
+    prop_assert_eq!(row.unduplicated, ev.scenario.counts.unduplicated);
+    prop_assert_eq!(row.allocation, ev.scenario.total_allocation);
+    prop_assert_eq!(row.balance, ev.scenario.balance);
+    prop_assert_eq!(row.cut_fte, ev.plan.positions_lost());
+    let deficit: Decimal = ev.plan.deficits.iter().map(|d| d.amount).sum();
+    prop_assert_eq!(row.deficit, deficit);
+    prop_assert_eq!(row.flexible, ev.flexibility.flexible);
+    prop_assert_eq!(row.flex_index, ev.flexibility.index);
+    let lose = ev.levers.breakpoints.iter().filter_map(|b| b.lose).min();
+    prop_assert_eq!(row.lose, lose);
+    let restricted: Decimal = ev
+        .flexibility
+        .sources
+        .iter()
+        .filter(|s| s.restricted)
+        .map(|s| s.allocation)
+        .sum();
+    prop_assert_eq!(row.restricted_allocation, restricted);
+    prop_assert_eq!(row.per_pupil, per_pupil(row.allocation, row.pupils));
+    prop_assert_eq!(row.restricted_share, share4(restricted, row.allocation));
+    Ok(Some(row))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_network_row_is_the_single_school_evaluation(doc in document(), change in -100i64..=100) {
+        row_matches_evaluation(&doc, Decimal::new(change, 2))?;
+    }
+
+    #[test]
+    fn network_totals_are_sums_of_the_rows(
+        docs in proptest::collection::vec(document(), 0..6),
+        changes in proptest::collection::vec(-60i64..=30, 6),
+    ) {
+        let mut rows = Vec::new();
+        for (doc, c) in docs.iter().zip(&changes) {
+            if let Some(r) = row_matches_evaluation(doc, Decimal::new(*c, 2))? {
+                rows.push(r);
+            }
+        }
+        let refs: Vec<&SchoolRow> = rows.iter().collect();
+        let t = network_total(&refs);
+        prop_assert_eq!(t.schools, rows.len());
+        prop_assert_eq!(t.pupils, rows.iter().map(|r| r.pupils).sum::<u64>());
+        prop_assert_eq!(t.unduplicated, rows.iter().map(|r| r.unduplicated).sum::<u64>());
+        let sum = |f: fn(&SchoolRow) -> Decimal| rows.iter().map(f).sum::<Decimal>();
+        prop_assert_eq!(t.allocation, sum(|r| r.allocation));
+        prop_assert_eq!(t.restricted_allocation, sum(|r| r.restricted_allocation));
+        prop_assert_eq!(t.balance, sum(|r| r.balance));
+        prop_assert_eq!(t.cut_fte, sum(|r| r.cut_fte));
+        prop_assert_eq!(t.deficit, sum(|r| r.deficit));
+        prop_assert_eq!(t.flexible, sum(|r| r.flexible));
+        // Per pupil, shares and the index come from the sums, never averaged.
+        prop_assert_eq!(t.per_pupil, per_pupil(t.allocation, t.pupils));
+        prop_assert_eq!(t.restricted_share, share4(t.restricted_allocation, t.allocation));
+        prop_assert_eq!(
+            t.unduplicated_share,
+            share4(Decimal::from(t.unduplicated), Decimal::from(t.pupils))
+        );
+        let index = if t.allocation.is_zero() { Decimal::ZERO } else { t.flexible / t.allocation };
+        prop_assert_eq!(t.flex_index, index);
+        prop_assert_eq!(t.lose, rows.iter().filter_map(|r| r.lose).min());
+    }
+
+    #[test]
+    fn random_documents_never_panic_a_network_row(doc in wild_document(), change in wild_decimal()) {
+        let _ = school_row(&doc, change);
     }
 }

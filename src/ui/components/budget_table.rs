@@ -76,7 +76,7 @@ pub fn BudgetTable(props: &BudgetTableProps) -> Html {
                     <span class="small muted" data-testid="lines-shown">{ trn("1 line", "{n} lines", shown as u64, &[]) }</span>
                 </div>
         }}>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="lines-title">
                 <table class="data" data-testid="budget-table">
                     <thead>
                         { head_row(&[(key("Line"), false), (key("FTE / amount"), true), (key("Unit cost"), true), (key("Funded by"), false), (key("Priority"), false), (key("Cost"), true)]) }

@@ -13,6 +13,7 @@ use crate::ui::lang::{tr, use_lang};
 
 use sitebudget_core::chart::bars::{describe_bars, layout_bars, BarDatum, BarKind};
 use sitebudget_core::chart::scale::{full, Axis};
+use sitebudget_core::chart::scatter::{layout_scatter, ScatterDatum, POINT_RADIUS};
 use sitebudget_core::chart::stacked::{describe_stacked, layout_stacked, row_total, StackDatum};
 use sitebudget_core::chart::waterfall::{
     describe_waterfall, layout_waterfall, StepKind, WaterfallStep,
@@ -20,6 +21,7 @@ use sitebudget_core::chart::waterfall::{
 use sitebudget_core::chart::{Layout, LegendItem, Rect, Text, ValueFormat, DEFAULT_WIDTH};
 use sitebudget_core::format;
 use sitebudget_core::util::dec;
+use sitebudget_core::view::network_table::NumbersTable;
 
 /// Number of distinct series styles before colours and patterns repeat.
 const SERIES_STYLES: usize = 6;
@@ -173,9 +175,9 @@ fn chart_figure(
                 { svg }
                 <details class="chart-data">
                     <summary>{ tr("Show the numbers") }</summary>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby={format!("{testid}-numbers")}>
                         <table class="data">
-                            <caption class="visually-hidden">{ title }</caption>
+                            <caption class="visually-hidden" id={format!("{testid}-numbers")}>{ title }</caption>
                             <thead>{ head }</thead>
                             <tbody>{ rows }</tbody>
                         </table>
@@ -476,4 +478,165 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
         }
     };
     chart_figure(&props.testid, &props.title, Some(svg), head, rows)
+}
+
+/// Props of [`ScatterChart`].
+#[derive(Properties, PartialEq)]
+pub struct ScatterChartProps {
+    /// One labelled point per datum.
+    pub data: Rc<Vec<ScatterDatum>>,
+    /// The formats of the horizontal and vertical values.
+    pub formats: (ValueFormat, ValueFormat),
+    /// The names of the horizontal and vertical axes (already in the page's language).
+    pub axes: (AttrValue, AttrValue),
+    /// The text alternative.
+    pub desc: AttrValue,
+    /// The numbers table (headings, then rows of cells).
+    pub table: Rc<NumbersTable>,
+    /// The chart's name: caption, SVG title and data-table caption.
+    pub title: AttrValue,
+    /// `data-testid` of the `<figure>`; also prefixes the chart's element ids.
+    pub testid: AttrValue,
+}
+
+/// Points on two value axes (both from zero), each named where its name fits.
+#[component]
+pub fn ScatterChart(props: &ScatterChartProps) -> Html {
+    let geom = use_memo(
+        (props.data.clone(), props.formats, props.axes.clone()),
+        |(data, formats, (x_name, y_name))| {
+            layout_scatter(data, *formats, (x_name, y_name), layout_for(None))
+        },
+    );
+    let prefix = id_prefix(&props.testid);
+    let plot = &geom.plot;
+    let bottom = plot.y + plot.height;
+    let body = html! {
+        <>
+            <g class="chart-axis">
+                for (i, tick) in geom.y_ticks.iter().enumerate() {
+                    <g key={format!("y{i}")}>
+                        <line class="chart-grid" x1={n(plot.x)} x2={n(plot.x + plot.width)} y1={n(tick.y)} y2={n(tick.y)} />
+                        { text(&tick.label, "chart-tick") }
+                    </g>
+                }
+                for (i, label) in geom.x_axis.labels.iter().enumerate() {
+                    <g key={format!("x{i}")}>
+                        <line class="chart-grid"
+                            x1={n(geom.x_axis.scale.px(geom.x_axis.ticks.values.get(i).copied().unwrap_or_default()))}
+                            x2={n(geom.x_axis.scale.px(geom.x_axis.ticks.values.get(i).copied().unwrap_or_default()))}
+                            y1={n(plot.y)} y2={n(bottom)} />
+                        { text(label, "chart-tick") }
+                    </g>
+                }
+                <line class="chart-baseline" x1={n(plot.x)} x2={n(plot.x + plot.width)} y1={n(bottom)} y2={n(bottom)} />
+                <line class="chart-baseline" x1={n(plot.x)} x2={n(plot.x)} y1={n(plot.y)} y2={n(bottom)} />
+                { text(&geom.x_title, "chart-label") }
+                { text(&geom.y_title, "chart-label") }
+            </g>
+            for (i, p) in geom.points.iter().enumerate() {
+                <g key={i} class="chart-point">
+                    <title>{ format!("{}: {}, {}", p.full_label, p.x_text, p.y_text) }</title>
+                    <circle class="chart-dot-point" cx={n(p.cx)} cy={n(p.cy)} r={n(POINT_RADIUS)} />
+                    if let Some(label) = &p.label { { text(label, "chart-label") } }
+                </g>
+            }
+        </>
+    };
+    let svg = (!props.data.is_empty()).then(|| {
+        svg_shell(
+            &prefix,
+            &props.title,
+            props.desc.to_string(),
+            geom.width,
+            geom.height,
+            body,
+        )
+    });
+    numbers_figure(&props.testid, &props.title, svg, &props.table)
+}
+
+/// A chart's frame with its numbers table given as text cells (first cell the row's name).
+pub fn numbers_figure(
+    testid: &AttrValue,
+    title: &AttrValue,
+    svg: Option<Html>,
+    table: &NumbersTable,
+) -> Html {
+    let head = html! {
+        <tr>
+            for (i, h) in table.headers.iter().enumerate() {
+                <th key={i} scope="col" class={(i > 0).then_some("num")}>{ h }</th>
+            }
+        </tr>
+    };
+    let rows = html! {
+        for (r, cells) in table.rows.iter().enumerate() {
+            <tr key={r}>
+                for (i, c) in cells.iter().enumerate() {
+                    if i == 0 {
+                        <th key={i} scope="row">{ c }</th>
+                    } else {
+                        <td key={i} class="num">{ c }</td>
+                    }
+                }
+            </tr>
+        }
+    };
+    chart_figure(testid, title, svg, head, rows)
+}
+
+/// Props of [`NumbersBarChart`].
+#[derive(Properties, PartialEq)]
+pub struct NumbersBarChartProps {
+    /// One bar per datum, top to bottom.
+    pub data: Rc<Vec<BarDatum>>,
+    /// How values are written.
+    pub format: ValueFormat,
+    /// The text alternative.
+    pub desc: AttrValue,
+    /// The numbers table.
+    pub table: Rc<NumbersTable>,
+    /// The chart's name.
+    pub title: AttrValue,
+    /// `data-testid` of the `<figure>`.
+    pub testid: AttrValue,
+}
+
+/// Horizontal bars like [`BarChart`], with a text alternative and numbers table given.
+#[component]
+pub fn NumbersBarChart(props: &NumbersBarChartProps) -> Html {
+    let geom = use_memo((props.data.clone(), props.format), |(data, fmt)| {
+        layout_bars(data, *fmt, layout_for(None))
+    });
+    let prefix = id_prefix(&props.testid);
+    let hatch = format!("{prefix}-hatch");
+    let body = html! {
+        <>
+            { axis_view(&geom.axis, geom.plot_top, geom.plot_bottom) }
+            for (i, (bar, datum)) in geom.bars.iter().zip(props.data.iter()).enumerate() {
+                <g key={i} class="chart-row" data-value={plain(datum.value)}>
+                    { text(&bar.label, "chart-label") }
+                    { text(&bar.value_label, "chart-value") }
+                    if bar.kind != BarKind::Zero {
+                        { shape(&bar.rect,
+                            classes!("chart-bar", if bar.kind == BarKind::Negative { "chart-bar--negative" } else { "chart-bar--positive" }),
+                            (bar.kind == BarKind::Negative).then(|| hatch.clone()),
+                            Some(format!("{}: {}", bar.full_label, bar.full_value))) }
+                    }
+                </g>
+            }
+        </>
+    };
+    let svg = (!props.data.is_empty()).then(|| {
+        svg_shell(
+            &prefix,
+            &props.title,
+            props.desc.to_string(),
+            geom.width,
+            geom.height,
+            body,
+        )
+    });
+    numbers_figure(&props.testid, &props.title, svg, &props.table)
 }

@@ -49,7 +49,7 @@ pub fn compare_scenarios(props: &CompareScenariosProps) -> Html {
     };
     html! {
         <Panel id="compare-two" title={trf("{first} compared with {second}", &[("first", &a.name), ("second", &b.name)])} testid="compare-scenarios">
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-two-title">
                 <table class="data">
                     <thead>
                         <tr>

@@ -45,7 +45,7 @@ pub fn comparison_panel(props: &ComparisonPanelProps) -> Html {
     html! {
         <Panel id="compare" title={tr("Budget and scenario, side by side")} note={tr("Scenario figures are before the cut plan")} testid="comparison-panel">
             { props.chart.clone() }
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-title">
                 <table class="data">
                     <thead>
                         { head_row(&[(key("Source"), false), (key("Allocation now"), true), (key("Scenario"), true), (key("Change"), true), (key("Balance now"), true), (key("Scenario balance"), true)]) }
@@ -74,11 +74,11 @@ pub fn comparison_panel(props: &ComparisonPanelProps) -> Html {
                     </tfoot>
                 </table>
             </div>
-            <h3>{ tr1("Lines that change ({n})", "n", &changed.len()) }</h3>
+            <h3 id="compare-lines-title">{ tr1("Lines that change ({n})", "n", &changed.len()) }</h3>
             if changed.is_empty() {
                 <p class="small muted">{ tr("No line changes before the cut plan.") }</p>
             } else {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-lines-title">
                     <table class="data">
                         <thead>
                             { head_row(&[(key("Line"), false), (key("FTE now"), true), (key("Scenario FTE"), true), (key("Cost now"), true), (key("Scenario cost"), true), (key("Change"), true)]) }

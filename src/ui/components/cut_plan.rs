@@ -142,8 +142,8 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
             }
             if !props.steer_rows.is_empty() && can_steer {
                 <details class="no-print" open=true>
-                    <summary>{ tr("Steer the plan in this scenario: lines that pay from a source in deficit") }</summary>
-                    <div class="table-wrap">
+                    <summary id="steer-title">{ tr("Steer the plan in this scenario: lines that pay from a source in deficit") }</summary>
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="steer-title">
                         <table class="data steer-table">
                             <thead>
                                 { head_row(&[(key("Line"), false), (key("Priority"), false), (key("Vacant"), false), (key("Cut rank"), false), (key("FTE step"), false)]) }

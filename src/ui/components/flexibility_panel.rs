@@ -67,7 +67,7 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                         { " · " }{ tr("Restricted:") }{ " " }<strong>{ money(split(true), Some(AttrValue::from("flexible-restricted")), false) }</strong>
                     </p>
                 </div>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="flex-title">
                     <table class="data" data-testid="flex-table">
                         <caption class="small muted">{ tr("Total flexible = unallocated money + flexible spending (flexible lines and vacant positions).") }</caption>
                         <thead>

@@ -154,7 +154,7 @@ pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
             note={tr("When the district counts who actually came")}>
             if !read_only {
             <p class="small muted">{ tr("Type the pupils counted in each grade and those who never came. A grade left blank keeps the pupils the scenario budgets on. Only norm positions move; per-pupil money stays as budgeted.") }</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="norm-day-title">
                 <table class="data">
                     <thead>{ head_row(&[(key("Grade"), false), (key("Budgeted"), true), (key("Enrolled on Norm Day"), true), (key("No-shows"), true), (key("Counted"), true)]) }</thead>
                     <tbody>

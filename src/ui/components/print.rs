@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::ui::lang::{tr, trf};
-use sitebudget_core::util::i18n::lang;
+use sitebudget_core::util::i18n::{lang, Lang};
 
 /// Opens the browser's print dialog; the print stylesheet turns the page into a handout.
 pub fn print_button() -> Html {
@@ -19,16 +19,17 @@ pub fn print_button() -> Html {
     }
 }
 
-/// The handout's heading line: `Scenario “−5%” · 1 December 2025`, the date written the
-/// way the spoken language writes it (US English or US Spanish).
+/// The handout's heading line: `Scenario “−5%” · printed 12/1/2025` (day first in Spanish:
+/// `1/12/2025`).
 pub fn print_head(school: &str, scenario: &str) -> Html {
-    let date = js_sys::Date::new_0()
-        .to_locale_date_string(
-            &format!("{}-US", lang().tag()),
-            &wasm_bindgen::JsValue::UNDEFINED,
-        )
-        .as_string()
-        .unwrap_or_default();
+    // The date from its parts: the browser's date formatter costs tens of milliseconds on
+    // its first call (loading locale data), on every first load.
+    let now = js_sys::Date::new_0();
+    let (day, month, year) = (now.get_date(), now.get_month() + 1, now.get_full_year());
+    let date = match lang() {
+        Lang::Es => format!("{day}/{month}/{year}"),
+        Lang::En => format!("{month}/{day}/{year}"),
+    };
     html! {
         <p class="print-only print-head" data-testid="print-head">
             <strong>{ school }</strong>{ " · " }

@@ -198,7 +198,7 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
             </label>
             }
             { props.chart.clone() }
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-title">
                 <table class="data">
                     <thead>
                         { head_row(&[(key("Year"), false), (key("Allocation"), true), (key("Cost"), true), (key("Balance before cuts"), true), (key("Positions lost (FTE)"), true), (key("Cuts"), true), (key("Enrollment change (%)"), true), (key("Cost change (%)"), true), (key("Rate change (%)"), true)]) }
@@ -226,9 +226,9 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                 <p class="negative small" role="alert">{ p }</p>
             }
             if !norms.is_empty() {
-                <h3>{ tr("Class size by year") }</h3>
+                <h3 id="projection-classsize-title">{ tr("Class size by year") }</h3>
                 { props.class_chart.clone() }
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-classsize-title">
                     <table class="data" data-testid="projection-classsize">
                         <caption class="visually-hidden">{ tr("Average class size per norm and year: pupils per position") }</caption>
                         <thead>

@@ -29,7 +29,7 @@ pub fn sources_panel(props: &SourcesPanelProps) -> Html {
         |f: fn(&SourceRow) -> Decimal| -> Decimal { dec::sum(props.rows.iter().map(|r| f(r))) };
     html! {
         <Panel id="sources" title={tr("Funding sources")} note={tr("Balance = allocation − charges")}>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sources-title">
                 <table class="data">
                     <thead>
                         { head_row(&[(key("Source"), false), (key("Rule"), false), (key("Allocation"), true), (key("Charges"), true), (key("Balance"), true)]) }

@@ -94,11 +94,13 @@ pub fn StoreNotices(props: &StoreNoticesProps) -> Html {
         <>
             { for damaged }
             { for conflicts }
-            if let Some((used, quota)) = props.room {
-                <p class="small store-room" data-testid="store-room">
+            // The line holds its place (empty) until the browser says how much room there
+            // is, so the budget below does not jump down when it arrives.
+            <p class="small store-room" data-testid={props.room.map(|_| "store-room")}>
+                if let Some((used, quota)) = props.room {
                     { trf("Saved data: {used} used, {left} left", &[("used", &mb(used)), ("left", &mb((quota - used).max(0.0)))]) }
-                </p>
-            }
+                }
+            </p>
         </>
     }
 }

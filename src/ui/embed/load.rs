@@ -85,36 +85,37 @@ pub async fn src_budget(src: &str, change: Option<Decimal>) -> Result<Shared, Lo
     })
 }
 
-/// Fetches `src` (same origin only) and reads it as a budget.
-pub async fn load_src(src: &str) -> Result<Document, LoadError> {
-    let window = web_sys::window()
-        .ok_or_else(|| LoadError::new(tr("This page has no window to load a budget in.")))?;
+/// Why a same-origin fetch gave no text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FetchError {
+    /// Refused before any request, with the refusal in plain words (another site, empty).
+    Refused(String),
+    /// Not a web address.
+    NotAnAddress,
+    /// The page has no window, or its own address cannot be read.
+    NoPage(bool),
+    /// No answer (network down, blocked).
+    Unreachable,
+    /// The site answered with this status (`404 Not Found`).
+    Status(String),
+}
+
+/// Fetches `src` (same origin only) as text.
+pub async fn fetch_text(src: &str) -> Result<String, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::NoPage(false))?;
     let location = window.location();
     let (origin, here) = location
         .origin()
         .and_then(|o| location.href().map(|h| (o, h)))
-        .map_err(|_| {
-            LoadError::new(tr(
-                "This page's address could not be read, so src= was not loaded.",
-            ))
-        })?;
+        .map_err(|_| FetchError::NoPage(true))?;
     if let Some(problem) = src_problem(src, &origin) {
-        return Err(LoadError::new(problem));
+        return Err(FetchError::Refused(problem));
     }
     // The browser's own URL parser has the last word on where `src` points.
-    let url = web_sys::Url::new_with_base(src, &here).map_err(|_| {
-        LoadError::new(tr1(
-            "src={src} is not a web address, so nothing was loaded.",
-            "src",
-            &src,
-        ))
-    })?;
+    let url = web_sys::Url::new_with_base(src, &here).map_err(|_| FetchError::NotAnAddress)?;
     if url.origin() != origin {
-        return Err(LoadError::new(not_on_this_site(src, &origin)));
+        return Err(FetchError::Refused(not_on_this_site(src, &origin)));
     }
-    let unreachable = || {
-        LoadError::new(tr1("The budget at {src} could not be reached. Check the address and that the file is on this site.", "src", &src))
-    };
     let init = web_sys::RequestInit::new();
     init.set_mode(web_sys::RequestMode::SameOrigin);
     let response: web_sys::Response =
@@ -122,22 +123,46 @@ pub async fn load_src(src: &str) -> Result<Document, LoadError> {
             .await
             .ok()
             .and_then(|r| r.dyn_into().ok())
-            .ok_or_else(unreachable)?;
+            .ok_or(FetchError::Unreachable)?;
     if !response.ok() {
         let status = format!("{} {}", response.status(), response.status_text());
-        return Err(LoadError::new(trf(
-            "The budget at {src} could not be loaded: the site answered {status}.",
-            &[("src", &src), ("status", &status.trim())],
-        )));
+        return Err(FetchError::Status(status.trim().to_owned()));
     }
-    let text = match response.text() {
+    match response.text() {
         Ok(promise) => JsFuture::from(promise)
             .await
             .ok()
             .and_then(|t| t.as_string()),
         Err(_) => None,
     }
-    .ok_or_else(unreachable)?;
+    .ok_or(FetchError::Unreachable)
+}
+
+/// Fetches `src` (same origin only) and reads it as a budget.
+pub async fn load_src(src: &str) -> Result<Document, LoadError> {
+    let text = fetch_text(src).await.map_err(|e| match e {
+        FetchError::Refused(problem) => LoadError::new(problem),
+        FetchError::NoPage(false) => {
+            LoadError::new(tr("This page has no window to load a budget in."))
+        }
+        FetchError::NoPage(true) => LoadError::new(tr(
+            "This page's address could not be read, so src= was not loaded.",
+        )),
+        FetchError::NotAnAddress => LoadError::new(tr1(
+            "src={src} is not a web address, so nothing was loaded.",
+            "src",
+            &src,
+        )),
+        FetchError::Unreachable => LoadError::new(tr1(
+            "The budget at {src} could not be reached. Check the address and that the file is on this site.",
+            "src",
+            &src,
+        )),
+        FetchError::Status(status) => LoadError::new(trf(
+            "The budget at {src} could not be loaded: the site answered {status}.",
+            &[("src", &src), ("status", &status)],
+        )),
+    })?;
     parse_document(&text).map_err(|err| LoadError {
         headline: tr1(
             "The file at {src} is not a budget SiteBudget can read:",

@@ -1,7 +1,7 @@
 //! Embed mode: the context components consult (embedded? read-only? which panels?) and
 //! the root that shows either the normal app or the compact embed.
 
-mod height;
+pub mod height;
 mod load;
 mod shell;
 
@@ -11,8 +11,10 @@ use yew::prelude::*;
 
 use sitebudget_core::view::embed_options::EmbedOptions;
 
-pub use load::{fragment_budget, src_budget, LoadError};
-pub use shell::root_view;
+pub use load::{
+    fetch_text, fragment_budget, load_src, src_budget, start_state, FetchError, LoadError,
+};
+pub use shell::{Root, RootProps};
 
 /// The embed options in force, shared with every component below the embed root.
 #[derive(Clone, Debug, PartialEq, Default)]

@@ -1,5 +1,5 @@
-//! The root view: the normal app, or (with `?embed`) the compact embed with its budget
-//! loading, option problems, and the "Open in SiteBudget" link.
+//! The root component: the normal app, or (with `?embed`) the compact embed with its
+//! budget loading, option problems, and the "Open in SiteBudget" link.
 
 use std::rc::Rc;
 
@@ -10,32 +10,65 @@ use super::load::{fragment_budget, load_src, start_state, LoadError};
 use super::EmbedContext;
 use crate::ui::app::App;
 use crate::ui::lang::{tr, use_lang};
+use crate::ui::network::embed::NetworkEmbed;
+use crate::ui::network::network_param;
 use crate::ui::persist::{self, Backend};
 use sitebudget_core::app::AppState;
 use sitebudget_core::io::sample::sample_document;
 use sitebudget_core::io::share::is_share_fragment;
 use sitebudget_core::util::by_ptr::ByPtr;
 use sitebudget_core::util::i18n::{self, lang, Lang};
-use sitebudget_core::view::embed_options::{embed_intro, glossary, EmbedOptions};
+use sitebudget_core::view::embed_options::{
+    embed_intro, glossary, parse_embed_options, EmbedOptions,
+};
 use sitebudget_core::view::links::open_href;
 
-/// The page's fragment (without `#`), read once.
-fn page_fragment() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-        .trim_start_matches('#')
-        .to_owned()
+/// Props of [`Root`].
+#[derive(Properties, PartialEq, Default)]
+pub struct RootProps {
+    /// The query string to read; the page's own when `None` (browser tests pass theirs).
+    #[prop_or_default]
+    pub query: Option<AttrValue>,
+    /// The fragment (without `#`); the page's own when `None`.
+    #[prop_or_default]
+    pub fragment: Option<AttrValue>,
 }
 
-/// The normal app, or the embed when `options` ask for it, showing `fragment` (the
-/// page's own when `None`). A plain function under the language root: one component
-/// type less in the bundle.
-pub fn root_view(options: Rc<EmbedOptions>, fragment: Option<AttrValue>) -> Html {
+/// The page's query string or fragment, read once.
+fn page_part(part: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>) -> String {
+    web_sys::window()
+        .and_then(|w| part(&w.location()).ok())
+        .unwrap_or_default()
+}
+
+/// The normal app, or the embed when the query string asks for it.
+#[component]
+pub fn Root(props: &RootProps) -> Html {
+    let query = {
+        let query = props.query.clone();
+        use_memo((), move |_| {
+            query.map_or_else(|| page_part(web_sys::Location::search), |q| q.to_string())
+        })
+    };
+    let options = use_memo((), {
+        let query = query.clone();
+        move |_| parse_embed_options(&query)
+    });
+    // A network by address (issue #15): the embed shows it read-only, the app in Networks.
+    let network = network_param(&query).map(AttrValue::from);
     if !options.embed {
-        return html! { <Saved /> };
+        return html! { <Saved {network} /> };
     }
-    let fragment = fragment.unwrap_or_else(|| AttrValue::from(page_fragment()));
+    if let Some(path) = network {
+        return html! { <NetworkEmbed {path} query={AttrValue::from((*query).clone())} /> };
+    }
+    let fragment = props.fragment.clone().unwrap_or_else(|| {
+        AttrValue::from(
+            page_part(web_sys::Location::hash)
+                .trim_start_matches('#')
+                .to_owned(),
+        )
+    });
     html! {
         <ContextProvider<EmbedContext> context={EmbedContext(options.clone())}>
             <Embedded {options} {fragment} />
@@ -175,10 +208,17 @@ fn open_in_language(href: String) -> String {
     }
 }
 
+/// Props of [`Saved`].
+#[derive(Properties, PartialEq)]
+struct SavedProps {
+    /// A network to open (`?network=`).
+    network: Option<AttrValue>,
+}
+
 /// The full app once the store has been read: until then a note says so, never the
 /// sample in place of budgets not yet read.
 #[component]
-fn Saved() -> Html {
+fn Saved(props: &SavedProps) -> Html {
     use_lang();
     let opened = use_state(|| None::<(Rc<AppState>, ByPtr<Backend>)>);
     {
@@ -191,7 +231,9 @@ fn Saved() -> Html {
         });
     }
     match &*opened {
-        Some((state, backend)) => html! { <App start={state.clone()} backend={backend.clone()} /> },
+        Some((state, backend)) => html! {
+            <App start={state.clone()} backend={backend.clone()} network_src={props.network.clone()} />
+        },
         None => html! {
             <div class="boot" role="status" data-testid="store-loading">
                 <p class="boot-brand">{ "SiteBudget" }</p>

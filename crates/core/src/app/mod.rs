@@ -4,6 +4,7 @@
 
 pub mod budgets;
 pub mod inputs;
+pub mod networks;
 pub mod saved;
 pub mod state;
 pub mod workbook;
@@ -17,4 +18,4 @@ pub use state::{
     Action, AppState, FieldError, ImportStatus, ImportTarget, LineSteer, NamedScenario,
     SharedChoice, SharedOffer, StorageStatus, TableView, Undoable,
 };
-pub use workbook::{budget_workbook, compared_workbook, lines_workbook};
+pub use workbook::{budget_workbook, compared_workbook, lines_workbook, network_workbook};

@@ -16,7 +16,11 @@ use rust_xlsxwriter::{cell_range, row_col_to_cell, Format, Formula, Workbook, Wo
 use rust_xlsxwriter::{ColNum, RowNum, XlsxError};
 
 use crate::engine::{evaluate, Evaluation, LineStatus, NormDayResult, Scenario};
+use crate::engine::{network_total, SchoolRow};
 use crate::io::line_rows::{line_cells, COLUMNS, TOTAL_LABEL};
+use crate::io::network::{
+    figure_cells, left_out, total_cells, NetworkRow, NETWORK_COLUMNS, TOTAL as NETWORK_TOTAL,
+};
 use crate::io::xlsx_read::SPREADSHEET_DIGITS;
 use crate::model::Document;
 use crate::util::decimal::parse_decimal;
@@ -164,6 +168,116 @@ pub fn lines_workbook(doc: &Document) -> Result<Vec<u8>, String> {
     lines_sheet(book.add_worksheet(), doc, &styles())
         .and_then(|()| book.save_to_buffer())
         .map_err(not_written)
+}
+
+/// The network table as a workbook: sheet "Network" with a row per school in file
+/// order (a school that could not be computed has its reason under "Problem"), and a
+/// total row whose sums are `=SUM` formulas and whose tightest breakpoint is `=MIN`,
+/// each with the network total cached; per-pupil figures and shares are the total's own.
+pub fn network_workbook(title: &str, rows: &[NetworkRow]) -> Result<Vec<u8>, String> {
+    let mut book = Workbook::new();
+    network_sheet(book.add_worksheet(), title, rows, &styles())
+        .and_then(|()| book.save_to_buffer())
+        .map_err(|e| format!("The workbook could not be written: {e}"))
+}
+
+/// How each figure column of the network table is shown, after School and change:
+/// pupils, unduplicated share, allocation, per pupil, restricted share, balance, FTE
+/// cut, deficit, flexibility index, breakpoint.
+#[derive(Clone, Copy, PartialEq)]
+enum NetCell {
+    Plain,
+    Percent,
+    Money,
+}
+const NET_CELLS: [NetCell; 10] = [
+    NetCell::Plain,
+    NetCell::Percent,
+    NetCell::Money,
+    NetCell::Money,
+    NetCell::Percent,
+    NetCell::Money,
+    NetCell::Plain,
+    NetCell::Money,
+    NetCell::Percent,
+    NetCell::Plain,
+];
+/// Figure columns (0 = pupils) whose total is their sum: pupils, allocation, balance,
+/// FTE cut, deficit. The breakpoint's is their minimum.
+const NET_SUMMED: [usize; 5] = [0, 2, 5, 6, 7];
+const NET_MIN: usize = 9;
+
+fn network_sheet(
+    ws: &mut Worksheet,
+    title: &str,
+    rows: &[NetworkRow],
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    ws.set_name("Network")?;
+    ws.write_string_with_format(0, 0, title, &s.title)?;
+    header(ws, 2, &NETWORK_COLUMNS, s)?;
+    let percent = Format::new().set_num_format("0.0%");
+    let bold_percent = Format::new().set_bold().set_num_format("0.0%");
+    let plain = Format::new();
+    let format_of = |cell: NetCell, bold: bool| match (cell, bold) {
+        (NetCell::Money, false) => &s.money,
+        (NetCell::Money, true) => &s.bold_money,
+        (NetCell::Percent, false) => &percent,
+        (NetCell::Percent, true) => &bold_percent,
+        (NetCell::Plain, false) => &plain,
+        (NetCell::Plain, true) => &s.bold,
+    };
+    let first: RowNum = 3;
+    let mut row = first;
+    for r in rows {
+        ws.write_string(row, 0, &r.school)?;
+        figure(ws, row, 1, r.change, Some(&percent))?;
+        match &r.row {
+            Ok(figures) => {
+                for ((c, value), cell) in (2u16..).zip(figure_cells(figures)).zip(NET_CELLS) {
+                    if let Some(v) = value {
+                        figure(ws, row, c, v, Some(format_of(cell, false)))?;
+                    }
+                }
+            }
+            Err(why) => {
+                ws.write_string(row, 12, why)?;
+            }
+        }
+        row += 1;
+    }
+    let last = row.checked_sub(1).filter(|l| *l >= first);
+    let ok: Vec<&SchoolRow> = rows.iter().filter_map(|r| r.row.as_ref().ok()).collect();
+    let total = network_total(&ok);
+    ws.write_string_with_format(row, 0, NETWORK_TOTAL, &s.bold)?;
+    for (i, (value, cell)) in total_cells(&total).into_iter().zip(NET_CELLS).enumerate() {
+        let c = (i as ColNum).saturating_add(2);
+        let format = format_of(cell, true);
+        match (value, last) {
+            (Some(v), Some(last)) if NET_SUMMED.contains(&i) => {
+                sum(ws, row, c, first, Some(last), v, format)?;
+            }
+            (Some(v), Some(last)) if i == NET_MIN => {
+                let text = format!("=MIN({})", cell_range(first, c, last, c));
+                formula(ws, row, c, &text, v, format)?;
+            }
+            (Some(v), _) => {
+                figure(ws, row, c, v, Some(format))?;
+            }
+            (None, _) => {}
+        }
+    }
+    let left = left_out(rows.len().saturating_sub(ok.len()));
+    if !left.is_empty() {
+        ws.write_string(row, 12, left)?;
+    }
+    ws.set_freeze_panes(3, 1)?;
+    widths(
+        ws,
+        &[
+            30., 12., 9., 12., 14., 12., 12., 14., 9., 14., 12., 14., 50.,
+        ],
+    )
 }
 
 fn styles() -> Styles {

@@ -6,6 +6,7 @@
 
 pub mod bars;
 pub mod scale;
+pub mod scatter;
 pub mod stacked;
 pub mod waterfall;
 
@@ -84,6 +85,8 @@ pub enum ValueFormat {
     Money,
     /// Plain numbers such as FTE or positions: `2.4`, `1.5K`.
     Number,
+    /// Fractions shown as percents: `0.125` is `12.5%`.
+    Percent,
 }
 
 /// Where a text's x coordinate sits relative to the text (SVG `text-anchor`).

@@ -159,6 +159,9 @@ fn group(text: &str) -> String {
 
 /// A short label with three significant digits: `$1.2M`, `−$400K`, `$50K`, `2.4`, `1.5K`.
 pub fn compact(value: Decimal, fmt: ValueFormat) -> String {
+    if fmt == ValueFormat::Percent {
+        return format::percent(value);
+    }
     let rounded = round_significant(value, 3);
     let abs = rounded.abs();
     let units = [
@@ -179,7 +182,7 @@ pub fn compact(value: Decimal, fmt: ValueFormat) -> String {
     };
     let dollar = match fmt {
         ValueFormat::Money => "$",
-        ValueFormat::Number => "",
+        ValueFormat::Number | ValueFormat::Percent => "",
     };
     // Small money with a fraction keeps its cents, as money is written elsewhere.
     let digits = if fmt == ValueFormat::Money && suffix.is_empty() && !number.fract().is_zero() {
@@ -195,6 +198,7 @@ pub fn full(value: Decimal, fmt: ValueFormat) -> String {
     match fmt {
         ValueFormat::Money if value.fract().is_zero() => format::money_whole(value),
         ValueFormat::Money => format::money(value),
+        ValueFormat::Percent => format::percent(value),
         ValueFormat::Number => {
             let text = group(&format::fte(value.abs()));
             if value.is_sign_negative() && !value.is_zero() {

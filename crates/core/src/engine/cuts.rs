@@ -7,7 +7,7 @@ use super::costs::{charge_in, line_cost, split, Fund};
 use super::error::EngineError;
 use super::rounding::{add, ceil_cents, div, mul, sub};
 use super::snapshot::LineType;
-use crate::model::Priority;
+use crate::model::{Line, Priority};
 use crate::util::dec;
 use crate::util::i18n::{tr, tr1};
 
@@ -171,29 +171,111 @@ const MAX_ALTERNATIVES: usize = 3;
 /// At most this many later candidates are tried per gap, so a large budget stays fast.
 const MAX_PROBES: usize = 32;
 
-/// Builds the plan against `base` (the budget as it is), cutting `work` in place.
+/// The FTE a norm-linked line of the scenario had in the budget as it is: given the
+/// line and its norm's index, `None` when the budget has no such norm-linked line.
+pub(crate) type BaselineFte<'a> = &'a dyn Fn(&Line, usize) -> Option<Decimal>;
+
+/// The baseline FTE of norm-linked lines looked up in `base` by line id (a scenario may
+/// add, remove or replace lines).
+pub(crate) fn baseline_of<'a>(
+    base: &'a Budget<'_>,
+) -> impl Fn(&Line, usize) -> Option<Decimal> + 'a {
+    move |line: &Line, _norm: usize| {
+        base.line_ix
+            .get(line.id.as_str())
+            .and_then(|&j| base.lines.get(j))
+            .filter(|b| b.norm.is_some())
+            .map(|b| b.qty)
+    }
+}
+
+/// How much of the plan to describe: the same cuts are made whatever the detail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Detail {
+    /// Everything, with the alternatives of each gap (the page's plan).
+    Full,
+    /// Everything but alternatives (the years ahead).
+    Cuts,
+    /// Only figures: each cut's kind, from and to, each deficit's amount; no ids, titles,
+    /// reasons, gaps or commitments (the network's rows, computed by the thousand).
+    Figures,
+}
+
+/// The plan's order over a budget's lines, which pupils and prices never change: per
+/// source, the lines charging it, and the lines that may be cut for it in the spec's
+/// order. Kept by a school computed under many changes (the network's rows).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Order {
+    by_source: Vec<Vec<usize>>,
+    candidates: Vec<Vec<usize>>,
+}
+
+impl Order {
+    /// The order of `b`'s lines (any budget of the same lines gives the same order).
+    pub(crate) fn of(b: &Budget<'_>) -> Order {
+        let by_source = lines_by_source(b);
+        let candidates = by_source.iter().map(|lines| candidates(b, lines)).collect();
+        Order {
+            by_source,
+            candidates,
+        }
+    }
+}
+
+/// Builds the plan against the budget as it is (`baseline` gives its norm lines' FTE),
+/// cutting `work` in place.
 pub(crate) fn plan(
-    base: &Budget<'_>,
+    baseline: BaselineFte<'_>,
     work: &mut Budget<'_>,
-    with_alternatives: bool,
+    detail: Detail,
 ) -> Result<CutPlan, EngineError> {
+    plan_in(baseline, work, detail, None)
+}
+
+/// [`plan`], with the lines' order already known (`order` from a budget of the same lines).
+pub(crate) fn plan_in(
+    baseline: BaselineFte<'_>,
+    work: &mut Budget<'_>,
+    detail: Detail,
+    order: Option<&Order>,
+) -> Result<CutPlan, EngineError> {
+    let words = detail != Detail::Figures;
     let mut drafts: Vec<Draft> = Vec::new();
-    norm_reductions(base, work, &mut drafts)?;
-    let by_source = lines_by_source(work);
+    norm_reductions(baseline, work, &mut drafts, words)?;
+    let computed;
+    let by_source: &[Vec<usize>] = match order {
+        Some(o) => &o.by_source,
+        None => {
+            computed = lines_by_source(work);
+            &computed
+        }
+    };
     let mut draft_of: Vec<Option<usize>> = vec![None; work.lines.len()];
-    let mut cache: Vec<Option<Vec<usize>>> = vec![None; work.alloc.len()];
+    // Candidates are sorted only for sources in deficit, once each.
+    let mut cache: Vec<Option<Vec<usize>>> = match order {
+        Some(_) => Vec::new(),
+        None => vec![None; work.alloc.len()],
+    };
     for _ in 0..PASSES {
         let mut changed = false;
         for s in 0..work.alloc.len() {
             if work.balance(s)? >= Decimal::ZERO {
                 continue;
             }
-            let Some(slot) = cache.get_mut(s) else {
-                continue;
-            };
-            let cands = match slot {
-                Some(c) => c,
-                None => slot.insert(candidates(work, by_source.get(s).map_or(&[], |v| v))),
+            let cands: &Vec<usize> = match order {
+                Some(o) => match o.candidates.get(s) {
+                    Some(c) => c,
+                    None => continue,
+                },
+                None => {
+                    let Some(slot) = cache.get_mut(s) else {
+                        continue;
+                    };
+                    match slot {
+                        Some(c) => c,
+                        None => slot.insert(candidates(work, by_source.get(s).map_or(&[], |v| v))),
+                    }
+                }
             };
             for (at, &l) in cands.iter().enumerate() {
                 let before = work.balance(s)?;
@@ -204,7 +286,7 @@ pub(crate) fn plan(
                     continue;
                 }
                 // Only the page's plan lists alternatives; the years ahead need the cuts alone.
-                let alternatives = if with_alternatives {
+                let alternatives = if detail == Detail::Full {
                     alternatives(work, s, cands.get(at + 1..).unwrap_or(&[]))?
                 } else {
                     Vec::new()
@@ -212,15 +294,20 @@ pub(crate) fn plan(
                 let Some(freed) = cut_line(work, l, s)? else {
                     continue;
                 };
-                let gap = Gap {
-                    source: work.source_id(s).to_string(),
-                    gap: sub(Decimal::ZERO, before, &|| tr("a gap"))?,
-                    left: work.balance(s)?,
-                    alternatives,
-                };
                 changed = true;
-                let reason = CutReason::Deficit {
-                    source: work.source_id(s).to_string(),
+                let (gap, reason) = if words {
+                    let gap = Gap {
+                        source: work.source_id(s).to_string(),
+                        gap: sub(Decimal::ZERO, before, &|| tr("a gap"))?,
+                        left: work.balance(s)?,
+                        alternatives,
+                    };
+                    let reason = CutReason::Deficit {
+                        source: work.source_id(s).to_string(),
+                    };
+                    (Some(gap), Some(reason))
+                } else {
+                    (None, None)
                 };
                 match draft_of
                     .get(l)
@@ -229,11 +316,11 @@ pub(crate) fn plan(
                     .and_then(|d| drafts.get_mut(d))
                 {
                     Some(d) => {
-                        if !d.reasons.contains(&reason) {
+                        if let Some(reason) = reason.filter(|r| !d.reasons.contains(r)) {
                             d.reasons.push(reason);
                         }
                         merge_frees(&mut d.frees, &freed)?;
-                        d.gaps.push(gap);
+                        d.gaps.extend(gap);
                     }
                     None => {
                         if let Some(x) = draft_of.get_mut(l) {
@@ -242,9 +329,9 @@ pub(crate) fn plan(
                         drafts.push(Draft {
                             line: l,
                             from: freed.from,
-                            reasons: vec![reason],
+                            reasons: reason.into_iter().collect(),
                             frees: freed.frees,
-                            gaps: vec![gap],
+                            gaps: gap.into_iter().collect(),
                         });
                     }
                 }
@@ -256,9 +343,9 @@ pub(crate) fn plan(
     }
     let cuts = drafts
         .into_iter()
-        .map(|d| finish(work, d))
+        .map(|d| finish(work, d, words))
         .collect::<Result<Vec<_>, _>>()?;
-    let deficits = deficits(work, &by_source)?;
+    let deficits = deficits(work, by_source, words)?;
     Ok(CutPlan { cuts, deficits })
 }
 
@@ -267,29 +354,25 @@ pub(crate) fn plan(
 /// The scenario budget already carries the new entitlement; the money freed is priced
 /// at the scenario's unit cost, so a cost change does not blur the reduction.
 fn norm_reductions(
-    base: &Budget<'_>,
+    baseline: BaselineFte<'_>,
     work: &Budget<'_>,
     drafts: &mut Vec<Draft>,
+    words: bool,
 ) -> Result<(), EngineError> {
     for (i, st) in work.lines.iter().enumerate() {
         let (Some(n), Some(line)) = (st.norm, work.line(i)) else {
             continue;
         };
-        let Some(before) = base
-            .line_ix
-            .get(line.id.as_str())
-            .and_then(|&j| base.lines.get(j))
-            .filter(|b| b.norm.is_some())
-        else {
+        let Some(before) = baseline(line, n) else {
             continue;
         };
-        if st.qty >= before.qty {
+        if st.qty >= before {
             continue;
         }
         let funds = work.funds_of(i);
         let mut old: Vec<Fund> = funds.to_vec();
         split(
-            line_cost(true, before.qty, st.unit_cost, &line.id)?,
+            line_cost(true, before, st.unit_cost, &line.id)?,
             &mut old,
             &line.id,
         )?;
@@ -298,16 +381,21 @@ fn norm_reductions(
             let m = sub(o.charge, f.charge, &|| {
                 tr1("the cut of line \"{id}\"", "id", &line.id)
             })?;
-            merge_frees(&mut frees, &Freed::one(f.source, m))?;
+            merge_one(&mut frees, f.source, m)?;
         }
         let e = work.entitlements.get(n);
-        drafts.push(Draft {
-            line: i,
-            from: before.qty,
-            reasons: vec![CutReason::Norm {
+        let reasons = if words {
+            vec![CutReason::Norm {
                 norm: e.map_or(String::new(), |e| e.norm.clone()),
                 pupils: e.map_or(0, |e| e.pupils),
-            }],
+            }]
+        } else {
+            Vec::new()
+        };
+        drafts.push(Draft {
+            line: i,
+            from: before,
+            reasons,
             frees,
             gaps: Vec::new(),
         });
@@ -321,23 +409,19 @@ struct Freed {
     frees: Vec<(usize, Decimal)>,
 }
 
-impl Freed {
-    /// A single source's freed money (used to merge entry by entry).
-    fn one(source: usize, money: Decimal) -> Freed {
-        Freed {
-            from: Decimal::ZERO,
-            frees: vec![(source, money)],
-        }
-    }
-}
-
 /// Adds freed money into `into`, keeping one entry per source in first-seen order.
 fn merge_frees(into: &mut Vec<(usize, Decimal)>, more: &Freed) -> Result<(), EngineError> {
     for &(s, m) in &more.frees {
-        match into.iter_mut().find(|(t, _)| *t == s) {
-            Some((_, total)) => *total = add(*total, m, &|| tr("money freed by a cut"))?,
-            None => into.push((s, m)),
-        }
+        merge_one(into, s, m)?;
+    }
+    Ok(())
+}
+
+/// Adds money freed in source `s` into `into` (one entry per source, first-seen order).
+fn merge_one(into: &mut Vec<(usize, Decimal)>, s: usize, m: Decimal) -> Result<(), EngineError> {
+    match into.iter_mut().find(|(t, _)| *t == s) {
+        Some((_, total)) => *total = add(*total, m, &|| tr("money freed by a cut"))?,
+        None => into.push((s, m)),
     }
     Ok(())
 }
@@ -465,7 +549,7 @@ fn cut_line(work: &mut Budget<'_>, l: usize, s: usize) -> Result<Option<Freed>, 
     };
     for (b, f) in before.iter().zip(work.funds_of(l)) {
         let m = sub(b.charge, f.charge, &|| tr("money freed by a cut"))?;
-        merge_frees(&mut freed.frees, &Freed::one(f.source, m))?;
+        merge_one(&mut freed.frees, f.source, m)?;
     }
     Ok(Some(freed))
 }
@@ -582,8 +666,9 @@ pub fn days_a_week(fte: Decimal, step: Decimal) -> Option<Decimal> {
     dec::checked_mul(fte, Decimal::from(5)).map(|days| days.normalize())
 }
 
-fn finish(work: &Budget<'_>, d: Draft) -> Result<Cut, EngineError> {
-    let line = work.line(d.line);
+/// `words` false leaves the cut's id, title and money freed per source out.
+fn finish(work: &Budget<'_>, d: Draft, words: bool) -> Result<Cut, EngineError> {
+    let line = work.line(d.line).filter(|_| words);
     let st = work.lines.get(d.line);
     let to = st.map_or(Decimal::ZERO, |s| s.qty);
     let position = st.is_some_and(|s| s.position);
@@ -605,22 +690,39 @@ fn finish(work: &Budget<'_>, d: Draft) -> Result<Cut, EngineError> {
         reasons: d.reasons,
         from: d.from,
         to,
-        frees: d
-            .frees
-            .into_iter()
-            .map(|(s, m)| (work.source_id(s).to_string(), m))
-            .collect(),
+        frees: if words {
+            d.frees
+                .into_iter()
+                .map(|(s, m)| (work.source_id(s).to_string(), m))
+                .collect()
+        } else {
+            Vec::new()
+        },
         days_a_week,
         gaps: d.gaps,
     })
 }
 
-/// Sources still below zero, with the lines that hold them there.
-fn deficits(work: &Budget<'_>, by_source: &[Vec<usize>]) -> Result<Vec<Deficit>, EngineError> {
+/// Sources still below zero, with the lines that hold them there (`words` false: the
+/// amounts alone).
+fn deficits(
+    work: &Budget<'_>,
+    by_source: &[Vec<usize>],
+    words: bool,
+) -> Result<Vec<Deficit>, EngineError> {
     let mut out = Vec::new();
     for (s, lines) in by_source.iter().enumerate() {
         let balance = work.balance(s)?;
         if balance >= Decimal::ZERO {
+            continue;
+        }
+        let amount = sub(Decimal::ZERO, balance, &|| tr("a deficit"))?;
+        if !words {
+            out.push(Deficit {
+                source: String::new(),
+                amount,
+                commitments: Vec::new(),
+            });
             continue;
         }
         let mut commitments = Vec::new();
@@ -650,7 +752,7 @@ fn deficits(work: &Budget<'_>, by_source: &[Vec<usize>]) -> Result<Vec<Deficit>,
         }
         out.push(Deficit {
             source: work.source_id(s).to_string(),
-            amount: sub(Decimal::ZERO, balance, &|| tr("a deficit"))?,
+            amount,
             commitments,
         });
     }

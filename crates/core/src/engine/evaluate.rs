@@ -2,7 +2,7 @@
 
 use super::budget::Budget;
 use super::compare::{line_diffs, source_diffs, LineDiff, LineStatus, SourceDiff};
-use super::cuts::{plan, CutPlan};
+use super::cuts::{baseline_of, plan, CutPlan, Detail};
 use super::error::EngineError;
 use super::flexibility::{report, Flexibility};
 use super::levers::{levers, Levers};
@@ -56,7 +56,7 @@ pub fn evaluate(doc: &Document, scenario: &Scenario) -> Result<Evaluation, Engin
         let snap = Snapshot::of(&work, Some(&baseline))?;
         (work, snap)
     };
-    let plan = plan(&base, &mut work, true)?;
+    let plan = plan(&baseline_of(&base), &mut work, Detail::Full)?;
     let after = if plan.cuts.is_empty() {
         scenario_snap.clone()
     } else {

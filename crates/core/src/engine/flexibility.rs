@@ -110,26 +110,7 @@ fn meets(tags: &[String], allowed: &[String]) -> bool {
 
 /// The flexibility report of a budget (the cut plan's result under a scenario).
 pub(crate) fn report(b: &Budget<'_>) -> Result<Flexibility, EngineError> {
-    let n = b.sources.len();
-    let mut flexible = Vec::with_capacity(n);
-    let mut unallocated = Vec::with_capacity(n);
-    for s in 0..n {
-        let u = b.balance(s)?.max(Decimal::ZERO);
-        unallocated.push(u);
-        flexible.push(u);
-    }
-    // Flexible lines and vacant non-protected positions, each line counted once.
-    for (l, line) in b.meta.iter().enumerate() {
-        let vacant_cuttable = line.is_vacant() && line.priority != Priority::Protected;
-        if line.priority != Priority::Flexible && !vacant_cuttable {
-            continue;
-        }
-        for f in b.funds_of(l) {
-            if let Some(x) = flexible.get_mut(f.source) {
-                *x = add(*x, f.charge, &|| tr("flexible money"))?;
-            }
-        }
-    }
+    let (unallocated, flexible) = per_source(b)?;
     let mut out = Flexibility::default();
     for (s, src) in b.sources.iter().enumerate() {
         let allocation = b.alloc.get(s).copied().unwrap_or_default();
@@ -159,6 +140,39 @@ pub(crate) fn report(b: &Budget<'_>) -> Result<Flexibility, EngineError> {
     out.one_time_risks = one_time_risks(b);
     out.compliance = compliance(b)?;
     Ok(out)
+}
+
+/// Per source, in document order: unallocated money and flexible money.
+fn per_source(b: &Budget<'_>) -> Result<(Vec<Decimal>, Vec<Decimal>), EngineError> {
+    let n = b.sources.len();
+    let mut flexible = Vec::with_capacity(n);
+    let mut unallocated = Vec::with_capacity(n);
+    for s in 0..n {
+        let u = b.balance(s)?.max(Decimal::ZERO);
+        unallocated.push(u);
+        flexible.push(u);
+    }
+    // Flexible lines and vacant non-protected positions, each line counted once.
+    for (l, line) in b.meta.iter().enumerate() {
+        let vacant_cuttable = line.is_vacant() && line.priority != Priority::Protected;
+        if line.priority != Priority::Flexible && !vacant_cuttable {
+            continue;
+        }
+        for f in b.funds_of(l) {
+            if let Some(x) = flexible.get_mut(f.source) {
+                *x = add(*x, f.charge, &|| tr("flexible money"))?;
+            }
+        }
+    }
+    Ok((unallocated, flexible))
+}
+
+/// The school's flexible money alone (the report's `flexible`), without swaps or checks.
+pub(crate) fn flexible_total(b: &Budget<'_>) -> Result<Decimal, EngineError> {
+    let (_, flexible) = per_source(b)?;
+    flexible.into_iter().try_fold(Decimal::ZERO, |acc, f| {
+        add(acc, f, &|| tr("flexible money"))
+    })
 }
 
 /// Swaps, lines in document order: each unrestricted charge of a line whose tags meet a

@@ -15,6 +15,7 @@ mod error;
 mod evaluate;
 mod flexibility;
 mod levers;
+mod network;
 mod norm_day;
 mod norms;
 mod projection;
@@ -36,6 +37,10 @@ pub use flexibility::{
 pub use levers::{
     breakpoint, ceil_gain, ceil_lose, with_buy_back, Breakpoint, BuyBack, FormsToTier, Levers,
     BUY_BACK_TAG, MAX_GAIN,
+};
+pub use network::{
+    flex_index, network_total, per_pupil, school_row, share4, NetworkRows, NetworkScenario,
+    NetworkTotal, PreparedSchool, SchoolRow,
 };
 pub use norm_day::{counted, NormDayNorm, NormDayResult};
 pub use norms::{entitlement_fte, Entitlement};

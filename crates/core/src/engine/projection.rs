@@ -3,7 +3,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::budget::Budget;
-use super::cuts::{plan, CutPlan};
+use super::cuts::{baseline_of, plan, CutPlan, Detail};
 use super::error::EngineError;
 use super::scenario::{inputs, Scenario};
 use super::snapshot::Snapshot;
@@ -60,7 +60,7 @@ pub fn project(
         let mut work = Budget::from_inputs(inputs(doc, scenario, year)?)?;
         let before = Snapshot::totals(&work)?;
         let class_sizes = class_sizes(&work);
-        let plan = plan(&base, &mut work, false)?;
+        let plan = plan(&baseline_of(&base), &mut work, Detail::Cuts)?;
         out.push(YearResult {
             year,
             total_allocation: before.0,

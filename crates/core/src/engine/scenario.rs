@@ -275,7 +275,7 @@ pub(crate) fn apply_year(doc: &mut Document, change: &YearChange) -> Result<(), 
 }
 
 /// One year of the enrollment change, per grade, half up to whole pupils.
-fn grow_school(school: &mut School, year: &YearChange) -> Result<(), EngineError> {
+pub(crate) fn grow_school(school: &mut School, year: &YearChange) -> Result<(), EngineError> {
     check_change(key("the cost change"), year.cost_change)?;
     check_change(key("the rate change"), year.rate_change)?;
     let change = year.enrollment_change;

@@ -52,7 +52,8 @@ pub fn document_value(doc: &Document) -> Value {
     root(doc).value()
 }
 
-fn root(doc: &Document) -> J {
+/// The document as a pretty-JSON tree (for files that carry budgets inline).
+pub(crate) fn root(doc: &Document) -> J {
     J::obj([
         ("format", J::str(FORMAT)),
         ("school", school(&doc.school)),

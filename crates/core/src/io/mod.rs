@@ -6,6 +6,7 @@ mod fields;
 pub mod import;
 pub mod json;
 pub mod line_rows;
+pub mod network;
 mod pretty;
 pub mod read;
 pub mod same_origin;

@@ -73,12 +73,16 @@ impl J {
             out.push_str(r);
             return;
         }
-        let inline = self.inline();
         let scalars_only =
             matches!(self, J::Arr(items) if items.iter().all(|i| matches!(i, J::Raw(_))));
-        if scalars_only || (self.flat(2) && inline.len() + 2 * depth <= WIDTH) {
-            out.push_str(&inline);
-            return;
+        // The one-line text is built only for what may go on one line: a large tree
+        // (a network with its budgets inline) is never flattened whole at every level.
+        if scalars_only || self.flat(2) {
+            let inline = self.inline();
+            if scalars_only || inline.len() + 2 * depth <= WIDTH {
+                out.push_str(&inline);
+                return;
+            }
         }
         let pad = "  ".repeat(depth + 1);
         let (open, close) = match self {

@@ -13,7 +13,10 @@
 //!   - `{"id":1,"op":"import_csv","doc":{…},"text":"…"}`: a CSV of lines read into `doc`;
 //!   - `{"id":1,"op":"import_xlsx","doc":{…}}` with the .xlsx file's bytes: the same;
 //!   - `{"id":1,"op":"lines_csv","doc":{…}}`, `{"id":1,"op":"lines_xlsx","doc":{…}}`: the
-//!     lines written as CSV text or as a one-sheet workbook (the import layout).
+//!     lines written as CSV text or as a one-sheet workbook (the import layout);
+//!   - `{"id":1,"op":"network_csv","title":"…","rows":[…]}`,
+//!     `{"id":1,"op":"network_xlsx","title":"…","rows":[…]}`: the network table (rows as
+//!     `io::network::row_value` writes them) as CSV text or as a workbook.
 //! - worker → page, the same `id`:
 //!   - `{"id":1,"op":"rows","rows":[[2,["cell",…]],…]}`: the first sheet's non-empty rows
 //!     (row number, cell texts), read on the page by the same row importer as CSV;
@@ -40,6 +43,7 @@ use serde_json::{Map, Value};
 
 use super::json::{document_value, read_document};
 use super::line_rows::{BadRow, Row, RowsRead};
+use super::network::{read_row, row_value, NetworkRow};
 use super::scenario_json::{read_scenario, scenario_value};
 use super::share::Shared;
 use super::share::{others_value, read_others};
@@ -123,6 +127,20 @@ pub enum Request {
     LinesXlsx {
         /// The budget.
         doc: Document,
+    },
+    /// The network table as CSV text (answered with [`Response::Csv`]).
+    NetworkCsv {
+        /// The network's name and scenario in words, for the workbook's title.
+        title: String,
+        /// One row per school, in file order.
+        rows: Vec<NetworkRow>,
+    },
+    /// The network table as a workbook (answered with [`Response::Workbook`]).
+    NetworkXlsx {
+        /// The network's name and scenario in words, for the workbook's title.
+        title: String,
+        /// One row per school, in file order.
+        rows: Vec<NetworkRow>,
     },
 }
 
@@ -256,6 +274,14 @@ pub fn encode_request(id: u32, request: Request) -> Message {
             out.insert("doc".into(), document_value(&doc));
             "lines_xlsx"
         }
+        Request::NetworkCsv { title, rows } => {
+            put_rows(&mut out, title, &rows);
+            "network_csv"
+        }
+        Request::NetworkXlsx { title, rows } => {
+            put_rows(&mut out, title, &rows);
+            "network_xlsx"
+        }
     };
     out.insert("op".into(), Value::String(op.to_owned()));
     put_catalog(&mut out);
@@ -364,6 +390,14 @@ fn request_body(
         "lines_xlsx" => Ok(Request::LinesXlsx {
             doc: document(map)?,
         }),
+        "network_csv" => {
+            let (title, rows) = network_rows(map)?;
+            Ok(Request::NetworkCsv { title, rows })
+        }
+        "network_xlsx" => {
+            let (title, rows) = network_rows(map)?;
+            Ok(Request::NetworkXlsx { title, rows })
+        }
         other => Err(ProtocolError::new(tr1(
             "`{op}` is not a request the file helper knows",
             "op",
@@ -477,6 +511,28 @@ fn put_budget(out: &mut Map<String, Value>, doc: &Document, scenario: &Scenario,
     out.insert("doc".into(), document_value(doc));
     out.insert("scenario".into(), scenario_value(scenario));
     out.insert("name".into(), Value::String(name));
+}
+
+/// Adds a network table's title and rows.
+fn put_rows(out: &mut Map<String, Value>, title: String, rows: &[NetworkRow]) {
+    out.insert("title".into(), Value::String(title));
+    out.insert(
+        "rows".into(),
+        Value::Array(rows.iter().map(row_value).collect()),
+    );
+}
+
+/// A network table's title and rows.
+fn network_rows(map: &Map<String, Value>) -> Result<(String, Vec<NetworkRow>), ProtocolError> {
+    let title = text(map, "title")?;
+    let Some(Value::Array(list)) = map.get("rows") else {
+        return Err(ProtocolError::new("the network's rows are missing"));
+    };
+    let rows = list
+        .iter()
+        .map(|v| read_row(v).map_err(ProtocolError::new))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((title, rows))
 }
 
 /// Adds the other scenarios, when there are any.

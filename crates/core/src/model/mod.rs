@@ -2,10 +2,12 @@
 
 pub mod document;
 pub mod grade;
+pub mod network;
 pub mod problem;
 pub mod validate;
 
 pub use document::*;
 pub use grade::Grade;
+pub use network::{BadBudget, NetworkFile, SchoolEntry, NETWORK_FORMAT};
 pub use problem::{ImportError, Place, Problem};
 pub use validate::validate;

@@ -10,6 +10,7 @@ pub mod levers_text;
 pub mod line_edits;
 pub mod links;
 pub mod names;
+pub mod network_table;
 pub mod plan_text;
 pub mod source_rows;
 pub mod src_offer;

@@ -1,0 +1,128 @@
+//! The network embed (`?embed&network=…`): the read-only table and charts a network puts
+//! on its website, `panels=` choosing among `table`, `per-pupil`, `flexibility` and `fte`,
+//! `change=` the enrollment change, with the height messages and the policy of the
+//! single-school embed.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use sitebudget_core::app::networks::Network;
+use sitebudget_core::util::i18n::{tr, trf};
+use sitebudget_core::util::url::query_pairs;
+use sitebudget_core::view::embed_options::{parse_embed_options, EmbedOptions};
+
+use super::load::{fetch_network, load_schools};
+use super::page::{NetPanel, NetView, NetworkPage};
+use crate::ui::embed::height::use_post_height;
+use crate::ui::embed::LoadError;
+
+/// The network embed's options: the single-school embed's (id, change) with its own panels.
+pub fn network_embed_options(query: &str) -> (EmbedOptions, Vec<NetPanel>) {
+    let mut options = parse_embed_options(query);
+    // The single-school panel names do not apply here: the network's are read below.
+    options.problems.retain(|p| !p.starts_with("panels"));
+    options.panels = None;
+    let mut panels = Vec::new();
+    for (key, value) in query_pairs(query) {
+        if key != "panels" {
+            continue;
+        }
+        for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match NetPanel::ALL
+                .into_iter()
+                .find(|p| p.name().eq_ignore_ascii_case(name))
+            {
+                Some(p) if !panels.contains(&p) => panels.push(p),
+                Some(_) => {}
+                None => options.problems.push(trf(
+                    "panels: `{name}` is not a network panel; the panels are table, per-pupil, flexibility, fte.",
+                    &[("name", &name)],
+                )),
+            }
+        }
+    }
+    // Page order, whatever order they were named in.
+    let mut ordered: Vec<NetPanel> = NetPanel::ALL
+        .into_iter()
+        .filter(|p| panels.contains(p))
+        .collect();
+    if ordered.is_empty() {
+        ordered = NetPanel::ALL.to_vec();
+    }
+    (options, ordered)
+}
+
+/// Props of [`NetworkEmbed`].
+#[derive(Properties, PartialEq)]
+pub struct NetworkEmbedProps {
+    /// The network file's path.
+    pub path: AttrValue,
+    /// The query string.
+    pub query: AttrValue,
+}
+
+/// The read-only network table and charts in an iframe.
+#[component]
+pub fn NetworkEmbed(props: &NetworkEmbedProps) -> Html {
+    let root = use_node_ref();
+    let parsed = use_memo(props.query.clone(), |q| network_embed_options(q));
+    let (options, panels) = (&parsed.0, Rc::new(parsed.1.clone()));
+    use_post_height(root.clone(), options.id.clone());
+    let load = use_state(|| None::<Result<Network, LoadError>>);
+    {
+        let (load, path, change) = (load.clone(), props.path.clone(), options.change);
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match fetch_network(&path).await {
+                    Ok(file) => {
+                        let mut network = load_schools(&path, file).await;
+                        if let Some(change) = change {
+                            Rc::make_mut(&mut network.scenario).change = change;
+                        }
+                        Ok(network)
+                    }
+                    Err(e) => Err(e),
+                };
+                load.set(Some(result));
+            });
+        });
+    }
+    let body = match &*load {
+        None => html! {
+            <p class="panel embed-loading" aria-busy="true" data-testid="embed-loading">{ tr("Loading the network…") }</p>
+        },
+        Some(Ok(network)) => {
+            html! { <NetworkPage network={NetView(network.clone())} panels={panels} /> }
+        }
+        Some(Err(err)) => html! {
+            <section class="panel embed-error" role="alert" data-testid="embed-error">
+                <h2>{ tr("This network cannot be shown") }</h2>
+                <p class="negative">{ &err.headline }</p>
+                if !err.problems.is_empty() {
+                    <ul>
+                        for (i, problem) in err.problems.iter().enumerate() {
+                            <li key={i}>{ problem }</li>
+                        }
+                    </ul>
+                }
+            </section>
+        },
+    };
+    html! {
+        <div class="embed network-embed" ref={root} data-testid="embed" data-saving="off">
+            if !options.problems.is_empty() {
+                <section class="panel embed-problems" role="alert" data-testid="embed-problems">
+                    <h2>{ tr("Some embed options were not understood") }</h2>
+                    <ul>
+                        for (i, problem) in options.problems.iter().enumerate() {
+                            <li key={i}>{ problem }</li>
+                        }
+                    </ul>
+                </section>
+            }
+            <p class="embed-intro" data-testid="embed-intro">{ tr("How enrollment changes would move each school's money and staff across this network.") }</p>
+            { body }
+        </div>
+    }
+}

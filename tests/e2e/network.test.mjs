@@ -1,0 +1,269 @@
+// End-to-end: the network view (issue #15) on the three-school fixture
+// (tests/e2e/fixtures/network: Alder and Birch by src, Cedar inline, broken.json a bad
+// school), served beside the app. Every figure is hand-computed in
+// crates/core/tests/network_engine.rs; the arithmetic is repeated here where it is checked.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, launch, storedRecords } from "./harness.mjs";
+import { serveOrigin } from "./origins.mjs";
+
+const FIX = join(ROOT, "tests/e2e/fixtures/network");
+const file = (rel) => readFileSync(join(FIX, rel), "utf8");
+const NET = "nets/network.json";
+
+let app, host, browser;
+before(async () => {
+  app = await serveOrigin({
+    dir: join(ROOT, "dist"),
+    routes: {
+      "/nets/network.json": { body: file("network.json") },
+      "/nets/schools/alder.json": { body: file("schools/alder.json") },
+      "/nets/schools/birch.json": { body: file("schools/birch.json") },
+      "/nets/schools/broken.json": { body: file("schools/broken.json") },
+    },
+  });
+  host = await serveOrigin({
+    host: "localhost",
+    routes: {
+      "/host.html": {
+        body: `<!DOCTYPE html><title>host</title><script>
+          window.heights = [];
+          addEventListener("message", (e) => { if (e.data && e.data.type === "sitebudget:height") window.heights.push(e.data); });
+        </script><iframe id="net" style="width:900px;height:400px" src="${app.url}?embed&network=${NET}&panels=fte,table&change=-10&id=east"></iframe>`,
+      },
+    },
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await Promise.all([app?.close(), host?.close()]);
+});
+
+/** A row's data-* figures. */
+async function figures(page, testid) {
+  return page.$eval(`[data-testid="${testid}"]`, (el) => ({ ...el.dataset }));
+}
+
+/** Waits until the total row has this many pupils. */
+async function totalPupils(page, n) {
+  await page.waitForSelector(`[data-testid="network-total"][data-pupils="${n}"]`);
+}
+
+async function openNetwork(context) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${app.url}?network=${NET}`);
+  await totalPupils(page, "280");
+  return { page, errors };
+}
+
+test("?network= shows each school and the total as computed by hand, the bad school as a row that says why", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openNetwork(context);
+  // Alder: E 100, allocation 100,000 + 500 × 80 + 200 × 80 + 4 × 100,000 = 556,000;
+  // per pupil 5,560; restricted 416,000 ÷ 556,000 → 0.7482; balance 21,000; no cut;
+  // flexible 106,000 → index 106,000 ÷ 556,000; lose 100 − floor(25 × 3) = 25.
+  const alder = await figures(page, "network-school-0");
+  assert.deepEqual(
+    [alder.pupils, alder.allocation, alder.perPupil, alder.restrictedShare, alder.balance, alder.cutFte, alder.deficit, alder.lose],
+    ["100", "556000", "5560", "0.7482", "21000", "0", "0", "25"],
+  );
+  assert.ok(Math.abs(Number(alder.flexIndex) - 106000 / 556000) < 1e-12);
+  // Birch: 180 pupils, 730,000; per pupil 4,055.56; restricted 0.863; −45,000 before
+  // cuts; the aide cut 0.4 FTE; 35,000 left (the norm line); lose 180 − 162 = 18.
+  const birch = await figures(page, "network-school-1");
+  assert.deepEqual(
+    [birch.pupils, birch.allocation, birch.perPupil, birch.restrictedShare, birch.balance, birch.cutFte, birch.deficit, birch.lose],
+    ["180", "730000", "4055.56", "0.863", "-45000", "0.4", "35000", "18"],
+  );
+  // Cedar: no pupils, so no per-pupil figure and no breakpoint; index 20,000 ÷ 20,000 = 1.
+  const cedar = await figures(page, "network-school-2");
+  assert.deepEqual(
+    [cedar.pupils, cedar.allocation, cedar.perPupil, cedar.restrictedShare, cedar.balance, cedar.flexIndex, cedar.lose],
+    ["0", "20000", "", "0", "15000", "1", ""],
+  );
+  // broken.json: a row with the reason in words, no figures; the others still add up.
+  const broken = await figures(page, "network-school-3");
+  assert.equal(broken.problem, "true");
+  assert.equal(broken.allocation, "");
+  const why = await page.textContent('[data-testid="network-problem-3"]');
+  assert.match(why, /broken\.json/);
+  // Total: pupils 100 + 180 + 0 = 280; allocation 556,000 + 730,000 + 20,000 =
+  // 1,306,000; per pupil from the sums 1,306,000 ÷ 280 = 4,664.285… → 4,664.29;
+  // balance 21,000 − 45,000 + 15,000 = −9,000; FTE cut 0.4; deficit 35,000;
+  // flexible 106,000 + 6,000 + 20,000 = 132,000; lose min(25, 18) = 18.
+  const total = await figures(page, "network-total");
+  assert.deepEqual(
+    [total.pupils, total.allocation, total.perPupil, total.balance, total.cutFte, total.deficit, total.lose, total.schools],
+    ["280", "1306000", "4664.29", "-9000", "0.4", "35000", "18", "3"],
+  );
+  assert.ok(Math.abs(Number(total.flexIndex) - 132000 / 1306000) < 1e-12);
+  assert.match(await page.textContent('[data-testid="network-left-out"]'), /1 school/);
+  // Three charts, each with a text alternative and a numbers table.
+  for (const id of ["chart-network-per-pupil", "chart-network-flexibility", "chart-network-fte"]) {
+    const desc = await page.textContent(`[data-testid="${id}"] desc`);
+    assert.ok(desc.length > 20, `${id} has a text alternative`);
+    assert.ok(await page.$(`[data-testid="${id}"] table.data`), `${id} has a numbers table`);
+  }
+  // Cedar has no pupils, so the scatter has Alder and Birch only.
+  assert.equal(await page.$$eval('[data-testid="chart-network-per-pupil"] circle', (c) => c.length), 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a network-wide change and one school's own change recompute the rows and the total", async () => {
+  const context = await browser.newContext();
+  const { page } = await openNetwork(context);
+  await page.fill('[data-testid="network-change"]', "-10");
+  // −10% everywhere: pupils 90 + 162 + 0 = 252; allocation 550,400 + 640,000 + 20,000 =
+  // 1,210,400; per pupil 1,210,400 ÷ 252 = 4,803.17; restricted 954,400 ÷ 1,210,400 →
+  // 0.7885; balance 15,400 − 40,000 + 15,000 = −9,600; FTE cut 0 + (1 norm + 0.4) = 1.4;
+  // deficit 30,000; lose min(15, 27) = 15.
+  await totalPupils(page, "252");
+  let total = await figures(page, "network-total");
+  assert.deepEqual(
+    [total.allocation, total.perPupil, total.restrictedShare, total.balance, total.cutFte, total.deficit, total.lose],
+    ["1210400", "4803.17", "0.7885", "-9600", "1.4", "30000", "15"],
+  );
+  const birch = await figures(page, "network-school-1");
+  assert.deepEqual([birch.pupils, birch.cutFte, birch.flexIndex], ["162", "1.4", "0.009375"]);
+  // Alder recruits well: its own +5% (53 per grade, 106 pupils, 659,500).
+  await page.fill('[data-testid="network-school-change-0"]', "5");
+  await totalPupils(page, "268");
+  const alder = await figures(page, "network-school-0");
+  assert.deepEqual([alder.pupils, alder.allocation, alder.perPupil, alder.lose], ["106", "659500", "6221.7", "6"]);
+  // Total: 106 + 162 = 268 pupils; 659,500 + 640,000 + 20,000 = 1,319,500; per pupil
+  // 4,923.51; restricted 1,057,000 ÷ 1,319,500 → 0.8011; balance −500; lose 6.
+  total = await figures(page, "network-total");
+  assert.deepEqual(
+    [total.allocation, total.perPupil, total.restrictedShare, total.balance, total.lose],
+    ["1319500", "4923.51", "0.8011", "-500", "6"],
+  );
+  // Undo takes Alder's own change back, then the network's.
+  await page.click('[data-testid="network-undo"]');
+  await totalPupils(page, "252");
+  await page.click('[data-testid="network-undo"]');
+  await totalPupils(page, "280");
+  await page.click('[data-testid="network-redo"]');
+  await totalPupils(page, "252");
+  // The keys do the same, once the focus has left the boxes.
+  await page.click('[data-testid="network-name"]');
+  await page.keyboard.press("Control+z");
+  await totalPupils(page, "280");
+  await page.keyboard.press("Control+Shift+z");
+  await totalPupils(page, "252");
+  await context.close();
+});
+
+test("sorting by a column orders the rows, keeps their file-order hooks, and says so in aria-sort", async () => {
+  const context = await browser.newContext();
+  const { page } = await openNetwork(context);
+  const order = () => page.$$eval('[data-testid="network-table"] tbody tr', (rows) => rows.map((r) => r.dataset.testid));
+  assert.deepEqual(await order(), ["network-school-0", "network-school-1", "network-school-2", "network-school-3"]);
+  await page.click('[data-testid="network-sort-pupils"]');
+  // Largest first: Birch 180, Alder 100, Cedar 0; the school without figures last.
+  assert.deepEqual(await order(), ["network-school-1", "network-school-0", "network-school-2", "network-school-3"]);
+  assert.equal(await page.getAttribute('th:has([data-testid="network-sort-pupils"])', "aria-sort"), "descending");
+  await page.click('[data-testid="network-sort-pupils"]');
+  assert.deepEqual(await order(), ["network-school-2", "network-school-0", "network-school-1", "network-school-3"]);
+  assert.equal(await page.getAttribute('th:has([data-testid="network-sort-pupils"])', "aria-sort"), "ascending");
+  // Per pupil, largest first: Alder 5,560, Birch 4,055.56; Cedar has none, so after them.
+  await page.click('[data-testid="network-sort-per-pupil"]');
+  assert.deepEqual(await order(), ["network-school-0", "network-school-1", "network-school-2", "network-school-3"]);
+  await context.close();
+});
+
+test("a school opens in the workspace under its change, and the way back finds the network as it was", async () => {
+  const context = await browser.newContext();
+  const { page } = await openNetwork(context);
+  await page.fill('[data-testid="network-change"]', "-10");
+  await totalPupils(page, "252");
+  await page.click('[data-testid="network-open-1"]');
+  await page.waitForSelector('[data-testid="network-school-view"]');
+  // Birch at −10%: allocation 640,000 before cuts, 1 teacher and 0.4 of the aide cut.
+  await page.waitForSelector('[data-testid="total-allocation"][data-value="640000"]');
+  assert.equal(await page.inputValue('[data-testid="enrollment-change"]'), "-10");
+  await page.click('[data-testid="network-back"]');
+  await totalPupils(page, "252");
+  assert.equal(await page.inputValue('[data-testid="network-change"]'), "-10");
+  await context.close();
+});
+
+test("the embed shows the chosen panels read-only, at the host's change, and tells the host its height", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${host.origin}/host.html`);
+  const frame = await (await page.waitForSelector("iframe#net")).contentFrame();
+  await frame.waitForSelector('[data-testid="network-total"][data-pupils="252"]');
+  assert.equal(await frame.$('[data-testid="embed-problems"]'), null, "the network's panel names are understood");
+  assert.equal(await frame.$('[data-testid="network-change"]'), null, "no slider: read-only");
+  assert.equal(await frame.$('[data-testid="network-school-change-0"]'), null, "no per-school box");
+  assert.ok(await frame.$('[data-testid="chart-network-fte"]'), "the FTE chart");
+  assert.equal(await frame.$('[data-testid="chart-network-per-pupil"]'), null, "not the per-pupil chart");
+  assert.equal(await frame.$('[data-testid="chart-network-flexibility"]'), null, "not the flexibility chart");
+  assert.equal(await frame.$('[data-testid="network-export-json"]'), null, "no export in an embed");
+  await page.waitForFunction(() => window.heights.some((h) => h.id === "east" && h.height > 200));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a network saved in the browser comes back after a reload with its change", async () => {
+  const context = await browser.newContext();
+  const { page } = await openNetwork(context);
+  await page.fill('[data-testid="network-change"]', "-10");
+  await totalPupils(page, "252");
+  await page.click('[data-testid="network-save"]');
+  await page.waitForSelector('[data-testid="network-save-status"][data-state="saved"]');
+  const records = await storedRecords(page);
+  const record = JSON.parse(records["network:1"]);
+  assert.equal(record.format, "sitebudget-network/1");
+  assert.equal(Number(record.scenario.change), -0.1);
+  // The plain app, then Networks: the saved network opens with its −10%.
+  await page.goto(app.url);
+  await page.click('[data-testid="networks-open"]');
+  await page.click('[data-testid="network-open-saved-1"]');
+  await totalPupils(page, "252");
+  assert.equal(await page.inputValue('[data-testid="network-change"]'), "-10");
+  await context.close();
+});
+
+test("a network made from budgets saved in the browser, then a saved budget added to it", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await page.waitForSelector('[data-testid="total-allocation"]');
+  const allocation = await page.getAttribute('[data-testid="total-allocation"]', "data-value");
+  await page.click('[data-testid="networks-open"]');
+  await page.click('[data-testid="network-new"] summary');
+  const box = await page.waitForSelector('[data-testid^="network-new-budget-"]');
+  await box.check();
+  await page.click('[data-testid="network-create"]');
+  // One school, the sample, as budgeted: the network's total is that school's figures.
+  await page.waitForSelector('[data-testid="network-total"][data-schools="1"]');
+  assert.equal(await page.getAttribute('[data-testid="network-total"]', "data-allocation"), allocation);
+  // Add to network: the same budget again, so every total doubles.
+  const id = (await box.getAttribute("data-testid")).replace("network-new-budget-", "");
+  await page.selectOption('[data-testid="network-add-school"]', id);
+  await page.waitForSelector('[data-testid="network-total"][data-schools="2"]');
+  assert.equal(Number(await page.getAttribute('[data-testid="network-total"]', "data-allocation")), 2 * Number(allocation));
+  // Saved a moment later with both schools.
+  await page.waitForFunction(() => new Promise((ok) => {
+    const open = indexedDB.open("sitebudget");
+    open.onsuccess = () => {
+      const get = open.result.transaction("records").objectStore("records").get("network:1");
+      get.onsuccess = () => { open.result.close(); ok(!!get.result && JSON.parse(get.result).schools.length === 2); };
+      get.onerror = () => ok(false);
+    };
+    open.onerror = () => ok(false);
+  }));
+  // Back to the budgets: the workspace is as it was.
+  await page.click('[data-testid="networks-close"]');
+  await page.waitForSelector(`[data-testid="total-allocation"][data-value="${allocation}"]`);
+  await context.close();
+});
