@@ -21,7 +21,7 @@ use crate::ui::components::flexibility_panel::FlexibilityPanel;
 use crate::ui::components::import_control::{ImportControl, ImportFeedback};
 use crate::ui::components::levers_panel::LeversPanel;
 use crate::ui::components::norm_day_panel::NormDayPanel;
-use crate::ui::components::print::{print_button, print_head};
+use crate::ui::components::print::{print_button, print_decisions, print_head};
 use crate::ui::components::projection_section::ProjectionSection;
 use crate::ui::components::scenario_bar::{ScenarioBar, ScenarioCommand};
 use crate::ui::components::scenario_inputs::ScenarioInputs;
@@ -357,6 +357,36 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         use_callback((), move |(), _| dispatch.dispatch(Action::ApplyLineEdits))
     };
+    // The meeting view (`?meeting`) shows the same state on one projected screen.
+    let meeting = use_state(|| !embed.embed && crate::ui::meeting::query_has("meeting"));
+    let bilingual = use_state(|| crate::ui::meeting::query_has("bilingual"));
+    let on_meeting = {
+        let (meeting, bilingual) = (meeting.clone(), bilingual.clone());
+        use_callback((), move |(on, both): (bool, bool), _| {
+            crate::ui::meeting::set_query(on, both);
+            meeting.set(on);
+            bilingual.set(both);
+        })
+    };
+    if *meeting {
+        let on_leave = {
+            let cb = on_meeting.clone();
+            Callback::from(move |()| cb.emit((false, false)))
+        };
+        let on_bilingual = {
+            let cb = on_meeting.clone();
+            Callback::from(move |both: bool| cb.emit((true, both)))
+        };
+        return html! {
+            <crate::ui::meeting::MeetingView doc={state.open.doc.clone()} scenario={scenario.clone()}
+                name={active_name.clone()} evaluation={ByPtr::of(&evaluation)} on_scenario={on_scenario.clone()}
+                on_action={on_store_action.clone()} {on_leave} bilingual={*bilingual} {on_bilingual} />
+        };
+    }
+    let on_open_meeting = {
+        let cb = on_meeting.clone();
+        Callback::from(move |_: MouseEvent| cb.emit((true, false)))
+    };
     // The inputs stay on screen even when the scenario cannot be computed, so a stored
     // bad value can be corrected where it is shown.
     let inputs = html! {
@@ -539,10 +569,14 @@ pub fn App(props: &AppProps) -> Html {
                         <ImportControl status={state.import.clone()} on_file={on_file} />
                         <ExportMenu doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()}
                             compare={state.open.compare_with.and_then(|id| state.named(id))
-                                .map(|n| (n.scenario.clone(), AttrValue::from(n.name.clone())))} />
+                                .map(|n| (n.scenario.clone(), AttrValue::from(n.name.clone())))}
+                            others={other_scenarios.clone()} />
                         <ShareLink doc={state.open.doc.clone()} scenario={scenario.clone()} name={active_name.clone()}
                             others={other_scenarios} />
                         { print_button() }
+                        <button type="button" class="no-print" data-testid="meeting-open" onclick={on_open_meeting}
+                            title={tr("One projected screen for a budget meeting, with its decisions")}>
+                            { tr("Meeting view") }</button>
                     </div>
                 </header>
                 <ShareBanner on_open={on_open_shared} />
@@ -560,6 +594,7 @@ pub fn App(props: &AppProps) -> Html {
                         room={*room} on_action={on_store_action} />
                 }
                 if !embed.embed { { print_head(&state.open.doc.school.name, &active_name) } }
+                if !embed.embed { { print_decisions(&scenario.decisions) } }
                 if show(EmbedPanel::School) {
                     <SchoolHeader doc={state.open.doc.clone()} />
                 }

@@ -8,7 +8,7 @@ use crate::ui::state::Store;
 use crate::ui::xlsx_client::import_lines;
 use sitebudget_core::app::Action;
 use sitebudget_core::io::import::looks_like_json;
-use sitebudget_core::io::parse_document;
+use sitebudget_core::io::{file_scenarios, parse_document};
 use sitebudget_core::model::Document;
 use sitebudget_core::util::i18n::tr1;
 
@@ -48,9 +48,29 @@ pub fn read_and_import(
                     return;
                 }
                 if looks_like_json(&name, &text) {
-                    parse_document(&String::from_utf8_lossy(&bytes))
-                        .map(|doc| (doc, Vec::new()))
-                        .map_err(|e| e.problems.iter().map(ToString::to_string).collect())
+                    let read = parse_document(&text).and_then(|doc| {
+                        let value = serde_json::from_str(&text).unwrap_or_default();
+                        Ok((doc, file_scenarios(&value)?))
+                    });
+                    match read {
+                        // A file that carries scenarios (with a meeting's decisions)
+                        // opens them as a share link does.
+                        Ok((doc, scenarios)) if !scenarios.is_empty() => {
+                            let mut scenarios = scenarios.into_iter();
+                            if let Some((first, first_name)) = scenarios.next() {
+                                dispatch.dispatch(Action::OpenShared {
+                                    doc: Box::new(doc),
+                                    scenario: Box::new(first),
+                                    name: first_name,
+                                    from: name,
+                                    others: scenarios.collect(),
+                                });
+                            }
+                            return;
+                        }
+                        Ok((doc, _)) => Ok((doc, Vec::new())),
+                        Err(e) => Err(e.problems.iter().map(ToString::to_string).collect()),
+                    }
                 } else {
                     import_lines(current, bytes, false)
                         .await

@@ -9,6 +9,7 @@ pub mod export;
 pub mod import;
 pub mod keys;
 pub mod lang;
+pub mod meeting;
 pub mod network;
 pub mod persist;
 pub mod rescue;

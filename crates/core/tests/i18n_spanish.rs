@@ -272,3 +272,60 @@ fn the_workbook_follows_the_language_but_keeps_the_importer_s_columns() {
     assert_eq!(back.lines, doc.lines);
     set_catalog(None);
 }
+
+const ALDER: &str = include_str!("../../../tests/e2e/fixtures/network/schools/alder.json");
+const BIRCH: &str = include_str!("../../../tests/e2e/fixtures/network/schools/birch.json");
+
+#[test]
+fn the_network_table_and_its_per_pupil_chart_read_in_spanish_for_the_fixture() {
+    use sitebudget_core::engine::school_row;
+    use sitebudget_core::io::network::{left_out, network_csv, NetworkRow};
+    use sitebudget_core::view::network_table::{per_pupil_alt, per_pupil_points, NetworkColumn};
+    let alder = parse_document(ALDER).unwrap();
+    let birch = parse_document(BIRCH).unwrap();
+    let a = school_row(&alder, d("-0.1")).unwrap();
+    let b = school_row(&birch, d("-0.1")).unwrap();
+    set_catalog(Some(spanish()));
+    let labels: Vec<String> = NetworkColumn::all().iter().map(|c| c.label()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Escuela",
+            "Alumnos",
+            "Proporción de alumnos no duplicados",
+            "Asignación",
+            "Por alumno",
+            "Proporción restringida",
+            "Saldo antes de los recortes",
+            "FTE recortados",
+            "Déficit después del plan",
+            "Índice de flexibilidad",
+            "Umbral más cercano",
+        ]
+    );
+    // The fixture's figures at −10% (EXPECTED.md): Alder $6,115.56 a pupil at 80%
+    // unduplicated, Birch $3,950.62 at 50%; the money keeps its US-dollar format.
+    let names = ["Alder Elementary", "Birch Middle School"];
+    let points = per_pupil_points(&names, &[Some(&a), Some(&b)]);
+    assert_eq!(
+        per_pupil_alt(&points),
+        "Asignación por alumno frente a la proporción de alumnos no duplicados, 2 escuelas. \
+         Alder Elementary: $6,115.56 por alumno con 80% de alumnos no duplicados; \
+         Birch Middle School: $3,950.62 por alumno con 50% de alumnos no duplicados."
+    );
+    // The CSV export's headings are for people, so they follow the language too.
+    let rows = [NetworkRow {
+        school: names[0].to_owned(),
+        change: d("-0.1"),
+        row: Ok(a),
+    }];
+    let csv = network_csv(&rows);
+    assert!(csv
+        .starts_with("Escuela,Cambio de inscripción,Alumnos,Proporción de alumnos no duplicados,"));
+    assert!(csv.contains("\r\nTotal,"));
+    assert_eq!(
+        left_out(2),
+        "2 escuelas no se pudieron calcular y quedan fuera del total."
+    );
+    set_catalog(None);
+}

@@ -190,7 +190,7 @@ fn top_level_unknown_and_missing_fields() {
         &with("/extra", json!(1)),
         Place::Document,
         "extra",
-        "is not a known field; known fields are `format`, `school`, `sources`, `norms` or `lines`",
+        "is not a known field; known fields are `format`, `school`, `sources`, `norms`, `lines` or `scenarios`",
     );
     refused(
         &with("/line", json!([])),

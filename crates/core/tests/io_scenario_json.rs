@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::json;
-use sitebudget_core::engine::{EnrollmentInput, LineEdit, NormDay, Scenario, YearChange};
+use sitebudget_core::engine::{Decision, EnrollmentInput, LineEdit, NormDay, Scenario, YearChange};
 use sitebudget_core::io::sample::sample_document;
 use sitebudget_core::io::{document_value, parse_document, read_scenario, scenario_value, to_json};
 use sitebudget_core::model::{Funding, Grade, Line, LineKind, Position, Priority};
@@ -155,9 +155,19 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 remaining_share: s,
             }),
         ),
+        // Decisions as the app keeps them: trimmed, within bounds, a date or none.
+        prop::collection::vec(
+            (
+                "[a-zé“][a-zé ,;”]{0,30}[a-z]",
+                "([a-zñ][a-z ]{0,20}[a-z])?",
+                prop_oneof![Just(String::new()), Just("2026-12-01".to_owned())],
+            )
+                .prop_map(|(decided, note, at)| Decision { decided, note, at }),
+            0..3,
+        ),
     )
         .prop_map(
-            |(enrollment, u, a, c, r, line_edits, years, norm_day)| Scenario {
+            |(enrollment, u, a, c, r, line_edits, years, norm_day, decisions)| Scenario {
                 enrollment,
                 unduplicated_pct: u,
                 attendance_rate: a,
@@ -166,6 +176,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 line_edits,
                 years,
                 norm_day,
+                decisions,
             },
         )
 }

@@ -13,7 +13,7 @@ use crate::ui::export::download;
 use crate::ui::xlsx_client::{export_xlsx, lines_csv, lines_xlsx};
 use sitebudget_core::engine::Scenario;
 use sitebudget_core::io::sample::sample_document;
-use sitebudget_core::io::to_json;
+use sitebudget_core::io::to_json_with_scenarios;
 use sitebudget_core::model::Document;
 use sitebudget_core::view::file_name::file_stem;
 
@@ -29,6 +29,10 @@ pub struct ExportMenuProps {
     /// The scenario compared with the active one and its name, exported side by side.
     #[prop_or_default]
     pub compare: Option<(Rc<Scenario>, AttrValue)>,
+    /// The budget's other scenarios and names: the JSON file carries them with the
+    /// active one when any holds a meeting's decisions.
+    #[prop_or_default]
+    pub others: Rc<Vec<(Scenario, String)>>,
 }
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -60,18 +64,24 @@ fn worker_download<F>(
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     use_lang();
     let status = use_state(|| None::<Result<String, String>>);
-    // A text download: the file is named after the school plus `suffix`.
-    let text_export = |suffix: &'static str, mime: &'static str, write: fn(&Document) -> String| {
+    let on_json = {
         let (doc, status) = (props.doc.clone(), status.clone());
+        let (scenario, name, others) = (
+            props.scenario.clone(),
+            props.name.clone(),
+            props.others.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
-            let name = format!("{}{suffix}", file_stem(&doc.school.name));
+            let file = format!("{}.json", file_stem(&doc.school.name));
+            let mut all: Vec<(&Scenario, &str)> = vec![(&scenario, name.as_str())];
+            all.extend(others.iter().map(|(s, n)| (s, n.as_str())));
+            let text = to_json_with_scenarios(&doc, &all);
             status.set(Some(
-                download(write(&doc).as_bytes(), &name, mime)
-                    .map(|_| i18n::tr1("Downloaded {file}", "file", &name)),
+                download(text.as_bytes(), &file, "application/json")
+                    .map(|_| i18n::tr1("Downloaded {file}", "file", &file)),
             ));
         })
     };
-    let on_json = text_export(".json", "application/json", to_json);
     // CSV is written by the file worker, which holds the CSV code.
     let on_csv = {
         let (doc, status) = (props.doc.clone(), status.clone());

@@ -37,3 +37,24 @@ pub fn print_head(school: &str, scenario: &str) -> Html {
         </p>
     }
 }
+
+/// The scenario's decisions, on paper only (the meeting view shows them on screen).
+pub fn print_decisions(decisions: &[sitebudget_core::engine::Decision]) -> Html {
+    if decisions.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="print-only print-decisions" data-testid="print-decisions">
+            <h2>{ sitebudget_core::util::i18n::tr("Decisions") }</h2>
+            <ol>
+                for d in decisions.iter() {
+                    <li>
+                        <strong>{ &d.decided }</strong>
+                        if !d.note.is_empty() { { " — " }{ &d.note } }
+                        if !d.at.is_empty() { { format!(" ({})", d.at) } }
+                    </li>
+                }
+            </ol>
+        </section>
+    }
+}

@@ -14,6 +14,7 @@ use crate::format;
 use crate::history::History;
 use crate::io::network::{network_text, read_network_record, NetworkRow, SchoolOut};
 use crate::model::{BadBudget, Document, NetworkFile, SchoolEntry};
+use crate::util::i18n::{tr, tr1, trf, trn};
 
 /// The storage key of a network's record.
 pub fn network_key(id: u32) -> String {
@@ -55,11 +56,9 @@ impl NetworkSchool {
     pub fn problem(&self) -> Option<String> {
         match self {
             NetworkSchool::Budget(_) => None,
-            NetworkSchool::Src { src, problem } => Some(
-                problem
-                    .clone()
-                    .unwrap_or_else(|| format!("The budget file {src} has not been loaded yet.")),
-            ),
+            NetworkSchool::Src { src, problem } => Some(problem.clone().unwrap_or_else(|| {
+                tr1("The budget file {src} has not been loaded yet.", "src", src)
+            })),
             NetworkSchool::Bad(b) => Some(b.problems.join(" ")),
         }
     }
@@ -70,7 +69,7 @@ impl NetworkSchool {
         match self {
             NetworkSchool::Budget(d) => d.school.name.clone(),
             NetworkSchool::Src { src, .. } => src.clone(),
-            NetworkSchool::Bad(_) => format!("School {}", i.saturating_add(1)),
+            NetworkSchool::Bad(_) => tr1("School {n}", "n", &i.saturating_add(1)),
         }
     }
 }
@@ -155,8 +154,10 @@ impl Network {
                 row: match (s.problem(), rows.get(i)) {
                     (Some(problem), _) => Err(problem),
                     (None, Some(Ok(row))) => Ok(row.clone()),
-                    (None, Some(Err(e))) => Err(format!("This school cannot be computed: {e}.")),
-                    (None, None) => Err("This school has not been computed yet.".to_owned()),
+                    (None, Some(Err(e))) => {
+                        Err(tr1("This school cannot be computed: {e}.", "e", e))
+                    }
+                    (None, None) => Err(tr("This school has not been computed yet.")),
                 },
             })
             .collect()
@@ -167,15 +168,20 @@ impl Network {
         let own = self.scenario.overridden().count();
         let change = format::percent(self.scenario.change);
         let name = if self.name.is_empty() {
-            "Network"
+            tr("Network")
         } else {
-            self.name.as_str()
+            self.name.clone()
         };
-        match own {
-            0 => format!("{name}: enrollment change {change} for every school"),
-            1 => format!("{name}: enrollment change {change}, 1 school with its own change"),
-            n => format!("{name}: enrollment change {change}, {n} schools with their own change"),
+        let args: [(&str, &dyn std::fmt::Display); 2] = [("name", &name), ("change", &change)];
+        if own == 0 {
+            return trf("{name}: enrollment change {change} for every school", &args);
         }
+        trn(
+            "{name}: enrollment change {change}, 1 school with its own change",
+            "{name}: enrollment change {change}, {n} schools with their own change",
+            own as u64,
+            &args,
+        )
     }
 }
 

@@ -9,7 +9,7 @@ use super::budgets::Budget;
 use super::inputs::scenario_problems;
 use super::saved::{Conflict, Damaged};
 use crate::edit::{apply_edit, Edit, EditError};
-use crate::engine::{apply_scenario, LineEdit, Scenario};
+use crate::engine::{apply_scenario, Decision, LineEdit, Scenario, DECISIONS_MAX};
 use crate::history::History;
 use crate::io::line_rows::BadRow;
 use crate::io::sample::sample_document;
@@ -276,6 +276,17 @@ pub enum Action {
     GroupBySource(bool),
     /// Replace the active scenario's inputs.
     SetScenario(Box<Scenario>),
+    /// Record a meeting's decision in the active scenario (`index`: `None` adds it at the
+    /// end, `Some(i)` replaces decision `i`); a decision [`Decision::checked`] refuses
+    /// changes nothing.
+    SetDecision {
+        /// Which decision to replace, or `None` to add one.
+        index: Option<usize>,
+        /// The decision.
+        decision: Decision,
+    },
+    /// Remove the active scenario's decision at this index.
+    RemoveDecision(usize),
     /// Add an unchanged scenario and switch to it.
     NewScenario,
     /// Copy a scenario and switch to the copy.
@@ -545,9 +556,40 @@ impl AppState {
                 {
                     return self;
                 }
+                // Decisions change only through their own actions: a reset to the budget
+                // or a slider move keeps what the meeting decided.
+                let mut scenario = *scenario;
+                scenario.decisions = self.scenario().decisions.clone();
                 if let Some(named) = next.active_mut() {
-                    named.scenario = Rc::new(*scenario);
+                    named.scenario = Rc::new(scenario);
                 }
+            }
+            Action::SetDecision { index, decision } => {
+                let Ok(decision) = decision.checked() else {
+                    return self;
+                };
+                let Some(named) = next.active_mut() else {
+                    return self;
+                };
+                let list = &mut Rc::make_mut(&mut named.scenario).decisions;
+                match index {
+                    None if list.len() < DECISIONS_MAX => list.push(decision),
+                    Some(i) if list.get(i).is_some_and(|d| *d != decision) => {
+                        if let Some(slot) = list.get_mut(i) {
+                            *slot = decision;
+                        }
+                    }
+                    _ => return self,
+                }
+            }
+            Action::RemoveDecision(index) => {
+                let Some(named) = next.active_mut() else {
+                    return self;
+                };
+                if index >= named.scenario.decisions.len() {
+                    return self;
+                }
+                Rc::make_mut(&mut named.scenario).decisions.remove(index);
             }
             Action::NewScenario => {
                 let open = &mut next.open;

@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{cell_range, row_col_to_cell, Format, Formula, Workbook, Worksheet};
 use rust_xlsxwriter::{ColNum, RowNum, XlsxError};
 
-use crate::engine::{evaluate, Evaluation, LineStatus, NormDayResult, Scenario};
+use crate::engine::{evaluate, Decision, Evaluation, LineStatus, NormDayResult, Scenario};
 use crate::engine::{network_total, SchoolRow};
 use crate::io::line_rows::{line_cells, COLUMNS, TOTAL_LABEL};
 use crate::io::network::{
@@ -79,7 +79,15 @@ pub fn compared_workbook(
         }
         _ => None,
     };
-    build(doc, eval.as_ref(), scenario_name, pair.as_ref()).map_err(not_written)
+    let mut decided: Vec<(&str, &Decision)> = scenario
+        .decisions
+        .iter()
+        .map(|d| (scenario_name, d))
+        .collect();
+    if let Some((other, other_name)) = compare {
+        decided.extend(other.decisions.iter().map(|d| (other_name, d)));
+    }
+    build(doc, eval.as_ref(), scenario_name, pair.as_ref(), &decided).map_err(not_written)
 }
 
 /// Why the workbook could not be written, in plain words.
@@ -178,7 +186,7 @@ pub fn network_workbook(title: &str, rows: &[NetworkRow]) -> Result<Vec<u8>, Str
     let mut book = Workbook::new();
     network_sheet(book.add_worksheet(), title, rows, &styles())
         .and_then(|()| book.save_to_buffer())
-        .map_err(|e| format!("The workbook could not be written: {e}"))
+        .map_err(|e| tr1("The workbook could not be written: {e}", "e", &e))
 }
 
 /// How each figure column of the network table is shown, after School and change:
@@ -213,9 +221,9 @@ fn network_sheet(
     rows: &[NetworkRow],
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.set_name("Network")?;
+    ws.set_name(tr("Network"))?;
     ws.write_string_with_format(0, 0, title, &s.title)?;
-    header(ws, 2, &NETWORK_COLUMNS, s)?;
+    header_tr(ws, 2, &NETWORK_COLUMNS, s)?;
     let percent = Format::new().set_num_format("0.0%");
     let bold_percent = Format::new().set_bold().set_num_format("0.0%");
     let plain = Format::new();
@@ -249,7 +257,7 @@ fn network_sheet(
     let last = row.checked_sub(1).filter(|l| *l >= first);
     let ok: Vec<&SchoolRow> = rows.iter().filter_map(|r| r.row.as_ref().ok()).collect();
     let total = network_total(&ok);
-    ws.write_string_with_format(row, 0, NETWORK_TOTAL, &s.bold)?;
+    ws.write_string_with_format(row, 0, tr(NETWORK_TOTAL), &s.bold)?;
     for (i, (value, cell)) in total_cells(&total).into_iter().zip(NET_CELLS).enumerate() {
         let c = (i as ColNum).saturating_add(2);
         let format = format_of(cell, true);
@@ -301,6 +309,7 @@ fn build(
     eval: Result<&Evaluation, &String>,
     name: &str,
     pair: Option<&TwoScenarios>,
+    decided: &[(&str, &Decision)],
 ) -> Result<Vec<u8>, XlsxError> {
     let styles = styles();
     let mut book = Workbook::new();
@@ -323,7 +332,37 @@ fn build(
             }
         }
     }
+    if !decided.is_empty() {
+        decisions_sheet(book.add_worksheet(), doc, decided, &styles)?;
+    }
     book.save_to_buffer()
+}
+
+/// Sheet "Decisions": what meetings decided, one row each: scenario, decision, note, date.
+fn decisions_sheet(
+    ws: &mut Worksheet,
+    doc: &Document,
+    decided: &[(&str, &Decision)],
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    ws.set_name(tr("Decisions"))?;
+    let title = trf(
+        "{school} {year}: what the meetings decided",
+        &[
+            ("school", &doc.school.name),
+            ("year", &doc.school.fiscal_year),
+        ],
+    );
+    ws.write_string_with_format(0, 0, title, &s.title)?;
+    let names = [tr("Scenario"), tr("Decision"), tr("Note"), tr("Date")];
+    header(ws, 2, &names.each_ref().map(String::as_str), s)?;
+    for (row, (name, d)) in (3..).zip(decided) {
+        ws.write_string(row, 0, *name)?;
+        ws.write_string(row, 1, &d.decided)?;
+        ws.write_string(row, 2, &d.note)?;
+        ws.write_string(row, 3, &d.at)?;
+    }
+    widths(ws, &[24.0, 48.0, 60.0, 12.0])
 }
 
 /// The decimal as a spreadsheet number, or `None` when it has more significant digits

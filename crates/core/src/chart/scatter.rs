@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::scale::{compact, fit_axis, full, nice_ticks, Axis, LinearScale};
 use super::{fit_text, text_width, Anchor, Layout, Rect, Text, ValueFormat};
 use super::{AXIS_SPACE, FONT_PX, SIDE_PAD};
-use crate::util::i18n::trn;
+use crate::util::i18n::{tr, trf, trn};
 
 /// One point's input: a name and its two values.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -236,22 +236,31 @@ pub fn describe_scatter(
     (x_name, y_name): (&str, &str),
 ) -> String {
     if data.is_empty() {
-        return "No data.".to_string();
+        return tr("No data.");
     }
     let items: Vec<String> = data
         .iter()
         .map(|d| {
-            format!(
-                "{}: {x_name} {}, {y_name} {}",
-                d.label,
-                full(d.x, x_fmt),
-                full(d.y, y_fmt)
+            trf(
+                "{label}: {x_name} {x}, {y_name} {y}",
+                &[
+                    ("label", &d.label),
+                    ("x_name", &x_name),
+                    ("x", &full(d.x, x_fmt)),
+                    ("y_name", &y_name),
+                    ("y", &full(d.y, y_fmt)),
+                ],
             )
         })
         .collect();
-    format!(
-        "{}. {}.",
-        trn("1 point", "{n} points", data.len() as u64, &[]),
-        items.join("; ")
+    trf(
+        "{points}. {items}.",
+        &[
+            (
+                "points",
+                &trn("1 point", "{n} points", data.len() as u64, &[]),
+            ),
+            ("items", &items.join("; ")),
+        ],
     )
 }

@@ -47,8 +47,8 @@ pub use norms::{entitlement_fte, Entitlement};
 pub use projection::{project, ClassSize, YearResult};
 pub use rounding::{ceil_cents, cents};
 pub use scenario::{
-    apply_scenario, EnrollmentInput, LineEdit, NormDay, Scenario, YearChange,
-    DEFAULT_REMAINING_SHARE,
+    apply_scenario, Decision, DecisionField, EnrollmentInput, LineEdit, NormDay, Scenario,
+    YearChange, DECISIONS_MAX, DECISION_MAX, DEFAULT_REMAINING_SHARE, NOTE_MAX,
 };
 pub use snapshot::{LineResult, LineType, Snapshot, SourceResult};
 

@@ -24,6 +24,7 @@ use super::rounding::{add, cents, div};
 use super::scenario::{grow_school, YearChange};
 use super::snapshot::Snapshot;
 use crate::model::{Document, Line};
+use crate::util::i18n::{tr, tr1};
 use crate::util::{dec, IdMap};
 
 /// A network scenario: one enrollment change for every school, with per-school overrides.
@@ -343,7 +344,7 @@ impl Prep {
             if fte.is_sign_negative() && !fte.is_zero() {
                 let id = work.line(i).map_or(String::new(), |l| l.id.clone());
                 return Err(EngineError::Negative {
-                    what: format!("the FTE of line \"{id}\""),
+                    what: tr1("the FTE of line \"{id}\"", "id", &id),
                     value: fte,
                 });
             }
@@ -354,7 +355,7 @@ impl Prep {
         for (s, a) in work.sources.iter().zip(&work.alloc) {
             if s.restricted {
                 restricted_allocation = add(restricted_allocation, *a, &|| {
-                    "the restricted allocation".into()
+                    tr("the restricted allocation")
                 })?;
             }
         }
@@ -369,13 +370,13 @@ impl Prep {
         let cut = plan_in(&baseline, &mut work, Detail::Figures, Some(&self.order))?;
         let mut deficit = Decimal::ZERO;
         for d in &cut.deficits {
-            deficit = add(deficit, d.amount, &|| "the deficit left".into())?;
+            deficit = add(deficit, d.amount, &|| tr("the deficit left"))?;
         }
         let flexible = flexible_total(&work)?;
         let index = if allocation.is_zero() {
             Decimal::ZERO
         } else {
-            div(flexible, allocation, &|| "the flexibility index".into())?
+            div(flexible, allocation, &|| tr("the flexibility index"))?
         };
         Ok(SchoolRow {
             pupils,

@@ -12,7 +12,7 @@ use super::error::EngineError;
 use super::rounding::{grow_cents, mul, whole};
 use crate::model::{Allocation, Document, Grade, Line, LineKind, Norm, School, Source};
 use crate::util::dec;
-use crate::util::i18n::{key, tr, tr1};
+use crate::util::i18n::{key, tr, tr1, trf};
 
 /// How a scenario changes enrollment.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -56,6 +56,91 @@ pub struct Scenario {
     pub years: Vec<YearChange>,
     /// The district's count on Norm Day, if the scenario carries one.
     pub norm_day: Option<NormDay>,
+    /// What meetings decided about this scenario, oldest first; figures ignore them.
+    pub decisions: Vec<Decision>,
+}
+
+/// One decision a meeting took about a scenario, with an optional note.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Decision {
+    /// What was decided, in a few words ("Keep the nurse at 3 days").
+    pub decided: String,
+    /// Why, or what follows from it; may be empty.
+    pub note: String,
+    /// The day it was recorded, `YYYY-MM-DD`; may be empty.
+    pub at: String,
+}
+
+/// The most characters a decision's text may have.
+pub const DECISION_MAX: usize = 200;
+/// The most characters a decision's note may have.
+pub const NOTE_MAX: usize = 1000;
+/// The most decisions one scenario may hold.
+pub const DECISIONS_MAX: usize = 100;
+
+/// Which part of a decision is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecisionField {
+    /// The decision's text.
+    Decided,
+    /// The note.
+    Note,
+    /// The date.
+    At,
+}
+
+impl Decision {
+    /// The decision trimmed, or the first field refused and why, in plain words.
+    pub fn checked(&self) -> Result<Decision, (DecisionField, String)> {
+        let decided = self.decided.trim();
+        let note = self.note.trim();
+        let at = self.at.trim();
+        if decided.is_empty() {
+            return Err((DecisionField::Decided, tr("Write what was decided.")));
+        }
+        let too_long = |max: usize, n: usize| {
+            trf(
+                "At most {max} characters, please: this has {n}.",
+                &[("max", &max), ("n", &n)],
+            )
+        };
+        let n = decided.chars().count();
+        if n > DECISION_MAX {
+            return Err((DecisionField::Decided, too_long(DECISION_MAX, n)));
+        }
+        let n = note.chars().count();
+        if n > NOTE_MAX {
+            return Err((DecisionField::Note, too_long(NOTE_MAX, n)));
+        }
+        if !at.is_empty() && !is_date(at) {
+            return Err((
+                DecisionField::At,
+                tr("The date must be written as year-month-day, like 2026-12-01."),
+            ));
+        }
+        Ok(Decision {
+            decided: decided.to_owned(),
+            note: note.to_owned(),
+            at: at.to_owned(),
+        })
+    }
+}
+
+/// Whether `text` is a `YYYY-MM-DD` day with a month 1–12 and a day 1–31.
+fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+            .then(|| text.get(r).and_then(|t| t.parse::<u32>().ok()))
+            .flatten()
+    };
+    b.len() == 10
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && digits(0..4).is_some()
+        && digits(5..7).is_some_and(|m| (1..=12).contains(&m))
+        && digits(8..10).is_some_and(|d| (1..=31).contains(&d))
 }
 
 /// One year's own changes, applied to the year before it.

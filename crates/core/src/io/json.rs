@@ -3,14 +3,17 @@
 use rust_decimal::Decimal;
 use serde_json::Value;
 
+use super::fields::Reader;
 use super::pretty::J;
 use super::read;
+use super::scenario_json::{read_scenario, scenario_j};
+use crate::engine::Scenario;
 use crate::model::validate;
 use crate::model::{
     Allocation, Basis, Document, Line, LineKind, Norm, Rounding, School, Source, FORMAT,
 };
 use crate::model::{ImportError, Place, Problem};
-use crate::util::i18n::tr1;
+use crate::util::i18n::{tr, tr1};
 
 /// Parses and validates a `sitebudget/1` JSON document.
 ///
@@ -69,6 +72,60 @@ pub fn to_json(doc: &Document) -> String {
     let mut out = root(doc).render();
     out.push('\n');
     out
+}
+
+/// The budget file: the document and, when one of its scenarios holds a meeting's
+/// decisions, every scenario with its name (`"scenarios": [{"name", "scenario"}]`, the
+/// open one first), so what was decided travels with the file. Without decisions the
+/// file is the document alone, as before.
+pub fn to_json_with_scenarios(doc: &Document, scenarios: &[(&Scenario, &str)]) -> String {
+    if scenarios.iter().all(|(s, _)| s.decisions.is_empty()) {
+        return to_json(doc);
+    }
+    let mut file = root(doc);
+    let list = scenarios
+        .iter()
+        .map(|(s, name)| J::obj([("name", J::str(name)), ("scenario", scenario_j(s))]))
+        .collect();
+    if let J::Obj(fields) = &mut file {
+        fields.push(("scenarios".to_owned(), J::Arr(list)));
+    }
+    let mut out = file.render();
+    out.push('\n');
+    out
+}
+
+/// The scenarios a budget file carries with their names (none when it has no
+/// `scenarios`), each read as strictly as a stored one.
+pub fn file_scenarios(value: &Value) -> Result<Vec<(Scenario, String)>, ImportError> {
+    let Some(list) = value.get("scenarios") else {
+        return Ok(Vec::new());
+    };
+    let mut r = Reader::default();
+    let place = Place::Document;
+    let mut out = Vec::new();
+    for item in r.list(&place, "scenarios", list).map_or(&[][..], |v| v) {
+        let Some(o) = r.object(&place, "scenarios", "scenarios[].", item) else {
+            continue;
+        };
+        o.only(&mut r, &["name", "scenario"]);
+        let name = o.req(&mut r, "name", Reader::text);
+        let scenario = match o.get("scenario").map(read_scenario) {
+            Some(Ok(s)) => Some(s),
+            Some(Err(e)) => {
+                r.problems.extend(e.problems);
+                None
+            }
+            None => {
+                r.refuse(&place, "scenarios[].scenario", tr("is required"));
+                None
+            }
+        };
+        if let (Some(name), Some(scenario)) = (name, scenario) {
+            out.push((scenario, name));
+        }
+    }
+    r.finish(Some(out))
 }
 
 /// A decimal as a JSON string, its scale kept.

@@ -19,7 +19,7 @@ pub mod xlsx_read;
 
 pub use crate::model::{ImportError, Place, Problem};
 pub use csv_lines::{import_lines_csv, lines_to_csv, read_lines_csv};
-pub use json::{document_value, parse_document, to_json};
+pub use json::{document_value, file_scenarios, parse_document, to_json, to_json_with_scenarios};
 pub use scenario_json::{read_scenario, scenario_value};
 pub use share::{read_share, share_fragment, ShareError, Shared};
 pub use xlsx_read::{import_lines_xlsx, xlsx_rows};

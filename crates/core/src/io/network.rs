@@ -14,6 +14,7 @@ use super::pretty::J;
 use crate::engine::{network_total, NetworkScenario, SchoolRow};
 use crate::model::{BadBudget, Document, NetworkFile, SchoolEntry, NETWORK_FORMAT};
 use crate::util::decimal::parse_decimal;
+use crate::util::i18n::{key, tr, tr1, trf, trn};
 
 /// A school of a network as written back: a budget inline, a `src` path kept, or an
 /// entry that did not read, kept as its own JSON text.
@@ -45,7 +46,7 @@ pub struct NetworkRow {
 /// (see [`read_network_record`]).
 pub fn read_network(text: &str) -> Result<NetworkFile, Vec<String>> {
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| vec![format!("The network file is not valid JSON: {e}.")])?;
+        .map_err(|e| vec![tr1("The network file is not valid JSON: {e}.", "e", &e)])?;
     network_of(&value)
 }
 
@@ -53,34 +54,37 @@ pub fn read_network(text: &str) -> Result<NetworkFile, Vec<String>> {
 pub fn network_of(value: &Value) -> Result<NetworkFile, Vec<String>> {
     let Value::Object(map) = value else {
         return Err(vec![
-            "The network file is not a JSON object: it should start with {\"format\": \"sitebudget-network/1\".".to_owned(),
+            tr("The network file is not a JSON object: it should start with {\"format\": \"sitebudget-network/1\"."),
         ]);
     };
     let mut problems = Vec::new();
     match map.get("format") {
         Some(Value::String(f)) if f == NETWORK_FORMAT => {}
         Some(Value::String(f)) if f == crate::model::FORMAT => problems.push(
-            "This is a single budget (`sitebudget/1`), not a network: open it as a budget, or add it to a network.".to_owned(),
+            tr("This is a single budget (`sitebudget/1`), not a network: open it as a budget, or add it to a network."),
         ),
-        Some(other) => problems.push(format!(
-            "The file's format is {}, not `{NETWORK_FORMAT}`.",
-            short(other)
+        Some(other) => problems.push(trf(
+            "The file's format is {got}, not `{format}`.",
+            &[("got", &short(other)), ("format", &NETWORK_FORMAT)],
         )),
-        None => problems.push(format!(
-            "The file has no `format` field; a network file has \"format\": \"{NETWORK_FORMAT}\"."
+        None => problems.push(tr1(
+            "The file has no `format` field; a network file has \"format\": \"{format}\".",
+            "format",
+            &NETWORK_FORMAT,
         )),
     }
     let schools = match map.get("schools") {
         Some(Value::Array(items)) => Some(items),
         Some(other) => {
-            problems.push(format!(
-                "The network's `schools` should be a list, got {}.",
-                short(other)
+            problems.push(tr1(
+                "The network's `schools` should be a list, got {got}.",
+                "got",
+                &short(other),
             ));
             None
         }
         None => {
-            problems.push("The network file has no `schools` list.".to_owned());
+            problems.push(tr("The network file has no `schools` list."));
             None
         }
     };
@@ -108,8 +112,8 @@ fn short(v: &Value) -> String {
             let cut: String = s.chars().take(40).collect();
             format!("\"{cut}\"")
         }
-        Value::Array(_) => "a list".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
+        Value::Array(_) => tr("a list"),
+        Value::Object(_) => tr("an object"),
         other => other.to_string().chars().take(40).collect(),
     }
 }
@@ -124,21 +128,23 @@ fn entry(i: usize, v: &Value) -> SchoolEntry {
         }))
     };
     let Value::Object(map) = v else {
-        return bad(format!(
-            "School {n} is {}, not an object with `src` or `budget`.",
-            short(v)
+        return bad(trf(
+            "School {n} is {got}, not an object with `src` or `budget`.",
+            &[("n", &n), ("got", &short(v))],
         ));
     };
     match (map.get("src"), map.get("budget")) {
-        (Some(_), Some(_)) => bad(format!(
-            "School {n} gives both `src` and `budget`; give one of them."
+        (Some(_), Some(_)) => bad(tr1(
+            "School {n} gives both `src` and `budget`; give one of them.",
+            "n",
+            &n,
         )),
         (Some(Value::String(src)), None) if !src.trim().is_empty() => {
             SchoolEntry::Src(src.trim().to_owned())
         }
-        (Some(other), None) => bad(format!(
-            "School {n}'s `src` should be the path of a budget file, got {}.",
-            short(other)
+        (Some(other), None) => bad(trf(
+            "School {n}'s `src` should be the path of a budget file, got {got}.",
+            &[("n", &n), ("got", &short(other))],
         )),
         (None, Some(budget)) => {
             // A budget given as JSON text is read the same as one given as an object.
@@ -150,8 +156,9 @@ fn entry(i: usize, v: &Value) -> SchoolEntry {
                         &parsed
                     }
                     Err(e) => {
-                        return bad(format!(
-                            "School {n}'s budget is text that is not valid JSON: {e}."
+                        return bad(trf(
+                            "School {n}'s budget is text that is not valid JSON: {e}.",
+                            &[("n", &n), ("e", &e)],
                         ))
                     }
                 },
@@ -163,14 +170,16 @@ fn entry(i: usize, v: &Value) -> SchoolEntry {
                     problems: e
                         .problems
                         .iter()
-                        .map(|p| format!("School {n}'s budget: {p}."))
+                        .map(|p| trf("School {n}'s budget: {p}.", &[("n", &n), ("p", p)]))
                         .collect(),
                     json: v.to_string(),
                 })),
             }
         }
-        (None, None) => bad(format!(
-            "School {n} has neither `src` (a budget file) nor `budget` (a budget inline)."
+        (None, None) => bad(tr1(
+            "School {n} has neither `src` (a budget file) nor `budget` (a budget inline).",
+            "n",
+            &n,
         )),
     }
 }
@@ -182,7 +191,7 @@ pub fn read_network_record(
     text: &str,
 ) -> Result<(NetworkFile, NetworkScenario, Vec<String>), Vec<String>> {
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| vec![format!("The saved network is not valid JSON: {e}.")])?;
+        .map_err(|e| vec![tr1("The saved network is not valid JSON: {e}.", "e", &e)])?;
     let file = network_of(&value)?;
     let (scenario, problems) = match value.get("scenario") {
         None | Some(Value::Null) => (NetworkScenario::default(), Vec::new()),
@@ -199,12 +208,14 @@ fn change_of(v: &Value) -> Result<Decimal, String> {
     let text = match v {
         Value::String(s) => s.as_str(),
         Value::Number(n) => n.as_str(),
-        other => return Err(format!("should be a fraction, got {}", short(other))),
+        other => return Err(tr1("should be a fraction, got {got}", "got", &short(other))),
     };
     let d = parse_decimal(text).map_err(|e| e.reason(text))?;
     if d < Decimal::NEGATIVE_ONE || d > CHANGE_BOUND {
-        return Err(format!(
-            "should be between -1 and 1 (−100% to +100%), got {text}"
+        return Err(tr1(
+            "should be between -1 and 1 (−100% to +100%), got {text}",
+            "text",
+            &text,
         ));
     }
     Ok(d)
@@ -215,16 +226,17 @@ fn scenario_of(v: &Value, schools: usize) -> (NetworkScenario, Vec<String>) {
     let mut out = NetworkScenario::default();
     let mut problems = Vec::new();
     let Value::Object(map) = v else {
-        problems.push(format!(
-            "The saved network scenario is {}, not an object; it starts again from no change.",
-            short(v)
+        problems.push(tr1(
+            "The saved network scenario is {got}, not an object; it starts again from no change.",
+            "got",
+            &short(v),
         ));
         return (out, problems);
     };
     if let Some(c) = map.get("change") {
         match change_of(c) {
             Ok(d) => out.change = d,
-            Err(e) => problems.push(format!("The network's enrollment change {e}.")),
+            Err(e) => problems.push(tr1("The network's enrollment change {e}.", "e", &e)),
         }
     }
     match map.get("overrides") {
@@ -233,24 +245,26 @@ fn scenario_of(v: &Value, schools: usize) -> (NetworkScenario, Vec<String>) {
             for (k, c) in o {
                 let at = k.parse::<usize>().ok().filter(|i| *i < schools);
                 let Some(at) = at else {
-                    problems.push(format!(
-                        "A school's own change is for school \"{}\", which the network does not have.",
-                        k.chars().take(20).collect::<String>()
+                    problems.push(tr1(
+                        "A school's own change is for school \"{k}\", which the network does not have.",
+                        "k",
+                        &k.chars().take(20).collect::<String>(),
                     ));
                     continue;
                 };
                 match change_of(c) {
                     Ok(d) => out.set_override(at, Some(d)),
-                    Err(e) => problems.push(format!(
-                        "School {}'s own enrollment change {e}.",
-                        at.saturating_add(1)
+                    Err(e) => problems.push(trf(
+                        "School {n}'s own enrollment change {e}.",
+                        &[("n", &at.saturating_add(1)), ("e", &e)],
                     )),
                 }
             }
         }
-        Some(other) => problems.push(format!(
-            "The schools' own changes should be an object, got {}.",
-            short(other)
+        Some(other) => problems.push(tr1(
+            "The schools' own changes should be an object, got {got}.",
+            "got",
+            &short(other),
         )),
     }
     (out, problems)
@@ -390,21 +404,22 @@ fn has_scheme(url: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
-/// The network table's columns in CSV and XLSX.
+/// The network table's columns in CSV and XLSX, as catalog keys: the exports write
+/// them with `tr` in the language spoken.
 pub const NETWORK_COLUMNS: [&str; 13] = [
-    "School",
-    "Enrollment change",
-    "Pupils",
-    "Unduplicated share",
-    "Allocation",
-    "Allocation per pupil",
-    "Restricted share",
-    "Balance before cuts",
-    "FTE cut",
-    "Deficit after plan",
-    "Flexibility index",
-    "Tightest breakpoint (pupils)",
-    "Problem",
+    key("School"),
+    key("Enrollment change"),
+    key("Pupils"),
+    key("Unduplicated share"),
+    key("Allocation"),
+    key("Allocation per pupil"),
+    key("Restricted share"),
+    key("Balance before cuts"),
+    key("FTE cut"),
+    key("Deficit after plan"),
+    key("Flexibility index"),
+    key("Tightest breakpoint (pupils)"),
+    key("Problem"),
 ];
 
 /// The flexibility index as the table exports write it: half up to 4 decimals (the
@@ -440,7 +455,7 @@ pub fn network_csv(rows: &[NetworkRow]) -> String {
     let mut write = |cells: Vec<String>| {
         let _ = w.write_record(&cells);
     };
-    write(NETWORK_COLUMNS.iter().map(|c| (*c).to_owned()).collect());
+    write(NETWORK_COLUMNS.iter().map(|c| tr(c)).collect());
     let plain = |d: Option<Decimal>| d.map_or(String::new(), |d| d.normalize().to_string());
     for r in rows {
         let mut cells = vec![r.school.clone(), plain(Some(r.change))];
@@ -459,15 +474,15 @@ pub fn network_csv(rows: &[NetworkRow]) -> String {
     let ok: Vec<&SchoolRow> = rows.iter().filter_map(|r| r.row.as_ref().ok()).collect();
     let t = network_total(&ok);
     let failed = rows.len().saturating_sub(ok.len());
-    let mut cells = vec![TOTAL.to_owned(), String::new()];
+    let mut cells = vec![tr(TOTAL), String::new()];
     cells.extend(total_cells(&t).into_iter().map(plain));
     cells.push(left_out(failed));
     write(cells);
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// The total row's label.
-pub const TOTAL: &str = "Total";
+/// The total row's label (a catalog key: write it with `tr`).
+pub const TOTAL: &str = key("Total");
 
 /// The total's cells in the same order as [`figure_cells`].
 pub fn total_cells(t: &crate::engine::NetworkTotal) -> [Option<Decimal>; 10] {
@@ -487,11 +502,15 @@ pub fn total_cells(t: &crate::engine::NetworkTotal) -> [Option<Decimal>; 10] {
 
 /// "2 schools could not be computed and are left out of the total.", or empty.
 pub fn left_out(failed: usize) -> String {
-    match failed {
-        0 => String::new(),
-        1 => "1 school could not be computed and is left out of the total.".to_owned(),
-        n => format!("{n} schools could not be computed and are left out of the total."),
+    if failed == 0 {
+        return String::new();
     }
+    trn(
+        "1 school could not be computed and is left out of the total.",
+        "{n} schools could not be computed and are left out of the total.",
+        failed as u64,
+        &[],
+    )
 }
 
 /// A row as JSON for the file worker: figures as decimal strings, none as `null`.
@@ -530,15 +549,20 @@ pub fn row_value(r: &NetworkRow) -> Value {
 /// A row read back from [`row_value`]'s JSON, or why not.
 pub fn read_row(v: &Value) -> Result<NetworkRow, String> {
     let Value::Object(m) = v else {
-        return Err("a school's row is not an object".to_owned());
+        return Err(tr("a school's row is not an object"));
     };
     let text = |m: &Map<String, Value>, k: &str| match m.get(k) {
         Some(Value::String(s)) => Ok(s.clone()),
-        _ => Err(format!("a school's `{k}` is missing")),
+        _ => Err(tr1("a school's `{k}` is missing", "k", &k)),
     };
     let dec = |m: &Map<String, Value>, k: &str| {
         let t = text(m, k)?;
-        parse_decimal(&t).map_err(|e| format!("a school's `{k}` {}", e.reason(&t)))
+        parse_decimal(&t).map_err(|e| {
+            trf(
+                "a school's `{k}` {reason}",
+                &[("k", &k), ("reason", &e.reason(&t))],
+            )
+        })
     };
     let opt_dec = |m: &Map<String, Value>, k: &str| match m.get(k) {
         None | Some(Value::Null) => Ok(None),
@@ -547,7 +571,7 @@ pub fn read_row(v: &Value) -> Result<NetworkRow, String> {
     let count = |m: &Map<String, Value>, k: &str| {
         text(m, k)?
             .parse::<u64>()
-            .map_err(|_| format!("a school's `{k}` is not a whole number"))
+            .map_err(|_| tr1("a school's `{k}` is not a whole number", "k", &k))
     };
     let school = text(m, "school")?;
     let change = dec(m, "change")?;
@@ -571,7 +595,7 @@ pub fn read_row(v: &Value) -> Result<NetworkRow, String> {
             },
         }),
         (_, Some(Value::String(p))) => Err(p.clone()),
-        _ => return Err("a school's row has neither figures nor a problem".to_owned()),
+        _ => return Err(tr("a school's row has neither figures nor a problem")),
     };
     Ok(NetworkRow {
         school,

@@ -38,7 +38,10 @@ pub fn document(v: &Value) -> Result<Document, ImportError> {
 
 fn read_document(r: &mut Reader, v: &Value) -> Option<Document> {
     let o = r.object(&Place::Document, "", "", v)?;
-    o.only(r, &["format", "school", "sources", "norms", "lines"]);
+    o.only(
+        r,
+        &["format", "school", "sources", "norms", "lines", "scenarios"],
+    );
     let format = o.req(r, "format", Reader::text);
     if let Some(f) = &format {
         if f != FORMAT {

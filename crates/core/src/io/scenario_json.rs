@@ -6,7 +6,9 @@
 //! "rate_change": "0", "line_edits": [{"replace": {line}}, {"add": {line}}, {"remove": "id"}],
 //! "years": [{"enrollment_change": "-0.03", "cost_change": "0", "rate_change": "0"}],
 //! "norm_day": {"enrollment": {"K": 60}, "excluded": {"K": 2}, "remaining_share": "0.8"}}`
-//! (`years` and `norm_day` are written only when the scenario has them).
+//! "decisions": [{"decided": "Keep the nurse", "note": "…", "at": "2026-12-01"}]`
+//! (`years`, `norm_day` and `decisions` are written only when the scenario has them;
+//! a decision's `note` and `at` only when not empty).
 //! Lines are written and read exactly as in the document. Ranges are left to the
 //! engine, which reports them when the scenario is applied, so any scenario the app
 //! holds can be stored and read back.
@@ -22,12 +24,13 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::engine::{
-    EnrollmentInput, LineEdit, NormDay, Scenario, YearChange, DEFAULT_REMAINING_SHARE,
+    Decision, DecisionField, EnrollmentInput, LineEdit, NormDay, Scenario, YearChange,
+    DECISIONS_MAX, DEFAULT_REMAINING_SHARE,
 };
 use crate::model::{Grade, ImportError, Place};
 use crate::util::i18n::{tr, tr1, trf};
 
-const FIELDS: [&str; 9] = [
+const FIELDS: [&str; 10] = [
     "enrollment",
     "enrollment_change",
     "unduplicated_pct",
@@ -37,12 +40,18 @@ const FIELDS: [&str; 9] = [
     "line_edits",
     "years",
     "norm_day",
+    "decisions",
 ];
 
 const EDITS: [&str; 3] = ["replace", "add", "remove"];
 
 /// The scenario as a JSON value; decimals are strings with their scale kept.
 pub fn scenario_value(s: &Scenario) -> Value {
+    scenario_j(s).value()
+}
+
+/// The scenario as the pretty writer writes it, for files.
+pub(crate) fn scenario_j(s: &Scenario) -> J {
     let mut fields = Vec::new();
     match &s.enrollment {
         EnrollmentInput::Unchanged => {}
@@ -97,7 +106,23 @@ pub fn scenario_value(s: &Scenario) -> Value {
             ]),
         ));
     }
-    J::obj(fields).value()
+    if !s.decisions.is_empty() {
+        let list = s.decisions.iter().map(decision_json).collect();
+        fields.push(("decisions", J::Arr(list)));
+    }
+    J::obj(fields)
+}
+
+/// One decision: its text, and its note and date when it has them.
+fn decision_json(d: &Decision) -> J {
+    let mut fields = vec![("decided", J::str(&d.decided))];
+    if !d.note.is_empty() {
+        fields.push(("note", J::str(&d.note)));
+    }
+    if !d.at.is_empty() {
+        fields.push(("at", J::str(&d.at)));
+    }
+    J::obj(fields)
 }
 
 /// Pupils per grade as a JSON object.
@@ -132,6 +157,7 @@ fn scenario(r: &mut Reader, v: &Value) -> Option<Scenario> {
         .map(|items| edits(r, items.map_or(&[][..], |v| v)));
     let years = o.opt(r, "years", years);
     let norm_day = o.opt(r, "norm_day", norm_day);
+    let decisions = o.opt(r, "decisions", decisions);
     let enrollment = match (counts?, change?) {
         (Some(_), Some(_)) => {
             r.refuse(
@@ -154,7 +180,52 @@ fn scenario(r: &mut Reader, v: &Value) -> Option<Scenario> {
         line_edits: line_edits??,
         years: years?.unwrap_or_default(),
         norm_day: norm_day?,
+        decisions: decisions?.unwrap_or_default(),
     })
+}
+
+/// Reads `decisions`: at most [`DECISIONS_MAX`] objects of `decided` (required), `note`
+/// and `at` (optional), each within the bounds [`Decision::checked`] keeps.
+fn decisions(r: &mut Reader, place: &Place, field: &str, v: &Value) -> Option<Vec<Decision>> {
+    let items = r.list(place, field, v)?;
+    if items.len() > DECISIONS_MAX {
+        let reason = trf(
+            "holds {n} decisions; at most {max} are kept",
+            &[("n", &items.len()), ("max", &DECISIONS_MAX)],
+        );
+        r.refuse(place, field, reason);
+        return None;
+    }
+    let mut out = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let prefix = format!("{field}[{}].", i + 1);
+        let Some(o) = r.object(place, field, &prefix, item) else {
+            ok = false;
+            continue;
+        };
+        o.only(r, &["decided", "note", "at"]);
+        let decided = o.req(r, "decided", Reader::text);
+        let note = o.or(r, "note", String::new(), Reader::text);
+        let at = o.or(r, "at", String::new(), Reader::text);
+        let (Some(decided), Some(note), Some(at)) = (decided, note, at) else {
+            ok = false;
+            continue;
+        };
+        match (Decision { decided, note, at }).checked() {
+            Ok(d) => out.push(d),
+            Err((which, reason)) => {
+                let name = match which {
+                    DecisionField::Decided => "decided",
+                    DecisionField::Note => "note",
+                    DecisionField::At => "at",
+                };
+                r.refuse(place, &format!("{prefix}{name}"), reason);
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(out)
 }
 
 /// Reads `years`: a list of `{enrollment_change, cost_change, rate_change}`, each optional (0).

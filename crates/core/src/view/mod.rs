@@ -9,6 +9,7 @@ pub mod import_preview;
 pub mod levers_text;
 pub mod line_edits;
 pub mod links;
+pub mod meeting;
 pub mod names;
 pub mod network_table;
 pub mod plan_text;

@@ -10,6 +10,7 @@ use crate::chart::bars::BarDatum;
 use crate::chart::scatter::ScatterDatum;
 use crate::engine::{NetworkTotal, SchoolRow};
 use crate::format;
+use crate::util::i18n::{key, tr, tr1, trf, trn};
 use crate::util::sort;
 
 /// A column of the network table.
@@ -59,21 +60,21 @@ impl NetworkColumn {
         ]
     }
 
-    /// The column's heading.
-    pub fn label(self) -> &'static str {
-        match self {
-            NetworkColumn::School => "School",
-            NetworkColumn::Pupils => "Pupils",
-            NetworkColumn::Unduplicated => "Unduplicated share",
-            NetworkColumn::Allocation => "Allocation",
-            NetworkColumn::PerPupil => "Per pupil",
-            NetworkColumn::Restricted => "Restricted share",
-            NetworkColumn::Balance => "Balance before cuts",
-            NetworkColumn::CutFte => "FTE cut",
-            NetworkColumn::Deficit => "Deficit after plan",
-            NetworkColumn::FlexIndex => "Flexibility index",
-            NetworkColumn::Lose => "Tightest breakpoint",
-        }
+    /// The column's heading, in the language spoken.
+    pub fn label(self) -> String {
+        tr(match self {
+            NetworkColumn::School => key("School"),
+            NetworkColumn::Pupils => key("Pupils"),
+            NetworkColumn::Unduplicated => key("Unduplicated share"),
+            NetworkColumn::Allocation => key("Allocation"),
+            NetworkColumn::PerPupil => key("Per pupil"),
+            NetworkColumn::Restricted => key("Restricted share"),
+            NetworkColumn::Balance => key("Balance before cuts"),
+            NetworkColumn::CutFte => key("FTE cut"),
+            NetworkColumn::Deficit => key("Deficit after plan"),
+            NetworkColumn::FlexIndex => key("Flexibility index"),
+            NetworkColumn::Lose => key("Tightest breakpoint"),
+        })
     }
 
     /// A short stable key (for test ids, URLs and stored sort choices).
@@ -143,7 +144,7 @@ impl NetworkColumn {
             return String::new();
         }
         let Some(v) = value else {
-            return "none".to_owned();
+            return tr("none");
         };
         match self {
             NetworkColumn::School => String::new(),
@@ -156,8 +157,8 @@ impl NetworkColumn {
             }
             NetworkColumn::PerPupil => format::money(v),
             NetworkColumn::CutFte => format::fte(v),
-            NetworkColumn::Lose if v == Decimal::ONE => "1 pupil".to_owned(),
-            NetworkColumn::Lose => format!("{} pupils", format::number(v)),
+            NetworkColumn::Lose if v == Decimal::ONE => tr("1 pupil"),
+            NetworkColumn::Lose => tr1("{n} pupils", "n", &format::number(v)),
         }
     }
 }
@@ -309,24 +310,29 @@ pub fn per_pupil_points(names: &[&str], rows: &[Option<&SchoolRow>]) -> Vec<Scat
 /// The per-pupil chart's text alternative: what it shows and every school's two figures.
 pub fn per_pupil_alt(points: &[ScatterDatum]) -> String {
     if points.is_empty() {
-        return "Allocation per pupil against unduplicated share: no school with pupils to show."
-            .to_owned();
+        return tr(
+            "Allocation per pupil against unduplicated share: no school with pupils to show.",
+        );
     }
     let items: Vec<String> = points
         .iter()
         .map(|p| {
-            format!(
-                "{}: {} a pupil at {} unduplicated",
-                p.label,
-                format::money(p.y),
-                format::percent(p.x)
+            trf(
+                "{school}: {money} a pupil at {share} unduplicated",
+                &[
+                    ("school", &p.label),
+                    ("money", &format::money(p.y)),
+                    ("share", &format::percent(p.x)),
+                ],
             )
         })
         .collect();
-    format!(
-        "Allocation per pupil against unduplicated share, {}. {}.",
-        schools_phrase(points.len()),
-        items.join("; ")
+    trf(
+        "Allocation per pupil against unduplicated share, {schools}. {items}.",
+        &[
+            ("schools", &schools_phrase(points.len())),
+            ("items", &items.join("; ")),
+        ],
     )
 }
 
@@ -334,9 +340,9 @@ pub fn per_pupil_alt(points: &[ScatterDatum]) -> String {
 pub fn per_pupil_table(points: &[ScatterDatum]) -> NumbersTable {
     NumbersTable {
         headers: vec![
-            "School".to_owned(),
-            "Unduplicated share".to_owned(),
-            "Allocation per pupil".to_owned(),
+            tr("School"),
+            tr("Unduplicated share"),
+            tr("Allocation per pupil"),
         ],
         rows: points
             .iter()
@@ -367,48 +373,45 @@ pub fn fte_bars(names: &[&str], rows: &[Option<&SchoolRow>]) -> Vec<BarDatum> {
 
 /// The flexibility chart's text alternative.
 pub fn flexibility_alt(bars: &[BarDatum]) -> String {
-    bars_alt(
-        "Flexibility index by school",
-        bars,
-        &|v| format::percent(v),
-        "no school to show",
-    )
+    bars_alt(&tr("Flexibility index by school"), bars, &|v| {
+        format::percent(v)
+    })
 }
 
 /// The FTE-at-risk chart's text alternative.
 pub fn fte_alt(bars: &[BarDatum]) -> String {
-    bars_alt(
-        "FTE at risk by school",
-        bars,
-        &|v| format!("{} FTE", format::fte(v)),
-        "no school to show",
-    )
+    bars_alt(&tr("FTE at risk by school"), bars, &|v| {
+        tr1("{fte} FTE", "fte", &format::fte(v))
+    })
 }
 
-fn bars_alt(
-    title: &str,
-    bars: &[BarDatum],
-    text: &dyn Fn(Decimal) -> String,
-    empty: &str,
-) -> String {
+fn bars_alt(title: &str, bars: &[BarDatum], text: &dyn Fn(Decimal) -> String) -> String {
     if bars.is_empty() {
-        return format!("{title}: {empty}.");
+        return tr1("{title}: no school to show.", "title", &title);
     }
     let items: Vec<String> = bars
         .iter()
-        .map(|b| format!("{}: {}", b.label, text(b.value)))
+        .map(|b| {
+            trf(
+                "{school}: {value}",
+                &[("school", &b.label), ("value", &text(b.value))],
+            )
+        })
         .collect();
-    format!(
-        "{title}, {}. {}.",
-        schools_phrase(bars.len()),
-        items.join("; ")
+    trf(
+        "{title}, {schools}. {items}.",
+        &[
+            ("title", &title),
+            ("schools", &schools_phrase(bars.len())),
+            ("items", &items.join("; ")),
+        ],
     )
 }
 
 /// The flexibility chart's numbers table.
 pub fn flexibility_table(bars: &[BarDatum]) -> NumbersTable {
     NumbersTable {
-        headers: vec!["School".to_owned(), "Flexibility index".to_owned()],
+        headers: vec![tr("School"), tr("Flexibility index")],
         rows: bars
             .iter()
             .map(|b| vec![b.label.clone(), format::percent(b.value)])
@@ -419,7 +422,7 @@ pub fn flexibility_table(bars: &[BarDatum]) -> NumbersTable {
 /// The FTE-at-risk chart's numbers table.
 pub fn fte_table(bars: &[BarDatum]) -> NumbersTable {
     NumbersTable {
-        headers: vec!["School".to_owned(), "FTE at risk".to_owned()],
+        headers: vec![tr("School"), tr("FTE at risk")],
         rows: bars
             .iter()
             .map(|b| vec![b.label.clone(), format::fte(b.value)])
@@ -429,9 +432,10 @@ pub fn fte_table(bars: &[BarDatum]) -> NumbersTable {
 
 /// "1 school", "12 schools".
 fn schools_phrase(n: usize) -> String {
-    if n == 1 {
-        "1 school".to_owned()
-    } else {
-        format!("{} schools", format::count(n as u64))
-    }
+    trn(
+        "1 school",
+        "{count} schools",
+        n as u64,
+        &[("count", &format::count(n as u64))],
+    )
 }
