@@ -10,13 +10,13 @@ use crate::ui::autosave::use_autosave;
 use crate::ui::components::budget_bar::{BudgetBar, BudgetCommand};
 use crate::ui::components::budget_table::BudgetTable;
 use crate::ui::components::charts::{StackedBarChart, WaterfallChart};
-use crate::ui::components::compare_scenarios::CompareScenarios;
-use crate::ui::components::comparison::ComparisonPanel;
+use crate::ui::components::compare_scenarios::{compare_scenarios, CompareScenariosProps};
+use crate::ui::components::comparison::{comparison_panel, ComparisonPanelProps};
 use crate::ui::components::cut_plan::{CutPlanPanel, DeficitRow, CUT_DETAILS_AT_FIRST};
 use crate::ui::components::drop_zone::DropZone;
 use crate::ui::components::editor::EditorPanel;
 use crate::ui::components::export_menu::ExportMenu;
-use crate::ui::components::figure::MoneyFigure;
+use crate::ui::components::figure::money_figure;
 use crate::ui::components::flexibility_panel::FlexibilityPanel;
 use crate::ui::components::import_control::{ImportControl, ImportFeedback};
 use crate::ui::components::levers_panel::LeversPanel;
@@ -28,12 +28,13 @@ use crate::ui::components::scenario_inputs::ScenarioInputs;
 use crate::ui::components::school_header::SchoolHeader;
 use crate::ui::components::share_banner::ShareBanner;
 use crate::ui::components::share_link::ShareLink;
-use crate::ui::components::shared_offer::SharedOfferPanel;
-use crate::ui::components::sources_panel::SourcesPanel;
+use crate::ui::components::shared_offer::{shared_offer_panel, SharedOfferProps};
+use crate::ui::components::sources_panel::{sources_panel, SourcesPanelProps};
 use crate::ui::components::store_notices::StoreNotices;
 use crate::ui::embed::use_embed;
 use crate::ui::import::read_and_import;
 use crate::ui::keys::use_undo_keys;
+use crate::ui::lang::{lang_switch, tr, use_lang_context};
 use crate::ui::network::hub::{BudgetChoice, NetworksView};
 use crate::ui::persist::{self, Backend};
 use crate::ui::state::Store;
@@ -45,7 +46,6 @@ use sitebudget_core::app::{
 use sitebudget_core::engine::{self, Evaluation};
 use sitebudget_core::model::{Document, Grade};
 use sitebudget_core::util::by_ptr::ByPtr;
-use sitebudget_core::util::i18n::tr;
 use sitebudget_core::view::budget_rows::{group_rows, RowCache};
 use sitebudget_core::view::chart_data::{balance_waterfall, flexibility_stacks};
 use sitebudget_core::view::embed_options::EmbedPanel;
@@ -88,6 +88,12 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // Every text below is worded in the language spoken; a switch re-renders, and the
+    // memos that word text key on it.
+    let lang_context = use_lang_context();
+    let lang = lang_context
+        .as_ref()
+        .map_or_else(Default::default, |c| c.lang);
     // Networks (issue #15) replace the workspace while open; the budgets stay as they are.
     let networks_mode = use_state(|| props.network_src.is_some());
     let incoming_network = use_state(|| None::<Rc<(String, String)>>);
@@ -111,6 +117,13 @@ pub fn App(props: &AppProps) -> Html {
     }
     let row_cache = use_mut_ref(RowCache::default);
     let steer_cache = use_mut_ref(SteerCache::default);
+    // The cached rows hold worded text (days a week, FTE): another language words them anew.
+    let cached_lang = use_mut_ref(|| lang);
+    if *cached_lang.borrow() != lang {
+        *cached_lang.borrow_mut() = lang;
+        *row_cache.borrow_mut() = RowCache::default();
+        *steer_cache.borrow_mut() = SteerCache::default();
+    }
     // The compared pair's evaluations read the document and the two scenarios; their
     // names are read only by the summaries, so renaming one evaluates nothing again.
     let compared: Rc<Option<(Evaluation, Evaluation)>> = {
@@ -147,13 +160,16 @@ pub fn App(props: &AppProps) -> Html {
             let (a, b) = (open.named(open.active)?, open.named(other)?);
             Some((ByPtr::of(&a.scenario), ByPtr::of(&b.scenario)))
         });
-        use_memo((ByPtr::of(&open.doc), pair), |(doc, pair)| match pair {
-            Some((a, b)) => (
-                line_edit_words(&doc.0, &a.0.line_edits),
-                line_edit_words(&doc.0, &b.0.line_edits),
-            ),
-            None => Default::default(),
-        })
+        use_memo(
+            (ByPtr::of(&open.doc), pair, lang),
+            |(doc, pair, _)| match pair {
+                Some((a, b)) => (
+                    line_edit_words(&doc.0, &a.0.line_edits),
+                    line_edit_words(&doc.0, &b.0.line_edits),
+                ),
+                None => Default::default(),
+            },
+        )
     };
 
     use_effect_with(ByPtr::of(&state.open.doc), |doc| {
@@ -388,9 +404,9 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <div class="workspace-results">
                     <section class="panel" role="alert" data-testid="engine-error">
-                        <h2>{ "This scenario cannot be computed" }</h2>
+                        <h2>{ tr("This scenario cannot be computed") }</h2>
                         <p class="negative">{ err.to_string() }</p>
-                        <p>{ "Nothing was changed. Correct the input marked in What if…, reset the scenario to the budget, or import a corrected file." }</p>
+                        <p>{ tr("Nothing was changed. Correct the input marked in What if…, reset the scenario to the budget, or import a corrected file.") }</p>
                     </section>
                 </div>
             </div>
@@ -436,12 +452,13 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="workspace-results">
                         if show(EmbedPanel::Summary) {
                             <div class="figures">
-                                <MoneyFigure testid="total-allocation" label="Total allocation" value={snapshot.total_allocation} />
-                                <MoneyFigure testid="total-cost" label="Total cost" value={snapshot.total_cost} />
-                                <MoneyFigure testid="balance-total" label={if scenario.is_baseline() { "Balance" } else { "Balance before cuts" }}
-                                    value={snapshot.balance} />
-                                <MoneyFigure testid="balance-after-plan" label="After the plan" value={eval.after.balance}
-                                    note={AttrValue::from(after_plan_note(eval.after.balance))} />
+                                { money_figure("total-allocation", tr("Total allocation"), snapshot.total_allocation, None) }
+                                { money_figure("total-cost", tr("Total cost"), snapshot.total_cost, None) }
+                                { money_figure("balance-total",
+                                    if scenario.is_baseline() { tr("Balance") } else { tr("Balance before cuts") },
+                                    snapshot.balance, None) }
+                                { money_figure("balance-after-plan", tr("After the plan"), eval.after.balance,
+                                    Some(AttrValue::from(after_plan_note(eval.after.balance)))) }
                             </div>
                         }
                         if show(EmbedPanel::Plan) {
@@ -456,27 +473,30 @@ pub fn App(props: &AppProps) -> Html {
                                 result={eval.norm_day.clone().map(Rc::new)} on_scenario={on_scenario.clone()} />
                         }
                         if let Some(pair) = (*comparison).clone() {
-                            <CompareScenarios pair={Rc::new(pair)} line_changes={compared_changes.clone()} />
+                            { compare_scenarios(&CompareScenariosProps { pair: Rc::new(pair), line_changes: compared_changes.clone() }) }
                         }
                         if show(EmbedPanel::Flexibility) {
                             <FlexibilityPanel doc={state.open.doc.clone()} flex={Rc::new(eval.flexibility.clone())}
                                 chart={html! {
                                     <StackedBarChart data={Rc::new(flexibility_stacks(&state.open.doc, &eval.flexibility))}
-                                        title="Each source: committed, flexible and unallocated" testid="chart-flexibility" />
+                                        title={tr("Each source: committed, flexible and unallocated")} testid="chart-flexibility" />
                                 }} />
                         }
                         if show(EmbedPanel::Sources) {
-                            <SourcesPanel rows={sources} />
+                            { sources_panel(&SourcesPanelProps { rows: sources }) }
                         }
                         if show(EmbedPanel::Comparison) && !scenario.is_baseline() {
-                            <ComparisonPanel doc={state.open.doc.clone()} sources={Rc::new(eval.source_diffs.clone())}
-                                lines={Rc::new(eval.changed_lines().cloned().collect::<Vec<_>>())}
-                                chart={html! {
+                            { comparison_panel(&ComparisonPanelProps {
+                                doc: state.open.doc.clone(),
+                                sources: Rc::new(eval.source_diffs.clone()),
+                                lines: Rc::new(eval.changed_lines().cloned().collect::<Vec<_>>()),
+                                chart: html! {
                                     <WaterfallChart steps={Rc::new(balance_waterfall(&state.open.doc, eval))}
-                                        start={eval.baseline.balance} start_label="Balance now"
-                                        end_label="Scenario balance before cuts"
-                                        title="From today's balance to the scenario's" testid="chart-waterfall" />
-                                }} />
+                                        start={eval.baseline.balance} start_label={tr("Balance now")}
+                                        end_label={tr("Scenario balance before cuts")}
+                                        title={tr("From today's balance to the scenario's")} testid="chart-waterfall" />
+                                },
+                            }) }
                         }
                         if show(EmbedPanel::Projection) {
                             <ProjectionSection doc={state.open.doc.clone()} scenario={scenario.clone()}
@@ -541,8 +561,9 @@ pub fn App(props: &AppProps) -> Html {
         <DropZone on_file={on_file.clone()} enabled={!embed.embed}>
             if !embed.embed {
                 <header class="topbar">
-                    <div class="brand">{ "SiteBudget" }<small>{ "school budget calculator" }</small></div>
+                    <div class="brand">{ "SiteBudget" }<small>{ tr("school budget calculator") }</small></div>
                     <div class="topbar-actions">
+                        { lang_switch(lang_context.as_ref()) }
                         <button type="button" onclick={toggle_networks} data-testid="networks-open"
                             title={tr("Many schools in one table under one enrollment change")}>{ tr("Networks") }</button>
                         <ImportControl status={state.import.clone()} on_file={on_file} />
@@ -560,7 +581,7 @@ pub fn App(props: &AppProps) -> Html {
                 </header>
                 <ShareBanner on_open={on_open_shared} />
                 if let Some(offer) = state.shared_offer.clone() {
-                    <SharedOfferPanel {offer} on_choice={on_shared_choice} />
+                    { shared_offer_panel(&SharedOfferProps { offer, on_choice: on_shared_choice.clone() }) }
                 }
                 <ImportFeedback status={state.import.clone()} on_choice={on_import_choice} />
             }

@@ -10,6 +10,8 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use sitebudget_core::util::i18n::tr1;
+
 use crate::ui::persist::{self, Backend, SAVER};
 use crate::ui::state::Store;
 use sitebudget_core::app::{Action, AppState, StorageStatus, Written};
@@ -76,9 +78,10 @@ impl Saving {
             }
             // A budget waiting for the user's choice is not saved: the status says so.
             let status = match (state.conflicts.first(), &written) {
-                (Some(c), Written::Saved) => StorageStatus::Failing(format!(
-                    "Changes to “{}” are not saved until you choose a version above.",
-                    c.label
+                (Some(c), Written::Saved) => StorageStatus::Failing(tr1(
+                    "Changes to “{name}” are not saved until you choose a version above.",
+                    "name",
+                    &c.label,
                 )),
                 _ => persist::status_of(&written, &this.backend),
             };

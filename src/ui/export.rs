@@ -1,10 +1,11 @@
 //! Downloads made in the browser: a Blob, an object URL, a click on a hidden link.
 
+use sitebudget_core::util::i18n::tr1;
 use wasm_bindgen::JsCast;
 
 /// Offers `bytes` as a download named `file_name`; the object URL is revoked right after.
 pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
-    let fail = |_| format!("The browser refused to save {file_name}.");
+    let fail = |_| tr1("The browser refused to save {file}.", "file", &file_name);
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -16,7 +17,7 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String>
         .create_element("a")
         .map_err(fail)?
         .dyn_into()
-        .map_err(|_| format!("The browser refused to save {file_name}."))?;
+        .map_err(|_| tr1("The browser refused to save {file}.", "file", &file_name))?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.set_hidden(true);

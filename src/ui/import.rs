@@ -10,6 +10,7 @@ use sitebudget_core::app::Action;
 use sitebudget_core::io::import::looks_like_json;
 use sitebudget_core::io::{file_scenarios, parse_document};
 use sitebudget_core::model::Document;
+use sitebudget_core::util::i18n::tr1;
 
 /// Whether a file is an XLSX workbook: by extension, else by the ZIP signature.
 fn is_xlsx(name: &str, bytes: &[u8]) -> bool {
@@ -76,7 +77,7 @@ pub fn read_and_import(
                         .map(|read| (read.doc, read.bad))
                 }
             }
-            Err(err) => Err(vec![format!("The file could not be read: {err}")]),
+            Err(err) => Err(vec![tr1("The file could not be read: {why}", "why", &err)]),
         };
         dispatch.dispatch(match result {
             Ok((doc, bad)) => Action::ImportReady {

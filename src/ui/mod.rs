@@ -8,6 +8,7 @@ pub mod embed;
 pub mod export;
 pub mod import;
 pub mod keys;
+pub mod lang;
 pub mod meeting;
 pub mod network;
 pub mod persist;
@@ -22,16 +23,17 @@ pub mod xlsx_client;
 use wasm_bindgen::JsCast;
 
 /// Mounts the app in the page's `#app` (else the body; Trunk's entry point calls this); the
-/// page's query string decides between the normal app and an embed. Not the body itself:
-/// Yew empties its root, and the loading note beside `#app` stays until the budget is drawn.
+/// page's query string decides between the normal app and an embed, and its language. Not
+/// the body itself: Yew empties its root, and the loading note beside `#app` stays until
+/// the budget is drawn.
 pub fn start() {
     rescue::install();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
     match root {
-        Some(root) => yew::Renderer::<embed::Root>::with_root(root).render(),
-        None => yew::Renderer::<embed::Root>::new().render(),
+        Some(root) => yew::Renderer::<lang::LangRoot>::with_root(root).render(),
+        None => yew::Renderer::<lang::LangRoot>::new().render(),
     };
     rescue::add_panic_test_trigger();
 }
@@ -42,17 +44,17 @@ pub fn mount(root: web_sys::Element) -> yew::AppHandle<app::App> {
 }
 
 /// Mounts the root inside `root` as if the page had this query string and fragment:
-/// browser tests use this to render embeds.
+/// browser tests use this to render embeds (and their `lang=`).
 pub fn mount_with_query(
     root: web_sys::Element,
     query: &str,
     fragment: &str,
-) -> yew::AppHandle<embed::Root> {
-    let props = embed::RootProps {
+) -> yew::AppHandle<lang::LangRoot> {
+    let props = lang::LangRootProps {
         query: Some(query.to_owned().into()),
         fragment: Some(fragment.to_owned().into()),
     };
-    yew::Renderer::<embed::Root>::with_root_and_props(root, props).render()
+    yew::Renderer::<lang::LangRoot>::with_root_and_props(root, props).render()
 }
 
 /// The `value` of the input element an event came from, if any.

@@ -18,10 +18,12 @@ use sitebudget_core::app::{
     migration, restore, AppState, Plan, Saver, StorageStatus, Write, Written,
 };
 use sitebudget_core::io::store::fingerprint;
+use sitebudget_core::util::i18n::{key, tr};
 
-const UNAVAILABLE: &str =
+const UNAVAILABLE: &str = key(
     "This browser does not let SiteBudget save (private browsing or blocked storage). \
-Your work stays while this page is open: export it to keep it.";
+Your work stays while this page is open: export it to keep it.",
+);
 
 const DB: &str = "sitebudget";
 const STORE: &str = "records";
@@ -226,7 +228,7 @@ pub async fn write(backend: &Backend, plan: &Plan) -> Written {
 /// What a written plan means for the status shown.
 pub fn status_of(written: &Written, backend: &Backend) -> StorageStatus {
     match (written, backend) {
-        (_, Backend::Off) => StorageStatus::Failing(UNAVAILABLE.to_owned()),
+        (_, Backend::Off) => StorageStatus::Failing(tr(UNAVAILABLE)),
         (Written::Saved, _) => StorageStatus::Saved,
         (Written::Refused, _) => StorageStatus::Failing(sitebudget_core::app::saved::FULL.into()),
         (Written::Stale(_), _) => StorageStatus::Pending,
@@ -268,7 +270,7 @@ pub async fn open() -> (AppState, Rc<Backend>) {
         (None, Some(storage)) => (local_records(&storage), Backend::Local(storage)),
         (None, None) => {
             let mut state = AppState::with_sample();
-            state.storage = StorageStatus::Failing(UNAVAILABLE.to_owned());
+            state.storage = StorageStatus::Failing(tr(UNAVAILABLE));
             return (state, Rc::new(Backend::Off));
         }
     };

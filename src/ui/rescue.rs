@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 
 use sitebudget_core::io::to_json;
 use sitebudget_core::model::Document;
+use sitebudget_core::util::i18n::tr;
 
 thread_local! {
     /// The latest document the app rendered, for the panic panel to offer.
@@ -68,18 +69,20 @@ pub fn show_panel(details: &str) {
     let _ = panel.set_attribute("aria-labelledby", "rescue-title");
     let _ = panel.set_attribute("data-testid", "rescue-panel");
     let mut parts = Vec::new();
-    if let Some(title) = el("h1", "", "Something went wrong.") {
+    if let Some(title) = el("h1", "", &tr("Something went wrong.")) {
         title.set_id("rescue-title");
         parts.push(title);
     }
-    let saved = "Your work is saved in this browser. Download your budget as a file to keep \
-                 a copy, then reload the page to carry on.";
-    parts.extend(el("p", "", saved));
+    let saved = tr(
+        "Your work is saved in this browser. Download your budget as a file to keep \
+                 a copy, then reload the page to carry on.",
+    );
+    parts.extend(el("p", "", &saved));
     if let Some(actions) = el("p", "rescue-actions", "") {
         if let Some(link) = download_link(&el) {
             let _ = actions.append_child(&link);
         }
-        if let Some(reload) = el("a", "rescue-button", "Reload") {
+        if let Some(reload) = el("a", "rescue-button", &tr("Reload")) {
             let here = web_sys::window()
                 .and_then(|w| w.location().href().ok())
                 .unwrap_or_default();
@@ -92,7 +95,7 @@ pub fn show_panel(details: &str) {
     }
     if let Some(more) = el("details", "", "") {
         if let (Some(summary), Some(pre)) = (
-            el("summary", "", "Technical details"),
+            el("summary", "", &tr("Technical details")),
             el("pre", "", details),
         ) {
             let _ = more.append_child(&summary);
@@ -119,12 +122,12 @@ fn download_link(
     el: &dyn Fn(&str, &str, &str) -> Option<web_sys::Element>,
 ) -> Option<web_sys::Element> {
     let Some(json) = latest_json() else {
-        return el("span", "", "There is no budget to download.");
+        return el("span", "", &tr("There is no budget to download."));
     };
     let link = el(
         "a",
         "rescue-button rescue-primary",
-        "Download budget (JSON)",
+        &tr("Download budget (JSON)"),
     )?;
     let encoded = String::from(js_sys::encode_uri_component(&json));
     let _ = link.set_attribute(

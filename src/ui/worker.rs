@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::ui::wire::{from_js, to_js};
+use sitebudget_core::util::i18n::tr;
 
 /// The worker's loader, next to index.html (relative, so a sub-path works); used as it is
 /// only when the page names no versioned URL (the browser tests run without Trunk).
@@ -93,17 +94,17 @@ fn on_error(e: web_sys::Event) {
     if let Some(mut client) = client {
         client.worker.terminate();
         let stopped =
-            "The file helper stopped or could not be loaded; reload the page and try again.";
+            tr("The file helper stopped or could not be loaded; reload the page and try again.");
         let ids: Vec<u32> = client.pending.iter().map(|(id, _)| *id).collect();
         for id in ids {
-            answer(&mut client, id, Response::Failed(vec![stopped.to_owned()]));
+            answer(&mut client, id, Response::Failed(vec![stopped.clone()]));
         }
     }
 }
 
 fn start() -> Result<Client, String> {
     let worker = web_sys::Worker::new(&worker_url())
-        .map_err(|_| "The file helper could not be started in this browser.".to_owned())?;
+        .map_err(|_| tr("The file helper could not be started in this browser."))?;
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(on_error);
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -121,7 +122,7 @@ fn start() -> Result<Client, String> {
 /// Sends `request` and waits for its answer; a failure comes back as its problems.
 pub async fn call(request: Request) -> Result<Response, Vec<String>> {
     let mut request = Some(request);
-    let mut sent: Result<u32, String> = Err("The file helper could not be started.".to_owned());
+    let mut sent: Result<u32, String> = Err(tr("The file helper could not be started."));
     let promise = Promise::new(&mut |resolve, _reject| {
         sent = CLIENT.with(|c| {
             let mut c = c.borrow_mut();
@@ -129,7 +130,7 @@ pub async fn call(request: Request) -> Result<Response, Vec<String>> {
                 *c = Some(start()?);
             }
             let (Some(client), Some(request)) = (c.as_mut(), request.take()) else {
-                return Err("The file helper could not be started.".to_owned());
+                return Err(tr("The file helper could not be started."));
             };
             let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
             let message = to_js(&encode_request(id, request));
@@ -150,9 +151,9 @@ pub async fn call(request: Request) -> Result<Response, Vec<String>> {
         Some(a.swap_remove(at).1)
     });
     match answer {
-        None => Err(vec!["The file helper gave no answer.".to_owned()]),
+        None => Err(vec![tr("The file helper gave no answer.")]),
         Some(Response::Failed(problems)) if problems.is_empty() => {
-            Err(vec!["The file helper failed without saying why.".to_owned()])
+            Err(vec![tr("The file helper failed without saying why.")])
         }
         Some(Response::Failed(problems)) => Err(problems),
         Some(response) => Ok(response),

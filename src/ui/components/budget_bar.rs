@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, tr1, use_lang};
+
 use crate::ui::event_value;
 use sitebudget_core::app::BudgetEntry;
 use sitebudget_core::app::{Damaged, StorageStatus};
@@ -51,6 +53,7 @@ pub struct BudgetBarProps {
 /// A toolbar above the school: budget picker and its actions, undo and redo, save status.
 #[component]
 pub fn BudgetBar(props: &BudgetBarProps) -> Html {
+    use_lang();
     let label = props
         .budgets
         .iter()
@@ -77,7 +80,7 @@ pub fn BudgetBar(props: &BudgetBarProps) -> Html {
             }
         })
     };
-    let confirmed = |question: String, c: BudgetCommand| {
+    let confirmed = |question: AttrValue, c: BudgetCommand| {
         let cb = props.on_command.clone();
         Callback::from(move |_: MouseEvent| {
             if gloo::dialogs::confirm(&question) {
@@ -86,19 +89,27 @@ pub fn BudgetBar(props: &BudgetBarProps) -> Html {
         })
     };
     let on_delete = confirmed(
-        format!("Delete the budget “{label}” and its scenarios from this browser?"),
+        tr1(
+            "Delete the budget “{name}” and its scenarios from this browser?",
+            "name",
+            &label,
+        ),
         BudgetCommand::Delete,
     );
     let on_reset = confirmed(
-        format!("Replace “{label}” with the sample school? Undo brings it back."),
+        tr1(
+            "Replace “{name}” with the sample school? Undo brings it back.",
+            "name",
+            &label,
+        ),
         BudgetCommand::Reset,
     );
     let status = match &props.storage {
         StorageStatus::Saved => html! {
-            <span class="save-status ok" data-testid="save-status" data-state="saved">{ "Saved in this browser" }</span>
+            <span class="save-status ok" data-testid="save-status" data-state="saved">{ tr("Saved in this browser") }</span>
         },
         StorageStatus::Pending => html! {
-            <span class="save-status" data-testid="save-status" data-state="pending">{ "Saving…" }</span>
+            <span class="save-status" data-testid="save-status" data-state="pending">{ tr("Saving…") }</span>
         },
         StorageStatus::Failing(why) => html! {
             <span class="save-status warn" role="alert" data-testid="save-warning" data-state="failing">{ why.clone() }</span>
@@ -108,38 +119,38 @@ pub fn BudgetBar(props: &BudgetBarProps) -> Html {
         },
     };
     html! {
-        <nav class="panel budget-bar no-print" aria-label="Budgets" data-testid="budget-bar">
+        <nav class="panel budget-bar no-print" aria-label={tr("Budgets")} data-testid="budget-bar">
             <label class="budget-pick">
-                <span class="small">{ "Budget" }</span>
-                <select onchange={on_open} data-testid="budget-select" aria-label="Open budget">
+                <span class="small">{ tr("Budget") }</span>
+                <select onchange={on_open} data-testid="budget-select" aria-label={tr("Open budget")}>
                     for b in props.budgets.iter() {
                         <option key={b.id} value={b.id.to_string()} selected={b.id == props.open}>{ &b.label }</option>
                     }
                     for d in props.damaged.iter().filter(|d| d.id != 0) {
                         <option key={format!("damaged-{}", d.id)} disabled=true data-damaged="true">
-                            { format!("{} (cannot be read)", d.label) }</option>
+                            { tr1("{name} (cannot be read)", "name", &d.label) }</option>
                     }
                 </select>
             </label>
             <label class="budget-name">
-                <span class="small">{ "Name" }</span>
+                <span class="small">{ tr("Name") }</span>
                 <input type="text" value={label.clone()} onchange={on_rename}
-                    aria-label="Budget name" data-testid="budget-name" />
+                    aria-label={tr("Budget name")} data-testid="budget-name" />
             </label>
             <div class="budget-actions">
                 <button type="button" onclick={emit(BudgetCommand::New)} data-testid="budget-new"
-                    title="Add a budget copied from the sample school">{ "New budget" }</button>
-                <button type="button" onclick={on_reset} data-testid="budget-reset">{ "Reset to sample" }</button>
-                <button type="button" onclick={on_delete} data-testid="budget-delete">{ "Delete budget" }</button>
+                    title={tr("Add a budget copied from the sample school")}>{ tr("New budget") }</button>
+                <button type="button" onclick={on_reset} data-testid="budget-reset">{ tr("Reset to sample") }</button>
+                <button type="button" onclick={on_delete} data-testid="budget-delete">{ tr("Delete budget") }</button>
             </div>
             <div class="undo-actions">
                 <button type="button" onclick={emit(BudgetCommand::Undo)} disabled={props.undo_steps == 0}
-                    data-testid="undo" title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z Meta+Z">
-                    { format!("↶ Undo ({})", props.undo_steps) }
+                    data-testid="undo" title={tr("Undo (Ctrl+Z)")} aria-keyshortcuts="Control+Z Meta+Z">
+                    { tr1("↶ Undo ({n})", "n", &props.undo_steps) }
                 </button>
                 <button type="button" onclick={emit(BudgetCommand::Redo)} disabled={props.redo_steps == 0}
-                    data-testid="redo" title="Redo (Ctrl+Shift+Z)" aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
-                    { format!("↷ Redo ({})", props.redo_steps) }
+                    data-testid="redo" title={tr("Redo (Ctrl+Shift+Z)")} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+                    { tr1("↷ Redo ({n})", "n", &props.redo_steps) }
                 </button>
             </div>
             { status }

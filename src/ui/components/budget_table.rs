@@ -4,6 +4,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::head_row;
+use sitebudget_core::util::i18n::key;
+
+use crate::ui::lang::{priority_name, tr, tr1, trn, use_lang};
+
 use super::panel::Panel;
 
 use super::figure::{money, money_cell};
@@ -31,6 +36,7 @@ pub struct BudgetTableProps {
 /// Every line with what it costs and who pays.
 #[component]
 pub fn BudgetTable(props: &BudgetTableProps) -> Html {
+    use_lang();
     let on_filter = {
         let cb = props.on_filter.clone();
         Callback::from(move |e: Event| {
@@ -50,12 +56,12 @@ pub fn BudgetTable(props: &BudgetTableProps) -> Html {
     let shown: usize = props.groups.iter().map(|g| g.rows.len()).sum();
     let total = dec::sum(props.groups.iter().map(|g| g.subtotal));
     html! {
-        <Panel id="lines" title="Budget lines" actions={html! {
+        <Panel id="lines" title={tr("Budget lines")} actions={html! {
                 <div class="toolbar">
                     <label>
-                        { "Source" }
+                        { tr("Source") }
                         <select data-testid="filter-source" onchange={on_filter}>
-                            <option value="" selected={props.filter.is_none()}>{ "All sources" }</option>
+                            <option value="" selected={props.filter.is_none()}>{ tr("All sources") }</option>
                             for (id, name) in props.sources.iter() {
                                 <option key={id.clone()} value={id.clone()}
                                     selected={props.filter.as_deref() == Some(id.as_str())}>{ name }</option>
@@ -65,22 +71,15 @@ pub fn BudgetTable(props: &BudgetTableProps) -> Html {
                     <label>
                         <input type="checkbox" data-testid="group-by-source"
                             checked={props.grouped} onchange={on_group} />
-                        { "Group by source" }
+                        { tr("Group by source") }
                     </label>
-                    <span class="small muted" data-testid="lines-shown">{ format!("{shown} lines") }</span>
+                    <span class="small muted" data-testid="lines-shown">{ trn("1 line", "{n} lines", shown as u64, &[]) }</span>
                 </div>
         }}>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="lines-title">
                 <table class="data" data-testid="budget-table">
                     <thead>
-                        <tr>
-                            <th scope="col">{ "Line" }</th>
-                            <th scope="col" class="num">{ "FTE / amount" }</th>
-                            <th scope="col" class="num">{ "Unit cost" }</th>
-                            <th scope="col">{ "Funded by" }</th>
-                            <th scope="col">{ "Priority" }</th>
-                            <th scope="col" class="num">{ "Cost" }</th>
-                        </tr>
+                        { head_row(&[(key("Line"), false), (key("FTE / amount"), true), (key("Unit cost"), true), (key("Funded by"), false), (key("Priority"), false), (key("Cost"), true)]) }
                     </thead>
                     for group in props.groups.iter() {
                         <tbody key={group.source.clone().unwrap_or_default()}>
@@ -93,7 +92,7 @@ pub fn BudgetTable(props: &BudgetTableProps) -> Html {
                             }
                             if props.grouped {
                                 <tr class="group-foot">
-                                    <td colspan="5">{ format!("Charged to {}", group.heading) }</td>
+                                    <td colspan="5">{ tr1("Charged to {source}", "source", &group.heading) }</td>
                                     { money_cell(group.subtotal, false) }
                                 </tr>
                             }
@@ -102,7 +101,7 @@ pub fn BudgetTable(props: &BudgetTableProps) -> Html {
                     <tfoot>
                         <tr>
                             <th scope="row" colspan="5">
-                                { if props.filter.is_some() { "Charged to this source" } else { "Total cost" } }
+                                { if props.filter.is_some() { tr("Charged to this source") } else { tr("Total cost") } }
                             </th>
                             <td class="num">{ money(total, Some(AttrValue::from("lines-total")), false) }</td>
                         </tr>
@@ -144,6 +143,7 @@ pub struct LineRowProps {
 /// One budget line.
 #[component]
 pub fn LineRow(props: &LineRowProps) -> Html {
+    use_lang();
     let row = &props.row;
     let priority = row.priority.as_str();
     html! {
@@ -151,8 +151,8 @@ pub fn LineRow(props: &LineRowProps) -> Html {
             <th scope="row">
                 <span class="line-title">{ &row.title }</span>
                 <div class="line-meta">
-                    if row.vacant { <span class="badge badge-vacant">{ "Vacant" }</span> }
-                    if let Some(norm) = &row.norm { <span class="badge">{ format!("Norm: {norm}") }</span> }
+                    if row.vacant { <span class="badge badge-vacant">{ tr("Vacant") }</span> }
+                    if let Some(norm) = &row.norm { <span class="badge">{ tr1("Norm: {norm}", "norm", norm) }</span> }
                     for tag in row.tags.iter() { <span class="badge" key={tag.clone()}>{ tag }</span> }
                 </div>
             </th>
@@ -169,7 +169,7 @@ pub fn LineRow(props: &LineRowProps) -> Html {
                     }
                 </ul>
             </td>
-            <td><span class={classes!("badge", format!("badge-{priority}"))}>{ priority }</span></td>
+            <td><span class={classes!("badge", format!("badge-{priority}"))}>{ priority_name(row.priority) }</span></td>
             { money_cell(row.cost, false) }
         </tr>
     }

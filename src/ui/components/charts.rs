@@ -9,6 +9,8 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, use_lang};
+
 use sitebudget_core::chart::bars::{describe_bars, layout_bars, BarDatum, BarKind};
 use sitebudget_core::chart::scale::{full, Axis};
 use sitebudget_core::chart::scatter::{layout_scatter, ScatterDatum, POINT_RADIUS};
@@ -172,7 +174,7 @@ fn chart_figure(
             if let Some(svg) = svg {
                 { svg }
                 <details class="chart-data">
-                    <summary>{ "Show the numbers" }</summary>
+                    <summary>{ tr("Show the numbers") }</summary>
                     <div class="table-wrap" tabindex="0" role="region" aria-labelledby={format!("{testid}-numbers")}>
                         <table class="data">
                             <caption class="visually-hidden" id={format!("{testid}-numbers")}>{ title }</caption>
@@ -182,7 +184,7 @@ fn chart_figure(
                     </div>
                 </details>
             } else {
-                <p class="chart-empty muted small">{ "Nothing to chart yet." }</p>
+                <p class="chart-empty muted small">{ tr("Nothing to chart yet.") }</p>
             }
         </figure>
     }
@@ -213,9 +215,11 @@ pub struct BarChartProps {
 /// Horizontal bars from zero, one per datum, each value written above its bar.
 #[component]
 pub fn BarChart(props: &BarChartProps) -> Html {
+    // The layout words its legend and value labels: another language lays it out anew.
+    let lang = use_lang();
     let geom = use_memo(
-        (props.data.clone(), props.format, props.height),
-        |(data, fmt, height)| layout_bars(data, *fmt, layout_for(*height)),
+        (props.data.clone(), props.format, props.height, lang),
+        |(data, fmt, height, _)| layout_bars(data, *fmt, layout_for(*height)),
     );
     let prefix = id_prefix(&props.testid);
     let fmt = props.format;
@@ -248,7 +252,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             body,
         )
     });
-    let head = html! { <tr><th scope="col">{ "Item" }</th><th scope="col" class="num">{ "Value" }</th></tr> };
+    let head = html! { <tr><th scope="col">{ tr("Item") }</th><th scope="col" class="num">{ tr("Value") }</th></tr> };
     let rows = html! {
         for (i, d) in props.data.iter().enumerate() {
             <tr key={i}>
@@ -296,9 +300,10 @@ fn series_value(datum: &StackDatum, series: &str) -> Decimal {
 /// Horizontal stacked bars, one per category, with a legend and per-segment values.
 #[component]
 pub fn StackedBarChart(props: &StackedBarChartProps) -> Html {
+    let lang = use_lang();
     let geom = use_memo(
-        (props.data.clone(), props.format, props.height),
-        |(data, fmt, height)| layout_stacked(data, *fmt, layout_for(*height)),
+        (props.data.clone(), props.format, props.height, lang),
+        |(data, fmt, height, _)| layout_stacked(data, *fmt, layout_for(*height)),
     );
     let prefix = id_prefix(&props.testid);
     let fmt = props.format;
@@ -339,11 +344,11 @@ pub fn StackedBarChart(props: &StackedBarChartProps) -> Html {
     });
     let head = html! {
         <tr>
-            <th scope="col">{ "Item" }</th>
+            <th scope="col">{ tr("Item") }</th>
             for name in geom.series.iter() {
                 <th key={name.clone()} scope="col" class="num">{ name }</th>
             }
-            <th scope="col" class="num">{ "Total" }</th>
+            <th scope="col" class="num">{ tr("Total") }</th>
         </tr>
     };
     let rows = html! {
@@ -400,8 +405,10 @@ fn step_style(prefix: &str, index: usize) -> (Classes, Option<String>) {
 /// From a starting balance through each change to the ending balance.
 #[component]
 pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
+    let lang = use_lang();
     let geom = use_memo(
         (
+            lang,
             props.steps.clone(),
             props.start,
             props.start_label.clone(),
@@ -409,7 +416,7 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
             props.format,
             props.height,
         ),
-        |(steps, start, start_label, end_label, fmt, height)| {
+        |(_, steps, start, start_label, end_label, fmt, height)| {
             layout_waterfall(
                 start_label,
                 *start,
@@ -454,9 +461,9 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
     let svg = svg_shell(&prefix, &props.title, desc, geom.width, geom.height, body);
     let head = html! {
         <tr>
-            <th scope="col">{ "Step" }</th>
-            <th scope="col" class="num">{ "Change" }</th>
-            <th scope="col" class="num">{ "Running total" }</th>
+            <th scope="col">{ tr("Step") }</th>
+            <th scope="col" class="num">{ tr("Change") }</th>
+            <th scope="col" class="num">{ tr("Running total") }</th>
         </tr>
     };
     let rows = html! {

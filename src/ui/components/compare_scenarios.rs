@@ -5,26 +5,27 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, trf};
+
 use super::figure::money_cell;
 use super::panel::Panel;
 use sitebudget_core::format;
 use sitebudget_core::util::dec;
 use sitebudget_core::view::summary::ScenarioSummary;
 
-/// Props of [`CompareScenarios`].
-#[derive(Properties, PartialEq)]
+/// What [`compare_scenarios`] shows.
+#[derive(PartialEq)]
 pub struct CompareScenariosProps {
     /// The active scenario's figures, then the other's.
     pub pair: Rc<(ScenarioSummary, ScenarioSummary)>,
     /// Each scenario's line changes in words (steering and other line edits).
-    #[prop_or_default]
     pub line_changes: Rc<(Vec<String>, Vec<String>)>,
 }
 
 /// A scenario's line changes as a table cell: one per line, or "none".
 fn changes_cell(changes: &[String]) -> Html {
     if changes.is_empty() {
-        return html! { <td class="muted">{ "none" }</td> };
+        return html! { <td class="muted">{ tr("none") }</td> };
     }
     html! {
         <td><ul class="plain-list">
@@ -34,10 +35,9 @@ fn changes_cell(changes: &[String]) -> Html {
 }
 
 /// A table of key figures for two scenarios and their difference.
-#[component]
-pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
+pub fn compare_scenarios(props: &CompareScenariosProps) -> Html {
     let (a, b) = &*props.pair;
-    let money_row = |label: &str, key: &str, f: fn(&ScenarioSummary) -> Decimal| {
+    let money_row = |label: AttrValue, key: &str, f: fn(&ScenarioSummary) -> Decimal| {
         html! {
             <tr key={key.to_owned()}>
                 <th scope="row">{ label }</th>
@@ -48,44 +48,44 @@ pub fn CompareScenarios(props: &CompareScenariosProps) -> Html {
         }
     };
     html! {
-        <Panel id="compare-two" title={format!("{} compared with {}", a.name, b.name)} testid="compare-scenarios">
+        <Panel id="compare-two" title={trf("{first} compared with {second}", &[("first", &a.name), ("second", &b.name)])} testid="compare-scenarios">
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-two-title">
                 <table class="data">
                     <thead>
                         <tr>
-                            <th scope="col">{ "Figure" }</th>
+                            <th scope="col">{ tr("Figure") }</th>
                             <th scope="col" class="num">{ &a.name }</th>
                             <th scope="col" class="num">{ &b.name }</th>
-                            <th scope="col" class="num">{ "Difference" }</th>
+                            <th scope="col" class="num">{ tr("Difference") }</th>
                         </tr>
                     </thead>
                     <tbody>
                         <tr>
-                            <th scope="row">{ "Students" }</th>
+                            <th scope="row">{ tr("Students") }</th>
                             <td class="num">{ format::count(a.pupils) }</td>
                             <td class="num">{ format::count(b.pupils) }</td>
                             <td class="num">{ format::signed_count(b.pupils as i64 - a.pupils as i64) }</td>
                         </tr>
-                        { money_row("Total allocation", "alloc", |s| s.allocation) }
-                        { money_row("Total cost", "cost", |s| s.cost) }
-                        { money_row("Balance before cuts", "before", |s| s.balance_before) }
+                        { money_row(tr("Total allocation"), "alloc", |s| s.allocation) }
+                        { money_row(tr("Total cost"), "cost", |s| s.cost) }
+                        { money_row(tr("Balance before cuts"), "before", |s| s.balance_before) }
                         <tr>
-                            <th scope="row">{ "Lines cut / FTE lost" }</th>
+                            <th scope="row">{ tr("Lines cut / FTE lost") }</th>
                             <td class="num">{ format!("{} / {}", a.cuts, format::fte(a.positions_lost)) }</td>
                             <td class="num">{ format!("{} / {}", b.cuts, format::fte(b.positions_lost)) }</td>
                             <td class="num">{ format::signed_fte(dec::sub(b.positions_lost, a.positions_lost)) }</td>
                         </tr>
-                        { money_row("Balance after cuts", "after", |s| s.balance_after) }
-                        { money_row("Deficit left", "left", |s| s.deficit_left) }
+                        { money_row(tr("Balance after cuts"), "after", |s| s.balance_after) }
+                        { money_row(tr("Deficit left"), "left", |s| s.deficit_left) }
                         <tr>
-                            <th scope="row">{ "Flexibility index" }</th>
+                            <th scope="row">{ tr("Flexibility index") }</th>
                             <td class="num">{ format::percent(a.flexibility_index) }</td>
                             <td class="num">{ format::percent(b.flexibility_index) }</td>
                             <td class="num" data-testid="compare-flex-diff">{ format::points_change(dec::sub(b.flexibility_index, a.flexibility_index)) }</td>
                         </tr>
                         if !(props.line_changes.0.is_empty() && props.line_changes.1.is_empty()) {
                             <tr data-testid="compare-line-changes">
-                                <th scope="row">{ "Line changes in the scenario" }</th>
+                                <th scope="row">{ tr("Line changes in the scenario") }</th>
                                 { changes_cell(&props.line_changes.0) }
                                 { changes_cell(&props.line_changes.1) }
                                 <td></td>

@@ -5,6 +5,11 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::head_row;
+use sitebudget_core::util::i18n::key;
+
+use crate::ui::lang::{tr, tr1};
+
 use super::panel::Panel;
 
 use super::figure::money_cell;
@@ -13,8 +18,8 @@ use sitebudget_core::format;
 use sitebudget_core::model::Document;
 use sitebudget_core::util::dec;
 
-/// Props of [`ComparisonPanel`].
-#[derive(Properties, PartialEq)]
+/// What [`comparison_panel`] shows.
+#[derive(PartialEq)]
 pub struct ComparisonPanelProps {
     /// The budget document (for names).
     pub doc: Rc<Document>,
@@ -24,7 +29,6 @@ pub struct ComparisonPanelProps {
     /// difference of a large budget at each move would be wasted.
     pub lines: Rc<Vec<LineDiff>>,
     /// A chart drawn by the caller (the waterfall).
-    #[prop_or_default]
     pub chart: Html,
 }
 
@@ -32,26 +36,19 @@ fn fte_or_dash(value: Option<rust_decimal::Decimal>) -> String {
     value.map_or_else(|| "—".to_owned(), format::fte)
 }
 
-/// Baseline vs scenario.
-#[component]
-pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
+/// Baseline vs scenario (a plain function: it changes with every move anyway, and a
+/// component type costs bundle size).
+pub fn comparison_panel(props: &ComparisonPanelProps) -> Html {
     let doc = &*props.doc;
     let sum = |f: fn(&SourceDiff) -> Decimal| -> Decimal { dec::sum(props.sources.iter().map(f)) };
     let changed = &*props.lines;
     html! {
-        <Panel id="compare" title="Budget and scenario, side by side" note="Scenario figures are before the cut plan" testid="comparison-panel">
+        <Panel id="compare" title={tr("Budget and scenario, side by side")} note={tr("Scenario figures are before the cut plan")} testid="comparison-panel">
             { props.chart.clone() }
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-title">
                 <table class="data">
                     <thead>
-                        <tr>
-                            <th scope="col">{ "Source" }</th>
-                            <th scope="col" class="num">{ "Allocation now" }</th>
-                            <th scope="col" class="num">{ "Scenario" }</th>
-                            <th scope="col" class="num">{ "Change" }</th>
-                            <th scope="col" class="num">{ "Balance now" }</th>
-                            <th scope="col" class="num">{ "Scenario balance" }</th>
-                        </tr>
+                        { head_row(&[(key("Source"), false), (key("Allocation now"), true), (key("Scenario"), true), (key("Change"), true), (key("Balance now"), true), (key("Scenario balance"), true)]) }
                     </thead>
                     <tbody>
                         for d in props.sources.iter() {
@@ -67,7 +64,7 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                     </tbody>
                     <tfoot>
                         <tr>
-                            <th scope="row">{ "School" }</th>
+                            <th scope="row">{ tr("School") }</th>
                             { money_cell(sum(|d| d.baseline_allocation), false) }
                             { money_cell(sum(|d| d.scenario_allocation), false) }
                             <td class="num">{ format::money_change(dec::sub(sum(|d| d.scenario_allocation), sum(|d| d.baseline_allocation))) }</td>
@@ -77,29 +74,22 @@ pub fn ComparisonPanel(props: &ComparisonPanelProps) -> Html {
                     </tfoot>
                 </table>
             </div>
-            <h3 id="compare-lines-title">{ format!("Lines that change ({})", changed.len()) }</h3>
+            <h3 id="compare-lines-title">{ tr1("Lines that change ({n})", "n", &changed.len()) }</h3>
             if changed.is_empty() {
-                <p class="small muted">{ "No line changes before the cut plan." }</p>
+                <p class="small muted">{ tr("No line changes before the cut plan.") }</p>
             } else {
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-lines-title">
                     <table class="data">
                         <thead>
-                            <tr>
-                                <th scope="col">{ "Line" }</th>
-                                <th scope="col" class="num">{ "FTE now" }</th>
-                                <th scope="col" class="num">{ "Scenario FTE" }</th>
-                                <th scope="col" class="num">{ "Cost now" }</th>
-                                <th scope="col" class="num">{ "Scenario cost" }</th>
-                                <th scope="col" class="num">{ "Change" }</th>
-                            </tr>
+                            { head_row(&[(key("Line"), false), (key("FTE now"), true), (key("Scenario FTE"), true), (key("Cost now"), true), (key("Scenario cost"), true), (key("Change"), true)]) }
                         </thead>
                         <tbody>
                             for d in changed.iter() {
                                 <tr key={d.line.clone()} data-testid={format!("diff-{}", d.line)}>
                                     <th scope="row">
                                         { doc.line_title(&d.line) }
-                                        if d.status == LineStatus::Added { { " " }<span class="badge">{ "added" }</span> }
-                                        if d.status == LineStatus::Removed { { " " }<span class="badge">{ "removed" }</span> }
+                                        if d.status == LineStatus::Added { { " " }<span class="badge">{ tr("added") }</span> }
+                                        if d.status == LineStatus::Removed { { " " }<span class="badge">{ tr("removed") }</span> }
                                     </th>
                                     <td class="num">{ fte_or_dash(d.baseline_fte) }</td>
                                     <td class="num">{ fte_or_dash(d.scenario_fte) }</td>

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::lang::tr;
+
 use sitebudget_core::format;
 use sitebudget_core::view::plan_text::{CutTone, CutWords};
 
@@ -22,7 +24,7 @@ pub fn cut_card(
             data-testid={format!("cut-{}", cut.line)}
             data-from={format::plain(cut.from)} data-to={format::plain(cut.to)}>
             <span class="cut-words">{ &cut.text }</span>
-            if cut.norm { <span class="badge">{ "District norm" }</span> }
+            if cut.norm { <span class="badge">{ tr("District norm") }</span> }
             if detail && !cut.why.is_empty() {
                 <p class="cut-why" data-testid={format!("plan-why-{}", cut.line)}>{ &cut.why }</p>
             }
@@ -34,7 +36,7 @@ pub fn cut_card(
             }
             if detail && !cut.alternatives.is_empty() {
                 <p class="cut-alts" data-testid={format!("plan-alts-{}", cut.line)}>
-                    { "or: " }
+                    { tr("or:") }{ " " }
                     for (i, alt) in cut.alternatives.iter().enumerate() {
                         if i > 0 { { " · " } }
                         <span class="cut-alt" key={alt.line.clone()}>{ &alt.text }</span>
@@ -42,11 +44,11 @@ pub fn cut_card(
                             { " " }
                             <button type="button" class="link-button no-print"
                                 data-testid={format!("steer-toward-{}", alt.line)}
-                                title="Cut this line instead, in this scenario only"
+                                title={tr("Cut this line instead, in this scenario only")}
                                 onclick={
                                     let (cb, pair) = (on_toward.clone(), (alt.line.clone(), cut.line.clone()));
                                     Callback::from(move |_: MouseEvent| cb.emit(pair.clone()))
-                                }>{ "cut this instead" }</button>
+                                }>{ tr("cut this instead") }</button>
                         }
                     }
                 </p>
@@ -58,7 +60,7 @@ pub fn cut_card(
 /// The legend for the cards' colours.
 pub fn cut_legend() -> Html {
     html! {
-        <ul class="cut-legend" data-testid="plan-legend" aria-label="What the colours of the cuts mean">
+        <ul class="cut-legend" data-testid="plan-legend" aria-label={tr("What the colours of the cuts mean")}>
             for tone in CutTone::ALL {
                 <li key={tone.class()}><span class={classes!("swatch", tone.class())} aria-hidden="true"></span>{ tone.legend() }</li>
             }

@@ -5,6 +5,11 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::head_row;
+use sitebudget_core::util::i18n::key;
+
+use crate::ui::lang::{priority_name, tr, tr1, use_lang};
+
 use super::cut_card::{cut_card, cut_legend};
 use super::panel::Panel;
 
@@ -82,6 +87,7 @@ pub const CUT_DETAILS_AT_FIRST: usize = 12;
 
 #[component]
 pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
+    use_lang();
     // Large budgets list hundreds of candidates; the first rows (the cut lines) come at once.
     let show_all = use_state(|| false);
     let on_details_all = {
@@ -102,15 +108,15 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
     };
     let freed_note = if props.cuts.is_empty() && props.deficits.is_empty() {
         Some(if props.is_baseline {
-            "The budget is balanced in every source: no cuts are needed."
+            tr("The budget is balanced in every source: no cuts are needed.")
         } else {
-            "Every source stays at zero or above: this scenario needs no cuts."
+            tr("Every source stays at zero or above: this scenario needs no cuts.")
         })
     } else {
         None
     };
     html! {
-        <Panel id="plan" title="Cut plan" note="Flexible before essential, vacant before filled, then cut rank" testid="cut-plan">
+        <Panel id="plan" title={tr("Cut plan")} note={tr("Flexible before essential, vacant before filled, then cut rank")} testid="cut-plan">
             if let Some(note) = freed_note {
                 <p class="ok-note" data-testid="no-cuts">{ note }</p>
             }
@@ -122,12 +128,12 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
             </ol>
             if !details_all && props.cuts.len() > CUT_DETAILS_AT_FIRST {
                 <button type="button" class="no-print" onclick={on_details_all} data-testid="plan-details-all">
-                    { format!("Show why, and the alternatives, for all {} cuts", props.cuts.len()) }
+                    { tr1("Show why, and the alternatives, for all {n} cuts", "n", &props.cuts.len()) }
                 </button>
             }
             for deficit in props.deficits.iter() {
                 <div class="deficit" key={deficit.source.clone()} role="alert">
-                    <span class="negative-flag">{ "Deficit" }</span>
+                    <span class="negative-flag">{ tr("Deficit") }</span>
                     { " " }
                     <span class="num negative" data-testid={format!("deficit-{}", deficit.source)}
                         data-value={format::plain(deficit.balance)}>{ format::money(deficit.balance) }</span>
@@ -136,17 +142,11 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
             }
             if !props.steer_rows.is_empty() && can_steer {
                 <details class="no-print" open=true>
-                    <summary id="steer-title">{ "Steer the plan in this scenario: lines that pay from a source in deficit" }</summary>
+                    <summary id="steer-title">{ tr("Steer the plan in this scenario: lines that pay from a source in deficit") }</summary>
                     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="steer-title">
                         <table class="data steer-table">
                             <thead>
-                                <tr>
-                                    <th scope="col">{ "Line" }</th>
-                                    <th scope="col">{ "Priority" }</th>
-                                    <th scope="col">{ "Vacant" }</th>
-                                    <th scope="col">{ "Cut rank" }</th>
-                                    <th scope="col">{ "FTE step" }</th>
-                                </tr>
+                                { head_row(&[(key("Line"), false), (key("Priority"), false), (key("Vacant"), false), (key("Cut rank"), false), (key("FTE step"), false)]) }
                             </thead>
                             <tbody>
                                 for row in props.steer_rows.iter().take(shown) {
@@ -159,7 +159,7 @@ pub fn CutPlanPanel(props: &CutPlanPanelProps) -> Html {
                     </div>
                     if shown < props.steer_rows.len() {
                         <button type="button" onclick={on_show_all} data-testid="steer-show-all">
-                            { format!("Show all {} lines", props.steer_rows.len()) }
+                            { tr1("Show all {n} lines", "n", &props.steer_rows.len()) }
                         </button>
                     }
                 </details>
@@ -182,6 +182,7 @@ pub struct SteerLineProps {
 /// One steerable line.
 #[component]
 pub fn SteerLine(props: &SteerLineProps) -> Html {
+    use_lang();
     let row = &props.row;
     let emit = |make: fn(String) -> Option<LineSteer>| {
         let (cb, id) = (props.on_steer.clone(), row.id.clone());
@@ -234,37 +235,37 @@ pub fn SteerLine(props: &SteerLineProps) -> Html {
         <tr>
             <th scope="row">
                 { &row.title }
-                if row.cut { { " " }<span class="badge badge-vacant">{ "cut" }</span> }
+                if row.cut { { " " }<span class="badge badge-vacant">{ tr("cut") }</span> }
                 if row.in_scenario {
-                    { " " }<span class="badge badge-scenario" data-testid={format!("in-scenario-{}", row.id)}>{ "in this scenario" }</span>
+                    { " " }<span class="badge badge-scenario" data-testid={format!("in-scenario-{}", row.id)}>{ tr("in this scenario") }</span>
                 }
             </th>
             <td>
-                <select ref={priority_ref} aria-label={format!("Priority of {}", row.title)} onchange={on_priority}
+                <select ref={priority_ref} aria-label={tr1("Priority of {line}", "line", &row.title)} onchange={on_priority}
                     data-testid={format!("priority-{}", row.id)}>
                     for p in [Priority::Flexible, Priority::Essential, Priority::Protected] {
-                        <option value={p.as_str()} selected={p == row.priority}>{ p.as_str() }</option>
+                        <option value={p.as_str()} selected={p == row.priority}>{ priority_name(p) }</option>
                     }
                 </select>
                 { error_for("priority").unwrap_or_default() }
             </td>
             <td>
                 if let Some(vacant) = row.vacant {
-                    <select ref={vacant_ref} aria-label={format!("Is {} vacant", row.title)} onchange={on_vacant}
+                    <select ref={vacant_ref} aria-label={tr1("Is {line} vacant", "line", &row.title)} onchange={on_vacant}
                         data-testid={format!("vacant-{}", row.id)}>
-                        <option value="no" selected={!vacant}>{ "filled" }</option>
-                        <option value="yes" selected={vacant}>{ "vacant" }</option>
+                        <option value="no" selected={!vacant}>{ tr("filled") }</option>
+                        <option value="yes" selected={vacant}>{ tr("vacant") }</option>
                     </select>
                 }
             </td>
             <td>
-                <input type="number" step="1" aria-label={format!("Cut rank of {}", row.title)}
+                <input type="number" step="1" aria-label={tr1("Cut rank of {line}", "line", &row.title)}
                     value={row.cut_rank.map(|r| r.to_string()).unwrap_or_default()}
                     onchange={on_rank} data-testid={format!("cut-rank-{}", row.id)} />
             </td>
             <td>
                 if let Some(step) = row.fte_step {
-                    <input type="number" step="0.1" min="0.1" aria-label={format!("FTE step of {}", row.title)}
+                    <input type="number" step="0.1" min="0.1" aria-label={tr1("FTE step of {line}", "line", &row.title)}
                         value={format::plain(step)} onchange={on_step}
                         data-testid={format!("fte-step-{}", row.id)} />
                     { error_for("fte_step").unwrap_or_default() }

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, use_lang};
+
 /// Props of [`DropZone`].
 #[derive(Properties, PartialEq)]
 pub struct DropZoneProps {
@@ -17,6 +19,7 @@ pub struct DropZoneProps {
 /// a file is dragged over.
 #[component]
 pub fn DropZone(props: &DropZoneProps) -> Html {
+    use_lang();
     let over = use_state_eq(|| false);
     if !props.enabled {
         return props.children.clone();
@@ -56,7 +59,7 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
         <div class={classes!("drop-zone", (*over).then_some("dragging"))}
             {ondragover} {ondragleave} {ondrop} data-testid="drop-zone">
             if *over {
-                <div class="drop-hint" aria-hidden="true">{ "Drop a budget (JSON), lines (CSV) or a workbook (XLSX) to preview it" }</div>
+                <div class="drop-hint" aria-hidden="true">{ tr("Drop a budget (JSON), lines (CSV) or a workbook (XLSX) to preview it") }</div>
             }
             { props.children.clone() }
         </div>

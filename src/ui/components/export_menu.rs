@@ -5,6 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use sitebudget_core::util::i18n;
+
+use crate::ui::lang::{tr, use_lang};
+
 use crate::ui::export::download;
 use crate::ui::xlsx_client::{export_xlsx, lines_csv, lines_xlsx};
 use sitebudget_core::engine::Scenario;
@@ -45,12 +49,12 @@ fn worker_download<F>(
 ) where
     F: std::future::Future<Output = Result<Vec<u8>, String>> + 'static,
 {
-    status.set(Some(Ok(format!("Preparing {name}…"))));
+    status.set(Some(Ok(i18n::tr1("Preparing {file}…", "file", &name))));
     wasm_bindgen_futures::spawn_local(async move {
         let result = make
             .await
             .and_then(|bytes| download(&bytes, &name, mime))
-            .map(|_| format!("Downloaded {name}"));
+            .map(|_| i18n::tr1("Downloaded {file}", "file", &name));
         status.set(Some(result));
     });
 }
@@ -58,6 +62,7 @@ fn worker_download<F>(
 /// Three download buttons and a one-line status.
 #[component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
+    use_lang();
     let status = use_state(|| None::<Result<String, String>>);
     let on_json = {
         let (doc, status) = (props.doc.clone(), status.clone());
@@ -73,7 +78,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
             let text = to_json_with_scenarios(&doc, &all);
             status.set(Some(
                 download(text.as_bytes(), &file, "application/json")
-                    .map(|_| format!("Downloaded {file}")),
+                    .map(|_| i18n::tr1("Downloaded {file}", "file", &file)),
             ));
         })
     };
@@ -123,29 +128,29 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                 status.clone(),
             );
             let compare = compare.clone().map(|(s, n)| (s, n.to_string()));
-            status.set(Some(Ok("Preparing the workbook…".to_owned())));
+            status.set(Some(Ok(i18n::tr("Preparing the workbook…"))));
             wasm_bindgen_futures::spawn_local(async move {
                 let name = format!("{}.xlsx", file_stem(&doc.school.name));
                 let result = export_xlsx(doc, scenario, scenario_name, compare)
                     .await
                     .and_then(|bytes| download(&bytes, &name, XLSX_MIME))
-                    .map(|_| format!("Downloaded {name}"));
+                    .map(|_| i18n::tr1("Downloaded {file}", "file", &name));
                 status.set(Some(result));
             });
         })
     };
     html! {
-        <div class="export-menu" role="group" aria-label="Export">
-            <span class="small">{ "Export:" }</span>
+        <div class="export-menu" role="group" aria-label={tr("Export")}>
+            <span class="small">{ tr("Export:") }</span>
             <button type="button" data-testid="export-json" onclick={on_json}>{ "JSON" }</button>
             <button type="button" data-testid="export-csv" onclick={on_csv}>{ "CSV" }</button>
             <button type="button" data-testid="export-xlsx" onclick={on_xlsx}
-                title="Workbook: lines, comparison and cut plan of the active scenario">{ "XLSX" }</button>
-            <span class="small">{ "Template:" }</span>
+                title={tr("Workbook: lines, comparison and cut plan of the active scenario")}>{ "XLSX" }</button>
+            <span class="small">{ tr("Template:") }</span>
             <button type="button" data-testid="template-csv" onclick={on_template_csv}
-                title="The sample school's lines as CSV, to fill in and import">{ "CSV" }</button>
+                title={tr("The sample school's lines as CSV, to fill in and import")}>{ "CSV" }</button>
             <button type="button" data-testid="template-xlsx" onclick={on_template_xlsx}
-                title="The sample school's lines as a workbook, to fill in and import">{ "XLSX" }</button>
+                title={tr("The sample school's lines as a workbook, to fill in and import")}>{ "XLSX" }</button>
             if let Some(result) = &*status {
                 <span class={classes!("small", result.is_err().then_some("export-error"))}
                     role="status" data-testid="export-status">

@@ -3,6 +3,8 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::ui::lang::tr;
+
 use sitebudget_core::format;
 
 /// Whether a figure is below zero (a deficit).
@@ -10,35 +12,27 @@ fn is_negative(value: Decimal) -> bool {
     value.is_sign_negative() && !value.is_zero()
 }
 
-/// Props of [`MoneyFigure`].
-#[derive(Properties, PartialEq)]
-pub struct MoneyFigureProps {
-    /// The `data-testid` of the value element.
-    pub testid: AttrValue,
-    /// The caption above the value.
-    pub label: AttrValue,
-    /// The amount.
-    pub value: Decimal,
-    /// A short line under the value.
-    #[prop_or_default]
-    pub note: Option<AttrValue>,
-}
-
-/// A headline amount; a negative one is flagged in words as well as colour.
-#[component]
-pub fn MoneyFigure(props: &MoneyFigureProps) -> Html {
-    let negative = is_negative(props.value);
+/// A headline amount; a negative one is flagged in words as well as colour. A plain
+/// function: the four headline figures re-render with the page anyway, and a component
+/// type costs bundle size.
+pub fn money_figure(
+    testid: &'static str,
+    label: AttrValue,
+    value: Decimal,
+    note: Option<AttrValue>,
+) -> Html {
+    let negative = is_negative(value);
     html! {
         <div class={classes!("figure", negative.then_some("is-negative"))}>
-            <span class="figure-label">{ &props.label }</span>
-            <span class="figure-value" data-testid={props.testid.clone()}
-                data-value={format::plain(props.value)}>
-                { format::money(props.value) }
+            <span class="figure-label">{ label }</span>
+            <span class="figure-value" data-testid={testid}
+                data-value={format::plain(value)}>
+                { format::money(value) }
             </span>
             if negative {
-                <span class="negative-flag" role="note">{ "Deficit" }</span>
+                <span class="negative-flag" role="note">{ tr("Deficit") }</span>
             }
-            if let Some(note) = &props.note {
+            if let Some(note) = note {
                 <span class="small muted">{ note }</span>
             }
         </div>
@@ -57,7 +51,7 @@ pub fn money(value: Decimal, testid: Option<AttrValue>, flag_negative: bool) -> 
                 { format::money(value) }
             </span>
             if negative && flag_negative {
-                <span class="negative-flag">{ "Deficit" }</span>
+                <span class="negative-flag">{ tr("Deficit") }</span>
             }
         </>
     }

@@ -6,6 +6,11 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::head_row;
+use sitebudget_core::util::i18n::key;
+
+use crate::ui::lang::{tr, trf, use_lang};
+
 use super::panel::Panel;
 
 use super::figure::{money, money_cell};
@@ -29,6 +34,7 @@ pub struct FlexibilityPanelProps {
 /// The flexibility report.
 #[component]
 pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
+    use_lang();
     let (doc, flex) = (&*props.doc, &*props.flex);
     let split = |restricted: bool| -> Decimal {
         dec::sum(
@@ -46,38 +52,33 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
         .count()
         + compliance.disallowed.len();
     html! {
-        <Panel id="flex" title="Flexibility" note="After the cut plan: unallocated money, flexible lines and vacancies" testid="flexibility-panel">
+        <Panel id="flex" title={tr("Flexibility")} note={tr("After the cut plan: unallocated money, flexible lines and vacancies")} testid="flexibility-panel">
             <div class="flex-summary">
                 <div>
-                    <span class="figure-label">{ "Flexibility index" }</span>
+                    <span class="figure-label">{ tr("Flexibility index") }</span>
                     <div class="flex-index" data-testid="flexibility-index" data-value={format::plain(flex.index)}>
                         { format::percent(flex.index) }
                     </div>
                     <p class="small muted">
-                        { format!("{} of {} could be redirected.", format::money_whole(flex.flexible), format::money_whole(flex.total_allocation)) }
+                        { trf("{flexible} of {total} could be redirected.", &[("flexible", &format::money_whole(flex.flexible)), ("total", &format::money_whole(flex.total_allocation))]) }
                     </p>
                     <p class="small">
-                        { "Unrestricted: " }<strong>{ money(split(false), Some(AttrValue::from("flexible-unrestricted")), false) }</strong>
-                        { " · Restricted: " }<strong>{ money(split(true), Some(AttrValue::from("flexible-restricted")), false) }</strong>
+                        { tr("Unrestricted:") }{ " " }<strong>{ money(split(false), Some(AttrValue::from("flexible-unrestricted")), false) }</strong>
+                        { " · " }{ tr("Restricted:") }{ " " }<strong>{ money(split(true), Some(AttrValue::from("flexible-restricted")), false) }</strong>
                     </p>
                 </div>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="flex-title">
                     <table class="data" data-testid="flex-table">
-                        <caption class="small muted">{ "Total flexible = unallocated money + flexible spending (flexible lines and vacant positions)." }</caption>
+                        <caption class="small muted">{ tr("Total flexible = unallocated money + flexible spending (flexible lines and vacant positions).") }</caption>
                         <thead>
-                            <tr>
-                                <th scope="col">{ "Source" }</th>
-                                <th scope="col" class="num">{ "Unallocated" }</th>
-                                <th scope="col" class="num">{ "Flexible spending" }</th>
-                                <th scope="col" class="num">{ "Total flexible" }</th>
-                            </tr>
+                            { head_row(&[(key("Source"), false), (key("Unallocated"), true), (key("Flexible spending"), true), (key("Total flexible"), true)]) }
                         </thead>
                         <tbody>
                             for s in flex.sources.iter() {
                                 <tr key={s.source.clone()}>
                                     <th scope="row">
                                         { doc.source_name(&s.source) }
-                                        if s.restricted { { " " }<span class="badge badge-restricted">{ "Restricted" }</span> }
+                                        if s.restricted { { " " }<span class="badge badge-restricted">{ tr("Restricted") }</span> }
                                     </th>
                                     { money_cell(s.unallocated, false) }
                                     { money_cell(dec::sub(s.flexible, s.unallocated), false) }
@@ -87,7 +88,7 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                         </tbody>
                         <tfoot>
                             <tr>
-                                <th scope="row">{ "Total" }</th>
+                                <th scope="row">{ tr("Total") }</th>
                                 { money_cell(flex.unallocated, false) }
                                 { money_cell(dec::sub(flex.flexible, flex.unallocated), false) }
                                 { money_cell(flex.flexible, false) }
@@ -97,58 +98,60 @@ pub fn FlexibilityPanel(props: &FlexibilityPanelProps) -> Html {
                 </div>
             </div>
             { props.chart.clone() }
-            <h3>{ "Swaps that free unrestricted money" }</h3>
+            <h3>{ tr("Swaps that free unrestricted money") }</h3>
             if flex.swaps.is_empty() {
-                <p class="small muted">{ "No swap: no restricted source with money left allows a use now paid from unrestricted money." }</p>
+                <p class="small muted">{ tr("No swap: no restricted source with money left allows a use now paid from unrestricted money.") }</p>
             } else {
                 <ul data-testid="swaps">
                     for swap in flex.swaps.iter() {
                         <li key={format!("{}-{}-{}", swap.line, swap.from_source, swap.to_source)}>
-                            { format!("Move up to {} of {} from {} to {}: frees {} of unrestricted money.",
-                                format::money_whole(swap.amount), doc.line_title(&swap.line),
-                                doc.source_name(&swap.from_source), doc.source_name(&swap.to_source),
-                                format::money_whole(swap.frees)) }
+                            { trf("Move up to {amount} of {line} from {from} to {to}: frees {frees} of unrestricted money.", &[
+                                ("amount", &format::money_whole(swap.amount)), ("line", &doc.line_title(&swap.line)),
+                                ("from", &doc.source_name(&swap.from_source)), ("to", &doc.source_name(&swap.to_source)),
+                                ("frees", &format::money_whole(swap.frees))]) }
                         </li>
                     }
                 </ul>
             }
-            <h3>{ "One-time money paying ongoing costs" }</h3>
+            <h3>{ tr("One-time money paying ongoing costs") }</h3>
             if flex.one_time_risks.is_empty() {
-                <p class="small muted">{ "No position is paid from one-time money." }</p>
+                <p class="small muted">{ tr("No position is paid from one-time money.") }</p>
             } else {
                 <ul data-testid="one-time-risks">
                     for risk in flex.one_time_risks.iter() {
                         <li key={format!("{}-{}", risk.line, risk.source)}>
-                            { format!("{}: {} a year from {}, which will not come again next year.",
-                                doc.line_title(&risk.line), format::money_whole(risk.charge), doc.source_name(&risk.source)) }
+                            { trf("{line}: {amount} a year from {source}, which will not come again next year.", &[
+                                ("line", &doc.line_title(&risk.line)), ("amount", &format::money_whole(risk.charge)),
+                                ("source", &doc.source_name(&risk.source))]) }
                         </li>
                     }
                 </ul>
             }
-            <h3>{ "Compliance" }</h3>
+            <h3>{ tr("Compliance") }</h3>
             <ul data-testid="compliance" data-value={flags.to_string()}>
                 for check in compliance.set_asides.iter() {
                     <li key={format!("{}-{}", check.source, check.tag)}
                         class={classes!((!check.shortfall.is_zero()).then_some("negative"))}>
                         if check.shortfall.is_zero() {
-                            { format!("✓ {} set-aside for {}: {} required, {} spent.",
-                                doc.source_name(&check.source), check.tag,
-                                format::money(check.required), format::money(check.actual)) }
+                            { trf("✓ {source} set-aside for {tag}: {required} required, {spent} spent.", &[
+                                ("source", &doc.source_name(&check.source)), ("tag", &check.tag),
+                                ("required", &format::money(check.required)), ("spent", &format::money(check.actual))]) }
                         } else {
-                            { format!("⚠ {} set-aside for {}: {} required, {} spent, short by {}.",
-                                doc.source_name(&check.source), check.tag,
-                                format::money(check.required), format::money(check.actual), format::money(check.shortfall)) }
+                            { trf("⚠ {source} set-aside for {tag}: {required} required, {spent} spent, short by {short}.", &[
+                                ("source", &doc.source_name(&check.source)), ("tag", &check.tag),
+                                ("required", &format::money(check.required)), ("spent", &format::money(check.actual)),
+                                ("short", &format::money(check.shortfall))]) }
                         }
                     </li>
                 }
                 for bad in compliance.disallowed.iter() {
                     <li key={format!("{}-{}", bad.line, bad.source)} class="negative">
-                        { format!("⚠ {} is charged to {}, but none of its tags is an allowed use of that money.",
-                            doc.line_title(&bad.line), doc.source_name(&bad.source)) }
+                        { trf("⚠ {line} is charged to {source}, but none of its tags is an allowed use of that money.", &[
+                            ("line", &doc.line_title(&bad.line)), ("source", &doc.source_name(&bad.source))]) }
                     </li>
                 }
                 if compliance.set_asides.is_empty() && compliance.disallowed.is_empty() {
-                    <li class="muted">{ "No restricted source sets rules this budget could break." }</li>
+                    <li class="muted">{ tr("No restricted source sets rules this budget could break.") }</li>
                 }
             </ul>
         </Panel>

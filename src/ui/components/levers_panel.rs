@@ -6,6 +6,10 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use sitebudget_core::util::i18n;
+
+use crate::ui::lang::{tr, tr1, trf, use_lang};
+
 use super::panel::Panel;
 use crate::ui::embed::use_read_only;
 use crate::ui::event_value;
@@ -38,12 +42,13 @@ fn opt(v: Option<u64>) -> String {
 /// What the principal can do about the cuts.
 #[component]
 pub fn LeversPanel(props: &LeversPanelProps) -> Html {
+    use_lang();
     let read_only = use_read_only();
     let doc = &props.doc;
     let l = &props.levers;
     html! {
-        <Panel id="levers" title="Levers" testid="levers-panel"
-            note={AttrValue::from("What you can do about it")}>
+        <Panel id="levers" title={tr("Levers")} testid="levers-panel"
+            note={tr("What you can do about it")}>
             <ul class="levers">
                 for b in l.breakpoints.iter() {
                     if let Some(norm) = doc.norms.iter().find(|n| n.id == b.norm) {
@@ -87,16 +92,22 @@ pub fn breakpoint_picture(b: &Breakpoint) -> Html {
     // 20..220 across a 240-wide box; the count's place in proportion.
     let x = |n: u64| 20 + (n.saturating_sub(lo).min(span) * 200 / span);
     let at = x(b.students);
-    let label = format!(
-        "{} pupils now; {} lose a position at {}, {} gain one at {}",
-        b.students,
-        if b.lose.is_some() { "you" } else { "none" },
-        b.lose
-            .map_or("—".to_owned(), |k| (b.students - k).to_string()),
-        if b.gain.is_some() { "you" } else { "none" },
-        b.gain
-            .map_or("—".to_owned(), |k| (b.students + k).to_string()),
-    );
+    let now: &dyn std::fmt::Display = &b.students;
+    let label = match (b.lose, b.gain) {
+        (Some(_), Some(_)) => trf(
+            "{now} pupils now; you lose a position at {lose}, you gain one at {gain}",
+            &[("now", now), ("lose", &lo), ("gain", &hi)],
+        ),
+        (Some(_), None) => trf(
+            "{now} pupils now; you lose a position at {lose}, and gain none above",
+            &[("now", now), ("lose", &lo)],
+        ),
+        (None, Some(_)) => trf(
+            "{now} pupils now; you lose none below, you gain one at {gain}",
+            &[("now", now), ("gain", &hi)],
+        ),
+        (None, None) => tr1("{now} pupils now", "now", now),
+    };
     html! {
         <svg class="breakpoint-picture" viewBox="0 0 240 34" width="240" height="34" role="img" aria-label={label}>
             <line x1="20" y1="14" x2="220" y2="14" class="bp-track" />
@@ -134,6 +145,7 @@ pub struct BuyBackRowProps {
 /// One lost position: its price, what the school can keep, and the Buy back action.
 #[component]
 pub fn BuyBackRow(props: &BuyBackRowProps) -> Html {
+    use_lang();
     let bb = &props.buy_back;
     // The source that alone keeps the most (the first such in document order).
     let best = bb
@@ -180,9 +192,10 @@ pub fn BuyBackRow(props: &BuyBackRowProps) -> Html {
                 problem.set(None);
                 on.emit(with_buy_back(&doc, &scenario, &bb, &source, x));
             }
-            _ => problem.set(Some(format!(
-                "Type an FTE above 0 and at most {}.",
-                format::fte(bb.lost)
+            _ => problem.set(Some(i18n::tr1(
+                "Type an FTE above 0 and at most {fte}.",
+                "fte",
+                &format::fte(bb.lost),
             ))),
         })
     };
@@ -194,23 +207,23 @@ pub fn BuyBackRow(props: &BuyBackRowProps) -> Html {
     html! {
         <div class="buyback" data-testid={props.testid.clone()} data-fte={format::plain(bb.lost)}
             data-cost={format::plain(bb.cost)} data-can={format::plain(bb.can)}>
-            <p><strong>{ &bb.title }</strong>{ format!(" loses {} FTE. ", format::fte(bb.lost)) }{ buy_back_words(bb) }</p>
+            <p><strong>{ &bb.title }</strong>{ " " }{ tr1("loses {fte} FTE.", "fte", &format::fte(bb.lost)) }{ " " }{ buy_back_words(bb) }</p>
             if !props.read_only && !names.is_empty() {
                 <div class="buyback-form no-print">
-                    <label>{ "Pay from " }
+                    <label>{ tr("Pay from") }{ " " }
                         <select onchange={on_source} data-testid={format!("{}-source", props.testid)}>
                             for (id, name, can) in names {
                                 <option key={id.clone()} value={id.clone()} selected={*source == id}>
-                                    { format!("{name} (covers {} FTE)", format::fte(can)) }
+                                    { trf("{source} (covers {fte} FTE)", &[("source", &name), ("fte", &format::fte(can))]) }
                                 </option>
                             }
                         </select>
                     </label>
-                    <label>{ " FTE " }
+                    <label>{ " " }{ tr("FTE") }{ " " }
                         <input type="text" inputmode="decimal" size="4" value={(*fte).clone()} onchange={on_fte}
                             data-testid={format!("{}-amount", props.testid)} />
                     </label>
-                    <button type="button" onclick={on_buy} data-testid={format!("{}-buy", props.testid)}>{ "Buy back" }</button>
+                    <button type="button" onclick={on_buy} data-testid={format!("{}-buy", props.testid)}>{ tr("Buy back") }</button>
                     if let Some(p) = &*problem {
                         <p class="negative small" role="alert">{ p }</p>
                     }

@@ -27,3 +27,16 @@ pub mod share_link;
 pub mod shared_offer;
 pub mod sources_panel;
 pub mod store_notices;
+
+/// A table's header row: each column's key translated, numeric columns right-aligned.
+/// One function for every table, so a header costs a list, not a row of pasted cells.
+pub fn head_row(columns: &[(&'static str, bool)]) -> yew::Html {
+    use yew::prelude::*;
+    html! {
+        <tr>
+            for (key, numeric) in columns.iter().copied() {
+                <th scope="col" class={numeric.then_some("num")}>{ crate::ui::lang::tr(key) }</th>
+            }
+        </tr>
+    }
+}

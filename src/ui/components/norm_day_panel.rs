@@ -7,6 +7,13 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::head_row;
+use sitebudget_core::util::i18n::key;
+
+use sitebudget_core::util::i18n;
+
+use crate::ui::lang::{tr, tr1, use_lang};
+
 use super::levers_panel::{breakpoint_picture, BuyBackRow};
 use super::panel::Panel;
 use crate::ui::embed::use_read_only;
@@ -43,6 +50,7 @@ enum Input {
 /// The Norm Day panel.
 #[component]
 pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
+    use_lang();
     let read_only = use_read_only();
     let problem = use_state(|| None::<String>);
     // Closed until used: its per-grade table would otherwise lay out on every slider move.
@@ -78,8 +86,10 @@ pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
                                 map.insert(g, n);
                                 Ok(())
                             }
-                            _ => Err(format!(
-                                "Grade {g}: type a whole number of pupils from 0 to 100,000."
+                            _ => Err(i18n::tr1(
+                                "Grade {grade}: type a whole number of pupils from 0 to 100,000.",
+                                "grade",
+                                &g,
                             )),
                         }
                     }
@@ -89,7 +99,7 @@ pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
                         day.remaining_share = p / Decimal::ONE_HUNDRED;
                         Ok(())
                     }
-                    _ => Err("The year left is a percent from 0 to 100.".into()),
+                    _ => Err(i18n::tr("The year left is a percent from 0 to 100.")),
                 },
             };
             match result {
@@ -130,29 +140,23 @@ pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
     let is_open = *open || nd.is_some();
     if !is_open {
         return html! {
-            <Panel id="norm-day" title="Norm Day" testid="norm-day-panel"
-                note={AttrValue::from("When the district counts who actually came")}
+            <Panel id="norm-day" title={tr("Norm Day")} testid="norm-day-panel"
+                note={tr("When the district counts who actually came")}
                 actions={html! {
                     <button type="button" class="no-print" onclick={toggle} aria-expanded="false"
-                        data-testid="normday-toggle">{ "Plan for Norm Day" }</button>
+                        data-testid="normday-toggle">{ tr("Plan for Norm Day") }</button>
                 }}>
             </Panel>
         };
     }
     html! {
-        <Panel id="norm-day" title="Norm Day" testid="norm-day-panel"
-            note={AttrValue::from("When the district counts who actually came")}>
+        <Panel id="norm-day" title={tr("Norm Day")} testid="norm-day-panel"
+            note={tr("When the district counts who actually came")}>
             if !read_only {
-            <p class="small muted">{ "Type the pupils counted in each grade and those who never came. A grade left blank keeps the pupils the scenario budgets on. Only norm positions move; per-pupil money stays as budgeted." }</p>
+            <p class="small muted">{ tr("Type the pupils counted in each grade and those who never came. A grade left blank keeps the pupils the scenario budgets on. Only norm positions move; per-pupil money stays as budgeted.") }</p>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="norm-day-title">
                 <table class="data">
-                    <thead><tr>
-                        <th scope="col">{ "Grade" }</th>
-                        <th scope="col" class="num">{ "Budgeted" }</th>
-                        <th scope="col" class="num">{ "Enrolled on Norm Day" }</th>
-                        <th scope="col" class="num">{ "No-shows" }</th>
-                        <th scope="col" class="num">{ "Counted" }</th>
-                    </tr></thead>
+                    <thead>{ head_row(&[(key("Grade"), false), (key("Budgeted"), true), (key("Enrolled on Norm Day"), true), (key("No-shows"), true), (key("Counted"), true)]) }</thead>
                     <tbody>
                         for (g, n) in props.grades.iter() {
                             <tr key={g.to_string()}>
@@ -170,12 +174,12 @@ pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <label>{ "Share of the year left (%) " }
+            <label>{ tr("Share of the year left (%)") }{ " " }
                 { field(Input::Remaining, nd.as_ref().map(|d| format::plain(d.remaining_share * Decimal::ONE_HUNDRED)).unwrap_or_default(),
                     "80".into(), "normday-remaining".into()) }
             </label>
             if nd.is_some() {
-                <button type="button" class="link no-print" onclick={on_clear} data-testid="normday-clear">{ "Clear Norm Day" }</button>
+                <button type="button" class="link no-print" onclick={on_clear} data-testid="normday-clear">{ tr("Clear Norm Day") }</button>
             }
             }
             if let Some(p) = &*problem {
@@ -203,7 +207,7 @@ pub fn NormDayPanel(props: &NormDayPanelProps) -> Html {
                     }
                 </ul>
                 <p data-testid="normday-total" data-value={format::plain(r.total_dollars)}>
-                    { format!("All norms: {} for the rest of the year.", format::money_change(r.total_dollars)) }
+                    { tr1("All norms: {amount} for the rest of the year.", "amount", &format::money_change(r.total_dollars)) }
                 </p>
                 for bb in r.buy_backs.iter() {
                     if read_only {

@@ -3,6 +3,9 @@
 
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, trf};
+use sitebudget_core::util::i18n::{lang, Lang};
+
 /// Opens the browser's print dialog; the print stylesheet turns the page into a handout.
 pub fn print_button() -> Html {
     let onclick = Callback::from(|_: MouseEvent| {
@@ -12,24 +15,25 @@ pub fn print_button() -> Html {
     });
     html! {
         <button type="button" class="print-button" data-testid="print" {onclick}
-            title="Print a handout: totals, the plan with its reasons, flexibility and the comparison">{ "Print" }</button>
+            title={tr("Print a handout: totals, the plan with its reasons, flexibility and the comparison")}>{ tr("Print") }</button>
     }
 }
 
-/// The handout's heading line: `Scenario “−5%” · printed 12/1/2025`.
+/// The handout's heading line: `Scenario “−5%” · printed 12/1/2025` (day first in Spanish:
+/// `1/12/2025`).
 pub fn print_head(school: &str, scenario: &str) -> Html {
-    // Month/day/year as en-US writes it, from the date's parts: the browser's date formatter
-    // costs tens of milliseconds on its first call (loading locale data), on every first load.
+    // The date from its parts: the browser's date formatter costs tens of milliseconds on
+    // its first call (loading locale data), on every first load.
     let now = js_sys::Date::new_0();
-    let date = format!(
-        "{}/{}/{}",
-        now.get_month() + 1,
-        now.get_date(),
-        now.get_full_year()
-    );
+    let (day, month, year) = (now.get_date(), now.get_month() + 1, now.get_full_year());
+    let date = match lang() {
+        Lang::Es => format!("{day}/{month}/{year}"),
+        Lang::En => format!("{month}/{day}/{year}"),
+    };
     html! {
         <p class="print-only print-head" data-testid="print-head">
-            <strong>{ school }</strong>{ format!(" · Scenario “{scenario}” · printed {date}") }
+            <strong>{ school }</strong>{ " · " }
+            { trf("Scenario “{scenario}” · printed {date}", &[("scenario", &scenario), ("date", &date)]) }
         </p>
     }
 }

@@ -4,6 +4,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::head_row;
+use sitebudget_core::util::i18n::key;
+
+use sitebudget_core::util::i18n;
+
+use crate::ui::lang::{tr, tr1, use_lang};
+
 use super::panel::Panel;
 
 use super::figure::money_cell;
@@ -54,6 +61,7 @@ fn pct(f: Decimal) -> String {
 /// The projection table with its chart.
 #[component]
 pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
+    use_lang();
     let on_count = {
         let cb = props.on_count.clone();
         Callback::from(move |e: Event| {
@@ -95,25 +103,34 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
         Rc::new(move |year: u32, which: Which, text: String| {
             let t = text.trim().trim_end_matches('%').trim();
             let Ok(p) = parse_decimal(if t.is_empty() { "0" } else { t }) else {
-                problem.set(Some(format!("Year {year}: type a percent, such as -3.")));
+                problem.set(Some(i18n::tr1(
+                    "Year {year}: type a percent, such as -3.",
+                    "year",
+                    &year,
+                )));
                 return;
             };
             let f = p / Decimal::ONE_HUNDRED;
             let bad = f < Decimal::NEGATIVE_ONE || (which == Which::Enrollment && f > Decimal::ONE);
             if bad {
-                problem.set(Some(format!(
-                    "Year {year}: {} must be {}.",
-                    match which {
-                        Which::Enrollment => "the enrollment change",
-                        Which::Cost => "the cost change",
-                        Which::Rate => "the rate change",
-                    },
-                    if which == Which::Enrollment {
-                        "from −100% to +100%"
-                    } else {
-                        "−100% or more"
-                    }
-                )));
+                let year: &dyn std::fmt::Display = &year;
+                problem.set(Some(match which {
+                    Which::Enrollment => i18n::tr1(
+                        "Year {year}: the enrollment change must be from −100% to +100%.",
+                        "year",
+                        year,
+                    ),
+                    Which::Cost => i18n::tr1(
+                        "Year {year}: the cost change must be −100% or more.",
+                        "year",
+                        year,
+                    ),
+                    Which::Rate => i18n::tr1(
+                        "Year {year}: the rate change must be −100% or more.",
+                        "year",
+                        year,
+                    ),
+                }));
                 return;
             }
             problem.set(None);
@@ -135,17 +152,20 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                 edit(year, which, v);
             }
         });
-        let name = match which {
-            Which::Enrollment => "enrollment",
-            Which::Cost => "cost",
-            Which::Rate => "rate",
+        let (name, label) = match which {
+            Which::Enrollment => (
+                "enrollment",
+                tr1("Year {year} enrollment change (%)", "year", &year),
+            ),
+            Which::Cost => ("cost", tr1("Year {year} cost change (%)", "year", &year)),
+            Which::Rate => ("rate", tr1("Year {year} rate change (%)", "year", &year)),
         };
         if read_only {
             return html! { { pct(value) } };
         }
         html! {
             <input type="text" inputmode="decimal" size="5" value={pct(value)} {onchange} disabled={!per_year}
-                aria-label={format!("Year {year} {name} change (%)")}
+                aria-label={label}
                 data-testid={format!("projection-change-{year}-{name}")} />
         }
     };
@@ -156,9 +176,9 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
         .map(|n| (n.id.clone(), n.title.clone()))
         .collect();
     html! {
-        <Panel id="projection" title="Years ahead" testid="projection-panel" actions={html! {
+        <Panel id="projection" title={tr("Years ahead")} testid="projection-panel" actions={html! {
                 <label class="small no-print">
-                    { "Years " }
+                    { tr("Years") }{ " " }
                     <select onchange={on_count} data-testid="projection-years">
                         for n in 1..=5u32 {
                             <option key={n} value={n.to_string()} selected={n == props.count}>{ n }</option>
@@ -167,36 +187,26 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                 </label>
         }}>
             <p class="small muted">{ if per_year {
-                "Each year applies its own changes to the year before it. Year 1 is the scenario itself."
+                tr("Each year applies its own changes to the year before it. Year 1 is the scenario itself.")
             } else {
-                "Each year applies the scenario's enrollment, cost and rate changes again, compounding, to the budget as it is now."
+                tr("Each year applies the scenario's enrollment, cost and rate changes again, compounding, to the budget as it is now.")
             } }</p>
             if !read_only {
             <label class="small no-print">
                 <input type="checkbox" checked={per_year} onchange={on_per_year} data-testid="projection-per-year" />
-                { " Give each year its own changes" }
+                { " " }{ tr("Give each year its own changes") }
             </label>
             }
             { props.chart.clone() }
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-title">
                 <table class="data">
                     <thead>
-                        <tr>
-                            <th scope="col">{ "Year" }</th>
-                            <th scope="col" class="num">{ "Allocation" }</th>
-                            <th scope="col" class="num">{ "Cost" }</th>
-                            <th scope="col" class="num">{ "Balance before cuts" }</th>
-                            <th scope="col" class="num">{ "Positions lost (FTE)" }</th>
-                            <th scope="col" class="num">{ "Cuts" }</th>
-                            <th scope="col" class="num">{ "Enrollment change (%)" }</th>
-                            <th scope="col" class="num">{ "Cost change (%)" }</th>
-                            <th scope="col" class="num">{ "Rate change (%)" }</th>
-                        </tr>
+                        { head_row(&[(key("Year"), false), (key("Allocation"), true), (key("Cost"), true), (key("Balance before cuts"), true), (key("Positions lost (FTE)"), true), (key("Cuts"), true), (key("Enrollment change (%)"), true), (key("Cost change (%)"), true), (key("Rate change (%)"), true)]) }
                     </thead>
                     <tbody>
                         for y in props.years.iter() {
                             <tr key={y.year} data-testid={format!("year-{}", y.year)}>
-                                <th scope="row">{ format!("Year {}", y.year) }</th>
+                                <th scope="row">{ tr1("Year {year}", "year", &y.year) }</th>
                                 { money_cell(y.total_allocation, false) }
                                 { money_cell(y.total_cost, false) }
                                 { money_cell(y.balance_before_cuts, true) }
@@ -216,16 +226,16 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                 <p class="negative small" role="alert">{ p }</p>
             }
             if !norms.is_empty() {
-                <h3 id="projection-classsize-title">{ "Class size by year" }</h3>
+                <h3 id="projection-classsize-title">{ tr("Class size by year") }</h3>
                 { props.class_chart.clone() }
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="projection-classsize-title">
                     <table class="data" data-testid="projection-classsize">
-                        <caption class="visually-hidden">{ "Average class size per norm and year: pupils per position" }</caption>
+                        <caption class="visually-hidden">{ tr("Average class size per norm and year: pupils per position") }</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{ "Norm" }</th>
+                                <th scope="col">{ tr("Norm") }</th>
                                 for y in props.years.iter() {
-                                    <th scope="col" class="num" key={y.year}>{ format!("Year {}", y.year) }</th>
+                                    <th scope="col" class="num" key={y.year}>{ tr1("Year {year}", "year", &y.year) }</th>
                                 }
                             </tr>
                         </thead>
@@ -239,7 +249,7 @@ pub fn ProjectionPanel(props: &ProjectionPanelProps) -> Html {
                                            let text = match c {
                                                Some(c) => match c.size {
                                                    Some(sz) => format!("{} ({} ÷ {})", format::plain(sz), c.students, format::fte(c.positions)),
-                                                   None => "no positions".to_owned(),
+                                                   None => tr("no positions").to_string(),
                                                },
                                                None => String::new(),
                                            };

@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, use_lang};
+
 use super::charts::BarChart;
 use super::panel::Panel;
 use super::projection_panel::ProjectionPanel;
@@ -39,6 +41,7 @@ type Inputs = (ByPtr<Document>, ByPtr<Scenario>, u32);
 /// full evaluations); until then the previous years stay on screen.
 #[component]
 pub fn ProjectionSection(props: &ProjectionSectionProps) -> Html {
+    use_lang();
     let result = use_state(|| None::<Rc<Result<Vec<YearResult>, EngineError>>>);
     // The newest request; an older one that fires late is skipped.
     let wanted = use_mut_ref(|| None::<Inputs>);
@@ -62,8 +65,8 @@ pub fn ProjectionSection(props: &ProjectionSectionProps) -> Html {
     }
     let Some(projected) = &*result else {
         return html! {
-            <Panel id="projection" title="Years ahead">
-                <p class="small muted" aria-busy="true">{ "Computing…" }</p>
+            <Panel id="projection" title={tr("Years ahead")}>
+                <p class="small muted" aria-busy="true">{ tr("Computing…") }</p>
             </Panel>
         };
     };
@@ -72,14 +75,14 @@ pub fn ProjectionSection(props: &ProjectionSectionProps) -> Html {
             let chart = html! {
                 <div class="two-col">
                     <BarChart data={Rc::new(projection_balances(years))}
-                        title="Balance before cuts, by year" testid="chart-projection-balance" />
+                        title={tr("Balance before cuts, by year")} testid="chart-projection-balance" />
                     <BarChart data={Rc::new(projection_positions(years))} format={ValueFormat::Number}
-                        title="Positions lost (FTE), by year" testid="chart-projection-positions" />
+                        title={tr("Positions lost (FTE), by year")} testid="chart-projection-positions" />
                 </div>
             };
             let class_chart = html! {
                 <BarChart data={Rc::new(projection_class_sizes(&props.doc, years))} format={ValueFormat::Number}
-                    title="Average class size (pupils per position), by year" testid="chart-projection-classsize" />
+                    title={tr("Average class size (pupils per position), by year")} testid="chart-projection-classsize" />
             };
             html! {
                 <ProjectionPanel years={Rc::new(years.clone())} count={props.years}
@@ -89,7 +92,7 @@ pub fn ProjectionSection(props: &ProjectionSectionProps) -> Html {
             }
         }
         Err(err) => html! {
-            <section class="panel" role="alert"><h2>{ "Years ahead" }</h2><p class="negative">{ err.to_string() }</p></section>
+            <section class="panel" role="alert"><h2>{ tr("Years ahead") }</h2><p class="negative">{ err.to_string() }</p></section>
         },
     }
 }

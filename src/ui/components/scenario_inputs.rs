@@ -7,6 +7,11 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use sitebudget_core::util::i18n;
+
+use crate::ui::lang::{tr, tr1, use_lang};
+use sitebudget_core::util::i18n::key;
+
 use super::panel::Panel;
 
 use crate::ui::event_value;
@@ -46,9 +51,10 @@ pub use sitebudget_core::app::inputs::parse_percent;
 
 /// Shown by the enrollment slider when the budget has no pupils: a change of pupils in
 /// percent then has nothing to scale.
-const ZERO_ENROLLMENT_NOTE: &str =
+const ZERO_ENROLLMENT_NOTE: &str = key(
     "This school has no pupils enrolled, so an enrollment change has \
-    nothing to scale; set pupils per grade below or in Edit budget.";
+    nothing to scale; set pupils per grade below or in Edit budget.",
+);
 
 /// The slider's reach in percent; typed values beyond it put the handle at its end.
 const SLIDER_REACH: i64 = 30;
@@ -76,6 +82,7 @@ fn field_message(field: ScenarioField, message: Option<&String>) -> Html {
 /// The scenario's input panel.
 #[component]
 pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
+    use_lang();
     let baseline_total: u64 = props.baseline_grades.values().map(|&n| u64::from(n)).sum();
     let scenario_total: u64 = props.scenario_grades.values().map(|&n| u64::from(n)).sum();
     let change = enrollment_change(&props.doc, &props.scenario);
@@ -160,10 +167,12 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
     let (base_undup, base_attend) = props.baseline_rates;
     let undup = props.scenario.unduplicated_pct.unwrap_or(base_undup);
     let attend = props.scenario.attendance_rate.unwrap_or(base_attend);
-    let readout = format!(
-        "{} · {} students",
-        format::percent(change),
-        format::count(scenario_total)
+    let readout = i18n::trf(
+        "{change} · {pupils} students",
+        &[
+            ("change", &format::percent(change)),
+            ("pupils", &format::count(scenario_total)),
+        ],
     );
     let signed_readout = if change > Decimal::ZERO {
         format!("+{readout}")
@@ -180,13 +189,13 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
     let pupils_message = message(ScenarioField::EnrollmentPupils);
 
     html! {
-        <Panel id="scenario-inputs" title="What if…" class="scenario-inputs" actions={html! {
+        <Panel id="scenario-inputs" title={tr("What if…")} class="scenario-inputs" actions={html! {
                 <button type="button" class="no-print" onclick={on_reset} data-testid="scenario-reset">
-                    { "Reset to the budget" }
+                    { tr("Reset to the budget") }
                 </button>
         }}>
             <div class="enrollment-control">
-                <label for="enrollment-slider" class="control-label">{ "Enrollment change" }</label>
+                <label for="enrollment-slider" class="control-label">{ tr("Enrollment change") }</label>
                 <div class="slider-row">
                     <input id="enrollment-slider" type="range" min="-30" max="30" step="1"
                         value={slider_value(change)}
@@ -194,7 +203,7 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
                         data-testid="enrollment-slider" oninput={typed(ScenarioField::EnrollmentChange)} />
                     <span class="input-with-unit">
                         <input id="enrollment-change" type="number" step="0.5" min="-100" max="100"
-                            aria-label="Enrollment change in percent"
+                            aria-label={tr("Enrollment change in percent")}
                             aria-invalid={change_message.is_some().to_string()}
                             value={shown_text(ScenarioField::EnrollmentChange, percent_text(change))} data-testid="enrollment-change"
                             oninput={typed(ScenarioField::EnrollmentChange)} />
@@ -202,11 +211,11 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
                     </span>
                     <span class="input-with-unit">
                         <input id="enrollment-pupils" type="number" step="1" inputmode="numeric"
-                            aria-label="Enrollment change in pupils"
+                            aria-label={tr("Enrollment change in pupils")}
                             aria-invalid={pupils_message.is_some().to_string()}
                             value={shown_text(ScenarioField::EnrollmentPupils, pupils.to_string())} data-testid="enrollment-pupils"
                             oninput={typed(ScenarioField::EnrollmentPupils)} />
-                        <span aria-hidden="true">{ "pupils" }</span>
+                        <span aria-hidden="true">{ tr("pupils") }</span>
                     </span>
                 </div>
                 { field_message(ScenarioField::EnrollmentChange, change_message.as_ref()) }
@@ -215,12 +224,12 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
                     aria-live="polite">{ signed_readout }</output>
                 if baseline_total == 0 {
                     <p class="small enrollment-note" role="note" data-testid="enrollment-zero-note">
-                        { ZERO_ENROLLMENT_NOTE }
+                        { tr(ZERO_ENROLLMENT_NOTE) }
                     </p>
                 }
             </div>
             <fieldset class="grade-inputs">
-                <legend>{ "Students by grade" }</legend>
+                <legend>{ tr("Students by grade") }</legend>
                 for (grade, count) in props.scenario_grades.iter() {
                     <GradeInput key={grade.to_string()} grade={*grade} count={*count}
                         text={shown_text(ScenarioField::Grade(*grade), count.to_string())}
@@ -237,12 +246,12 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
             </div>
             if !edit_words.is_empty() {
                 <div class="scenario-line-edits" data-testid="scenario-line-edits">
-                    <p class="control-label">{ format!("Line changes in this scenario ({})", edit_words.len()) }</p>
+                    <p class="control-label">{ tr1("Line changes in this scenario ({n})", "n", &edit_words.len()) }</p>
                     <ul class="small">
                         for words in edit_words.iter() { <li>{ words }</li> }
                     </ul>
                     <button type="button" class="no-print" onclick={on_apply} data-testid="apply-line-edits">
-                        { "Apply this scenario's line changes to the budget" }
+                        { tr("Apply this scenario's line changes to the budget") }
                     </button>
                 </div>
             }
@@ -271,6 +280,7 @@ pub struct GradeInputProps {
 /// One grade's pupil count.
 #[component]
 pub fn GradeInput(props: &GradeInputProps) -> Html {
+    use_lang();
     let id = format!("enrollment-{}", props.grade);
     let oninput = {
         let (cb, grade) = (props.on_input.clone(), props.grade);
@@ -278,7 +288,7 @@ pub fn GradeInput(props: &GradeInputProps) -> Html {
     };
     let label = match props.grade {
         Grade::TK | Grade::K => props.grade.to_string(),
-        Grade::G(n) => format!("Grade {n}"),
+        Grade::G(n) => i18n::tr1("Grade {grade}", "grade", &n),
     };
     let diff = i64::from(props.count) - i64::from(props.baseline);
     html! {

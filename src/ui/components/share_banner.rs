@@ -5,6 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use sitebudget_core::util::i18n;
+
+use crate::ui::lang::{tr, tr1, use_lang};
+
 use crate::ui::embed::{src_budget, LoadError};
 use crate::ui::share_client::open_fragment;
 use sitebudget_core::io::share::{is_share_fragment, Shared};
@@ -100,6 +104,7 @@ fn notes(origin: &Origin) -> Html {
 /// "This link carries a budget…" with Open and Dismiss; never replaces anything by itself.
 #[component]
 pub fn ShareBanner(props: &ShareBannerProps) -> Html {
+    use_lang();
     let found = use_state(|| Found::Nothing);
     {
         // On start, and when a share link is pasted into the address bar of an open page.
@@ -123,7 +128,7 @@ pub fn ShareBanner(props: &ShareBannerProps) -> Html {
             };
             if let (true, Ok(shared)) = (open, read) {
                 let from = match origin {
-                    Origin::Link => "shared link".to_owned(),
+                    Origin::Link => i18n::tr("shared link"),
                     Origin::Src(offer) => offer.src.clone(),
                 };
                 on_open.emit((shared.clone(), from));
@@ -140,23 +145,29 @@ pub fn ShareBanner(props: &ShareBannerProps) -> Html {
         Found::Reading(origin) => html! {
             <div class="share-banner" role="status" data-testid="share-banner">
                 <p>{ match origin {
-                    Origin::Link => "Reading the budget this link carries…".to_owned(),
-                    Origin::Src(offer) => format!("Loading the budget at {}…", offer.src),
+                    Origin::Link => tr("Reading the budget this link carries…"),
+                    Origin::Src(offer) => tr1("Loading the budget at {src}…", "src", &offer.src),
                 } }</p>
             </div>
         },
         Found::Read(origin, Ok(shared)) => {
             let words = match origin {
                 Origin::Link => {
-                    let scenario = if shared.name.is_empty() {
-                        "unnamed"
+                    if shared.name.is_empty() {
+                        i18n::tr1(
+                            "This link carries a budget: {school}, an unnamed scenario.",
+                            "school",
+                            &shared.doc.school.name,
+                        )
                     } else {
-                        shared.name.as_str()
-                    };
-                    format!(
-                        "This link carries a budget: {}, scenario “{scenario}”.",
-                        shared.doc.school.name
-                    )
+                        i18n::trf(
+                            "This link carries a budget: {school}, scenario “{scenario}”.",
+                            &[
+                                ("school", &shared.doc.school.name),
+                                ("scenario", &shared.name),
+                            ],
+                        )
+                    }
                 }
                 Origin::Src(offer) => offer_words(
                     &shared.doc.school.name,
@@ -166,13 +177,13 @@ pub fn ShareBanner(props: &ShareBannerProps) -> Html {
                 ),
             };
             html! {
-                <div class="share-banner" role="region" aria-label="Offered budget" data-testid="share-banner">
+                <div class="share-banner" role="region" aria-label={tr("Offered budget")} data-testid="share-banner">
                     <p>{ words }
-                        <span class="small">{ " Opening it adds it beside your own budgets and replaces nothing; dismissing leaves everything as it is." }</span></p>
+                        { " " }<span class="small">{ tr("Opening it adds it beside your own budgets and replaces nothing; dismissing leaves everything as it is.") }</span></p>
                     { notes(origin) }
                     <div class="share-row">
-                        <button type="button" class="primary" data-testid="share-open" onclick={on_open}>{ "Open it" }</button>
-                        <button type="button" data-testid="share-dismiss" onclick={on_dismiss}>{ "Dismiss" }</button>
+                        <button type="button" class="primary" data-testid="share-open" onclick={on_open}>{ tr("Open it") }</button>
+                        <button type="button" data-testid="share-dismiss" onclick={on_dismiss}>{ tr("Dismiss") }</button>
                     </div>
                 </div>
             }
@@ -181,7 +192,7 @@ pub fn ShareBanner(props: &ShareBannerProps) -> Html {
             <div class="share-banner share-banner-error" role="alert" data-testid="share-banner">
                 <div data-testid="share-error">
                     if err.problems.is_empty() {
-                        <p>{ format!("{} Nothing was changed.", err.headline) }</p>
+                        <p>{ &err.headline }{ " " }{ tr("Nothing was changed.") }</p>
                     } else {
                         <p>{ &err.headline }</p>
                         <ul>
@@ -189,12 +200,12 @@ pub fn ShareBanner(props: &ShareBannerProps) -> Html {
                                 <li key={i}>{ problem }</li>
                             }
                         </ul>
-                        <p>{ "Nothing was changed." }</p>
+                        <p>{ tr("Nothing was changed.") }</p>
                     }
                 </div>
                 { notes(origin) }
                 <div class="share-row">
-                    <button type="button" data-testid="share-dismiss" onclick={on_dismiss}>{ "Dismiss" }</button>
+                    <button type="button" data-testid="share-dismiss" onclick={on_dismiss}>{ tr("Dismiss") }</button>
                 </div>
             </div>
         },

@@ -5,6 +5,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, tr1, trf, use_lang};
+use sitebudget_core::util::i18n::key;
+
 use crate::ui::share_client::make_fragment;
 use sitebudget_core::engine::Scenario;
 use sitebudget_core::model::Document;
@@ -39,6 +42,7 @@ fn has_clipboard() -> bool {
 /// A button that builds the link; then a read-only field with the link, its length and Copy.
 #[component]
 pub fn ShareLink(props: &ShareLinkProps) -> Html {
+    use_lang();
     // The link, or why it could not be made.
     let link = use_state(|| None::<Result<String, String>>);
     let copied = use_state(|| None::<&'static str>);
@@ -96,9 +100,9 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
             };
             let copied = copied.clone();
             if !has_clipboard() {
-                copied.set(Some(
+                copied.set(Some(key(
                     "Copying is not available here: select the link and copy it.",
-                ));
+                )));
                 return;
             }
             let promise = gloo::utils::window()
@@ -108,8 +112,8 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let done = wasm_bindgen_futures::JsFuture::from(promise).await;
                 copied.set(Some(match done {
-                    Ok(_) => "Copied.",
-                    Err(_) => "The browser refused to copy: select the link and copy it.",
+                    Ok(_) => key("Copied."),
+                    Err(_) => key("The browser refused to copy: select the link and copy it."),
                 }));
             });
         })
@@ -133,31 +137,31 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
     });
     html! {
         <>
-            <button type="button" data-testid="share-button" onclick={on_share}>{ "Share link" }</button>
+            <button type="button" data-testid="share-button" onclick={on_share}>{ tr("Share link") }</button>
             if !props.others.is_empty() {
                 <label class="small share-all">
                     <input type="checkbox" data-testid="share-all" checked={*all} onchange={on_all} />
-                    { format!(" every scenario ({})", props.others.len() + 1) }
+                    { " " }{ tr1("every scenario ({n})", "n", &(props.others.len() + 1)) }
                 </label>
             }
             if let Some(Err(message)) = &*link {
                 <div class="share-result" role="alert" data-testid="share-result">
-                    <span>{ format!("No link was made: {message}") }</span>
+                    <span>{ tr1("No link was made: {why}", "why", message) }</span>
                 </div>
             }
             if let Some(Ok(url)) = &*link {
                 <div class="share-result" data-testid="share-result">
                     <label for="share-link" class="small">
-                        { format!("Link to this budget and scenario “{}” ({} characters). It holds the whole budget; the part after # never reaches a server.", props.name, url.chars().count()) }
+                        { trf("Link to this budget and scenario “{name}” ({n} characters). It holds the whole budget; the part after # never reaches a server.", &[("name", &props.name), ("n", &url.chars().count())]) }
                     </label>
                     <div class="share-row">
                         <input id="share-link" type="text" readonly=true value={url.clone()}
                             data-testid="share-url" onfocus={on_focus} />
-                        <button type="button" data-testid="share-copy" onclick={on_copy}>{ "Copy" }</button>
-                        <button type="button" onclick={on_close} aria-label="Close the share link">{ "Close" }</button>
+                        <button type="button" data-testid="share-copy" onclick={on_copy}>{ tr("Copy") }</button>
+                        <button type="button" onclick={on_close} aria-label={tr("Close the share link")}>{ tr("Close") }</button>
                     </div>
                     if let Some(note) = *copied {
-                        <span class="small" role="status">{ note }</span>
+                        <span class="small" role="status">{ tr(note) }</span>
                     }
                 </div>
             }

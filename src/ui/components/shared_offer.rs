@@ -4,10 +4,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, trn};
+
 use sitebudget_core::app::{SharedChoice, SharedOffer};
 
-/// Props of [`SharedOfferPanel`].
-#[derive(Properties, PartialEq)]
+/// What [`shared_offer_panel`] shows.
+#[derive(PartialEq)]
 pub struct SharedOfferProps {
     /// The waiting shared budget.
     pub offer: Rc<SharedOffer>,
@@ -16,8 +18,7 @@ pub struct SharedOfferProps {
 }
 
 /// Says the budget is already here and offers to keep both or replace it.
-#[component]
-pub fn SharedOfferPanel(props: &SharedOfferProps) -> Html {
+pub fn shared_offer_panel(props: &SharedOfferProps) -> Html {
     let choose = |choice: SharedChoice| {
         let cb = props.on_choice.clone();
         Callback::from(move |_: MouseEvent| cb.emit(choice))
@@ -25,21 +26,23 @@ pub fn SharedOfferPanel(props: &SharedOfferProps) -> Html {
     let offer = &props.offer;
     let count = offer.scenarios.len();
     html! {
-        <div class="share-banner" role="region" aria-label="Shared budget already here" data-testid="shared-offer">
+        <div class="share-banner" role="region" aria-label={tr("Shared budget already here")} data-testid="shared-offer">
             <p>
-                { format!("“{}” is already in this browser. The shared copy has {} scenario{}. ",
-                    offer.existing_label, count, if count == 1 { "" } else { "s" }) }
-                { "Keep both (the copy opens as another budget), or replace yours with the copy (Undo brings yours back)?" }
+                { trn("“{name}” is already in this browser. The shared copy has 1 scenario.",
+                    "“{name}” is already in this browser. The shared copy has {n} scenarios.",
+                    count as u64, &[("name", &offer.existing_label)]) }
+                { " " }
+                { tr("Keep both (the copy opens as another budget), or replace yours with the copy (Undo brings yours back)?") }
             </p>
             <div class="share-row">
                 <button type="button" class="primary" data-testid="shared-keep-both" onclick={choose(SharedChoice::KeepBoth)}>
-                    { "Keep both" }
+                    { tr("Keep both") }
                 </button>
                 <button type="button" data-testid="shared-replace" onclick={choose(SharedChoice::Replace)}>
-                    { "Replace mine" }
+                    { tr("Replace mine") }
                 </button>
                 <button type="button" data-testid="shared-cancel" onclick={choose(SharedChoice::Cancel)}>
-                    { "Cancel" }
+                    { tr("Cancel") }
                 </button>
             </div>
         </div>

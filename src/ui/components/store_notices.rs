@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, tr1, trf, use_lang};
+
 use crate::ui::export::download;
 use sitebudget_core::app::{Action, Conflict, Damaged};
 
@@ -38,6 +40,7 @@ fn mb(bytes: f64) -> String {
 /// The banners above the budget, and a line saying how much room is used.
 #[component]
 pub fn StoreNotices(props: &StoreNoticesProps) -> Html {
+    use_lang();
     let damaged = props.damaged.iter().map(|d| {
         let (key, label, raw) = (d.key.clone(), d.label.clone(), d.raw.clone());
         let on_download = raw.map(|raw| {
@@ -50,25 +53,27 @@ pub fn StoreNotices(props: &StoreNoticesProps) -> Html {
         let notice_only = d.id == 0 && d.raw.is_none();
         let on_remove = {
             let (cb, key) = (props.on_action.clone(), key.clone());
-            let question = format!(
-                "Remove “{label}” from this browser? Its saved text cannot be brought back."
-            );
+            let question = tr1("Remove “{name}” from this browser? Its saved text cannot be brought back.", "name", &label);
             Callback::from(move |_: MouseEvent| {
                 if notice_only || gloo::dialogs::confirm(&question) {
                     cb.emit(Action::RemoveDamaged(key.clone()));
                 }
             })
         };
-        let kept = if d.raw.is_some() { " It is kept as it was saved." } else { "" };
+
         html! {
             <div class="share-banner share-banner-error" role="alert" key={d.key.clone()}
                 data-testid="damaged-banner" data-key={d.key.clone()}>
-                <p>{ format!("“{}” could not be read: {}.{kept}", d.label, d.why) }</p>
+                <p>{ if d.raw.is_some() {
+                    trf("“{name}” could not be read: {why}. It is kept as it was saved.", &[("name", &d.label), ("why", &d.why)])
+                } else {
+                    trf("“{name}” could not be read: {why}.", &[("name", &d.label), ("why", &d.why)])
+                } }</p>
                 if let Some(on_download) = on_download {
-                    <button type="button" onclick={on_download} data-testid="damaged-download">{ "Download the saved text" }</button>
+                    <button type="button" onclick={on_download} data-testid="damaged-download">{ tr("Download the saved text") }</button>
                 }
                 <button type="button" onclick={on_remove} data-testid="damaged-remove">
-                    { if notice_only { "Dismiss" } else { "Remove…" } }</button>
+                    { if notice_only { tr("Dismiss") } else { tr("Remove…") } }</button>
             </div>
         }
     });
@@ -79,9 +84,9 @@ pub fn StoreNotices(props: &StoreNoticesProps) -> Html {
         };
         html! {
             <div class="share-banner" role="alert" key={c.id} data-testid="conflict-banner">
-                <p>{ format!("This budget changed in another tab: “{}”. Your changes here are not saved until you choose.", c.label) }</p>
-                <button type="button" onclick={emit(Action::UseTheirs(c.id))} data-testid="conflict-theirs">{ "Use the newer version" }</button>
-                <button type="button" onclick={emit(Action::KeepMine(c.id))} data-testid="conflict-mine">{ "Keep mine" }</button>
+                <p>{ tr1("This budget changed in another tab: “{name}”. Your changes here are not saved until you choose.", "name", &c.label) }</p>
+                <button type="button" onclick={emit(Action::UseTheirs(c.id))} data-testid="conflict-theirs">{ tr("Use the newer version") }</button>
+                <button type="button" onclick={emit(Action::KeepMine(c.id))} data-testid="conflict-mine">{ tr("Keep mine") }</button>
             </div>
         }
     });
@@ -93,7 +98,7 @@ pub fn StoreNotices(props: &StoreNoticesProps) -> Html {
             // is, so the budget below does not jump down when it arrives.
             <p class="small store-room" data-testid={props.room.map(|_| "store-room")}>
                 if let Some((used, quota)) = props.room {
-                    { format!("Saved data: {} used, {} left", mb(used), mb((quota - used).max(0.0))) }
+                    { trf("Saved data: {used} used, {left} left", &[("used", &mb(used)), ("left", &mb((quota - used).max(0.0)))]) }
                 }
             </p>
         </>

@@ -15,6 +15,7 @@ use sitebudget_core::engine::{EnrollmentInput, Scenario};
 use sitebudget_core::io::parse_document;
 use sitebudget_core::io::same_origin::{not_on_this_site, src_problem};
 use sitebudget_core::model::Document;
+use sitebudget_core::util::i18n::{tr, tr1, trf};
 
 /// Why a budget could not be shown: a headline and, for a refused file, each problem.
 #[derive(Clone, Debug, PartialEq)]
@@ -142,23 +143,32 @@ pub async fn load_src(src: &str) -> Result<Document, LoadError> {
     let text = fetch_text(src).await.map_err(|e| match e {
         FetchError::Refused(problem) => LoadError::new(problem),
         FetchError::NoPage(false) => {
-            LoadError::new("This page has no window to load a budget in.".to_owned())
+            LoadError::new(tr("This page has no window to load a budget in."))
         }
-        FetchError::NoPage(true) => LoadError::new(
-            "This page's address could not be read, so src= was not loaded.".to_owned(),
-        ),
-        FetchError::NotAnAddress => LoadError::new(format!(
-            "src={src} is not a web address, so nothing was loaded."
+        FetchError::NoPage(true) => LoadError::new(tr(
+            "This page's address could not be read, so src= was not loaded.",
         )),
-        FetchError::Unreachable => LoadError::new(format!(
-            "The budget at {src} could not be reached. Check the address and that the file is on this site."
+        FetchError::NotAnAddress => LoadError::new(tr1(
+            "src={src} is not a web address, so nothing was loaded.",
+            "src",
+            &src,
         )),
-        FetchError::Status(status) => LoadError::new(format!(
-            "The budget at {src} could not be loaded: the site answered {status}."
+        FetchError::Unreachable => LoadError::new(tr1(
+            "The budget at {src} could not be reached. Check the address and that the file is on this site.",
+            "src",
+            &src,
+        )),
+        FetchError::Status(status) => LoadError::new(trf(
+            "The budget at {src} could not be loaded: the site answered {status}.",
+            &[("src", &src), ("status", &status)],
         )),
     })?;
     parse_document(&text).map_err(|err| LoadError {
-        headline: format!("The file at {src} is not a budget SiteBudget can read:"),
+        headline: tr1(
+            "The file at {src} is not a budget SiteBudget can read:",
+            "src",
+            &src,
+        ),
         problems: err.problems.iter().map(ToString::to_string).collect(),
     })
 }

@@ -9,6 +9,7 @@ use super::height::use_post_height;
 use super::load::{fragment_budget, load_src, start_state, LoadError};
 use super::EmbedContext;
 use crate::ui::app::App;
+use crate::ui::lang::{tr, use_lang};
 use crate::ui::network::embed::NetworkEmbed;
 use crate::ui::network::network_param;
 use crate::ui::persist::{self, Backend};
@@ -16,8 +17,9 @@ use sitebudget_core::app::AppState;
 use sitebudget_core::io::sample::sample_document;
 use sitebudget_core::io::share::is_share_fragment;
 use sitebudget_core::util::by_ptr::ByPtr;
+use sitebudget_core::util::i18n::{self, lang, Lang};
 use sitebudget_core::view::embed_options::{
-    parse_embed_options, EmbedOptions, EMBED_INTRO, GLOSSARY,
+    embed_intro, glossary, parse_embed_options, EmbedOptions,
 };
 use sitebudget_core::view::links::open_href;
 
@@ -103,6 +105,7 @@ struct EmbeddedProps {
 /// The compact embed: no header, import or scenario bar; only the chosen panels.
 #[component]
 fn Embedded(props: &EmbeddedProps) -> Html {
+    use_lang();
     let root = use_node_ref();
     use_post_height(root.clone(), props.options.id.clone());
     let load = {
@@ -128,7 +131,7 @@ fn Embedded(props: &EmbeddedProps) -> Html {
                             Load::Ready(start_state(shared.doc, Some(shared.scenario), change))
                         }
                         Some(Err(reason)) => Load::Failed(LoadError {
-                            headline: "The budget in this link could not be read:".to_owned(),
+                            headline: i18n::tr("The budget in this link could not be read:"),
                             problems: vec![reason],
                         }),
                         None => Load::Ready(start_state(sample_document(), None, change)),
@@ -140,12 +143,12 @@ fn Embedded(props: &EmbeddedProps) -> Html {
     let problems = &props.options.problems;
     let body = match &*load {
         Load::Loading => html! {
-            <p class="panel embed-loading" aria-busy="true" data-testid="embed-loading">{ "Loading the budget…" }</p>
+            <p class="panel embed-loading" aria-busy="true" data-testid="embed-loading">{ tr("Loading the budget…") }</p>
         },
         Load::Ready(state) => html! { <App start={state.clone()} /> },
         Load::Failed(err) => html! {
             <section class="panel embed-error" role="alert" data-testid="embed-error">
-                <h2>{ "This budget cannot be shown" }</h2>
+                <h2>{ tr("This budget cannot be shown") }</h2>
                 <p class="negative">{ &err.headline }</p>
                 if !err.problems.is_empty() {
                     <ul>
@@ -161,7 +164,7 @@ fn Embedded(props: &EmbeddedProps) -> Html {
         <div class="embed" ref={root} data-testid="embed" data-saving="off">
             if !problems.is_empty() {
                 <section class="panel embed-problems" role="alert" data-testid="embed-problems">
-                    <h2>{ "Some embed options were not understood" }</h2>
+                    <h2>{ tr("Some embed options were not understood") }</h2>
                     <ul>
                         for (i, problem) in problems.iter().enumerate() {
                             <li key={i}>{ problem }</li>
@@ -169,22 +172,39 @@ fn Embedded(props: &EmbeddedProps) -> Html {
                     </ul>
                 </section>
             }
-            <p class="embed-intro" data-testid="embed-intro">{ EMBED_INTRO }</p>
+            <p class="embed-intro" data-testid="embed-intro">{ embed_intro() }</p>
             { body }
             <details class="embed-glossary" data-testid="embed-glossary">
-                <summary>{ "What the words mean" }</summary>
+                <summary>{ tr("What the words mean") }</summary>
                 <dl>
-                    for (term, meaning) in GLOSSARY {
-                        <dt key={term}>{ term }</dt>
+                    for (term, meaning) in glossary() {
+                        <dt key={term.clone()}>{ term }</dt>
                         <dd>{ meaning }</dd>
                     }
                 </dl>
             </details>
             <footer class="embed-foot">
-                <a href={open_href(&props.options, Some(&props.fragment))} target="_blank" rel="noopener"
-                    data-testid="embed-open">{ "Open in SiteBudget" }</a>
+                <a href={open_in_language(open_href(&props.options, Some(&props.fragment)))} target="_blank" rel="noopener"
+                    data-testid="embed-open">{ tr("Open in SiteBudget") }</a>
             </footer>
         </div>
+    }
+}
+
+/// `href` (the full app, from an embed) in the language the embed speaks: `lang=es` added
+/// before its fragment when Spanish, so the reader carries on in the same language.
+fn open_in_language(href: String) -> String {
+    if lang() == Lang::En {
+        return href;
+    }
+    let (base, fragment) = href
+        .split_once('#')
+        .map_or((href.as_str(), None), |(b, f)| (b, Some(f)));
+    let sep = if base.contains('?') { '&' } else { '?' };
+    let tag = lang().tag();
+    match fragment {
+        Some(f) => format!("{base}{sep}lang={tag}#{f}"),
+        None => format!("{base}{sep}lang={tag}"),
     }
 }
 
@@ -199,6 +219,7 @@ struct SavedProps {
 /// sample in place of budgets not yet read.
 #[component]
 fn Saved(props: &SavedProps) -> Html {
+    use_lang();
     let opened = use_state(|| None::<(Rc<AppState>, ByPtr<Backend>)>);
     {
         let opened = opened.clone();
@@ -216,7 +237,7 @@ fn Saved(props: &SavedProps) -> Html {
         None => html! {
             <div class="boot" role="status" data-testid="store-loading">
                 <p class="boot-brand">{ "SiteBudget" }</p>
-                <p class="boot-text">{ "Reading the budgets saved in this browser…" }</p>
+                <p class="boot-text">{ tr("Reading the budgets saved in this browser…") }</p>
             </div>
         },
     }

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::ui::components::figure::MoneyFigure;
+use crate::ui::components::figure::money_figure;
 use crate::ui::event_value;
 use decisions::{decisions_panel, DecisionForm};
 use sitebudget_core::app::inputs::{enrollment_change, percent_text, type_into, ScenarioField};
@@ -209,9 +209,9 @@ pub fn MeetingView(props: &MeetingViewProps) -> Html {
     };
     let totals = html! {
         <div class="meeting-totals">
-            <MoneyFigure testid="meeting-total-allocation" label={label(0)} value={snapshot.total_allocation} />
-            <MoneyFigure testid="meeting-total-cost" label={label(1)} value={snapshot.total_cost} />
-            <MoneyFigure testid="meeting-balance" label={label(2)} value={snapshot.balance} />
+            { money_figure("meeting-total-allocation", label(0), snapshot.total_allocation, None) }
+            { money_figure("meeting-total-cost", label(1), snapshot.total_cost, None) }
+            { money_figure("meeting-balance", label(2), snapshot.balance, None) }
             <p class="meeting-after" data-testid="meeting-after-plan" data-value={format::plain(eval.after.balance)}>
                 { &first.after_plan }
                 if let Some(s) = &second { <span lang="es" class="meeting-es">{ &s.after_plan }</span> }

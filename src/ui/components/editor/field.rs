@@ -8,8 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::ui::event_value;
+use crate::ui::lang::tr;
 use sitebudget_core::edit::{Edit, EditError, Field, Target};
 use sitebudget_core::model::Span;
+use sitebudget_core::util::i18n::key;
 
 /// Choices of a select: (value, label).
 pub type Choices = Rc<Vec<(AttrValue, AttrValue)>>;
@@ -63,84 +65,87 @@ fn look(target: &Target, field: Field) -> (&'static str, Input) {
     let pick = |label, list: &[(&'static str, &'static str)]| (label, Input::Choice(choices(list)));
     match field {
         Field::Title => match target {
-            Target::Source(_) => ("Name", Input::Wide),
-            Target::School => ("School name", Input::Wide),
-            _ => ("Title", Input::Wide),
+            Target::Source(_) => (key("Name"), Input::Wide),
+            Target::School => (key("School name"), Input::Wide),
+            _ => (key("Title"), Input::Wide),
         },
-        Field::Id => text("Id"),
-        Field::Kind => pick("Kind", &[("position", "position"), ("item", "item")]),
-        Field::Fte => text("FTE"),
+        Field::Id => text(key("Id")),
+        Field::Kind => pick(
+            key("Kind"),
+            &[("position", key("position")), ("item", key("item"))],
+        ),
+        Field::Fte => text(key("FTE")),
         Field::UnitCost => match target {
-            Target::Line(_) => text("Unit cost ($ per FTE)"),
-            _ => text("Unit cost ($)"),
+            Target::Line(_) => text(key("Unit cost ($ per FTE)")),
+            _ => text(key("Unit cost ($)")),
         },
-        Field::FteStep => text("FTE step"),
-        Field::Vacant => ("Vacant", Input::Check),
-        Field::Amount | Field::AllocationAmount => text("Amount ($)"),
-        Field::Funding => ("Funding (such as gf 60%, need 40%)", Input::Wide),
+        Field::FteStep => text(key("FTE step")),
+        Field::Vacant => (key("Vacant"), Input::Check),
+        Field::Amount | Field::AllocationAmount => text(key("Amount ($)")),
+        Field::Funding => (key("Funding (such as gf 60%, need 40%)"), Input::Wide),
         Field::Priority => pick(
-            "Priority",
+            key("Priority"),
             &[
-                ("flexible", "flexible"),
-                ("essential", "essential"),
-                ("protected", "protected"),
+                ("flexible", key("flexible")),
+                ("essential", key("essential")),
+                ("protected", key("protected")),
             ],
         ),
-        Field::CutRank => text("Cut rank"),
-        Field::Tags => text("Tags"),
-        Field::Notes => ("Notes", Input::Wide),
-        Field::Restricted => ("Restricted", Input::Check),
-        Field::OneTime => ("One-time", Input::Check),
+        Field::CutRank => text(key("Cut rank")),
+        Field::Tags => text(key("Tags")),
+        Field::Notes => (key("Notes"), Input::Wide),
+        Field::Restricted => (key("Restricted"), Input::Check),
+        Field::OneTime => (key("One-time"), Input::Check),
         Field::AllocationType => pick(
-            "Allocation",
+            key("Allocation"),
             &[
-                ("fixed", "fixed amount"),
-                ("per_pupil", "per pupil"),
-                ("tiered", "per pupil, tiered by need"),
-                ("lcff", "LCFF"),
-                ("norm", "staffing norms"),
+                ("fixed", key("fixed amount")),
+                ("per_pupil", key("per pupil")),
+                ("tiered", key("per pupil, tiered by need")),
+                ("lcff", key("LCFF")),
+                ("norm", key("staffing norms")),
             ],
         ),
-        Field::Rate => text("Rate ($ per pupil)"),
+        Field::Rate => text(key("Rate ($ per pupil)")),
         Field::Basis => pick(
-            "Counted on",
+            key("Counted on"),
             &[
-                ("enrollment", "enrollment"),
-                ("unduplicated", "unduplicated pupils"),
-                ("ada", "attendance (ADA)"),
-                ("grades", "pupils in grades"),
+                ("enrollment", key("enrollment")),
+                ("unduplicated", key("unduplicated pupils")),
+                ("ada", key("attendance (ADA)")),
+                ("grades", key("pupils in grades")),
             ],
         ),
-        Field::BasisGrades => text("Grades counted"),
-        Field::LcffBase(Span::Tk3) => text("Base TK-3 ($ per ADA)"),
-        Field::LcffBase(Span::G4to6) => text("Base 4-6 ($ per ADA)"),
-        Field::LcffBase(Span::G7to8) => text("Base 7-8 ($ per ADA)"),
-        Field::LcffBase(Span::G9to12) => text("Base 9-12 ($ per ADA)"),
-        Field::Supplemental => text("Supplemental (%)"),
-        Field::Concentration => text("Concentration (%)"),
-        Field::Threshold => text("Concentration threshold (%)"),
-        Field::Allowed => ("Allowed uses (tags; blank: any use)", Input::Wide),
-        Field::Grades => text("Grades"),
-        Field::StudentsPerPosition => text("Pupils per position"),
+        Field::BasisGrades => text(key("Grades counted")),
+        Field::LcffBase(Span::Tk3) => text(key("Base TK-3 ($ per ADA)")),
+        Field::LcffBase(Span::G4to6) => text(key("Base 4-6 ($ per ADA)")),
+        Field::LcffBase(Span::G7to8) => text(key("Base 7-8 ($ per ADA)")),
+        Field::LcffBase(Span::G9to12) => text(key("Base 9-12 ($ per ADA)")),
+        Field::Supplemental => text(key("Supplemental (%)")),
+        Field::Concentration => text(key("Concentration (%)")),
+        Field::Threshold => text(key("Concentration threshold (%)")),
+        Field::Allowed => (key("Allowed uses (tags; blank: any use)"), Input::Wide),
+        Field::Grades => text(key("Grades")),
+        Field::StudentsPerPosition => text(key("Pupils per position")),
         Field::Rounding => pick(
-            "Rounding",
+            key("Rounding"),
             &[
-                ("ceil", "round up"),
-                ("floor", "round down"),
-                ("round", "round half up"),
+                ("ceil", key("round up")),
+                ("floor", key("round down")),
+                ("round", key("round half up")),
             ],
         ),
-        Field::MinFte => text("Minimum FTE"),
-        Field::Tiers => ("Tiers (need from %: $ per pupil; …)", Input::Wide),
+        Field::MinFte => text(key("Minimum FTE")),
+        Field::Tiers => (key("Tiers (need from %: $ per pupil; …)"), Input::Wide),
         Field::Bands => (
-            "Bands (from pupils: FTE; … blank: use pupils per position)",
+            key("Bands (from pupils: FTE; … blank: use pupils per position)"),
             Input::Wide,
         ),
-        Field::FiscalYear => text("Fiscal year"),
-        Field::UnduplicatedPct => text("Unduplicated pupils (%)"),
-        Field::AttendanceRate => text("Attendance rate (%)"),
+        Field::FiscalYear => text(key("Fiscal year")),
+        Field::UnduplicatedPct => text(key("Unduplicated pupils (%)")),
+        Field::AttendanceRate => text(key("Attendance rate (%)")),
         // Labelled where they are drawn (they need the grade, the norm list or an index).
-        Field::NormLink => text("Follows norm"),
+        Field::NormLink => text(key("Follows norm")),
         Field::Enrollment(_)
         | Field::Share(_)
         | Field::SetAsideTag(_)
@@ -160,7 +165,7 @@ impl Card<'_> {
     /// A field labelled and drawn as the table says.
     pub fn auto(&self, field: Field, value: String) -> Html {
         let (label, input) = look(&self.target, field);
-        self.field(field, label.into(), value.into(), input)
+        self.field(field, tr(label), value.into(), input)
     }
 }
 
@@ -253,12 +258,12 @@ pub fn EditField(props: &EditFieldProps) -> Html {
     }
 }
 
-/// Builds a choice list from static (value, label) pairs.
+/// Builds a choice list from static (value, label key) pairs, the labels translated.
 pub fn choices(pairs: &[(&'static str, &'static str)]) -> Choices {
     Rc::new(
         pairs
             .iter()
-            .map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l)))
+            .map(|(v, l)| (AttrValue::Static(v), AttrValue::from(tr(l))))
             .collect(),
     )
 }

@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, tr1, use_lang};
+
 use super::card_error;
 use super::field::{Card, Choices, Input};
 use sitebudget_core::edit::shown::{line_fields, line_value};
@@ -30,6 +32,7 @@ pub struct LineRowProps {
 /// One editable line.
 #[component]
 pub fn LineRow(props: &LineRowProps) -> Html {
+    use_lang();
     let line = &props.line;
     let act = |edit: Edit| {
         let on_edit = props.on_edit.clone();
@@ -46,20 +49,20 @@ pub fn LineRow(props: &LineRowProps) -> Html {
                 <h3>{ &line.title }</h3>
                 <div class="row-actions">
                     <button type="button" disabled={props.first} onclick={act(Edit::MoveLine(line.id.clone(), Move::Up))}
-                        aria-label={format!("Move {} up", line.title)} data-testid={format!("edit-up-{}", line.id)}>{ "↑" }</button>
+                        aria-label={tr1("Move {line} up", "line", &line.title)} data-testid={format!("edit-up-{}", line.id)}>{ "↑" }</button>
                     <button type="button" disabled={props.last} onclick={act(Edit::MoveLine(line.id.clone(), Move::Down))}
-                        aria-label={format!("Move {} down", line.title)} data-testid={format!("edit-down-{}", line.id)}>{ "↓" }</button>
+                        aria-label={tr1("Move {line} down", "line", &line.title)} data-testid={format!("edit-down-{}", line.id)}>{ "↓" }</button>
                     <button type="button" onclick={act(Edit::DuplicateLine(line.id.clone()))}
-                        aria-label={format!("Duplicate {}", line.title)} data-testid={format!("edit-duplicate-{}", line.id)}>{ "Duplicate" }</button>
+                        aria-label={tr1("Duplicate {line}", "line", &line.title)} data-testid={format!("edit-duplicate-{}", line.id)}>{ tr("Duplicate") }</button>
                     <button type="button" class="danger" onclick={act(Edit::DeleteLine(line.id.clone()))}
-                        aria-label={format!("Delete {}", line.title)} data-testid={format!("edit-delete-{}", line.id)}>{ "Delete" }</button>
+                        aria-label={tr1("Delete {line}", "line", &line.title)} data-testid={format!("edit-delete-{}", line.id)}>{ tr("Delete") }</button>
                 </div>
             </div>
             { card_error(&props.error) }
             <div class="edit-grid">
                 for field in line_fields(line).iter().copied() {
                     if field == Field::NormLink {
-                        { card.field(field, "Follows norm".into(), line_value(line, field).into(), Input::Choice(props.norms.clone())) }
+                        { card.field(field, tr("Follows norm").into(), line_value(line, field).into(), Input::Choice(props.norms.clone())) }
                     } else {
                         { card.auto(field, line_value(line, field)) }
                     }

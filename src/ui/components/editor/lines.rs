@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, trf, use_lang};
+
 use super::field::Choices;
 use super::line_row::LineRow;
 use super::{card_error, error_of};
@@ -34,6 +36,7 @@ fn matches(line: &sitebudget_core::model::Line, needle: &str) -> bool {
 /// Every line, filtered and paged.
 #[component]
 pub fn LinesEditor(props: &LinesEditorProps) -> Html {
+    let lang = use_lang();
     let filter = use_state(String::new);
     let page = use_state(|| 0usize);
     let norm_choices: Choices = {
@@ -43,8 +46,8 @@ pub fn LinesEditor(props: &LinesEditorProps) -> Html {
             .iter()
             .map(|n| (n.id.clone(), n.title.clone()))
             .collect();
-        use_memo(norms, |norms| {
-            let mut out = vec![(AttrValue::Static(""), AttrValue::Static("none"))];
+        use_memo((norms, lang), |(norms, _)| {
+            let mut out = vec![(AttrValue::Static(""), AttrValue::from(tr("none")))];
             out.extend(
                 norms
                     .iter()
@@ -102,32 +105,32 @@ pub fn LinesEditor(props: &LinesEditorProps) -> Html {
     let pager = html! {
         <div class="pager">
             <button type="button" disabled={current == 0} onclick={go(current.saturating_sub(1))}
-                data-testid="edit-page-prev">{ "Previous" }</button>
+                data-testid="edit-page-prev">{ tr("Previous") }</button>
             <label>
-                <span class="visually-hidden">{ "Page" }</span>
+                <span class="visually-hidden">{ tr("Page") }</span>
                 <select onchange={on_page_pick.clone()} data-testid="edit-page">
                     for n in 0..pages {
-                        <option key={n} value={n.to_string()} selected={n == current}>{ format!("Page {} of {pages}", n + 1) }</option>
+                        <option key={n} value={n.to_string()} selected={n == current}>{ trf("Page {n} of {pages}", &[("n", &(n + 1)), ("pages", &pages)]) }</option>
                     }
                 </select>
             </label>
             <button type="button" disabled={current + 1 >= pages} onclick={go(current + 1)}
-                data-testid="edit-page-next">{ "Next" }</button>
+                data-testid="edit-page-next">{ tr("Next") }</button>
         </div>
     };
     html! {
         <div class="lines-editor">
             <div class="toolbar">
                 <label>
-                    { "Find lines" }
+                    { tr("Find lines") }
                     <input type="search" value={(*filter).clone()} oninput={on_filter}
-                        placeholder="id, title or tag" data-testid="edit-filter" />
+                        placeholder={tr("id, title or tag")} data-testid="edit-filter" />
                 </label>
                 <span class="small muted" data-testid="edit-count">
-                    { format!("{} of {} lines", shown.len(), props.doc.lines.len()) }
+                    { trf("{shown} of {all} lines", &[("shown", &shown.len()), ("all", &props.doc.lines.len())]) }
                 </span>
-                <button type="button" onclick={add(NewKind::Position)} data-testid="edit-add-position">{ "Add position" }</button>
-                <button type="button" onclick={add(NewKind::Item)} data-testid="edit-add-item">{ "Add item" }</button>
+                <button type="button" onclick={add(NewKind::Position)} data-testid="edit-add-position">{ tr("Add position") }</button>
+                <button type="button" onclick={add(NewKind::Item)} data-testid="edit-add-item">{ tr("Add item") }</button>
             </div>
             { card_error(&error_of(&props.error, &Target::Line(String::new()))) }
             if pages > 1 { { pager.clone() } }

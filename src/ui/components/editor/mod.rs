@@ -14,6 +14,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, use_lang};
+use sitebudget_core::util::i18n::key;
+
 use super::panel::Panel;
 use sitebudget_core::edit::{Edit, EditError, Target};
 use sitebudget_core::model::Document;
@@ -41,10 +44,10 @@ enum Tab {
 }
 
 const TABS: [(Tab, &str, &str); 4] = [
-    (Tab::Lines, "Lines", "lines"),
-    (Tab::Sources, "Sources", "sources"),
-    (Tab::Norms, "Norms", "norms"),
-    (Tab::School, "School", "school"),
+    (Tab::Lines, key("Lines"), "lines"),
+    (Tab::Sources, key("Sources"), "sources"),
+    (Tab::Norms, key("Norms"), "norms"),
+    (Tab::School, key("School"), "school"),
 ];
 
 /// The refused edit, if it belongs to `target`.
@@ -56,7 +59,7 @@ pub(crate) fn error_of(error: &Option<Rc<EditError>>, target: &Target) -> Option
 pub(super) fn card_list(
     cards: Html,
     add: Edit,
-    label: &'static str,
+    label: AttrValue,
     testid: &'static str,
     on_edit: &Callback<Edit>,
 ) -> Html {
@@ -85,6 +88,7 @@ pub(crate) fn card_error(error: &Option<Rc<EditError>>) -> Html {
 /// The budget editor, closed until the user opens it (it renders nothing heavy until then).
 #[component]
 pub fn EditorPanel(props: &EditorPanelProps) -> Html {
+    use_lang();
     let open = use_state(|| false);
     let tab = use_state(|| Tab::Lines);
     let toggle = {
@@ -95,7 +99,7 @@ pub fn EditorPanel(props: &EditorPanelProps) -> Html {
     let actions = html! {
         <button type="button" aria-expanded={(*open).to_string()} onclick={toggle}
             data-testid="editor-toggle">
-            { if *open { "Close editor" } else { "Open editor" } }
+            { if *open { tr("Close editor") } else { tr("Open editor") } }
         </button>
     };
     let body = if *open {
@@ -113,12 +117,12 @@ pub fn EditorPanel(props: &EditorPanelProps) -> Html {
         };
         html! {
             <>
-                <div class="edit-tabs" role="tablist" aria-label="Parts of the budget">
+                <div class="edit-tabs" role="tablist" aria-label={tr("Parts of the budget")}>
                     for (t, label, key) in TABS {
                         <button type="button" role="tab" key={key} aria-selected={(t == *tab).to_string()}
                             class={classes!((t == *tab).then_some("primary"))}
                             data-testid={format!("editor-tab-{key}")}
-                            onclick={let tab = tab.clone(); move |_: MouseEvent| tab.set(t)}>{ label }</button>
+                            onclick={let tab = tab.clone(); move |_: MouseEvent| tab.set(t)}>{ tr(label) }</button>
                     }
                 </div>
                 <div role="tabpanel">{ section }</div>
@@ -126,11 +130,11 @@ pub fn EditorPanel(props: &EditorPanelProps) -> Html {
         }
     } else {
         html! {
-            <p class="muted small">{ "Change any line, source, staffing norm or school figure. Each change is checked before it reaches the budget." }</p>
+            <p class="muted small">{ tr("Change any line, source, staffing norm or school figure. Each change is checked before it reaches the budget.") }</p>
         }
     };
     html! {
-        <Panel id="editor" title="Edit budget" class={classes!("editor", "no-print")} testid="editor" {actions}>
+        <Panel id="editor" title={tr("Edit budget")} class={classes!("editor", "no-print")} testid="editor" {actions}>
             { body }
         </Panel>
     }

@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, tr1};
+
 use super::field::Card;
 use super::{card_error, card_list, error_of};
 use sitebudget_core::edit::shown::{norm_value, NORM_FIELDS};
@@ -21,7 +23,13 @@ pub(super) fn norms_editor(
         .iter()
         .map(|n| norm_card(n, &error_of(error, &Target::Norm(n.id.clone())), on_edit))
         .collect::<Html>();
-    card_list(cards, Edit::AddNorm, "Add norm", "edit-add-norm", on_edit)
+    card_list(
+        cards,
+        Edit::AddNorm,
+        tr("Add norm"),
+        "edit-add-norm",
+        on_edit,
+    )
 }
 
 /// One editable norm.
@@ -40,8 +48,8 @@ fn norm_card(n: &Norm, error: &Option<Rc<EditError>>, on_edit: &Callback<Edit>) 
             <div class="edit-card-head">
                 <h3>{ &n.title }</h3>
                 <div class="row-actions">
-                    <button type="button" class="danger" onclick={on_delete} aria-label={format!("Delete norm {}", n.title)}
-                        data-testid={format!("edit-delete-norm-{}", n.id)}>{ "Delete" }</button>
+                    <button type="button" class="danger" onclick={on_delete} aria-label={tr1("Delete norm {norm}", "norm", &n.title)}
+                        data-testid={format!("edit-delete-norm-{}", n.id)}>{ tr("Delete") }</button>
                 </div>
             </div>
             { card_error(error) }

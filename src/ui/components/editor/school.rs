@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, tr1};
+
 use super::card_error;
 use super::field::{Card, Input};
 use crate::ui::event_value;
@@ -46,21 +48,21 @@ pub(super) fn school_editor(
                     { card.auto(field, school_value(s, field)) }
                 }
             </div>
-            <h4>{ "Pupils per grade" }</h4>
+            <h4>{ tr("Pupils per grade") }</h4>
             <div class="edit-grid grades">
                 for (g, n) in s.enrollment.iter() {
                     <div class="grade-edit" key={g.to_string()}>
-                        { card.field(Field::Enrollment(*g), format!("Grade {g}").into(), n.to_string().into(), Input::Text) }
+                        { card.field(Field::Enrollment(*g), tr1("Grade {grade}", "grade", g).into(), n.to_string().into(), Input::Text) }
                         <button type="button" class="danger" onclick={remove(*g)}
-                            aria-label={format!("Remove grade {g}")} data-testid={format!("edit-remove-grade-{g}")}>{ "×" }</button>
+                            aria-label={tr1("Remove grade {grade}", "grade", g)} data-testid={format!("edit-remove-grade-{g}")}>{ "×" }</button>
                     </div>
                 }
             </div>
             if !missing.is_empty() {
                 <label class="edit-field">
-                    <span class="edit-label">{ "Add a grade" }</span>
+                    <span class="edit-label">{ tr("Add a grade") }</span>
                     <select onchange={on_add} data-testid="edit-add-grade">
-                        <option value="" selected=true>{ "choose…" }</option>
+                        <option value="" selected=true>{ tr("choose…") }</option>
                         for g in missing {
                             <option key={g.to_string()} value={g.to_string()}>{ g.to_string() }</option>
                         }

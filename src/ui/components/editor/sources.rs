@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::lang::{tr, tr1};
+
 use super::field::{Card, Input};
 use super::{card_error, card_list, error_of};
 use sitebudget_core::edit::shown::{source_fields, source_value};
@@ -24,7 +26,7 @@ pub(super) fn sources_editor(
     card_list(
         cards,
         Edit::AddSource,
-        "Add source",
+        tr("Add source"),
         "edit-add-source",
         on_edit,
     )
@@ -47,7 +49,7 @@ fn source_card(s: &Source, error: &Option<Rc<EditError>>, on_edit: &Callback<Edi
                 <h3>{ &s.name }</h3>
                 <div class="row-actions">
                     <button type="button" class="danger" onclick={act(Edit::DeleteSource(s.id.clone()))}
-                        aria-label={format!("Delete source {}", s.name)} data-testid={format!("edit-delete-source-{}", s.id)}>{ "Delete" }</button>
+                        aria-label={tr1("Delete source {source}", "source", &s.name)} data-testid={format!("edit-delete-source-{}", s.id)}>{ tr("Delete") }</button>
                 </div>
             </div>
             { card_error(error) }
@@ -56,23 +58,23 @@ fn source_card(s: &Source, error: &Option<Rc<EditError>>, on_edit: &Callback<Edi
                     { card.auto(field, source_value(s, field)) }
                 }
                 if s.allocation == Allocation::Norm {
-                    <p class="small muted">{ "Pays each norm's positions at its unit cost." }</p>
+                    <p class="small muted">{ tr("Pays each norm's positions at its unit cost.") }</p>
                 }
             </div>
             <div class="set-asides">
-                <h4>{ "Set-asides" }</h4>
+                <h4>{ tr("Set-asides") }</h4>
                 for (i, a) in s.set_asides.iter().enumerate() {
                     <div class="edit-grid" key={i}>
-                        { card.field(Field::SetAsideTag(i), format!("Set-aside {} tag", i + 1).into(),
+                        { card.field(Field::SetAsideTag(i), tr1("Set-aside {n} tag", "n", &(i + 1)).into(),
                             a.tag.clone().into(), Input::Text) }
-                        { card.field(Field::SetAsideShare(i), format!("Set-aside {} minimum (%)", i + 1).into(),
+                        { card.field(Field::SetAsideShare(i), tr1("Set-aside {n} minimum (%)", "n", &(i + 1)).into(),
                             source_value(s, Field::SetAsideShare(i)).into(), Input::Text) }
                         <button type="button" class="danger" onclick={act(Edit::RemoveSetAside(s.id.clone(), i))}
-                            aria-label={format!("Remove set-aside {}", a.tag)}>{ "Remove" }</button>
+                            aria-label={tr1("Remove set-aside {tag}", "tag", &a.tag)}>{ tr("Remove") }</button>
                     </div>
                 }
                 <button type="button" onclick={act(Edit::AddSetAside(s.id.clone()))}
-                    data-testid={format!("edit-add-set-aside-{}", s.id)}>{ "Add set-aside" }</button>
+                    data-testid={format!("edit-add-set-aside-{}", s.id)}>{ tr("Add set-aside") }</button>
             </div>
         </li>
     }
