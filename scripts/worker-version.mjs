@@ -1,4 +1,4 @@
-// Trunk post_build hook (Trunk.toml): versions the file worker so that a new deploy never
+// Trunk post_build hook (Trunk.toml): versions the file worker and the Spanish catalog so that a new deploy never
 // runs an old worker from a browser or CDN cache. Hashes the worker's built files and writes
 // `data-worker="<public url>xlsx_worker_loader.js?v=<hash>"` on the staged index.html's
 // <meta name="sitebudget-app">; src/ui/worker.rs starts the worker from that URL and
@@ -40,5 +40,17 @@ if (!tag) fail(`${index} has no <meta name="sitebudget-app"> (Trunk.toml's patte
 const versioned = tag
   .replace(/\s+data-worker="[^"]*"/, "")
   .replace('name="sitebudget-app"', `name="sitebudget-app" data-worker="${url}"`);
-writeFileSync(index, html.replace(META, () => versioned));
-console.log(`worker-version: the file worker is version ${version}`);
+// The Spanish catalog gets its own version the same way: the page fetches it from
+// `data-catalog-es`, and the service worker keeps it with the files of this version.
+let catalog;
+try {
+  catalog = createHash("sha256").update(readFileSync(join(dir, "i18n", "es.json"))).digest("hex").slice(0, 16);
+} catch (e) {
+  fail(`the Spanish catalog i18n/es.json is missing from ${dir} (${e.code ?? e.message})`);
+}
+const catalogUrl = `${process.env.TRUNK_PUBLIC_URL || "./"}i18n/es.json?v=${catalog}`;
+const withCatalog = versioned
+  .replace(/\s+data-catalog-es="[^"]*"/, "")
+  .replace('name="sitebudget-app"', `name="sitebudget-app" data-catalog-es="${catalogUrl}"`);
+writeFileSync(index, html.replace(META, () => withCatalog));
+console.log(`worker-version: the file worker is version ${version}, the Spanish catalog ${catalog}`);

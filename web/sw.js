@@ -17,7 +17,7 @@ const INDEX = new URL("./", self.registration.scope).href;
  * wasm, and the file worker's loader with the worker's script and wasm under its version. */
 function filesNamed(html) {
   const urls = new Set();
-  for (const [, value] of html.matchAll(/\s(?:href|src|data-js|data-wasm|data-worker)="([^"]+)"/g)) {
+  for (const [, value] of html.matchAll(/\s(?:href|src|data-js|data-wasm|data-worker|data-catalog-es)="([^"]+)"/g)) {
     const url = new URL(value.replaceAll("&amp;", "&"), INDEX);
     if (url.origin === self.location.origin) urls.add(url.href);
   }

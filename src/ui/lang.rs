@@ -56,8 +56,26 @@ pub fn trn(
 /// The local-storage key the switch's choice is remembered under.
 pub const STORAGE_KEY: &str = "sitebudget-lang";
 
-/// Where the Spanish catalog is, relative to the page.
+/// Where the Spanish catalog is, relative to the page, when the page names no versioned
+/// URL (the browser tests run without Trunk).
 const SPANISH_URL: &str = "i18n/es.json";
+
+/// The catalog's URL with its version, from `data-catalog-es` on
+/// `<meta name="sitebudget-app">` (scripts/worker-version.mjs writes it at build time), so
+/// a cache never pairs this page with an older catalog and the service worker keeps it
+/// with the version it belongs to.
+fn spanish_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(r#"meta[name="sitebudget-app"]"#)
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("data-catalog-es"))
+        .filter(|url| !url.is_empty())
+        .unwrap_or_else(|| SPANISH_URL.to_owned())
+}
 
 thread_local! {
     /// The Spanish catalog once fetched, so switching back and forth fetches it once.
@@ -174,7 +192,7 @@ fn set_html_lang(lang: Lang) {
 /// Fetches and reads the Spanish catalog.
 async fn fetch_spanish() -> Result<Catalog, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(SPANISH_URL))
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&spanish_url()))
         .await
         .ok()
         .and_then(|r| r.dyn_into().ok())

@@ -12,7 +12,8 @@ useServedApp((s, b) => {
   browser = b;
 });
 
-const CATALOG = /\/i18n\/es\.json$/;
+// The catalog, with or without its version query.
+const CATALOG = /\/i18n\/es\.json(\?v=[0-9a-f]+)?$/;
 const sel = (id) => `[data-testid="${id}"]`;
 
 /** A page in a context of its own (its own storage), recording the catalog requests and

@@ -145,6 +145,12 @@ test("after one visit the app opens and computes with no network, its file worke
   const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-xlsx"]')]);
   assert.match(download.suggestedFilename(), /\.xlsx$/);
   assert.equal(readFileSync(await download.path()).subarray(0, 2).toString(), "PK", "a zip (xlsx) file");
+  // Spanish offline too: the catalog's versioned file was kept with the others, though
+  // this visit never asked for it.
+  await page.goto(`${site.url}${APP}?lang=es`);
+  await page.waitForFunction(() => document.documentElement.lang === "es");
+  await page.waitForSelector('[data-testid="total-allocation"]');
+  assert.match(await page.textContent('[data-testid="cut-plan"]'), /Plan de recortes/);
   assert.deepEqual(problems, [], "no policy violation, page error or console error");
   await context.close();
 });

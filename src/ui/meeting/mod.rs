@@ -3,7 +3,6 @@
 //! meeting takes; `?meeting&bilingual` words it in English and Spanish side by side.
 //! It shows the app's own state: every change is saved and undone like any other.
 
-mod catalog;
 mod decisions;
 
 use std::rc::Rc;
@@ -21,7 +20,7 @@ use sitebudget_core::format;
 use sitebudget_core::model::Document;
 use sitebudget_core::util::by_ptr::ByPtr;
 use sitebudget_core::util::dec;
-use sitebudget_core::util::i18n::{tr, with_catalog, Catalog};
+use sitebudget_core::util::i18n::{tr, tr1, with_catalog, Catalog};
 use sitebudget_core::view::meeting::{meeting_texts, MeetingTexts};
 
 /// Whether the page's query string has `name` as one of its `&`-separated keys.
@@ -118,9 +117,13 @@ pub fn MeetingView(props: &MeetingViewProps) -> Html {
             if *on && matches!(*spanish, Spanish::Idle) {
                 spanish.set(Spanish::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
-                    spanish.set(match catalog::fetch_spanish().await {
-                        Ok(c) => Spanish::Ready(c),
-                        Err(why) => Spanish::Failed(why),
+                    spanish.set(match crate::ui::lang::spanish_catalog().await {
+                        Ok(c) => Spanish::Ready(std::rc::Rc::new(c)),
+                        Err(why) => Spanish::Failed(tr1(
+                            "The Spanish texts could not be loaded: {why}",
+                            "why",
+                            &why,
+                        )),
                     });
                 });
             }
