@@ -10,6 +10,7 @@ use crate::chart::bars::BarDatum;
 use crate::chart::scatter::ScatterDatum;
 use crate::engine::{NetworkTotal, SchoolRow};
 use crate::format;
+use crate::util::i18n::key;
 use crate::util::sort;
 
 /// A column of the network table.
@@ -59,20 +60,20 @@ impl NetworkColumn {
         ]
     }
 
-    /// The column's heading.
+    /// The column's heading (a catalog key: show it through `tr`).
     pub fn label(self) -> &'static str {
         match self {
-            NetworkColumn::School => "School",
-            NetworkColumn::Pupils => "Pupils",
-            NetworkColumn::Unduplicated => "Unduplicated share",
-            NetworkColumn::Allocation => "Allocation",
-            NetworkColumn::PerPupil => "Per pupil",
-            NetworkColumn::Restricted => "Restricted share",
-            NetworkColumn::Balance => "Balance before cuts",
-            NetworkColumn::CutFte => "FTE cut",
-            NetworkColumn::Deficit => "Deficit after plan",
-            NetworkColumn::FlexIndex => "Flexibility index",
-            NetworkColumn::Lose => "Tightest breakpoint",
+            NetworkColumn::School => key("School"),
+            NetworkColumn::Pupils => key("Pupils"),
+            NetworkColumn::Unduplicated => key("Unduplicated share"),
+            NetworkColumn::Allocation => key("Allocation"),
+            NetworkColumn::PerPupil => key("Allocation per pupil"),
+            NetworkColumn::Restricted => key("Restricted share"),
+            NetworkColumn::Balance => key("Balance before cuts"),
+            NetworkColumn::CutFte => key("FTE cut"),
+            NetworkColumn::Deficit => key("Deficit after the plan"),
+            NetworkColumn::FlexIndex => key("Flexibility index"),
+            NetworkColumn::Lose => key("Tightest breakpoint (pupils)"),
         }
     }
 
