@@ -208,6 +208,7 @@ test("the embed shows the chosen panels read-only, at the host's change, and tel
   assert.equal(await frame.$('[data-testid="chart-network-per-pupil"]'), null, "not the per-pupil chart");
   assert.equal(await frame.$('[data-testid="chart-network-flexibility"]'), null, "not the flexibility chart");
   assert.equal(await frame.$('[data-testid="network-export-json"]'), null, "no export in an embed");
+  assert.equal(await frame.$('[data-testid="network-remove-0"]'), null, "no remove button in an embed");
   await page.waitForFunction(() => window.heights.some((h) => h.id === "east" && h.height > 200));
   assert.deepEqual(errors, []);
   await context.close();
@@ -265,5 +266,50 @@ test("a network made from budgets saved in the browser, then a saved budget adde
   // Back to the budgets: the workspace is as it was.
   await page.click('[data-testid="networks-close"]');
   await page.waitForSelector(`[data-testid="total-allocation"][data-value="${allocation}"]`);
+  await context.close();
+});
+
+/** Waits until the saved network:1 record satisfies `check` (run in the page on the parsed record). */
+async function savedRecord(page, check) {
+  await page.waitForFunction((src) => new Promise((ok) => {
+    const test = new Function("r", `return (${src})(r);`);
+    const open = indexedDB.open("sitebudget");
+    open.onsuccess = () => {
+      const get = open.result.transaction("records").objectStore("records").get("network:1");
+      get.onsuccess = () => { open.result.close(); ok(!!get.result && test(JSON.parse(get.result))); };
+      get.onerror = () => ok(false);
+    };
+    open.onerror = () => ok(false);
+  }), check.toString());
+}
+
+test("a school removed from a saved network leaves the total, and undo brings it back", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openNetwork(context);
+  await page.click('[data-testid="network-save"]');
+  await page.waitForSelector('[data-testid="network-save-status"][data-state="saved"]');
+  await page.click('[data-testid="network-remove-1"]');
+  // Birch gone, at 0%: Alder and Cedar (the bad school still left out).
+  // Pupils 100 + 0 = 100; allocation 556,000 + 20,000 = 576,000; per pupil 576,000 ÷ 100 =
+  // 5,760; restricted 416,000 ÷ 576,000 = 0.72222 → 0.7222; balance 21,000 + 15,000 =
+  // 36,000; no cut, no deficit; index (106,000 + 20,000) ÷ 576,000 = 0.21875; lose min(25, none) = 25.
+  await totalPupils(page, "100");
+  const t = await figures(page, "network-total");
+  assert.deepEqual(
+    [t.schools, t.allocation, t.perPupil, t.restrictedShare, t.balance, t.cutFte, t.deficit, t.flexIndex, t.lose],
+    ["2", "576000", "5760", "0.7222", "36000", "0", "0", "0.21875", "25"],
+  );
+  // The schools after it move up: Cedar is now 1, the bad file 2.
+  assert.equal((await figures(page, "network-school-1")).allocation, "20000");
+  assert.equal((await figures(page, "network-school-2")).problem, "true");
+  assert.equal(await page.$('[data-testid="network-school-3"]'), null);
+  await savedRecord(page, (r) => r.schools.length === 3);
+  // Undo: Birch back in its place and the total as at first (280 pupils, 1,306,000).
+  await page.click('[data-testid="network-undo"]');
+  await totalPupils(page, "280");
+  assert.equal(await page.getAttribute('[data-testid="network-total"]', "data-allocation"), "1306000");
+  assert.equal((await figures(page, "network-school-1")).allocation, "730000");
+  await savedRecord(page, (r) => r.schools.length === 4);
+  assert.deepEqual(errors, []);
   await context.close();
 });

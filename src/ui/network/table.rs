@@ -49,6 +49,9 @@ pub struct SchoolRowProps {
     /// Opens the school; absent when it cannot be opened here.
     #[prop_or_default]
     pub on_open: Option<Callback<usize>>,
+    /// Removes the school from the network; absent when read-only.
+    #[prop_or_default]
+    pub on_remove: Option<Callback<usize>>,
 }
 
 /// One school's row.
@@ -91,6 +94,16 @@ pub fn SchoolRowView(props: &SchoolRowProps) -> Html {
         }
         _ => html! { { &props.label } },
     };
+    let remove = props.on_remove.as_ref().map(|cb| {
+        let cb = cb.clone();
+        html! {
+            <button type="button" class="net-remove no-print" onclick={move |_| cb.emit(i)}
+                data-testid={format!("network-remove-{i}")}
+                aria-label={trf("Remove {school} from the network", &[("school", &props.label)])}
+                title={trf("Remove {school} from the network", &[("school", &props.label)])}>{ "✕" }</button>
+        }
+    });
+    let name = html! { <>{ name }{ remove.unwrap_or_default() }</> };
     match props.row.as_deref() {
         Some(Ok(r)) => html! {
             <tr data-testid={format!("network-school-{i}")} data-index={i.to_string()}
@@ -158,6 +171,9 @@ pub struct NetworkTableProps {
     /// A school is opened; absent when schools cannot be opened here.
     #[prop_or_default]
     pub on_open: Option<Callback<usize>>,
+    /// A school is removed; absent when read-only.
+    #[prop_or_default]
+    pub on_remove: Option<Callback<usize>>,
     /// Whether a newer scenario is being computed.
     #[prop_or_default]
     pub busy: bool,
@@ -266,7 +282,8 @@ pub fn NetworkTable(props: &NetworkTableProps) -> Html {
                                 row={props.rows.get(i).cloned().flatten()}
                                 own_change={props.own_changes.get(i).cloned().flatten()}
                                 network_change={props.network_change.clone()}
-                                on_change={props.on_change.clone()} on_open={props.on_open.clone()} />
+                                on_change={props.on_change.clone()} on_open={props.on_open.clone()}
+                                on_remove={props.on_remove.clone()} />
                         }
                     </tbody>
                     <tfoot>
