@@ -313,3 +313,33 @@ test("a school removed from a saved network leaves the total, and undo brings it
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a school edited in the workspace carries its edit back to the network, and it is still there after a reload", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openNetwork(context);
+  await page.click('[data-testid="network-save"]');
+  await page.waitForSelector('[data-testid="network-save-status"][data-state="saved"]');
+  await page.click('[data-testid="network-open-0"]');
+  await page.waitForSelector('[data-testid="network-school-view"]');
+  await page.dispatchEvent('[data-testid="editor-toggle"]', "click");
+  await page.fill('[data-testid="edit-line-books-amount"]', "5000");
+  await page.press('[data-testid="edit-line-books-amount"]', "Enter");
+  // Alder's library books 10,000 → 5,000: the general fund keeps 100,000 − 50,000 − 30,000 −
+  // 5,000 = 15,000; balance 15,000 + 10,000 + 1,000 = 26,000 (the workspace shows it first).
+  await page.waitForSelector('[data-testid="balance-total"][data-value="26000"]');
+  await page.click('[data-testid="network-back"]');
+  // The row: allocation unchanged (556,000), balance 26,000; flexible 26,000 + 60,000 +
+  // 15,000 + 5,000 = 106,000 as before. Total balance 26,000 − 45,000 + 15,000 = −4,000.
+  await page.waitForSelector('[data-testid="network-school-0"][data-balance="26000"]');
+  assert.equal((await figures(page, "network-school-0")).allocation, "556000");
+  assert.equal(await page.getAttribute('[data-testid="network-total"]', "data-balance"), "-4000");
+  // Kept in the saved network, so a reload finds it.
+  await savedRecord(page, (r) => r.schools[0].budget?.lines.find((l) => l.id === "books")?.amount === "5000");
+  await page.goto(app.url);
+  await page.click('[data-testid="networks-open"]');
+  await page.click('[data-testid="network-open-saved-1"]');
+  await page.waitForSelector('[data-testid="network-school-0"][data-balance="26000"]');
+  assert.equal(await page.getAttribute('[data-testid="network-total"]', "data-balance"), "-4000");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

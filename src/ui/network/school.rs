@@ -1,6 +1,6 @@
 //! One school of a network opened in the single-school workspace, under the change the
 //! network gives it, with a clear way back to the network. The workspace is the app's own,
-//! kept in memory (the network holds the school's budget).
+//! kept in memory; its edits go back to the network when the user goes back.
 
 use std::rc::Rc;
 
@@ -26,6 +26,8 @@ pub struct SchoolViewProps {
     pub network: AttrValue,
     /// Back to the network.
     pub on_back: Callback<()>,
+    /// Told the school's budget as the user edits it (kept in the network).
+    pub on_doc: Callback<Rc<Document>>,
 }
 
 /// The workspace of one school, with "Back to the network" above it.
@@ -52,11 +54,11 @@ pub fn SchoolView(props: &SchoolViewProps) -> Html {
                 <button type="button" class="primary" onclick={on_back} data-testid="network-back">
                     { trf("← Back to {network}", &[("network", &props.network)]) }
                 </button>
-                <span class="small">{ trf("{school} under the network's change of {change}. Changes made here are not kept in the network.",
+                <span class="small">{ trf("{school} under the network's change of {change}. Changes made here are kept in the network.",
                     &[("school", &props.doc.school.name), ("change", &format::percent(props.change))]) }</span>
             </nav>
             <ContextProvider<EmbedContext> context={(*context).clone()}>
-                <App start={(*start).clone()} />
+                <App start={(*start).clone()} on_doc={props.on_doc.clone()} />
             </ContextProvider<EmbedContext>>
         </div>
     }

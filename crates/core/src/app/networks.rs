@@ -196,6 +196,9 @@ pub enum NetworkAction {
     AddSchools(Vec<Rc<Document>>),
     /// Removes the school at this position (its own change goes with it).
     RemoveSchool(usize),
+    /// Puts an edited budget in place of school `i` (edits made in the workspace,
+    /// carried back to the network); a school without a budget takes it too.
+    ReplaceSchool(usize, Rc<Document>),
     /// Sets the network-wide enrollment change (a fraction in −1…1).
     SetChange(Decimal),
     /// Sets or clears one school's own change (a fraction in −1…1).
@@ -315,6 +318,18 @@ impl NetworkState {
                     let keep = scenario.overrides.get(last - 1).copied().flatten();
                     scenario.set_override(last - 1, keep);
                 }
+            }
+            NetworkAction::ReplaceSchool(i, doc) => {
+                let Some(slot) = Rc::make_mut(&mut next.schools).get_mut(i) else {
+                    return self;
+                };
+                if slot
+                    .doc()
+                    .is_some_and(|d| Rc::ptr_eq(d, &doc) || **d == *doc)
+                {
+                    return self;
+                }
+                *slot = NetworkSchool::Budget(doc);
             }
             NetworkAction::SetChange(change) => {
                 if !change_in_bounds(change) || change == now.scenario.change {
