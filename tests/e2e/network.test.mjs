@@ -269,18 +269,22 @@ test("a network made from budgets saved in the browser, then a saved budget adde
   await context.close();
 });
 
-/** Waits until the saved network:1 record satisfies `check` (run in the page on the parsed record). */
-async function savedRecord(page, check) {
-  await page.waitForFunction((src) => new Promise((ok) => {
-    const test = new Function("r", `return (${src})(r);`);
-    const open = indexedDB.open("sitebudget");
-    open.onsuccess = () => {
-      const get = open.result.transaction("records").objectStore("records").get("network:1");
-      get.onsuccess = () => { open.result.close(); ok(!!get.result && test(JSON.parse(get.result))); };
-      get.onerror = () => ok(false);
-    };
-    open.onerror = () => ok(false);
-  }), check.toString());
+/** Waits until the saved network:1 record has `schools` schools, and (if given) school 0's
+ * library books at `books`: the page writes its record 0.4 s after a change, so the store
+ * is read again until it does (a waitForFunction predicate returning a promise passed
+ * here before the write: seen with the record still unchanged). */
+async function savedRecord(page, { schools, books }) {
+  const holds = (text) => {
+    if (!text) return false;
+    const r = JSON.parse(text);
+    const line = r.schools[0]?.budget?.lines?.find((l) => l.id === "books");
+    return r.schools.length === schools && (books === undefined || line?.amount === books);
+  };
+  for (let tries = 0; tries < 300; tries++) {
+    if (holds((await storedRecords(page))["network:1"])) return;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(`the saved network never had ${schools} schools${books ? ` and books at ${books}` : ""}`);
 }
 
 test("a school removed from a saved network leaves the total, and undo brings it back", async () => {
@@ -303,13 +307,13 @@ test("a school removed from a saved network leaves the total, and undo brings it
   assert.equal((await figures(page, "network-school-1")).allocation, "20000");
   assert.equal((await figures(page, "network-school-2")).problem, "true");
   assert.equal(await page.$('[data-testid="network-school-3"]'), null);
-  await savedRecord(page, (r) => r.schools.length === 3);
+  await savedRecord(page, { schools: 3 });
   // Undo: Birch back in its place and the total as at first (280 pupils, 1,306,000).
   await page.click('[data-testid="network-undo"]');
   await totalPupils(page, "280");
   assert.equal(await page.getAttribute('[data-testid="network-total"]', "data-allocation"), "1306000");
   assert.equal((await figures(page, "network-school-1")).allocation, "730000");
-  await savedRecord(page, (r) => r.schools.length === 4);
+  await savedRecord(page, { schools: 4 });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -334,7 +338,7 @@ test("a school edited in the workspace carries its edit back to the network, and
   assert.equal((await figures(page, "network-school-0")).allocation, "556000");
   assert.equal(await page.getAttribute('[data-testid="network-total"]', "data-balance"), "-4000");
   // Kept in the saved network, so a reload finds it.
-  await savedRecord(page, (r) => r.schools[0].budget?.lines.find((l) => l.id === "books")?.amount === "5000");
+  await savedRecord(page, { schools: 4, books: "5000" });
   await page.goto(app.url);
   await page.click('[data-testid="networks-open"]');
   await page.click('[data-testid="network-open-saved-1"]');
