@@ -258,10 +258,16 @@ fn a_school_edited_in_the_workspace_replaces_it_as_an_undo_step() {
     ));
     // Out of range: nothing.
     assert!(Rc::ptr_eq(
-        &apply(&s1, NetworkAction::ReplaceSchool(9, edited), 2000.0),
+        &apply(&s1, NetworkAction::ReplaceSchool(9, edited.clone()), 2000.0),
         &s1
     ));
     // Undo brings the budget as it was.
     let back = apply(&s1, NetworkAction::Undo, 3000.0);
     assert_eq!(back.network, s0.network);
+    // Edits typed close together (each carried back as made) are one step.
+    let mut again = (*edited).clone();
+    again.school.name = "Alder Elementary (edited twice)".to_owned();
+    let s2 = apply(&s1, NetworkAction::ReplaceSchool(0, Rc::new(again)), 1300.0);
+    assert_eq!(s2.history.undo_steps(), 1);
+    assert_eq!(apply(&s2, NetworkAction::Undo, 4000.0).network, s0.network);
 }

@@ -308,14 +308,9 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
             move || drop(listener)
         });
     }
-    // The opened school's budget as last edited (taken on the way back).
-    let edited = use_mut_ref(|| None::<Rc<Document>>);
     let on_open_school = {
-        let (school, edited) = (school.clone(), edited.clone());
-        use_callback((), move |i: usize, _| {
-            *edited.borrow_mut() = None;
-            school.set(Some(i))
-        })
+        let school = school.clone();
+        use_callback((), move |i: usize, _| school.set(Some(i)))
     };
     let next_id = saved
         .iter()
@@ -326,22 +321,20 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
     // A school opened from the network.
     if let (Some(i), Some(state)) = (*school, open.state.as_ref()) {
         if let Some(doc) = state.network.schools.get(i).and_then(|s| s.doc()) {
-            // The budget as the user left it, put in the network on the way back (one undo step).
+            // Each edit goes into the network as it is made (a saved network writes it
+            // soon after), so leaving without going back loses nothing either.
             let on_doc = {
-                let edited = edited.clone();
-                Callback::from(move |doc: Rc<Document>| *edited.borrow_mut() = Some(doc))
+                let open = open.dispatcher();
+                Callback::from(move |doc: Rc<Document>| {
+                    open.dispatch(OpenAction::Act(
+                        NetworkAction::ReplaceSchool(i, doc),
+                        js_sys::Date::now(),
+                    ))
+                })
             };
             let on_back = {
-                let (school, edited, open) = (school.clone(), edited.clone(), open.dispatcher());
-                Callback::from(move |()| {
-                    if let Some(doc) = edited.borrow_mut().take() {
-                        open.dispatch(OpenAction::Act(
-                            NetworkAction::ReplaceSchool(i, doc),
-                            js_sys::Date::now(),
-                        ));
-                    }
-                    school.set(None)
-                })
+                let school = school.clone();
+                Callback::from(move |()| school.set(None))
             };
             return html! {
                 <SchoolView doc={doc.clone()} change={state.network.scenario.change_for(i)}

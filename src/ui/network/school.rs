@@ -1,6 +1,6 @@
 //! One school of a network opened in the single-school workspace, under the change the
 //! network gives it, with a clear way back to the network. The workspace is the app's own,
-//! kept in memory; its edits go back to the network when the user goes back.
+//! kept in memory; each edit goes back into the network as it is made.
 
 use std::rc::Rc;
 
@@ -41,8 +41,9 @@ pub fn SchoolView(props: &SchoolViewProps) -> Html {
             ..EmbedOptions::default()
         }))
     });
-    let start = use_memo((props.doc.clone(), props.change), |(doc, change)| {
-        start_state((**doc).clone(), None, Some(*change))
+    // The workspace starts once from the school as opened; its edits come back as `doc`.
+    let start = use_memo((), |_| {
+        start_state((*props.doc).clone(), None, Some(props.change))
     });
     let on_back = {
         let cb = props.on_back.clone();

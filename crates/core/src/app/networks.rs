@@ -225,6 +225,8 @@ const KIND_CHANGE: u64 = 1;
 const KIND_RENAME: u64 = 2;
 /// Overrides: one kind per school, from here up.
 const KIND_OVERRIDE: u64 = 1000;
+/// A school's edits carried back: one kind per school, from here up (a burst is one step).
+const KIND_REPLACE: u64 = 1 << 32;
 
 /// Whether a change lies within SPEC's bounds for an enrollment change (−100%…+100%).
 pub fn change_in_bounds(change: Decimal) -> bool {
@@ -247,6 +249,7 @@ impl NetworkState {
             NetworkAction::SetChange(_) => KIND_CHANGE,
             NetworkAction::Rename(_) => KIND_RENAME,
             NetworkAction::SetOverride(i, _) => KIND_OVERRIDE.saturating_add(*i as u64),
+            NetworkAction::ReplaceSchool(i, _) => KIND_REPLACE.saturating_add(*i as u64),
             _ => 0,
         };
         let now = &self.network;
