@@ -67,6 +67,10 @@ pub struct AppProps {
     /// A network to open at the start (`?network=<path>`): the app starts in Networks.
     #[prop_or_default]
     pub network_src: Option<AttrValue>,
+    /// Told the open budget's document whenever it changes (a school opened from a
+    /// network carries its edits back this way).
+    #[prop_or_default]
+    pub on_doc: Option<Callback<Rc<Document>>>,
 }
 
 /// The whole app.
@@ -175,6 +179,14 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with(ByPtr::of(&state.open.doc), |doc| {
         crate::ui::rescue::keep(doc.0.clone())
     });
+    {
+        let on_doc = props.on_doc.clone();
+        use_effect_with(ByPtr::of(&state.open.doc), move |doc| {
+            if let Some(cb) = on_doc {
+                cb.emit(doc.0.clone());
+            }
+        });
+    }
 
     let dispatch = state.dispatcher();
     let on_store_action = {

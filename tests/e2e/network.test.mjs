@@ -208,6 +208,7 @@ test("the embed shows the chosen panels read-only, at the host's change, and tel
   assert.equal(await frame.$('[data-testid="chart-network-per-pupil"]'), null, "not the per-pupil chart");
   assert.equal(await frame.$('[data-testid="chart-network-flexibility"]'), null, "not the flexibility chart");
   assert.equal(await frame.$('[data-testid="network-export-json"]'), null, "no export in an embed");
+  assert.equal(await frame.$('[data-testid="network-remove-0"]'), null, "no remove button in an embed");
   await page.waitForFunction(() => window.heights.some((h) => h.id === "east" && h.height > 200));
   assert.deepEqual(errors, []);
   await context.close();
@@ -265,5 +266,84 @@ test("a network made from budgets saved in the browser, then a saved budget adde
   // Back to the budgets: the workspace is as it was.
   await page.click('[data-testid="networks-close"]');
   await page.waitForSelector(`[data-testid="total-allocation"][data-value="${allocation}"]`);
+  await context.close();
+});
+
+/** Waits until the saved network:1 record has `schools` schools, and (if given) school 0's
+ * library books at `books`: the page writes its record 0.4 s after a change, so the store
+ * is read again until it does (a waitForFunction predicate returning a promise passed
+ * here before the write: seen with the record still unchanged). */
+async function savedRecord(page, { schools, books }) {
+  const holds = (text) => {
+    if (!text) return false;
+    const r = JSON.parse(text);
+    const line = r.schools[0]?.budget?.lines?.find((l) => l.id === "books");
+    return r.schools.length === schools && (books === undefined || line?.amount === books);
+  };
+  for (let tries = 0; tries < 300; tries++) {
+    if (holds((await storedRecords(page))["network:1"])) return;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(`the saved network never had ${schools} schools${books ? ` and books at ${books}` : ""}`);
+}
+
+test("a school removed from a saved network leaves the total, and undo brings it back", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openNetwork(context);
+  await page.click('[data-testid="network-save"]');
+  await page.waitForSelector('[data-testid="network-save-status"][data-state="saved"]');
+  await page.click('[data-testid="network-remove-1"]');
+  // Birch gone, at 0%: Alder and Cedar (the bad school still left out).
+  // Pupils 100 + 0 = 100; allocation 556,000 + 20,000 = 576,000; per pupil 576,000 ÷ 100 =
+  // 5,760; restricted 416,000 ÷ 576,000 = 0.72222 → 0.7222; balance 21,000 + 15,000 =
+  // 36,000; no cut, no deficit; index (106,000 + 20,000) ÷ 576,000 = 0.21875; lose min(25, none) = 25.
+  await totalPupils(page, "100");
+  const t = await figures(page, "network-total");
+  assert.deepEqual(
+    [t.schools, t.allocation, t.perPupil, t.restrictedShare, t.balance, t.cutFte, t.deficit, t.flexIndex, t.lose],
+    ["2", "576000", "5760", "0.7222", "36000", "0", "0", "0.21875", "25"],
+  );
+  // The schools after it move up: Cedar is now 1, the bad file 2.
+  assert.equal((await figures(page, "network-school-1")).allocation, "20000");
+  assert.equal((await figures(page, "network-school-2")).problem, "true");
+  assert.equal(await page.$('[data-testid="network-school-3"]'), null);
+  await savedRecord(page, { schools: 3 });
+  // Undo: Birch back in its place and the total as at first (280 pupils, 1,306,000).
+  await page.click('[data-testid="network-undo"]');
+  await totalPupils(page, "280");
+  assert.equal(await page.getAttribute('[data-testid="network-total"]', "data-allocation"), "1306000");
+  assert.equal((await figures(page, "network-school-1")).allocation, "730000");
+  await savedRecord(page, { schools: 4 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a school edited in the workspace carries its edit back to the network, and it is still there after a reload", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openNetwork(context);
+  await page.click('[data-testid="network-save"]');
+  await page.waitForSelector('[data-testid="network-save-status"][data-state="saved"]');
+  await page.click('[data-testid="network-open-0"]');
+  await page.waitForSelector('[data-testid="network-school-view"]');
+  await page.dispatchEvent('[data-testid="editor-toggle"]', "click");
+  await page.fill('[data-testid="edit-line-books-amount"]', "5000");
+  await page.press('[data-testid="edit-line-books-amount"]', "Enter");
+  // Alder's library books 10,000 → 5,000: the general fund keeps 100,000 − 50,000 − 30,000 −
+  // 5,000 = 15,000; balance 15,000 + 10,000 + 1,000 = 26,000 (the workspace shows it first).
+  await page.waitForSelector('[data-testid="balance-total"][data-value="26000"]');
+  await page.click('[data-testid="network-back"]');
+  // The row: allocation unchanged (556,000), balance 26,000; flexible 26,000 + 60,000 +
+  // 15,000 + 5,000 = 106,000 as before. Total balance 26,000 − 45,000 + 15,000 = −4,000.
+  await page.waitForSelector('[data-testid="network-school-0"][data-balance="26000"]');
+  assert.equal((await figures(page, "network-school-0")).allocation, "556000");
+  assert.equal(await page.getAttribute('[data-testid="network-total"]', "data-balance"), "-4000");
+  // Kept in the saved network, so a reload finds it.
+  await savedRecord(page, { schools: 4, books: "5000" });
+  await page.goto(app.url);
+  await page.click('[data-testid="networks-open"]');
+  await page.click('[data-testid="network-open-saved-1"]');
+  await page.waitForSelector('[data-testid="network-school-0"][data-balance="26000"]');
+  assert.equal(await page.getAttribute('[data-testid="network-total"]', "data-balance"), "-4000");
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -231,3 +231,43 @@ fn the_exports_rows_and_title_come_from_the_network_and_its_rows() {
         "Eastside test network: enrollment change \u{2212}10%, 1 school with its own change"
     );
 }
+
+#[test]
+fn a_school_edited_in_the_workspace_replaces_it_as_an_undo_step() {
+    let s0 = state();
+    let mut edited = parse_document(ALDER).unwrap();
+    edited.school.name = "Alder Elementary (edited)".to_owned();
+    let edited = Rc::new(edited);
+    let s1 = apply(&s0, NetworkAction::ReplaceSchool(0, edited.clone()), 1000.0);
+    assert!(Rc::ptr_eq(s1.network.schools[0].doc().unwrap(), &edited));
+    assert_eq!(s1.network.schools[1], s0.network.schools[1]);
+    assert_eq!(s1.history.undo_steps(), 1);
+    // The record keeps the edit.
+    let (again, _) = Network::from_record(&s1.network.record()).unwrap();
+    assert_eq!(
+        again.schools[0].doc().unwrap().school.name,
+        "Alder Elementary (edited)"
+    );
+    // The same budget again, or one equal to it, changes nothing: the same Rc.
+    let same = apply(&s1, NetworkAction::ReplaceSchool(0, edited.clone()), 2000.0);
+    assert!(Rc::ptr_eq(&same, &s1));
+    let equal = Rc::new((*edited).clone());
+    assert!(Rc::ptr_eq(
+        &apply(&s1, NetworkAction::ReplaceSchool(0, equal), 2000.0),
+        &s1
+    ));
+    // Out of range: nothing.
+    assert!(Rc::ptr_eq(
+        &apply(&s1, NetworkAction::ReplaceSchool(9, edited.clone()), 2000.0),
+        &s1
+    ));
+    // Undo brings the budget as it was.
+    let back = apply(&s1, NetworkAction::Undo, 3000.0);
+    assert_eq!(back.network, s0.network);
+    // Edits typed close together (each carried back as made) are one step.
+    let mut again = (*edited).clone();
+    again.school.name = "Alder Elementary (edited twice)".to_owned();
+    let s2 = apply(&s1, NetworkAction::ReplaceSchool(0, Rc::new(again)), 1300.0);
+    assert_eq!(s2.history.undo_steps(), 1);
+    assert_eq!(apply(&s2, NetworkAction::Undo, 4000.0).network, s0.network);
+}

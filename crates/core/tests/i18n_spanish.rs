@@ -16,7 +16,7 @@ use sitebudget_core::io::sample::sample_document;
 use sitebudget_core::io::worker_protocol::{decode_request, encode_request, Request};
 use sitebudget_core::io::{import_lines_xlsx, parse_document, read_lines_csv, to_json};
 use sitebudget_core::model::{validate, LineKind};
-use sitebudget_core::util::i18n::{lang, set_catalog, tr1, Catalog, Lang};
+use sitebudget_core::util::i18n::{lang, set_catalog, tr, tr1, Catalog, Lang};
 use sitebudget_core::view::plan_text::{after_plan_note, cut_words_in};
 
 fn d(s: &str) -> Decimal {
@@ -286,7 +286,7 @@ fn the_network_table_and_its_per_pupil_chart_read_in_spanish_for_the_fixture() {
     let a = school_row(&alder, d("-0.1")).unwrap();
     let b = school_row(&birch, d("-0.1")).unwrap();
     set_catalog(Some(spanish()));
-    let labels: Vec<String> = NetworkColumn::all().iter().map(|c| c.label()).collect();
+    let labels: Vec<String> = NetworkColumn::all().iter().map(|c| tr(c.label())).collect();
     assert_eq!(
         labels,
         [
@@ -294,13 +294,13 @@ fn the_network_table_and_its_per_pupil_chart_read_in_spanish_for_the_fixture() {
             "Alumnos",
             "Proporción de alumnos no duplicados",
             "Asignación",
-            "Por alumno",
+            "Asignación por alumno",
             "Proporción restringida",
             "Saldo antes de los recortes",
             "FTE recortados",
             "Déficit después del plan",
             "Índice de flexibilidad",
-            "Umbral más cercano",
+            "Umbral más cercano (alumnos)",
         ]
     );
     // The fixture's figures at −10% (EXPECTED.md): Alder $6,115.56 a pupil at 80%

@@ -370,3 +370,41 @@ fn network_rows_recompute_only_the_schools_whose_change_or_budget_moved() {
     // School 0 is now Birch under school 0's own +5%: 60 × 1.05 = 63 a grade, 189 pupils.
     assert_eq!(rows.total().pupils, 189);
 }
+
+#[test]
+fn network_rows_remember_recent_changes_and_can_stop_part_way() {
+    let docs = [Rc::new(alder()), Rc::new(birch()), Rc::new(cedar())];
+    let schools: Vec<Option<Rc<Document>>> = docs.iter().cloned().map(Some).collect();
+    let mut rows = NetworkRows::default();
+    let mut sc = NetworkScenario::default();
+    assert_eq!(rows.stale(&schools, &sc), 3);
+    // Stopping after each school: one computed a call, done on the third.
+    assert_eq!(rows.update_until(&schools, &sc, &mut || true), (1, false));
+    assert_eq!(rows.stale(&schools, &sc), 2);
+    assert_eq!(rows.update_until(&schools, &sc, &mut || true), (1, false));
+    assert_eq!(rows.update_until(&schools, &sc, &mut || true), (1, true));
+    assert_eq!(rows.update_until(&schools, &sc, &mut || true), (0, true));
+    // A slider goes to −10%, then back: 0% is remembered, so nothing is computed.
+    sc.change = d("-0.1");
+    assert_eq!(rows.stale(&schools, &sc), 3);
+    assert_eq!(rows.update(&schools, &sc), 3);
+    sc.change = d("0");
+    assert_eq!(rows.stale(&schools, &sc), 0);
+    assert_eq!(rows.update(&schools, &sc), 0);
+    // The remembered rows are the right ones: at 0% pupils 100 + 180 + 0 = 280 and
+    // allocation 556,000 + 730,000 + 20,000 = 1,306,000 (EXPECTED.md).
+    let t = rows.total();
+    assert_eq!((t.pupils, t.allocation), (280, d("1306000")));
+    assert_eq!(rows.get(1), Some(&school_row(&docs[1], d("0"))));
+    // …and −10% is still at hand: 90 + 162 + 0 = 252 pupils.
+    sc.change = d("-0.1");
+    assert_eq!(rows.update(&schools, &sc), 0);
+    assert_eq!(rows.total().pupils, 252);
+    // Five other changes push 0% out of a school's memory (it keeps four).
+    for c in ["-0.01", "-0.02", "-0.03", "-0.04", "-0.05"] {
+        sc.change = d(c);
+        assert_eq!(rows.update(&schools, &sc), 3);
+    }
+    sc.change = d("0");
+    assert_eq!(rows.stale(&schools, &sc), 3);
+}

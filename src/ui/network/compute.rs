@@ -1,8 +1,8 @@
-//! Each school's row under the network scenario, computed off the input's critical path:
-//! a few schools at once in the render, a district in time-sliced chunks (each under
-//! ~8 ms, yielding through a `MessageChannel` so the page never freezes), keeping every
-//! school's last row keyed by the change it was computed under, so a per-school change
-//! recomputes one school and a slider that comes back to a value recomputes nothing.
+//! Each school's row under the network scenario, computed off the input's critical path
+//! by the core's [`NetworkRows`] (each school prepared once per budget, recomputed only when
+//! its change moved, its last few changes remembered): a few schools at once in the render,
+//! a district in time-sliced chunks (each under ~8 ms, yielding through a `MessageChannel`
+//! so the page never freezes).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use sitebudget_core::engine::{school_row, NetworkScenario, PreparedSchool, SchoolRow};
+use sitebudget_core::engine::{school_row, NetworkRows, NetworkScenario, SchoolRow};
 use sitebudget_core::model::Document;
 use sitebudget_core::util::by_ptr::ByPtr;
 
@@ -27,8 +27,6 @@ pub type RowResult = Rc<Result<SchoolRow, String>>;
 pub const SYNC_SCHOOLS: usize = 40;
 /// The time one chunk may take before it yields to the page, in milliseconds.
 const SLICE_MS: f64 = 8.0;
-/// How many earlier changes each school remembers its row for.
-const REMEMBERED: usize = 4;
 
 /// The figures the page shows: one outcome per school in file order.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,93 +37,24 @@ pub struct Rows {
     pub busy: bool,
 }
 
-/// Each school's remembered rows, newest first, keyed by the change computed under.
-#[derive(Default)]
-struct Cache {
-    /// The schools the entries belong to (by identity): new schools start afresh.
-    schools: Option<ByPtr<Vec<NetworkSchool>>>,
-    entries: Vec<Vec<(Decimal, RowResult)>>,
-    /// Each school made ready for any change (the budget as it is, computed once).
-    prepared: Vec<Option<PreparedSchool>>,
-}
-
-impl Cache {
-    fn reset_for(&mut self, schools: &Rc<Vec<NetworkSchool>>) {
-        if self
-            .schools
-            .as_ref()
-            .is_none_or(|s| !Rc::ptr_eq(&s.0, schools))
-        {
-            // Entries of schools whose document is the same `Rc` are kept.
-            let old = self.schools.take();
-            let mut entries = vec![Vec::new(); schools.len()];
-            if let Some(old) = old {
-                for (i, school) in schools.iter().enumerate() {
-                    let same = old.0.get(i).is_some_and(|o| same_school(o, school));
-                    if same {
-                        if let (Some(slot), Some(kept)) =
-                            (entries.get_mut(i), self.entries.get_mut(i))
-                        {
-                            *slot = std::mem::take(kept);
-                        }
-                    }
-                }
-            }
-            self.entries = entries;
-            self.schools = Some(ByPtr::of(schools));
-        }
-    }
-
-    fn get(&self, i: usize, change: Decimal) -> Option<RowResult> {
-        self.entries
-            .get(i)?
-            .iter()
-            .find(|(c, _)| *c == change)
-            .map(|(_, r)| r.clone())
-    }
-
-    /// School `i`'s row under `change`, computed from its prepared form (made on first use).
-    fn compute(&mut self, i: usize, school: &NetworkSchool, change: Decimal) -> RowResult {
-        let Some(doc) = school.doc() else {
-            return Rc::new(Err(school.problem().unwrap_or_default()));
-        };
-        let Some(slot) = self.prepared.get_mut(i) else {
-            return compute_one(school, change);
-        };
-        let prepared = slot.get_or_insert_with(|| PreparedSchool::new(doc.clone()));
-        let row = Rc::new(prepared.row(change).map_err(|e| e.to_string()));
-        self.put(i, change, row.clone());
-        row
-    }
-
-    fn put(&mut self, i: usize, change: Decimal, row: RowResult) {
-        if let Some(list) = self.entries.get_mut(i) {
-            list.retain(|(c, _)| *c != change);
-            list.insert(0, (change, row));
-            list.truncate(REMEMBERED);
-        }
-    }
-}
-
-/// Whether two schools hold the very same budget (by identity) or the same failure.
-fn same_school(a: &NetworkSchool, b: &NetworkSchool) -> bool {
-    match (a.doc(), b.doc()) {
-        (Some(x), Some(y)) => Rc::ptr_eq(x, y),
-        (None, None) => a == b,
-        _ => false,
-    }
-}
-
-/// One school's outcome under `change`.
+/// One school's outcome under `change` (for a school the page has not computed).
 pub fn compute_one(school: &NetworkSchool, change: Decimal) -> RowResult {
     Rc::new(match school.doc() {
-        Some(doc) => compute_doc(doc, change),
+        Some(doc) => school_row(doc, change).map_err(|e| e.to_string()),
         None => Err(school.problem().unwrap_or_default()),
     })
 }
 
-fn compute_doc(doc: &Document, change: Decimal) -> Result<SchoolRow, String> {
-    school_row(doc, change).map_err(|e| e.to_string())
+/// What the page shows from the core's rows: each school's figures, or why it has none.
+fn snapshot(rows: &NetworkRows, schools: &[NetworkSchool]) -> Rc<Vec<Option<RowResult>>> {
+    let shown = schools.iter().enumerate().map(|(i, school)| {
+        if school.doc().is_none() {
+            return Some(Rc::new(Err(school.problem().unwrap_or_default())));
+        }
+        rows.get(i)
+            .map(|r| Rc::new(r.clone().map_err(|e| e.to_string())))
+    });
+    Rc::new(shown.collect())
 }
 
 /// Milliseconds on the page's clock.
@@ -168,7 +97,7 @@ struct Shown {
 /// complete set while the new one is computed in chunks (`busy`), then the new set.
 #[hook]
 pub fn use_network_rows(schools: Rc<Vec<NetworkSchool>>, scenario: Rc<NetworkScenario>) -> Rows {
-    let cache = use_mut_ref(Cache::default);
+    let cache = use_mut_ref(NetworkRows::default);
     let shown = use_mut_ref(Shown::default);
     let job = use_mut_ref(|| Rc::new(Cell::new(0_u64)));
     // Bumped when a chunked computation finishes, to show it.
@@ -195,36 +124,15 @@ pub fn use_network_rows(schools: Rc<Vec<NetworkSchool>>, scenario: Rc<NetworkSce
         }
         shown.done.as_ref().map(|(_, r)| r.clone())
     };
-    // What is missing for this scenario.
-    let mut missing = Vec::new();
-    let mut ready: Vec<Option<RowResult>> = Vec::with_capacity(schools.len());
-    {
-        let mut cache = cache.borrow_mut();
-        cache.reset_for(&schools);
-        for i in 0..schools.len() {
-            let row = cache.get(i, scenario.change_for(i));
-            if row.is_none() {
-                missing.push(i);
-            }
-            ready.push(row);
-        }
-        if missing.len() <= SYNC_SCHOOLS {
-            for &i in &missing {
-                let change = scenario.change_for(i);
-                if let Some(school) = schools.get(i) {
-                    let row = cache.compute(i, school, change);
-                    if let Some(slot) = ready.get_mut(i) {
-                        *slot = Some(row);
-                    }
-                }
-            }
-            let rows = Rc::new(ready);
-            let mut shown = shown.borrow_mut();
-            shown.done = Some((key, rows.clone()));
-            shown.pending = None;
-            job.borrow().set(job.borrow().get().wrapping_add(1)); // stops a chunked run
-            return Rows { rows, busy: false };
-        }
+    let docs: Vec<Option<Rc<Document>>> = schools.iter().map(|s| s.doc().cloned()).collect();
+    if cache.borrow().stale(&docs, &scenario) <= SYNC_SCHOOLS {
+        cache.borrow_mut().update(&docs, &scenario);
+        let rows = snapshot(&cache.borrow(), &schools);
+        let mut shown = shown.borrow_mut();
+        shown.done = Some((key, rows.clone()));
+        shown.pending = None;
+        job.borrow().set(job.borrow().get().wrapping_add(1)); // stops a chunked run
+        return Rows { rows, busy: false };
     }
     // A district: the work runs in chunks; a newer scenario stops this one.
     let token = job.borrow().clone();
@@ -235,31 +143,23 @@ pub fn use_network_rows(schools: Rc<Vec<NetworkSchool>>, scenario: Rc<NetworkSce
         let (cache, shown, finished) = (cache.clone(), shown.clone(), finished.clone());
         let (schools, scenario) = (schools.clone(), scenario.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            let mut next = 0;
-            while next < missing.len() {
+            loop {
                 yield_to_page().await;
                 if token.get() != this_job {
-                    return; // A newer scenario took over; what was computed stays cached.
+                    return; // A newer scenario took over; what was computed stays kept.
                 }
                 let start = now();
-                let mut cache = cache.borrow_mut();
-                while let Some(&i) = missing.get(next) {
-                    let change = scenario.change_for(i);
-                    if let Some(school) = schools.get(i) {
-                        let row = cache.compute(i, school, change);
-                        if let Some(slot) = ready.get_mut(i) {
-                            *slot = Some(row);
-                        }
-                    }
-                    next += 1;
-                    if now() - start >= SLICE_MS {
-                        break;
-                    }
+                let (_, done) = cache
+                    .borrow_mut()
+                    .update_until(&docs, &scenario, &mut || now() - start >= SLICE_MS);
+                if done {
+                    break;
                 }
             }
             if token.get() == this_job {
+                let rows = snapshot(&cache.borrow(), &schools);
                 let mut s = shown.borrow_mut();
-                s.done = Some((key, Rc::new(ready)));
+                s.done = Some((key, rows));
                 s.pending = None;
                 drop(s);
                 finished.set(finished.wrapping_add(1));

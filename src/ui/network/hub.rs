@@ -321,13 +321,24 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
     // A school opened from the network.
     if let (Some(i), Some(state)) = (*school, open.state.as_ref()) {
         if let Some(doc) = state.network.schools.get(i).and_then(|s| s.doc()) {
+            // Each edit goes into the network as it is made (a saved network writes it
+            // soon after), so leaving without going back loses nothing either.
+            let on_doc = {
+                let open = open.dispatcher();
+                Callback::from(move |doc: Rc<Document>| {
+                    open.dispatch(OpenAction::Act(
+                        NetworkAction::ReplaceSchool(i, doc),
+                        js_sys::Date::now(),
+                    ))
+                })
+            };
             let on_back = {
                 let school = school.clone();
                 Callback::from(move |()| school.set(None))
             };
             return html! {
                 <SchoolView doc={doc.clone()} change={state.network.scenario.change_for(i)}
-                    network={AttrValue::from(state.network.name.clone())} {on_back} />
+                    network={AttrValue::from(state.network.name.clone())} {on_back} {on_doc} />
             };
         }
     }

@@ -141,6 +141,10 @@ pub fn NetworkPage(props: &NetworkPageProps) -> Html {
             }
         })
     });
+    let on_remove = props
+        .on_action
+        .as_ref()
+        .map(|cb| cb.reform(NetworkAction::RemoveSchool));
     let show = |p: NetPanel| props.panels.contains(&p);
     // The charts follow just after the paint, so a slider move waits only for the table;
     // past a page of schools, once the change has rested (their 50 schools each change
@@ -179,7 +183,7 @@ pub fn NetworkPage(props: &NetworkPageProps) -> Html {
             if show(NetPanel::Table) {
                 <NetworkTable schools={ByPtr::of(&network.schools)} rows={rows.rows.clone()} total={total.clone()}
                     failed={failed} own_changes={own_changes} network_change={change_text}
-                    on_change={on_school_change} on_open={props.on_open.clone()} busy={rows.busy} />
+                    on_change={on_school_change} on_open={props.on_open.clone()} {on_remove} busy={rows.busy} />
             }
             <NetworkCharts schools={ByPtr::of(&charted.0)} rows={charted.1.clone()} panels={props.panels.clone()} />
         </section>

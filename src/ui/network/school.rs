@@ -1,6 +1,6 @@
 //! One school of a network opened in the single-school workspace, under the change the
 //! network gives it, with a clear way back to the network. The workspace is the app's own,
-//! kept in memory (the network holds the school's budget).
+//! kept in memory; each edit goes back into the network as it is made.
 
 use std::rc::Rc;
 
@@ -26,6 +26,8 @@ pub struct SchoolViewProps {
     pub network: AttrValue,
     /// Back to the network.
     pub on_back: Callback<()>,
+    /// Told the school's budget as the user edits it (kept in the network).
+    pub on_doc: Callback<Rc<Document>>,
 }
 
 /// The workspace of one school, with "Back to the network" above it.
@@ -39,8 +41,9 @@ pub fn SchoolView(props: &SchoolViewProps) -> Html {
             ..EmbedOptions::default()
         }))
     });
-    let start = use_memo((props.doc.clone(), props.change), |(doc, change)| {
-        start_state((**doc).clone(), None, Some(*change))
+    // The workspace starts once from the school as opened; its edits come back as `doc`.
+    let start = use_memo((), |_| {
+        start_state((*props.doc).clone(), None, Some(props.change))
     });
     let on_back = {
         let cb = props.on_back.clone();
@@ -52,11 +55,11 @@ pub fn SchoolView(props: &SchoolViewProps) -> Html {
                 <button type="button" class="primary" onclick={on_back} data-testid="network-back">
                     { trf("← Back to {network}", &[("network", &props.network)]) }
                 </button>
-                <span class="small">{ trf("{school} under the network's change of {change}. Changes made here are not kept in the network.",
+                <span class="small">{ trf("{school} under the network's change of {change}. Changes made here are kept in the network.",
                     &[("school", &props.doc.school.name), ("change", &format::percent(props.change))]) }</span>
             </nav>
             <ContextProvider<EmbedContext> context={(*context).clone()}>
-                <App start={(*start).clone()} />
+                <App start={(*start).clone()} on_doc={props.on_doc.clone()} />
             </ContextProvider<EmbedContext>>
         </div>
     }

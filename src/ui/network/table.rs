@@ -3,7 +3,6 @@
 //! every school, and the total row. Rows keep their file-order hooks
 //! (`network-school-<i>`) whatever the sort.
 
-use std::cmp::Ordering;
 use std::rc::Rc;
 
 use rust_decimal::Decimal;
@@ -12,163 +11,14 @@ use yew::prelude::*;
 use sitebudget_core::engine::{NetworkTotal, SchoolRow};
 use sitebudget_core::format;
 use sitebudget_core::util::by_ptr::ByPtr;
-use sitebudget_core::util::i18n::{key, tr, trf};
-use sitebudget_core::util::sort;
+use sitebudget_core::util::i18n::{tr, trf};
+use sitebudget_core::view::network_table::{sort_order, NetworkColumn};
 
 use super::compute::RowResult;
 use sitebudget_core::app::networks::NetworkSchool;
 
 /// Rows per page of the table.
 pub const PAGE_ROWS: usize = 50;
-
-/// A column of the network table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Col {
-    /// The school's name.
-    School,
-    /// Pupils under the change.
-    Pupils,
-    /// Unduplicated share.
-    Unduplicated,
-    /// Allocation before cuts.
-    Allocation,
-    /// Allocation per pupil.
-    PerPupil,
-    /// Restricted share of the allocation.
-    Restricted,
-    /// Balance before cuts.
-    Balance,
-    /// Position FTE the plan cuts.
-    CutFte,
-    /// Deficit left after the plan.
-    Deficit,
-    /// Flexibility index.
-    FlexIndex,
-    /// Tightest breakpoint.
-    Lose,
-}
-
-impl Col {
-    /// Every column, in table order.
-    pub const ALL: [Col; 11] = [
-        Col::School,
-        Col::Pupils,
-        Col::Unduplicated,
-        Col::Allocation,
-        Col::PerPupil,
-        Col::Restricted,
-        Col::Balance,
-        Col::CutFte,
-        Col::Deficit,
-        Col::FlexIndex,
-        Col::Lose,
-    ];
-
-    /// The header's English text (a catalog key).
-    pub fn label(self) -> &'static str {
-        match self {
-            Col::School => key("School"),
-            Col::Pupils => key("Pupils"),
-            Col::Unduplicated => key("Unduplicated share"),
-            Col::Allocation => key("Allocation"),
-            Col::PerPupil => key("Allocation per pupil"),
-            Col::Restricted => key("Restricted share"),
-            Col::Balance => key("Balance before cuts"),
-            Col::CutFte => key("FTE cut"),
-            Col::Deficit => key("Deficit after the plan"),
-            Col::FlexIndex => key("Flexibility index"),
-            Col::Lose => key("Tightest breakpoint (pupils)"),
-        }
-    }
-
-    /// The name used in test ids (`network-sort-<name>`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Col::School => "school",
-            Col::Pupils => "pupils",
-            Col::Unduplicated => "unduplicated",
-            Col::Allocation => "allocation",
-            Col::PerPupil => "per-pupil",
-            Col::Restricted => "restricted",
-            Col::Balance => "balance",
-            Col::CutFte => "cut-fte",
-            Col::Deficit => "deficit",
-            Col::FlexIndex => "flex-index",
-            Col::Lose => "lose",
-        }
-    }
-
-    /// A row's figure in this column, for sorting (`None` sorts last).
-    fn figure(self, r: &SchoolRow) -> Option<Decimal> {
-        match self {
-            Col::School => None,
-            Col::Pupils => Some(Decimal::from(r.pupils)),
-            Col::Unduplicated => Some(r.unduplicated_share),
-            Col::Allocation => Some(r.allocation),
-            Col::PerPupil => r.per_pupil,
-            Col::Restricted => r.restricted_share,
-            Col::Balance => Some(r.balance),
-            Col::CutFte => Some(r.cut_fte),
-            Col::Deficit => Some(r.deficit),
-            Col::FlexIndex => Some(r.flex_index),
-            Col::Lose => r.lose.map(Decimal::from),
-        }
-    }
-}
-
-/// The table's order: school positions sorted by `by` (stable; schools without figures,
-/// and figures that are none, last whatever the direction).
-pub fn sort_order(
-    schools: &[NetworkSchool],
-    rows: &[Option<RowResult>],
-    by: Col,
-    descending: bool,
-) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..schools.len()).collect();
-    if by == Col::School {
-        let names: Vec<String> = schools
-            .iter()
-            .enumerate()
-            .map(|(i, s)| s.name(i).to_lowercase())
-            .collect();
-        sort::sort_by(&mut order, &|a: &usize, b: &usize| {
-            let o = names.get(*a).cmp(&names.get(*b));
-            if descending {
-                o.reverse()
-            } else {
-                o
-            }
-        });
-        return order;
-    }
-    let figure = |i: usize| -> Option<Decimal> {
-        match rows.get(i)?.as_deref()? {
-            Ok(r) => by.figure(r),
-            Err(_) => None,
-        }
-    };
-    let figures: Vec<Option<Decimal>> = order.iter().map(|&i| figure(i)).collect();
-    sort::sort_by(&mut order, &|a: &usize, b: &usize| {
-        let (fa, fb) = (
-            figures.get(*a).copied().flatten(),
-            figures.get(*b).copied().flatten(),
-        );
-        match (fa, fb) {
-            (Some(x), Some(y)) => {
-                let o = x.cmp(&y);
-                if descending {
-                    o.reverse()
-                } else {
-                    o
-                }
-            }
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        }
-    });
-    order
-}
 
 /// A figure's `data-*` text: the plain decimal, empty for none.
 fn plain(v: Option<Decimal>) -> String {
@@ -199,6 +49,9 @@ pub struct SchoolRowProps {
     /// Opens the school; absent when it cannot be opened here.
     #[prop_or_default]
     pub on_open: Option<Callback<usize>>,
+    /// Removes the school from the network; absent when read-only.
+    #[prop_or_default]
+    pub on_remove: Option<Callback<usize>>,
 }
 
 /// One school's row.
@@ -241,6 +94,16 @@ pub fn SchoolRowView(props: &SchoolRowProps) -> Html {
         }
         _ => html! { { &props.label } },
     };
+    let remove = props.on_remove.as_ref().map(|cb| {
+        let cb = cb.clone();
+        html! {
+            <button type="button" class="net-remove no-print" onclick={move |_| cb.emit(i)}
+                data-testid={format!("network-remove-{i}")}
+                aria-label={trf("Remove {school} from the network", &[("school", &props.label)])}
+                title={trf("Remove {school} from the network", &[("school", &props.label)])}>{ "✕" }</button>
+        }
+    });
+    let name = html! { <>{ name }{ remove.unwrap_or_default() }</> };
     match props.row.as_deref() {
         Some(Ok(r)) => html! {
             <tr data-testid={format!("network-school-{i}")} data-index={i.to_string()}
@@ -308,6 +171,9 @@ pub struct NetworkTableProps {
     /// A school is opened; absent when schools cannot be opened here.
     #[prop_or_default]
     pub on_open: Option<Callback<usize>>,
+    /// A school is removed; absent when read-only.
+    #[prop_or_default]
+    pub on_remove: Option<Callback<usize>>,
     /// Whether a newer scenario is being computed.
     #[prop_or_default]
     pub busy: bool,
@@ -316,7 +182,7 @@ pub struct NetworkTableProps {
 /// The sortable, paged network table with its total row.
 #[component]
 pub fn NetworkTable(props: &NetworkTableProps) -> Html {
-    let sort_by = use_state(|| (Col::School, false, true)); // (column, descending, file order)
+    let sort_by = use_state(|| (NetworkColumn::School, false, true)); // (column, descending, file order)
     let page = use_state(|| 0_usize);
     let (col, descending, file_order) = *sort_by;
     let order: Rc<Vec<usize>> = use_memo(
@@ -331,7 +197,18 @@ pub fn NetworkTable(props: &NetworkTableProps) -> Html {
             if *file_order {
                 (0..schools.0.len()).collect()
             } else {
-                sort_order(&schools.0, rows, *col, *descending)
+                let names: Vec<String> = schools
+                    .0
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| s.name(i))
+                    .collect();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                let figures: Vec<Option<&SchoolRow>> = rows
+                    .iter()
+                    .map(|r| r.as_deref().and_then(|r| r.as_ref().ok()))
+                    .collect();
+                sort_order(&names, &figures, *col, *descending)
             }
         },
     );
@@ -340,7 +217,7 @@ pub fn NetworkTable(props: &NetworkTableProps) -> Html {
     let current = (*page).min(pages - 1);
     let first = current * PAGE_ROWS;
     let last = (first + PAGE_ROWS).min(n);
-    let on_sort = |c: Col| {
+    let on_sort = |c: NetworkColumn| {
         let (sort_by, page) = (sort_by.clone(), page.clone());
         Callback::from(move |_: MouseEvent| {
             let (now, desc, file) = *sort_by;
@@ -348,13 +225,13 @@ pub fn NetworkTable(props: &NetworkTableProps) -> Html {
             let next = if now == c && !file {
                 !desc
             } else {
-                c != Col::School
+                c.numeric()
             };
             sort_by.set((c, next, false));
             page.set(0);
         })
     };
-    let aria = |c: Col| -> &'static str {
+    let aria = |c: NetworkColumn| -> &'static str {
         if file_order || c != col {
             "none"
         } else if descending {
@@ -385,15 +262,15 @@ pub fn NetworkTable(props: &NetworkTableProps) -> Html {
                     <caption class="visually-hidden">{ tr("Schools of the network under the enrollment change") }</caption>
                     <thead>
                         <tr>
-                            <th scope="col" aria-sort={aria(Col::School)}>
-                                <button type="button" class="sort-button" onclick={on_sort(Col::School)}
-                                    data-testid="network-sort-school">{ tr(Col::School.label()) }</button>
+                            <th scope="col" aria-sort={aria(NetworkColumn::School)}>
+                                <button type="button" class="sort-button" onclick={on_sort(NetworkColumn::School)}
+                                    data-testid="network-sort-school">{ tr(NetworkColumn::School.label()) }</button>
                             </th>
                             <th scope="col" class="num">{ tr("Change") }</th>
-                            for c in Col::ALL.into_iter().skip(1) {
-                                <th key={c.name()} scope="col" class="num" aria-sort={aria(c)}>
+                            for c in NetworkColumn::all().into_iter().skip(1) {
+                                <th key={c.key()} scope="col" class="num" aria-sort={aria(c)}>
                                     <button type="button" class="sort-button" onclick={on_sort(c)}
-                                        data-testid={format!("network-sort-{}", c.name())}>{ tr(c.label()) }</button>
+                                        data-testid={format!("network-sort-{}", c.key())}>{ tr(c.label()) }</button>
                                 </th>
                             }
                         </tr>
@@ -405,7 +282,8 @@ pub fn NetworkTable(props: &NetworkTableProps) -> Html {
                                 row={props.rows.get(i).cloned().flatten()}
                                 own_change={props.own_changes.get(i).cloned().flatten()}
                                 network_change={props.network_change.clone()}
-                                on_change={props.on_change.clone()} on_open={props.on_open.clone()} />
+                                on_change={props.on_change.clone()} on_open={props.on_open.clone()}
+                                on_remove={props.on_remove.clone()} />
                         }
                     </tbody>
                     <tfoot>

@@ -202,6 +202,9 @@ pub enum NetworkAction {
     AddSchools(Vec<Rc<Document>>),
     /// Removes the school at this position (its own change goes with it).
     RemoveSchool(usize),
+    /// Puts an edited budget in place of school `i` (edits made in the workspace,
+    /// carried back to the network); a school without a budget takes it too.
+    ReplaceSchool(usize, Rc<Document>),
     /// Sets the network-wide enrollment change (a fraction in −1…1).
     SetChange(Decimal),
     /// Sets or clears one school's own change (a fraction in −1…1).
@@ -228,6 +231,8 @@ const KIND_CHANGE: u64 = 1;
 const KIND_RENAME: u64 = 2;
 /// Overrides: one kind per school, from here up.
 const KIND_OVERRIDE: u64 = 1000;
+/// A school's edits carried back: one kind per school, from here up (a burst is one step).
+const KIND_REPLACE: u64 = 1 << 32;
 
 /// Whether a change lies within SPEC's bounds for an enrollment change (−100%…+100%).
 pub fn change_in_bounds(change: Decimal) -> bool {
@@ -250,6 +255,7 @@ impl NetworkState {
             NetworkAction::SetChange(_) => KIND_CHANGE,
             NetworkAction::Rename(_) => KIND_RENAME,
             NetworkAction::SetOverride(i, _) => KIND_OVERRIDE.saturating_add(*i as u64),
+            NetworkAction::ReplaceSchool(i, _) => KIND_REPLACE.saturating_add(*i as u64),
             _ => 0,
         };
         let now = &self.network;
@@ -321,6 +327,18 @@ impl NetworkState {
                     let keep = scenario.overrides.get(last - 1).copied().flatten();
                     scenario.set_override(last - 1, keep);
                 }
+            }
+            NetworkAction::ReplaceSchool(i, doc) => {
+                let Some(slot) = Rc::make_mut(&mut next.schools).get_mut(i) else {
+                    return self;
+                };
+                if slot
+                    .doc()
+                    .is_some_and(|d| Rc::ptr_eq(d, &doc) || **d == *doc)
+                {
+                    return self;
+                }
+                *slot = NetworkSchool::Budget(doc);
             }
             NetworkAction::SetChange(change) => {
                 if !change_in_bounds(change) || change == now.scenario.change {

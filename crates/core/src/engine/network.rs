@@ -200,16 +200,48 @@ impl PreparedSchool {
 /// A network's rows kept between changes, for the page: a school is prepared once per
 /// budget and recomputed only when its change (or its budget) moved, so a per-school
 /// change recomputes one school and a network-wide move every school without an override.
+/// Each school also remembers its rows under its last few changes, so a slider that comes
+/// back to a value recomputes nothing.
 #[derive(Clone, Debug, Default)]
 pub struct NetworkRows {
     entries: Vec<Option<RowEntry>>,
 }
+
+/// How many earlier changes each school remembers its row for.
+const REMEMBERED: usize = 4;
 
 #[derive(Clone, Debug)]
 struct RowEntry {
     prepared: PreparedSchool,
     change: Decimal,
     row: Result<SchoolRow, EngineError>,
+    /// Rows under earlier changes, newest first.
+    recent: Vec<(Decimal, Result<SchoolRow, EngineError>)>,
+}
+
+impl RowEntry {
+    /// Whether the row under `change` is at hand (current or remembered).
+    fn has(&self, change: Decimal) -> bool {
+        self.change == change || self.recent.iter().any(|(c, _)| *c == change)
+    }
+
+    /// Moves to `change`: a remembered row if there is one, else computed. Returns
+    /// whether it computed.
+    fn move_to(&mut self, change: Decimal) -> bool {
+        if self.change == change {
+            return false;
+        }
+        let kept = self.recent.iter().position(|(c, _)| *c == change);
+        let row = match kept {
+            Some(k) => self.recent.remove(k).1,
+            None => self.prepared.row(change),
+        };
+        let old = std::mem::replace(&mut self.row, row);
+        self.recent.insert(0, (self.change, old));
+        self.recent.truncate(REMEMBERED);
+        self.change = change;
+        kept.is_none()
+    }
 }
 
 impl NetworkRows {
@@ -220,6 +252,19 @@ impl NetworkRows {
         schools: &[Option<Rc<Document>>],
         scenario: &NetworkScenario,
     ) -> usize {
+        self.update_until(schools, scenario, &mut || false).0
+    }
+
+    /// As [`NetworkRows::update`], but asks `stop` after each school computed and stops
+    /// when it says so (a page computing a district in slices between paints); returns
+    /// how many were computed and whether every row is now up to date. Calling it again
+    /// goes on where it stopped.
+    pub fn update_until(
+        &mut self,
+        schools: &[Option<Rc<Document>>],
+        scenario: &NetworkScenario,
+        stop: &mut dyn FnMut() -> bool,
+    ) -> (usize, bool) {
         self.entries.truncate(schools.len());
         self.entries.resize_with(schools.len(), || None);
         let mut computed = 0;
@@ -229,14 +274,8 @@ impl NetworkRows {
                 continue;
             };
             let change = scenario.change_for(i);
-            match slot {
-                Some(e) if Rc::ptr_eq(e.prepared.doc(), doc) => {
-                    if e.change != change {
-                        e.row = e.prepared.row(change);
-                        e.change = change;
-                        computed += 1;
-                    }
-                }
+            let did = match slot {
+                Some(e) if Rc::ptr_eq(e.prepared.doc(), doc) => e.move_to(change),
                 _ => {
                     let prepared = PreparedSchool::new(doc.clone());
                     let row = prepared.row(change);
@@ -244,12 +283,47 @@ impl NetworkRows {
                         prepared,
                         change,
                         row,
+                        recent: Vec::new(),
                     });
-                    computed += 1;
+                    true
+                }
+            };
+            if did {
+                computed += 1;
+                if stop() {
+                    let rest_done = self.stale_from(i.saturating_add(1), schools, scenario) == 0;
+                    return (computed, rest_done);
                 }
             }
         }
-        computed
+        (computed, true)
+    }
+
+    /// How many schools an update would compute (rows neither current nor remembered).
+    pub fn stale(&self, schools: &[Option<Rc<Document>>], scenario: &NetworkScenario) -> usize {
+        self.stale_from(0, schools, scenario)
+    }
+
+    fn stale_from(
+        &self,
+        from: usize,
+        schools: &[Option<Rc<Document>>],
+        scenario: &NetworkScenario,
+    ) -> usize {
+        schools
+            .iter()
+            .enumerate()
+            .skip(from)
+            .filter(|(i, doc)| {
+                let Some(doc) = doc else {
+                    return false;
+                };
+                match self.entries.get(*i).and_then(Option::as_ref) {
+                    Some(e) if Rc::ptr_eq(e.prepared.doc(), doc) => !e.has(scenario.change_for(*i)),
+                    _ => true,
+                }
+            })
+            .count()
     }
 
     /// School `i`'s row: `None` when it has no budget, else its figures or why not.

@@ -60,21 +60,21 @@ impl NetworkColumn {
         ]
     }
 
-    /// The column's heading, in the language spoken.
-    pub fn label(self) -> String {
-        tr(match self {
+    /// The column's heading (a catalog key: show it through `tr`).
+    pub fn label(self) -> &'static str {
+        match self {
             NetworkColumn::School => key("School"),
             NetworkColumn::Pupils => key("Pupils"),
             NetworkColumn::Unduplicated => key("Unduplicated share"),
             NetworkColumn::Allocation => key("Allocation"),
-            NetworkColumn::PerPupil => key("Per pupil"),
+            NetworkColumn::PerPupil => key("Allocation per pupil"),
             NetworkColumn::Restricted => key("Restricted share"),
             NetworkColumn::Balance => key("Balance before cuts"),
             NetworkColumn::CutFte => key("FTE cut"),
-            NetworkColumn::Deficit => key("Deficit after plan"),
+            NetworkColumn::Deficit => key("Deficit after the plan"),
             NetworkColumn::FlexIndex => key("Flexibility index"),
-            NetworkColumn::Lose => key("Tightest breakpoint"),
-        })
+            NetworkColumn::Lose => key("Tightest breakpoint (pupils)"),
+        }
     }
 
     /// A short stable key (for test ids, URLs and stored sort choices).
