@@ -137,7 +137,7 @@ pub fn SchoolRowView(props: &SchoolRowProps) -> Html {
                 data-balance="" data-cut-fte="" data-deficit="" data-flex-index="" data-lose="">
                 <th scope="row">{ name }</th>
                 { change_cell }
-                <td colspan="10" class="negative" data-testid={format!("network-problem-{i}")}>{ why }</td>
+                <td colspan="10" class="negative" data-testid={format!("network-problem-{i}")}><div class="net-why">{ why }</div></td>
             </tr>
         },
         None => html! {
