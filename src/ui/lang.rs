@@ -65,16 +65,7 @@ const SPANISH_URL: &str = "i18n/es.json";
 /// a cache never pairs this page with an older catalog and the service worker keeps it
 /// with the version it belongs to.
 fn spanish_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(r#"meta[name="sitebudget-app"]"#)
-                .ok()
-                .flatten()
-        })
-        .and_then(|meta| meta.get_attribute("data-catalog-es"))
-        .filter(|url| !url.is_empty())
-        .unwrap_or_else(|| SPANISH_URL.to_owned())
+    crate::ui::worker::versioned_url("data-catalog-es", SPANISH_URL)
 }
 
 thread_local! {

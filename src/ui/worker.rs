@@ -22,6 +22,12 @@ const WORKER_URL: &str = "./xlsx_worker_loader.js";
 /// `<meta name="sitebudget-app">` (written by scripts/worker-version.mjs at build time), so
 /// a browser or CDN never pairs this page with a cached older worker.
 fn worker_url() -> String {
+    versioned_url("data-worker", WORKER_URL)
+}
+
+/// The URL the build wrote in `attr` of `<meta name="sitebudget-app">` (a file with its
+/// version: scripts/worker-version.mjs), or `fallback` when the page names none.
+pub fn versioned_url(attr: &str, fallback: &str) -> String {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| {
@@ -29,9 +35,9 @@ fn worker_url() -> String {
                 .ok()
                 .flatten()
         })
-        .and_then(|meta| meta.get_attribute("data-worker"))
+        .and_then(|meta| meta.get_attribute(attr))
         .filter(|url| !url.is_empty())
-        .unwrap_or_else(|| WORKER_URL.to_owned())
+        .unwrap_or_else(|| fallback.to_owned())
 }
 
 struct Client {

@@ -3,7 +3,7 @@
 
 pub mod height;
 mod load;
-mod shell;
+pub mod shell;
 
 use std::rc::Rc;
 

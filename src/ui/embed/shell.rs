@@ -146,19 +146,7 @@ fn Embedded(props: &EmbeddedProps) -> Html {
             <p class="panel embed-loading" aria-busy="true" data-testid="embed-loading">{ tr("Loading the budget…") }</p>
         },
         Load::Ready(state) => html! { <App start={state.clone()} /> },
-        Load::Failed(err) => html! {
-            <section class="panel embed-error" role="alert" data-testid="embed-error">
-                <h2>{ tr("This budget cannot be shown") }</h2>
-                <p class="negative">{ &err.headline }</p>
-                if !err.problems.is_empty() {
-                    <ul>
-                        for (i, problem) in err.problems.iter().enumerate() {
-                            <li key={i}>{ problem }</li>
-                        }
-                    </ul>
-                }
-            </section>
-        },
+        Load::Failed(err) => load_error(&tr("This budget cannot be shown"), err),
     };
     html! {
         <div class="embed" ref={root} data-testid="embed" data-saving="off">
@@ -240,5 +228,23 @@ fn Saved(props: &SavedProps) -> Html {
                 <p class="boot-text">{ tr("Reading the budgets saved in this browser…") }</p>
             </div>
         },
+    }
+}
+
+/// Why an embed shows nothing: a heading, the failure in one sentence and each problem
+/// (the single-school and the network embed alike).
+pub fn load_error(heading: &str, err: &LoadError) -> Html {
+    html! {
+        <section class="panel embed-error" role="alert" data-testid="embed-error">
+            <h2>{ heading }</h2>
+            <p class="negative">{ &err.headline }</p>
+            if !err.problems.is_empty() {
+                <ul>
+                    for (i, problem) in err.problems.iter().enumerate() {
+                        <li key={i}>{ problem }</li>
+                    }
+                </ul>
+            }
+        </section>
     }
 }

@@ -95,19 +95,9 @@ pub fn NetworkEmbed(props: &NetworkEmbedProps) -> Html {
         Some(Ok(network)) => {
             html! { <NetworkPage network={NetView(network.clone())} panels={panels} /> }
         }
-        Some(Err(err)) => html! {
-            <section class="panel embed-error" role="alert" data-testid="embed-error">
-                <h2>{ tr("This network cannot be shown") }</h2>
-                <p class="negative">{ &err.headline }</p>
-                if !err.problems.is_empty() {
-                    <ul>
-                        for (i, problem) in err.problems.iter().enumerate() {
-                            <li key={i}>{ problem }</li>
-                        }
-                    </ul>
-                }
-            </section>
-        },
+        Some(Err(err)) => {
+            crate::ui::embed::shell::load_error(&tr("This network cannot be shown"), err)
+        }
     };
     html! {
         <div class="embed network-embed" ref={root} data-testid="embed" data-saving="off">
