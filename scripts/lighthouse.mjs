@@ -3,7 +3,7 @@
 // preset, for the app and the embed. Prints each run's performance score, FCP, LCP, TBT,
 // max potential FID, CLS and any console errors. Uses Debian's Chromium; never downloads one.
 // Usage: node scripts/lighthouse.mjs [dist] [--runs=N] (N runs per page and preset; the
-// median score's run is printed). Exits non-zero under 95 on mobile or 100 on desktop
+// median score's run is printed; --only=app:mobile runs one page and preset). Exits non-zero under 95 on mobile or 100 on desktop
 // when --check is given.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
@@ -17,6 +17,8 @@ const args = process.argv.slice(2);
 const dist = resolve(args.find((a) => !a.startsWith("--")) ?? "dist");
 const runs = Number(args.find((a) => a.startsWith("--runs="))?.slice(7) ?? 1);
 const check = args.includes("--check");
+// --only=app:mobile (page:preset) runs one combination: for looking into one score.
+const only = args.find((a) => a.startsWith("--only="))?.slice(7);
 
 const MIME = {
   ".html": "text/html; charset=utf-8",
@@ -82,6 +84,7 @@ let failed = false;
 try {
   for (const [name, query] of PAGES) {
     for (const [preset, config] of PRESETS) {
+      if (only && only !== `${name}:${preset}`) continue;
       const results = [];
       for (let i = 0; i < runs; i++) {
         results.push(await audit(server.url + query, config));

@@ -86,3 +86,26 @@ test("on a phone the loading note is the largest paint and the budget arrives wi
     await page.close();
   }
 });
+
+test("the app's wasm and JS glue are fetched only after the loading note is painted", async () => {
+  const html = await (await fetch(server.url)).text();
+  // A preloaded wasm shares the first round trips with the stylesheet on a phone, and
+  // Lighthouse counts it as holding back the first paint when it arrives first.
+  assert.doesNotMatch(html, /rel="(module)?preload"/, "index.html preloads nothing");
+  for (const path of ["", "?embed&src=sample-school.json"]) {
+    const { page } = await load(path);
+    const { paint, files } = await page.evaluate(() => ({
+      paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+      files: performance
+        .getEntriesByType("resource")
+        .filter((e) => /\/sitebudget-[0-9a-f]+(_bg\.wasm|\.js)$/.test(e.name))
+        .map((e) => [e.name.split("/").pop(), e.startTime]),
+    }));
+    assert.ok(paint > 0, `a first paint is recorded loading /${path}`);
+    assert.equal(files.length, 2, `the glue and the wasm are fetched once each: ${JSON.stringify(files)}`);
+    for (const [name, start] of files) {
+      assert.ok(start >= paint, `${name} requested at ${start} ms, before the first paint at ${paint} ms (/${path})`);
+    }
+    await page.close();
+  }
+});
