@@ -1,7 +1,7 @@
 // Lighthouse (npm lighthouse@12.2.3) on the built dist/, served with gzip by a small server
 // started here, in the mobile preset (simulated slow 4G, 4x slower CPU) and the desktop
 // preset, for the app and the embed. Prints each run's performance score, FCP, LCP, TBT,
-// max potential FID, CLS and any console errors. Uses Debian's Chromium; never downloads one.
+// max potential FID, CLS (with each metric's own score) and any console errors. Uses Debian's Chromium; never downloads one.
 // Usage: node scripts/lighthouse.mjs [dist] [--runs=N] (N runs per page and preset; the
 // median score's run is printed; --only=app:mobile runs one page and preset). Exits non-zero under 95 on mobile or 100 on desktop
 // when --check is given.
@@ -97,8 +97,10 @@ try {
       console.log(
         `${name.padEnd(6)} ${preset.padEnd(8)} performance ${score}${runs > 1 ? ` (runs: ${all})` : ""}` +
           ` | FCP ${ms(a["first-contentful-paint"])} | LCP ${ms(a["largest-contentful-paint"])}` +
-          ` | TBT ${ms(a["total-blocking-time"])} | max potential FID ${ms(a["max-potential-fid"])}` +
-          ` | CLS ${a["cumulative-layout-shift"].numericValue.toFixed(3)}`,
+          ` | SI ${ms(a["speed-index"])} | TBT ${ms(a["total-blocking-time"])} | max potential FID ${ms(a["max-potential-fid"])}` +
+          ` | CLS ${a["cumulative-layout-shift"].numericValue.toFixed(3)}` +
+          // Each metric's own score (0-100), to see which one holds the total back.
+          ` | scores ${["first-contentful-paint", "largest-contentful-paint", "speed-index", "total-blocking-time", "cumulative-layout-shift"].map((k) => Math.round((a[k].score ?? 0) * 100)).join("/")}`,
       );
       for (const item of a["errors-in-console"]?.details?.items ?? []) {
         console.log(`       console error: ${item.description ?? ""} ${item.sourceLocation?.url ?? item.url ?? ""}`);

@@ -6,6 +6,43 @@
 const boot = document.getElementById("boot");
 const note = boot?.querySelector(".boot");
 
+/** The note's words in Spanish: the catalog's own texts (crates/core/tests/i18n.rs checks
+ * each against i18n/es.json), here because the note shows before the catalog could load. */
+const ES = {
+  "A school's budget line by line: what a change in enrollment does to it, the cuts it calls for, and where the money can move.":
+    "El presupuesto de una escuela línea por línea: lo que le hace un cambio en la inscripción, los recortes que exige y dónde se puede mover el dinero.",
+  "Loading the budget calculator…": "Cargando la calculadora de presupuestos…",
+  "The calculator could not start: {reason}.": "La calculadora no pudo iniciarse: {reason}.",
+  "this browser cannot run WebAssembly": "este navegador no puede ejecutar WebAssembly",
+  "its files did not load (the network may be down)": "sus archivos no se cargaron (puede que no haya conexión)",
+  "this browser refused to run it": "este navegador se negó a ejecutarla",
+  "Budgets saved in this browser are kept. Reload the page; if this keeps happening, try an up-to-date Chrome, Edge, Firefox or Safari, or ask whoever manages this computer whether WebAssembly is blocked.":
+    "Los presupuestos guardados en este navegador se conservan. Vuelva a cargar la página; si sigue ocurriendo, pruebe con Chrome, Edge, Firefox o Safari actualizados, o pregunte a quien administra esta computadora si WebAssembly está bloqueado.",
+};
+
+/** Whether the page will speak Spanish, chosen as src/ui/lang.rs chooses: `lang=` first,
+ * then (outside an embed) the switch's choice remembered in this browser. */
+function speaksSpanish() {
+  const params = new URLSearchParams(location.search);
+  const asked = params.get("lang")?.trim().toLowerCase();
+  if (asked === "es" || asked === "en") return asked === "es";
+  const embed = params.has("embed") && !["0", "false", "no"].includes(params.get("embed")?.trim());
+  try {
+    return !embed && localStorage.getItem("sitebudget-lang") === "es";
+  } catch {
+    return false; // storage blocked: nothing remembered
+  }
+}
+const spanish = speaksSpanish();
+/** `text` in the page's language. */
+const t = (text) => (spanish && ES[text]) || text;
+
+// The note in the reader's language from its first paint.
+if (spanish && note) {
+  document.documentElement.lang = "es";
+  for (const p of note.querySelectorAll(".boot-lead, .boot-text")) p.textContent = t(p.textContent.trim());
+}
+
 /** Replaces the loading note with why the app could not start and what to try. */
 function explain(reason) {
   if (!note || document.querySelector('[data-testid="rescue-panel"]')) return boot?.remove();
@@ -14,12 +51,11 @@ function explain(reason) {
   note.setAttribute("data-testid", "boot-failed");
   note.querySelector(".boot-lead")?.remove();
   const text = note.querySelector(".boot-text");
-  text.textContent = `The calculator could not start: ${reason}.`;
+  text.textContent = t("The calculator could not start: {reason}.").replace("{reason}", t(reason));
   const hint = document.createElement("p");
-  hint.textContent =
-    "Budgets saved in this browser are kept. Reload the page; if this keeps happening, " +
-    "try an up-to-date Chrome, Edge, Firefox or Safari, or ask whoever manages this computer " +
-    "whether WebAssembly is blocked.";
+  hint.textContent = t(
+    "Budgets saved in this browser are kept. Reload the page; if this keeps happening, try an up-to-date Chrome, Edge, Firefox or Safari, or ask whoever manages this computer whether WebAssembly is blocked.",
+  );
   note.append(hint);
 }
 
@@ -63,7 +99,32 @@ function keepOffline() {
     .catch((err) => console.warn("SiteBudget will not open offline:", err));
 }
 
+/** The budget or network the address names (`src=`, `network=`, on this site only), asked
+ * for at once instead of after the app has started: on a phone that is a round trip less
+ * before an embed shows its budget. The app takes each response once, after checking the
+ * address under its own rules (src/ui/embed/load.rs, `early_fetch`); one it refuses is
+ * simply never read. */
+function fetchEarly() {
+  const early = new Map();
+  const params = new URLSearchParams(location.search);
+  for (const name of ["src", "network"]) {
+    const value = params.get(name);
+    if (!value) continue;
+    try {
+      const url = new URL(value, document.baseURI);
+      if (url.origin !== location.origin) continue;
+      const response = fetch(url.href, { mode: "same-origin" });
+      response.catch(() => {}); // the app reports a failure when it reads this
+      early.set(url.href, response);
+    } catch {
+      // Not an address: the app says so in its own words.
+    }
+  }
+  window.__sitebudgetEarly = early;
+}
+
 try {
+  fetchEarly();
   if (typeof WebAssembly !== "object") throw new Error("this browser cannot run WebAssembly");
   const app = document.querySelector('meta[name="sitebudget-app"]');
   const js = new URL(app.dataset.js, document.baseURI).href;
@@ -73,11 +134,21 @@ try {
   // stylesheet, and on a fast connection the app could be drawn before the note was ever
   // shown. No preload either (Trunk.toml's empty pattern_preload): a preloaded wasm that
   // arrives before the first paint is counted by Lighthouse as holding that paint back.
-  // A hidden page or a frame out of view gets no frames: there, 100 ms at most.
+  // The browser's own report of the first contentful paint says the note is on screen
+  // (where it cannot report one, a frame and a task). A hidden page or a frame out of view
+  // paints nothing: there, 100 ms at most; a visible page that is slow to paint, 1 s.
   await new Promise((painted) => {
     if (document.visibilityState === "hidden") return painted();
-    requestAnimationFrame(() => setTimeout(painted));
-    setTimeout(painted, 100);
+    if (PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+      new PerformanceObserver((list, observer) => {
+        if (!list.getEntriesByName("first-contentful-paint").length) return;
+        observer.disconnect();
+        painted();
+      }).observe({ type: "paint", buffered: true });
+    } else {
+      requestAnimationFrame(() => setTimeout(painted));
+    }
+    setTimeout(painted, window.top === window.self ? 1000 : 100);
   });
   // The glue and the wasm come at once; `init` compiles the wasm as it streams in.
   const wasmResponse = fetch(wasm);

@@ -176,3 +176,31 @@ test("the file helper is told the page's language and still reads a CSV in Spani
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the loading note speaks Spanish from its first paint, and so does its explanation if the app cannot start", async () => {
+  // The app's files never arrive: what the reader sees is the note index.html carries.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.route(/sitebudget-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+  await page.goto(server.url + "?lang=es");
+  const note = await page.waitForSelector('[data-testid="boot-failed"]');
+  assert.equal(await htmlLang(page), "es");
+  const text = await note.textContent();
+  assert.match(text, /La calculadora no pudo iniciarse: sus archivos no se cargaron/);
+  assert.match(text, /Vuelva a cargar la página/);
+  await context.close();
+
+  // Held before the app starts: the lead and the loading line are the catalog's Spanish.
+  const held = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const slow = await held.newPage();
+  await slow.route(/sitebudget-[0-9a-f]+_bg\.wasm$/, () => {}); // never answered
+  await slow.goto(server.url + "?embed&src=sample-school.json&lang=es");
+  await slow.waitForSelector("#boot .boot-lead");
+  const catalog = JSON.parse(await (await fetch(server.url + "i18n/es.json")).text());
+  assert.equal(
+    (await slow.textContent("#boot .boot-lead")).trim(),
+    catalog["A school's budget line by line: what a change in enrollment does to it, the cuts it calls for, and where the money can move."],
+  );
+  assert.equal((await slow.textContent("#boot .boot-text")).trim(), catalog["Loading the budget calculator…"]);
+  await held.close();
+});

@@ -109,3 +109,19 @@ test("the app's wasm and JS glue are fetched only after the loading note is pain
     await page.close();
   }
 });
+
+test("an embed asks for its budget beside the app's files, once, not after the app starts", async () => {
+  const { page } = await load("?embed&src=sample-school.json", { slowWasm: true });
+  const { budget, wasm } = await page.evaluate(() => {
+    const entries = performance.getEntriesByType("resource");
+    return {
+      budget: entries.filter((e) => e.name.endsWith("/sample-school.json")).map((e) => e.startTime),
+      wasm: entries.find((e) => /_bg\.wasm$/.test(e.name))?.responseEnd,
+    };
+  });
+  assert.equal(budget.length, 1, "the budget is fetched once (the app takes boot.js's response)");
+  // The wasm is held back 400 ms here, so a budget asked for by the started app comes after it.
+  assert.ok(budget[0] < wasm, `the budget was asked for at ${budget[0]} ms, the wasm arrived at ${wasm} ms`);
+  assert.match(await page.textContent('[data-testid="total-allocation"]'), /3,406,750/);
+  await page.close();
+});

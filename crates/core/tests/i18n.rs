@@ -99,7 +99,32 @@ fn source_keys() -> BTreeMap<String, String> {
             }
         }
     }
+    for (en, _) in loading_note() {
+        keys.entry(en).or_insert_with(|| "web/boot.js".to_owned());
+    }
     keys
+}
+
+/// The loading note's texts in web/boot.js's `ES` table, each pair as written there: the
+/// note shows before the catalog could load, so it keeps its own copy of their Spanish.
+fn loading_note() -> Vec<(String, String)> {
+    let text = fs::read_to_string(root().join("web/boot.js")).expect("web/boot.js exists");
+    let table = text
+        .split_once("const ES = {")
+        .and_then(|(_, rest)| rest.split_once("\n};"))
+        .map(|(table, _)| table)
+        .expect("web/boot.js has its `const ES = { … };` table");
+    // Each entry is `"English":` then `"Spanish",`, on one line or two; the texts hold no `"`.
+    let strings: Vec<String> = table
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect();
+    strings
+        .chunks(2)
+        .filter_map(|pair| Some((pair.first()?.clone(), pair.get(1)?.clone())))
+        .collect()
 }
 
 fn spanish() -> BTreeMap<String, String> {
@@ -162,4 +187,31 @@ fn translations_keep_their_places() {
         "translations whose {{places}} differ:\n{}",
         wrong.join("\n")
     );
+}
+
+#[test]
+fn the_loading_note_speaks_the_catalogs_spanish() {
+    let note = loading_note();
+    // The lead, the loading line, the failure's frame, its three reasons and the hint.
+    assert_eq!(note.len(), 7, "the note's table: {note:?}");
+    let index = fs::read_to_string(root().join("index.html")).expect("index.html exists");
+    for text in [
+        "A school's budget line by line",
+        "Loading the budget calculator…",
+    ] {
+        let en = note.iter().find(|(en, _)| en.starts_with(text));
+        let en = en.map(|(en, _)| en.as_str()).unwrap_or(text);
+        assert!(
+            index.contains(en),
+            "index.html's note reads {en:?} as boot.js translates it"
+        );
+    }
+    let es = spanish();
+    for (en, written) in note {
+        assert_eq!(
+            es.get(&en),
+            Some(&written),
+            "web/boot.js's Spanish for {en:?} is i18n/es.json's"
+        );
+    }
 }

@@ -100,6 +100,19 @@ pub enum FetchError {
     Status(String),
 }
 
+/// The fetch of `href` web/boot.js started while the app loaded (the address's `src=` or
+/// `network=`), taken at most once: a second load of the same address asks again.
+fn early_fetch(window: &web_sys::Window, href: &str) -> Option<js_sys::Promise> {
+    let early: js_sys::Map = js_sys::Reflect::get(window, &"__sitebudgetEarly".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let key = wasm_bindgen::JsValue::from_str(href);
+    let promise = early.get(&key).dyn_into::<js_sys::Promise>().ok()?;
+    early.delete(&key);
+    Some(promise)
+}
+
 /// Fetches `src` (same origin only) as text.
 pub async fn fetch_text(src: &str) -> Result<String, FetchError> {
     let window = web_sys::window().ok_or(FetchError::NoPage(false))?;
@@ -118,12 +131,14 @@ pub async fn fetch_text(src: &str) -> Result<String, FetchError> {
     }
     let init = web_sys::RequestInit::new();
     init.set_mode(web_sys::RequestMode::SameOrigin);
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str_and_init(&url.href(), &init))
-            .await
-            .ok()
-            .and_then(|r| r.dyn_into().ok())
-            .ok_or(FetchError::Unreachable)?;
+    let href = url.href();
+    let request =
+        early_fetch(&window, &href).unwrap_or_else(|| window.fetch_with_str_and_init(&href, &init));
+    let response: web_sys::Response = JsFuture::from(request)
+        .await
+        .ok()
+        .and_then(|r| r.dyn_into().ok())
+        .ok_or(FetchError::Unreachable)?;
     if !response.ok() {
         let status = format!("{} {}", response.status(), response.status_text());
         return Err(FetchError::Status(status.trim().to_owned()));
