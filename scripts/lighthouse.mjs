@@ -5,13 +5,11 @@
 // Usage: node scripts/lighthouse.mjs [dist] [--runs=N] (N runs per page and preset; the
 // median score's run is printed; --only=app:mobile runs one page and preset). Exits non-zero under 95 on mobile or 100 on desktop
 // when --check is given.
-import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
+import { resolve } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { serve } from "./serve-gzip.mjs";
 
 const args = process.argv.slice(2);
 const dist = resolve(args.find((a) => !a.startsWith("--")) ?? "dist");
@@ -19,41 +17,6 @@ const runs = Number(args.find((a) => a.startsWith("--runs="))?.slice(7) ?? 1);
 const check = args.includes("--check");
 // --only=app:mobile (page:preset) runs one combination: for looking into one score.
 const only = args.find((a) => a.startsWith("--only="))?.slice(7);
-
-const MIME = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-};
-
-/** Serves `dir` on a loopback port, gzipped when the browser accepts it, as a host would. */
-async function serve(dir) {
-  const cache = new Map();
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const rel = normalize(path.endsWith("/") ? `${path}index.html` : path).replace(/^([/\\])+/, "");
-    let body;
-    try {
-      body = await readFile(join(dir, rel));
-    } catch {
-      res.writeHead(404, { "content-type": "text/plain" });
-      return res.end("not found");
-    }
-    const headers = { "content-type": MIME[extname(rel)] ?? "application/octet-stream" };
-    if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
-      if (!cache.has(rel)) cache.set(rel, gzipSync(body, { level: 9 }));
-      body = cache.get(rel);
-      headers["content-encoding"] = "gzip";
-    }
-    res.writeHead(200, headers);
-    res.end(body);
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
-}
 
 const PAGES = [
   ["app", ""],

@@ -5,33 +5,17 @@
 // note gone), and when each file was asked for and arrived. Lighthouse's simulation
 // (scripts/lighthouse.mjs) scores the page; this says what a reader waits for.
 // Usage: node scripts/phone-load.mjs [dist] [--runs=N] [--query=?embed&src=sample-school.json]
-import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
+import { resolve } from "node:path";
 import { chromium } from "playwright-core";
+import { serve } from "./serve-gzip.mjs";
 
 const args = process.argv.slice(2);
 const dist = resolve(args.find((a) => !a.startsWith("--")) ?? "dist");
 const runs = Number(args.find((a) => a.startsWith("--runs="))?.slice(7) ?? 3);
 const query = args.find((a) => a.startsWith("--query="))?.slice(8) ?? "";
 
-const MIME = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json", ".svg": "image/svg+xml" };
-const gz = new Map();
-const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const rel = normalize(path.endsWith("/") ? `${path}index.html` : path).replace(/^([/\\])+/, "");
-  try {
-    if (!gz.has(rel)) gz.set(rel, gzipSync(await readFile(join(dist, rel)), { level: 9 }));
-    res.writeHead(200, { "content-type": MIME[extname(rel)] ?? "application/octet-stream", "content-encoding": "gzip" });
-    res.end(gz.get(rel));
-  } catch {
-    res.writeHead(404);
-    res.end();
-  }
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const url = `http://127.0.0.1:${server.address().port}/${query}`;
+const server = await serve(dist);
+const url = server.url + query;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu"] });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const seen = [];
