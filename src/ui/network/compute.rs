@@ -48,6 +48,9 @@ pub fn compute_one(school: &NetworkSchool, change: Decimal) -> RowResult {
 /// What the page shows from the core's rows: each school's figures, or why it has none.
 fn snapshot(rows: &NetworkRows, schools: &[NetworkSchool]) -> Rc<Vec<Option<RowResult>>> {
     let shown = schools.iter().enumerate().map(|(i, school)| {
+        if school.is_loading() {
+            return None; // Still coming: no figures and no reason yet.
+        }
         if school.doc().is_none() {
             return Some(Rc::new(Err(school.problem().unwrap_or_default())));
         }

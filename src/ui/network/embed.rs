@@ -7,12 +7,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use sitebudget_core::app::networks::Network;
+use sitebudget_core::app::networks::{Arrival, Network, NetworkAction, NetworkState};
 use sitebudget_core::util::i18n::{tr, trf};
 use sitebudget_core::util::url::query_pairs;
 use sitebudget_core::view::embed_options::{parse_embed_options, EmbedOptions};
 
-use super::load::{fetch_network, load_schools};
+use super::load::{begin, fetch_network, fetch_schools};
 use super::page::{NetPanel, NetView, NetworkPage};
 use crate::ui::embed::height::use_post_height;
 use crate::ui::embed::LoadError;
@@ -53,6 +53,39 @@ pub fn network_embed_options(query: &str) -> (EmbedOptions, Vec<NetPanel>) {
     (options, ordered)
 }
 
+/// Where the embed's network stands: not read yet, shown (its schools filling in as they
+/// arrive), or not to be shown.
+#[derive(Default)]
+enum EmbedNet {
+    #[default]
+    Reading,
+    Shown(Rc<NetworkState>),
+    Failed(LoadError),
+}
+
+/// What changes the embed's network.
+enum EmbedAction {
+    Show(Network),
+    Arrived(Vec<Arrival>),
+    Failed(LoadError),
+}
+
+impl Reducible for EmbedNet {
+    type Action = EmbedAction;
+
+    fn reduce(self: Rc<Self>, action: EmbedAction) -> Rc<Self> {
+        match (action, &*self) {
+            (EmbedAction::Show(n), _) => Rc::new(EmbedNet::Shown(Rc::new(NetworkState::new(n)))),
+            (EmbedAction::Arrived(batch), EmbedNet::Shown(state)) => {
+                let next = state.clone().apply(NetworkAction::Arrived(batch), 0.0);
+                Rc::new(EmbedNet::Shown(next))
+            }
+            (EmbedAction::Arrived(_), _) => self,
+            (EmbedAction::Failed(e), _) => Rc::new(EmbedNet::Failed(e)),
+        }
+    }
+}
+
 /// Props of [`NetworkEmbed`].
 #[derive(Properties, PartialEq)]
 pub struct NetworkEmbedProps {
@@ -69,33 +102,34 @@ pub fn NetworkEmbed(props: &NetworkEmbedProps) -> Html {
     let parsed = use_memo(props.query.clone(), |q| network_embed_options(q));
     let (options, panels) = (&parsed.0, Rc::new(parsed.1.clone()));
     use_post_height(root.clone(), options.id.clone());
-    let load = use_state(|| None::<Result<Network, LoadError>>);
+    let load = use_reducer(EmbedNet::default);
     {
-        let (load, path, change) = (load.clone(), props.path.clone(), options.change);
+        let (load, path, change) = (load.dispatcher(), props.path.clone(), options.change);
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match fetch_network(&path).await {
+                match fetch_network(&path).await {
                     Ok(file) => {
-                        let mut network = load_schools(&path, file).await;
+                        // Shown at once, each school filling in as its file arrives.
+                        let (mut network, todo) = begin(file);
                         if let Some(change) = change {
                             Rc::make_mut(&mut network.scenario).change = change;
                         }
-                        Ok(network)
+                        load.dispatch(EmbedAction::Show(network));
+                        fetch_schools(&path, todo, load.to_callback().reform(EmbedAction::Arrived));
                     }
-                    Err(e) => Err(e),
-                };
-                load.set(Some(result));
+                    Err(e) => load.dispatch(EmbedAction::Failed(e)),
+                }
             });
         });
     }
     let body = match &*load {
-        None => html! {
+        EmbedNet::Reading => html! {
             <p class="panel embed-loading" aria-busy="true" data-testid="embed-loading">{ tr("Loading the network…") }</p>
         },
-        Some(Ok(network)) => {
-            html! { <NetworkPage network={NetView(network.clone())} panels={panels} /> }
+        EmbedNet::Shown(state) => {
+            html! { <NetworkPage network={NetView(state.network.clone())} panels={panels} /> }
         }
-        Some(Err(err)) => {
+        EmbedNet::Failed(err) => {
             crate::ui::embed::shell::load_error(&tr("This network cannot be shown"), err)
         }
     };
