@@ -7,15 +7,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use sitebudget_core::app::networks::{Arrival, Network, NetworkAction, NetworkState};
 use sitebudget_core::util::i18n::{tr, trf};
 use sitebudget_core::util::url::query_pairs;
 use sitebudget_core::view::embed_options::{parse_embed_options, EmbedOptions};
 
-use super::load::{begin, fetch_network, fetch_schools};
+use super::hub::{show_loading, Loading, OpenNet};
+use super::load::{begin, fetch_network};
 use super::page::{NetPanel, NetView, NetworkPage};
 use crate::ui::embed::height::use_post_height;
-use crate::ui::embed::LoadError;
 
 /// The network embed's options: the single-school embed's (id, change) with its own panels.
 pub fn network_embed_options(query: &str) -> (EmbedOptions, Vec<NetPanel>) {
@@ -53,39 +52,6 @@ pub fn network_embed_options(query: &str) -> (EmbedOptions, Vec<NetPanel>) {
     (options, ordered)
 }
 
-/// Where the embed's network stands: not read yet, shown (its schools filling in as they
-/// arrive), or not to be shown.
-#[derive(Default)]
-enum EmbedNet {
-    #[default]
-    Reading,
-    Shown(Rc<NetworkState>),
-    Failed(LoadError),
-}
-
-/// What changes the embed's network.
-enum EmbedAction {
-    Show(Network),
-    Arrived(Vec<Arrival>),
-    Failed(LoadError),
-}
-
-impl Reducible for EmbedNet {
-    type Action = EmbedAction;
-
-    fn reduce(self: Rc<Self>, action: EmbedAction) -> Rc<Self> {
-        match (action, &*self) {
-            (EmbedAction::Show(n), _) => Rc::new(EmbedNet::Shown(Rc::new(NetworkState::new(n)))),
-            (EmbedAction::Arrived(batch), EmbedNet::Shown(state)) => {
-                let next = state.clone().apply(NetworkAction::Arrived(batch), 0.0);
-                Rc::new(EmbedNet::Shown(next))
-            }
-            (EmbedAction::Arrived(_), _) => self,
-            (EmbedAction::Failed(e), _) => Rc::new(EmbedNet::Failed(e)),
-        }
-    }
-}
-
 /// Props of [`NetworkEmbed`].
 #[derive(Properties, PartialEq)]
 pub struct NetworkEmbedProps {
@@ -102,36 +68,38 @@ pub fn NetworkEmbed(props: &NetworkEmbedProps) -> Html {
     let parsed = use_memo(props.query.clone(), |q| network_embed_options(q));
     let (options, panels) = (&parsed.0, Rc::new(parsed.1.clone()));
     use_post_height(root.clone(), options.id.clone());
-    let load = use_reducer(EmbedNet::default);
+    // The hub's own state: the network shown at once, its schools filling in as they arrive.
+    let open = use_reducer(OpenNet::default);
+    let failed = use_state(|| Loading::Idle);
     {
-        let (load, path, change) = (load.dispatcher(), props.path.clone(), options.change);
+        let (open, failed) = (open.dispatcher(), failed.clone());
+        let (path, change) = (props.path.clone(), options.change);
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 match fetch_network(&path).await {
                     Ok(file) => {
-                        // Shown at once, each school filling in as its file arrives.
                         let (mut network, todo) = begin(file);
                         if let Some(change) = change {
                             Rc::make_mut(&mut network.scenario).change = change;
                         }
-                        load.dispatch(EmbedAction::Show(network));
-                        fetch_schools(&path, todo, load.to_callback().reform(EmbedAction::Arrived));
+                        let loads = Rc::new(std::cell::RefCell::new(0));
+                        show_loading(&open, &loads, &path, (network, todo));
                     }
-                    Err(e) => load.dispatch(EmbedAction::Failed(e)),
+                    Err(e) => failed.set(Loading::Failed(e)),
                 }
             });
         });
     }
-    let body = match &*load {
-        EmbedNet::Reading => html! {
-            <p class="panel embed-loading" aria-busy="true" data-testid="embed-loading">{ tr("Loading the network…") }</p>
-        },
-        EmbedNet::Shown(state) => {
-            html! { <NetworkPage network={NetView(state.network.clone())} panels={panels} /> }
-        }
-        EmbedNet::Failed(err) => {
+    let body = match (&*failed, &open.state) {
+        (Loading::Failed(err), _) => {
             crate::ui::embed::shell::load_error(&tr("This network cannot be shown"), err)
         }
+        (_, Some(state)) => {
+            html! { <NetworkPage network={NetView(state.network.clone())} panels={panels} /> }
+        }
+        _ => html! {
+            <p class="panel embed-loading" aria-busy="true" data-testid="embed-loading">{ tr("Loading the network…") }</p>
+        },
     };
     html! {
         <div class="embed network-embed" ref={root} data-testid="embed" data-saving="off">

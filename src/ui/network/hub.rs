@@ -129,11 +129,14 @@ pub struct NetworksViewProps {
     pub incoming: Option<Rc<(String, String)>>,
 }
 
-/// Where loading a network by address or file stands.
+/// Where loading a network by address or file stands (the embed's too).
 #[derive(Clone, Debug, PartialEq)]
-enum Loading {
+pub enum Loading {
+    /// Nothing is being read.
     Idle,
+    /// Being read: what the page says meanwhile.
     Busy(String),
+    /// It cannot be shown: why.
     Failed(LoadError),
 }
 
@@ -152,14 +155,14 @@ fn open_text(name: &str, text: &str) -> Result<(Network, Vec<(usize, String)>), 
 
 /// Shows a network read from its file at once and fetches its schools still coming
 /// (relative to `path`) under a new load number, their arrivals in batches.
-fn show_loading(
+pub fn show_loading(
     open: &UseReducerDispatcher<OpenNet>,
-    loads: &Rc<std::cell::Cell<u32>>,
+    loads: &Rc<std::cell::RefCell<u32>>,
     path: &str,
     (network, todo): (Network, Vec<(usize, String)>),
 ) {
-    let load = loads.get().wrapping_add(1).max(1);
-    loads.set(load);
+    let load = loads.borrow().wrapping_add(1).max(1);
+    *loads.borrow_mut() = load;
     open.dispatch(OpenAction::Show(None, network, load));
     let open = open.clone();
     fetch_schools(
@@ -195,14 +198,13 @@ impl NetWrites {
 
 /// Writes `network`'s record under `id` now; once written, the record is known as
 /// written, its journal dropped, and the waiting change cleared if it is this one.
-/// Calls `done` with whether it was written.
+/// Calls `done` with whether it was written (one copy of the write for every caller).
 fn write_network(
     writes: &Rc<std::cell::RefCell<NetWrites>>,
     backend: ByPtr<Backend>,
-    id: u32,
-    network: Network,
+    (id, network): (u32, Network),
     record: String,
-    done: impl FnOnce(bool, Network) + 'static,
+    done: Box<dyn FnOnce(bool, Network)>,
 ) {
     let writes = writes.clone();
     wasm_bindgen_futures::spawn_local(async move {
@@ -258,7 +260,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
     let written = use_mut_ref(|| None::<(u32, Network)>);
     let writes = use_mut_ref(NetWrites::default);
     // Numbers each load, so a network opened meanwhile takes no other network's schools.
-    let loads = use_memo((), |_| Rc::new(std::cell::Cell::new(0_u32)));
+    let loads = use_mut_ref(|| 0_u32);
 
     // The saved networks, read once.
     {
@@ -274,7 +276,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
     // A network by address, once: shown as soon as its file is read, its schools as they come.
     {
         let (open, loading, src) = (open.dispatcher(), loading.clone(), props.src.clone());
-        let loads = (*loads).clone();
+        let loads = loads.clone();
         use_effect_with(src, move |src| {
             if let Some(path) = src.clone() {
                 loading.set(Loading::Busy(trf(
@@ -296,7 +298,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
     // A file handed over by the app (dropped on the page).
     {
         let (open, loading) = (open.dispatcher(), loading.clone());
-        let loads = (*loads).clone();
+        let loads = loads.clone();
         use_effect_with(
             props.incoming.clone().map(|i| ByPtr::of(&i)),
             move |incoming| {
@@ -340,7 +342,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                 save_state.set(Some(false));
                 let task = Timeout::new(SAVE_DELAY_MS, move || {
                     let record = network.record();
-                    write_network(&writes, backend, id, network, record, move |ok, network| {
+                    let done = Box::new(move |ok, network: Network| {
                         save_state.set(Some(ok));
                         let mut list = (*saved).clone();
                         let entry = SavedNet {
@@ -354,6 +356,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                         }
                         saved.set(list);
                     });
+                    write_network(&writes, backend, (id, network), record, done);
                 });
                 *timer.borrow_mut() = Some(task);
             }
@@ -387,9 +390,8 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                         persist::write_journal(&journal_key_of(&key), &plan);
                     }
                     let save_state = save_state.clone();
-                    write_network(&writes, backend, id, network, record, move |ok, _| {
-                        save_state.set(Some(ok));
-                    });
+                    let done = Box::new(move |ok, _| save_state.set(Some(ok)));
+                    write_network(&writes, backend, (id, network), record, done);
                 })
             });
             move || drop(listener)
@@ -586,7 +588,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                     })
                 }}
                 on_file={{
-                    let (open, loading, loads) = (open.dispatcher(), loading.clone(), (*loads).clone());
+                    let (open, loading, loads) = (open.dispatcher(), loading.clone(), loads.clone());
                     Callback::from(move |file: web_sys::File| {
                         let (open, loading, loads) = (open.clone(), loading.clone(), loads.clone());
                         let name = file.name();

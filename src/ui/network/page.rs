@@ -123,9 +123,7 @@ pub fn NetworkPage(props: &NetworkPageProps) -> Html {
         .iter()
         .filter(|r| matches!(r.as_deref(), Some(Err(_))))
         .count();
-    let waiting = *use_memo(ByPtr::of(&network.schools), |s| {
-        s.0.iter().filter(|s| s.is_loading()).count()
-    });
+    let waiting = network.waiting();
     let change = network.scenario.change;
     let change_text = AttrValue::from(percent_text(change));
     let own_changes: Rc<Vec<Option<AttrValue>>> = use_memo(network.scenario.clone(), |s| {
