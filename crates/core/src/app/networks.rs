@@ -74,11 +74,14 @@ impl Arrival {
     }
 }
 
+/// A network's schools, shared between its states.
+type Schools = Rc<Vec<NetworkSchool>>;
+
 /// Puts each arrival in its school's place: the position it was asked for when that school
 /// is still coming from the same path, else the first school still coming from it (a
 /// school removed meanwhile moved the others up); an arrival with no place is dropped.
 /// Returns whether anything changed (the list is copied only then).
-fn place(schools: &mut Rc<Vec<NetworkSchool>>, arrivals: &[Arrival]) -> bool {
+fn place(schools: &mut Schools, arrivals: &[Arrival]) -> bool {
     let coming =
         |s: &NetworkSchool, from: &str| matches!(s, NetworkSchool::Loading { src } if src == from);
     let mut changed = false;
@@ -375,8 +378,7 @@ impl NetworkState {
                 let mut history = self.history.clone();
                 if history.undo_steps() > 0 || history.redo_steps() > 0 {
                     // Steps share their lists: each distinct list is placed into once.
-                    let mut placed: Vec<(Rc<Vec<NetworkSchool>>, Rc<Vec<NetworkSchool>>)> =
-                        Vec::new();
+                    let mut placed: Vec<(Schools, Schools)> = Vec::new();
                     Rc::make_mut(&mut history).for_each_mut(|n| {
                         if let Some((_, new)) =
                             placed.iter().find(|(old, _)| Rc::ptr_eq(old, &n.schools))
