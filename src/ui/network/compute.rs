@@ -69,7 +69,7 @@ fn now() -> f64 {
 
 /// Lets the page handle input and paint before the next chunk: a message to ourselves,
 /// which (unlike a nested zero timeout) is not clamped to 4 ms.
-async fn yield_to_page() {
+pub async fn yield_to_page() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let Ok(channel) = web_sys::MessageChannel::new() else {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);

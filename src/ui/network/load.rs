@@ -17,6 +17,7 @@ use sitebudget_core::io::network::{read_network, resolve_src};
 use sitebudget_core::model::NetworkFile;
 use sitebudget_core::util::i18n::{tr, trf};
 
+use super::compute::yield_to_page;
 use crate::ui::embed::{fetch_text, load_src, FetchError, LoadError};
 
 /// Why a network could not be shown: a headline and each problem.
@@ -24,6 +25,8 @@ pub type NetLoadError = LoadError;
 
 /// At most one batch of arrivals reaches the page in this many milliseconds.
 const BATCH_MS: u32 = 50;
+/// How many fetches start in one task (each takes the page about half a millisecond).
+const SLICE: usize = 50;
 
 /// The network file at `path`, read (its schools not yet loaded).
 pub async fn fetch_network(path: &str) -> Result<NetworkFile, NetLoadError> {
@@ -84,9 +87,11 @@ fn hand_over(batch: &Rc<RefCell<Batch>>) {
     }
 }
 
-/// Fetches each school of `todo` relative to `path`, all at once. Each file is read as
-/// it arrives (so no one task reads a district), and the arrivals go to `deliver` in
-/// batches: at most one every [`BATCH_MS`], the last as soon as the last file is in.
+/// Fetches each school of `todo` relative to `path`: every fetch is started at once, in
+/// slices of [`SLICE`] a task (a thousand started in one task froze the page for half a
+/// second). Each file is read as it arrives (so no one task reads a district), and
+/// the arrivals go to `deliver` in batches: at most one every [`BATCH_MS`], the last as
+/// soon as the last file is in.
 pub fn fetch_schools(path: &str, todo: Vec<(usize, String)>, deliver: Callback<Vec<Arrival>>) {
     let batch = Rc::new(RefCell::new(Batch {
         arrivals: Vec::new(),
@@ -94,35 +99,37 @@ pub fn fetch_schools(path: &str, todo: Vec<(usize, String)>, deliver: Callback<V
         scheduled: false,
         deliver,
     }));
-    for (index, src) in todo {
-        let resolved = resolve_src(path, &src);
-        let batch = batch.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = load_src(&resolved)
-                .await
-                .map(Rc::new)
-                .map_err(|e| reason(&e));
-            let now = {
-                let mut b = batch.borrow_mut();
-                b.arrivals.push(Arrival { index, src, result });
-                b.left = b.left.saturating_sub(1);
-                let first = !b.scheduled;
-                b.scheduled = true;
-                match (b.left, first) {
-                    (0, _) => true,
-                    (_, true) => {
+    let path = path.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        for (k, (index, src)) in todo.into_iter().enumerate() {
+            if k > 0 && k % SLICE == 0 {
+                // The fetches spawned so far start here, while this task waits.
+                yield_to_page().await;
+            }
+            let (batch, resolved) = (batch.clone(), resolve_src(&path, &src));
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = load_src(&resolved)
+                    .await
+                    .map(Rc::new)
+                    .map_err(|e| reason(&e));
+                let now = {
+                    let mut b = batch.borrow_mut();
+                    b.arrivals.push(Arrival { index, src, result });
+                    b.left = b.left.saturating_sub(1);
+                    let first = !b.scheduled;
+                    b.scheduled = true;
+                    if b.left > 0 && first {
                         let later = batch.clone();
                         Timeout::new(BATCH_MS, move || hand_over(&later)).forget();
-                        false
                     }
-                    _ => false,
+                    b.left == 0
+                };
+                if now {
+                    hand_over(&batch);
                 }
-            };
-            if now {
-                hand_over(&batch);
-            }
-        });
-    }
+            });
+        }
+    });
 }
 
 /// A load error as one plain sentence for a row.
