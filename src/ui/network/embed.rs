@@ -83,7 +83,7 @@ pub fn NetworkEmbed(props: &NetworkEmbedProps) -> Html {
                             Rc::make_mut(&mut network.scenario).change = change;
                         }
                         let loads = Rc::new(std::cell::RefCell::new(0));
-                        show_loading(&open, &loads, &path, (network, todo));
+                        show_loading(&open, &loads, None, &path, (network, todo));
                     }
                     Err(e) => failed.set(Loading::Failed(e)),
                 }

@@ -153,21 +153,33 @@ fn open_text(name: &str, text: &str) -> Result<(Network, Vec<(usize, String)>), 
     Ok(begin(file))
 }
 
-/// Shows a network read from its file at once and fetches its schools still coming
-/// (relative to `path`) under a new load number, their arrivals in batches.
+/// Shows a network read from its file as soon as its first schools are on their way, and
+/// fetches its schools still coming (relative to `path`) under a new load number, their
+/// arrivals in batches.
 pub fn show_loading(
     open: &UseReducerDispatcher<OpenNet>,
     loads: &Rc<std::cell::RefCell<u32>>,
+    note: Option<UseStateHandle<Loading>>,
     path: &str,
     (network, todo): (Network, Vec<(usize, String)>),
 ) {
     let load = loads.borrow().wrapping_add(1).max(1);
     *loads.borrow_mut() = load;
-    open.dispatch(OpenAction::Show(None, network, load));
+    let show = {
+        let open = open.clone();
+        Box::new(move || {
+            open.dispatch(OpenAction::Show(None, network, load));
+            // The loading note stays until the page takes its place.
+            if let Some(note) = note {
+                note.set(Loading::Idle);
+            }
+        })
+    };
     let open = open.clone();
     fetch_schools(
         path,
         todo,
+        show,
         Callback::from(move |batch| open.dispatch(OpenAction::Arrived(load, batch))),
     );
 }
@@ -285,10 +297,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                 )));
                 wasm_bindgen_futures::spawn_local(async move {
                     match fetch_network(&path).await {
-                        Ok(file) => {
-                            loading.set(Loading::Idle);
-                            show_loading(&open, &loads, &path, begin(file));
-                        }
+                        Ok(file) => show_loading(&open, &loads, Some(loading), &path, begin(file)),
                         Err(e) => loading.set(Loading::Failed(e)),
                     }
                 });
@@ -305,8 +314,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                 if let Some(file) = incoming.clone() {
                     match open_text(&file.0 .0, &file.0 .1) {
                         Ok(opened) => {
-                            loading.set(Loading::Idle);
-                            show_loading(&open, &loads, "", opened);
+                            show_loading(&open, &loads, Some(loading.clone()), "", opened)
                         }
                         Err(e) => loading.set(Loading::Failed(e)),
                     }
@@ -601,10 +609,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                                 Err(e) => Err(LoadError::new(trf("The file could not be read: {error}", &[("error", &e)]))),
                             };
                             match result {
-                                Ok(opened) => {
-                                    loading.set(Loading::Idle);
-                                    show_loading(&open, &loads, "", opened);
-                                }
+                                Ok(opened) => show_loading(&open, &loads, Some(loading), "", opened),
                                 Err(e) => loading.set(Loading::Failed(e)),
                             }
                         });

@@ -67,19 +67,25 @@ pub fn begin(file: NetworkFile) -> (Network, Vec<(usize, String)>) {
     (network, todo)
 }
 
-/// The arrivals not yet handed over, and how many files are still coming.
+/// The arrivals not yet handed over, how many files are still coming, and the network's
+/// showing while it waits for the first fetches to start.
 struct Batch {
     arrivals: Vec<Arrival>,
     left: usize,
     scheduled: bool,
+    show: Option<Box<dyn FnOnce()>>,
     deliver: Callback<Vec<Arrival>>,
 }
 
-/// Hands over what has arrived (outside the borrow: the page may render at once).
+/// Hands over what has arrived (outside the borrow: the page may render at once); nothing
+/// before the network is shown.
 fn hand_over(batch: &Rc<RefCell<Batch>>) {
     let (arrivals, deliver) = {
         let mut b = batch.borrow_mut();
         b.scheduled = false;
+        if b.show.is_some() {
+            return;
+        }
         (std::mem::take(&mut b.arrivals), b.deliver.clone())
     };
     if !arrivals.is_empty() {
@@ -87,16 +93,32 @@ fn hand_over(batch: &Rc<RefCell<Batch>>) {
     }
 }
 
+/// Shows the network (once), then hands over whatever arrived meanwhile.
+fn reveal(batch: &Rc<RefCell<Batch>>) {
+    let show = batch.borrow_mut().show.take();
+    if let Some(show) = show {
+        show();
+        hand_over(batch);
+    }
+}
+
 /// Fetches each school of `todo` relative to `path`: every fetch is started at once, in
 /// slices of [`SLICE`] a task (a thousand started in one task froze the page for half a
-/// second). Each file is read as it arrives (so no one task reads a district), and
-/// the arrivals go to `deliver` in batches: at most one every [`BATCH_MS`], the last as
-/// soon as the last file is in.
-pub fn fetch_schools(path: &str, todo: Vec<(usize, String)>, deliver: Callback<Vec<Arrival>>) {
+/// second), and `show` shows the network once the first slice is on its way (its first
+/// render no longer holds the fetches back). Each file is read as it arrives (so no one
+/// task reads a district), and the arrivals go to `deliver` in batches: at most one every
+/// [`BATCH_MS`], the last as soon as the last file is in.
+pub fn fetch_schools(
+    path: &str,
+    todo: Vec<(usize, String)>,
+    show: Box<dyn FnOnce()>,
+    deliver: Callback<Vec<Arrival>>,
+) {
     let batch = Rc::new(RefCell::new(Batch {
         arrivals: Vec::new(),
         left: todo.len(),
         scheduled: false,
+        show: Some(show),
         deliver,
     }));
     let path = path.to_owned();
@@ -105,6 +127,7 @@ pub fn fetch_schools(path: &str, todo: Vec<(usize, String)>, deliver: Callback<V
             if k > 0 && k % SLICE == 0 {
                 // The fetches spawned so far start here, while this task waits.
                 yield_to_page().await;
+                reveal(&batch);
             }
             let (batch, resolved) = (batch.clone(), resolve_src(&path, &src));
             wasm_bindgen_futures::spawn_local(async move {
@@ -129,6 +152,8 @@ pub fn fetch_schools(path: &str, todo: Vec<(usize, String)>, deliver: Callback<V
                 }
             });
         }
+        yield_to_page().await;
+        reveal(&batch);
     });
 }
 
