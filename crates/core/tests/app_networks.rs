@@ -330,6 +330,10 @@ fn schools_arrive_in_batches_and_the_total_is_over_the_loaded_ones_only() {
         .contains("could not be read"));
     let mut rows = NetworkRows::default();
     assert_eq!(rows.update(&s.network.docs(), &s.network.scenario), 2);
+    // A row is had only under the change it was computed for; Birch has none yet.
+    assert!(rows.get_under(0, Decimal::ZERO).is_some());
+    assert!(rows.get_under(0, d("-0.1")).is_none());
+    assert!(rows.get_under(1, Decimal::ZERO).is_none());
     // Alder and Cedar only: pupils 100 + 0 = 100; allocation 556,000 + 20,000 = 576,000;
     // per pupil 576,000 ÷ 100 = 5,760; balance 21,000 + 15,000 = 36,000; flexible
     // 106,000 + 20,000 = 126,000, index 126,000 ÷ 576,000 = 0.21875; lose min(25, none) = 25.
