@@ -582,11 +582,18 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                 }}
                 on_delete={{
                     let (open, saved, backend, open_id) = (open.dispatcher(), saved.clone(), props.backend.clone(), open.id);
+                    let (writes, timer) = (writes.clone(), timer.clone());
                     Callback::from(move |id: u32| {
                         let list: Vec<SavedNet> = saved.iter().filter(|s| s.id != id).cloned().collect();
                         saved.set(list);
                         if open_id == Some(id) {
                             open.dispatch(OpenAction::Close);
+                        }
+                        // A write still waiting would bring it back (and so would its journal).
+                        let mut w = writes.borrow_mut();
+                        if w.latest.as_ref().is_some_and(|(i, _)| *i == id) {
+                            w.latest = None;
+                            timer.borrow_mut().take();
                         }
                         if let Some(backend) = backend.clone() {
                             wasm_bindgen_futures::spawn_local(async move {
