@@ -25,8 +25,9 @@ pub type NetLoadError = LoadError;
 
 /// At most one batch of arrivals reaches the page in this many milliseconds.
 const BATCH_MS: u32 = 50;
-/// How many fetches start in one task (each takes the page about half a millisecond).
-const SLICE: usize = 50;
+/// How many fetches start in one task (each takes the page about half a millisecond; more
+/// to a task made long tasks on a busy machine, fewer left the last fetches waiting).
+const SLICE: usize = 20;
 
 /// The network file at `path`, read (its schools not yet loaded).
 pub async fn fetch_network(path: &str) -> Result<NetworkFile, NetLoadError> {
