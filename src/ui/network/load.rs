@@ -1,7 +1,7 @@
 //! Loading a network by address (`?network=<path>`): the network file under the same-origin
 //! rule of an embed's `src=`, then every school it names by `src` (relative to the
 //! network file), fetched at once. The page shows the network as soon as its file is
-//! read, each school still coming as a row that says so; each budget file is read as it
+//! read and its first schools are asked for, each school still coming as a row that says so; each budget file is read as it
 //! arrives and handed to the page in batches (one copy of the list a batch, not one a
 //! school). A school that cannot be had becomes a row that says why; only a network file
 //! that cannot be read at all fails the whole page.
