@@ -14,6 +14,7 @@ use sitebudget_core::util::i18n::tr1;
 
 use crate::ui::persist::{self, Backend, SAVER};
 use crate::ui::state::Store;
+use sitebudget_core::app::saved::JOURNAL_KEY;
 use sitebudget_core::app::{Action, AppState, StorageStatus, Written};
 
 /// Quiet time before a save, so a slider drag writes once rather than at every step.
@@ -68,7 +69,7 @@ impl Saving {
             match &written {
                 Written::Saved if !plan.is_empty() => {
                     SAVER.with(|s| s.borrow_mut().committed(&plan));
-                    persist::clear_journal();
+                    persist::clear_journal(JOURNAL_KEY);
                     if let Some(c) = &this.channel {
                         let _ = c.post_message(&"saved".into());
                     }
@@ -108,7 +109,7 @@ impl Saving {
         if let (Some(state), Backend::Idb(_)) = (latest, &*self.backend) {
             let plan = SAVER.with(|s| s.borrow().plan(&state));
             if !plan.is_empty() && !matches!(state.storage, StorageStatus::Held(_)) {
-                persist::write_journal(&plan);
+                persist::write_journal(JOURNAL_KEY, &plan);
             }
         }
         self.flush();

@@ -13,7 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-use sitebudget_core::app::saved::{journal_replay, journal_text, read_journal, JOURNAL_KEY};
+use sitebudget_core::app::saved::{is_journal_key, journal_replay, journal_text, read_journal};
 use sitebudget_core::app::{
     migration, restore, AppState, Plan, Saver, StorageStatus, Write, Written,
 };
@@ -279,35 +279,46 @@ pub async fn open() -> (AppState, Rc<Backend>) {
     (state, Rc::new(backend))
 }
 
-/// Writes the journal of a save page-hide could not wait for; a failure is left to the
+/// Writes the journal (under `key`: the budgets' `JOURNAL_KEY`, or a record's
+/// `journal_key_of`) of a save page-hide could not wait for; a failure is left to the
 /// IndexedDB write that follows.
-pub fn write_journal(plan: &Plan) {
+pub fn write_journal(key: &str, plan: &Plan) {
     if let Some(storage) = local_storage() {
-        let _ = storage.set_item(JOURNAL_KEY, &journal_text(plan));
+        let _ = storage.set_item(key, &journal_text(plan));
     }
 }
 
-/// Drops the journal once its save is written.
-pub fn clear_journal() {
+/// Drops the journal under `key` once its save is written.
+pub fn clear_journal(key: &str) {
     if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(JOURNAL_KEY);
+        let _ = storage.remove_item(key);
     }
 }
 
-/// Replays the journal a closed page left, when the records still hold what it expected,
-/// and drops it unless writing it failed (then the next start tries again).
+/// Replays each journal a closed page left (the budgets' and each network's), when the
+/// records still hold what it expected, and drops it unless writing it failed (then the
+/// next start tries again). Whether any was written.
 async fn replay_journal(db: &IdbDatabase, storage: &web_sys::Storage, records: &Snapshot) -> bool {
-    let Some(text) = storage.get_item(JOURNAL_KEY).ok().flatten() else {
-        return false;
-    };
-    let writes = read_journal(&text)
-        .map(|plan| journal_replay(&plan, records))
-        .unwrap_or_default();
-    let done = writes.is_empty() || matches!(transact(db, &writes, &[]).await, Ok(Written::Saved));
-    if done {
-        let _ = storage.remove_item(JOURNAL_KEY);
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| is_journal_key(k))
+        .collect();
+    let mut any = false;
+    for key in keys {
+        let Some(text) = storage.get_item(&key).ok().flatten() else {
+            continue;
+        };
+        let writes = read_journal(&text)
+            .map(|plan| journal_replay(&plan, records))
+            .unwrap_or_default();
+        let done =
+            writes.is_empty() || matches!(transact(db, &writes, &[]).await, Ok(Written::Saved));
+        if done {
+            let _ = storage.remove_item(&key);
+        }
+        any |= done && !writes.is_empty();
     }
-    done && !writes.is_empty()
+    any
 }
 
 /// Asks the browser to keep the data, and how much room is used and left (bytes).

@@ -12,6 +12,16 @@ import { serveOrigin } from "./origins.mjs";
 const FIX = join(ROOT, "tests/e2e/fixtures/network");
 const file = (rel) => readFileSync(join(FIX, rel), "utf8");
 const NET = "nets/network.json";
+// The held network: Alder and Birch by src, Cedar inline (network.json without the broken
+// school), Birch's file answered only when a test releases it.
+const HELD = "nets/held/network.json";
+const heldNetwork = () => {
+  const n = JSON.parse(file("network.json"));
+  n.schools = n.schools.filter((s) => s.src !== "schools/broken.json");
+  return JSON.stringify(n);
+};
+let releaseBirch = () => {};
+let birchHeld = Promise.resolve();
 
 let app, host, browser;
 before(async () => {
@@ -22,6 +32,9 @@ before(async () => {
       "/nets/schools/alder.json": { body: file("schools/alder.json") },
       "/nets/schools/birch.json": { body: file("schools/birch.json") },
       "/nets/schools/broken.json": { body: file("schools/broken.json") },
+      "/nets/held/network.json": { body: heldNetwork() },
+      "/nets/held/schools/alder.json": { body: file("schools/alder.json") },
+      "/nets/held/schools/birch.json": { body: file("schools/birch.json"), hold: () => birchHeld },
     },
   });
   host = await serveOrigin({
@@ -344,6 +357,85 @@ test("a school edited in the workspace carries its edit back to the network, and
   await page.click('[data-testid="network-open-saved-1"]');
   await page.waitForSelector('[data-testid="network-school-0"][data-balance="26000"]');
   assert.equal(await page.getAttribute('[data-testid="network-total"]', "data-balance"), "-4000");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a district's table comes as its files arrive: a school still coming says so, is left out of the total, and fills in", async () => {
+  birchHeld = new Promise((ok) => { releaseBirch = ok; });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${app.url}?network=${HELD}`);
+  // Alder and Cedar are in; Birch is held back by the server.
+  await page.waitForSelector('[data-testid="network-school-1"][data-loading="true"]');
+  await page.waitForSelector('[data-testid="network-total"][data-schools="2"]');
+  assert.equal((await figures(page, "network-school-0")).allocation, "556000");
+  assert.equal((await figures(page, "network-school-2")).allocation, "20000");
+  const birch = await figures(page, "network-school-1");
+  assert.equal(birch.allocation, undefined, "no figures while it is coming");
+  assert.match(await page.textContent('[data-testid="network-school-1"]'), /schools\/birch\.json.*Loading…/s);
+  assert.equal((await page.textContent('[data-testid="network-loaded"]')).trim(), "2 of 3 schools loaded");
+  assert.equal(await page.getAttribute('[data-testid="network-loaded"]', "aria-live"), "polite");
+  assert.equal(await page.getAttribute(".net-table", "aria-busy"), "true");
+  assert.ok(await page.isDisabled('[data-testid="network-save"]'), "saved only once every school is in");
+  assert.equal(await page.$('[data-testid="network-left-out"]'), null, "a school still coming is not a failed one");
+  // The total over Alder and Cedar only: pupils 100 + 0 = 100; allocation 556,000 + 20,000 =
+  // 576,000; per pupil 576,000 ÷ 100 = 5,760; balance 21,000 + 15,000 = 36,000; index
+  // (106,000 + 20,000) ÷ 576,000 = 0.21875; lose min(25, none) = 25.
+  let t = await figures(page, "network-total");
+  assert.deepEqual(
+    [t.pupils, t.allocation, t.perPupil, t.balance, t.cutFte, t.deficit, t.flexIndex, t.lose],
+    ["100", "576000", "5760", "36000", "0", "0", "0.21875", "25"],
+  );
+  // Sorted while loading: the school still coming stays last (Alder 100, Cedar 0, Birch).
+  const order = () => page.$$eval('[data-testid="network-table"] tbody tr', (rows) => rows.map((r) => r.dataset.testid));
+  await page.click('[data-testid="network-sort-pupils"]');
+  assert.deepEqual(await order(), ["network-school-0", "network-school-2", "network-school-1"]);
+  await page.click('[data-testid="network-sort-school"]');
+  assert.deepEqual(await order(), ["network-school-0", "network-school-2", "network-school-1"]);
+  // Released: Birch's figures come and the total is the three schools' (EXPECTED.md): 280
+  // pupils; 1,306,000; per pupil 1,306,000 ÷ 280 → 4,664.29; balance −9,000; cut 0.4;
+  // deficit 35,000; index 132,000 ÷ 1,306,000; lose min(25, 18) = 18.
+  releaseBirch();
+  await totalPupils(page, "280");
+  t = await figures(page, "network-total");
+  assert.deepEqual(
+    [t.allocation, t.perPupil, t.balance, t.cutFte, t.deficit, t.lose, t.schools],
+    ["1306000", "4664.29", "-9000", "0.4", "35000", "18", "3"],
+  );
+  assert.ok(Math.abs(Number(t.flexIndex) - 132000 / 1306000) < 1e-12);
+  assert.equal((await figures(page, "network-school-1")).allocation, "730000");
+  assert.equal(await page.$("[data-loading]"), null);
+  assert.equal(await page.$('[data-testid="network-loaded"]'), null);
+  await page.waitForSelector('.net-table[aria-busy="false"]');
+  assert.ok(!(await page.isDisabled('[data-testid="network-save"]')));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a change to a saved network made just before the page goes is kept: page-hide journals the unwritten save", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openNetwork(context);
+  await page.click('[data-testid="network-save"]');
+  await page.waitForSelector('[data-testid="network-save-status"][data-state="saved"]');
+  await page.goto(app.url);
+  await page.click('[data-testid="networks-open"]');
+  await page.click('[data-testid="network-open-saved-1"]');
+  await totalPupils(page, "280");
+  await page.fill('[data-testid="network-change"]', "-10");
+  await totalPupils(page, "252");
+  // Reload while the write still waits for its quiet time (0.4 s after the change).
+  assert.equal(await page.getAttribute('[data-testid="network-save-status"]', "data-state"), "pending");
+  await page.reload();
+  await page.click('[data-testid="networks-open"]');
+  await page.click('[data-testid="network-open-saved-1"]');
+  await totalPupils(page, "252");
+  assert.equal(await page.inputValue('[data-testid="network-change"]'), "-10");
+  assert.equal(Number(JSON.parse((await storedRecords(page))["network:1"]).scenario.change), -0.1);
+  // Replayed into IndexedDB (or written before the page went), the journal is gone.
+  assert.equal(await page.evaluate(() => localStorage.getItem("sitebudget-journal:network:1")), null);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -16,7 +16,8 @@ const TYPES = {
 
 /**
  * Serves `dir` under `mount` (a path ending in `/`) and `routes` (absolute path →
- * `{ body, type }` or `{ status, location }`) at `http://<host>:<port>`. Returns the
+ * `{ body, type, hold }` or `{ status, location }`; `hold`, a function returning a
+ * promise, holds the answer back until it settles) at `http://<host>:<port>`. Returns the
  * origin, the mounted URL and `close`.
  */
 export async function serveOrigin({ host = "127.0.0.1", mount = "/", dir = null, headers = {}, routes = {} }) {
@@ -28,6 +29,7 @@ export async function serveOrigin({ host = "127.0.0.1", mount = "/", dir = null,
       return res.end();
     }
     if (route) {
+      if (route.hold) await route.hold();
       res.writeHead(200, { "content-type": route.type ?? TYPES[extname(path)] ?? "text/plain", ...headers });
       return res.end(route.body);
     }

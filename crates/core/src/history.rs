@@ -80,6 +80,12 @@ impl<T> History<T> {
         self.last = None;
     }
 
+    /// Changes every kept state, past and future, in place (a load that every step takes).
+    pub fn for_each_mut(&mut self, mut f: impl FnMut(&mut T)) {
+        self.past.iter_mut().for_each(&mut f);
+        self.future.iter_mut().for_each(f);
+    }
+
     /// How many undo steps are available.
     pub fn undo_steps(&self) -> usize {
         self.past.len()

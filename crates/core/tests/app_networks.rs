@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 use sitebudget_core::app::networks::{
-    change_in_bounds, network_key, network_of_key, Network, NetworkAction, NetworkSchool,
+    change_in_bounds, network_key, network_of_key, Arrival, Network, NetworkAction, NetworkSchool,
     NetworkState,
 };
 use sitebudget_core::engine::NetworkScenario;
@@ -270,4 +270,140 @@ fn a_school_edited_in_the_workspace_replaces_it_as_an_undo_step() {
     let s2 = apply(&s1, NetworkAction::ReplaceSchool(0, Rc::new(again)), 1300.0);
     assert_eq!(s2.history.undo_steps(), 1);
     assert_eq!(apply(&s2, NetworkAction::Undo, 4000.0).network, s0.network);
+}
+
+/// The fixture network with its `src` schools marked as coming, and what to fetch.
+fn coming() -> (Rc<NetworkState>, Vec<(usize, String)>) {
+    let mut network = Network::from_file(read_network(NETWORK).unwrap());
+    let todo = network.start_loading();
+    (Rc::new(NetworkState::new(network)), todo)
+}
+
+fn arrival(index: usize, src: &str, text: Option<&str>) -> Arrival {
+    Arrival {
+        index,
+        src: src.into(),
+        result: match text {
+            Some(t) => Ok(Rc::new(parse_document(t).unwrap())),
+            None => Err("The budget file could not be read.".into()),
+        },
+    }
+}
+
+#[test]
+fn schools_arrive_in_batches_and_the_total_is_over_the_loaded_ones_only() {
+    use sitebudget_core::engine::NetworkRows;
+    let (s, todo) = coming();
+    // Alder, Birch and the broken file are fetched; Cedar is inline, there already.
+    let paths: Vec<&str> = todo.iter().map(|(_, p)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "schools/alder.json",
+            "schools/birch.json",
+            "schools/broken.json"
+        ]
+    );
+    assert_eq!(s.network.waiting(), 3);
+    assert!(s.network.schools[1].is_loading());
+    assert_eq!(s.network.schools[1].name(1), "schools/birch.json");
+    // Still coming: written as its src, nothing lost.
+    assert!(s
+        .network
+        .record()
+        .contains(r#"{"src": "schools/birch.json"}"#));
+
+    // One batch: Alder and the broken file; Birch still held back.
+    let s = apply(
+        &s,
+        NetworkAction::Arrived(vec![
+            arrival(0, "schools/alder.json", Some(ALDER)),
+            arrival(3, "schools/broken.json", None),
+        ]),
+        0.0,
+    );
+    assert_eq!(s.network.waiting(), 1);
+    assert_eq!(s.history.undo_steps(), 0, "a load is not an undo step");
+    assert!(s.network.schools[3]
+        .problem()
+        .unwrap()
+        .contains("could not be read"));
+    let mut rows = NetworkRows::default();
+    assert_eq!(rows.update(&s.network.docs(), &s.network.scenario), 2);
+    // A row is had only under the change it was computed for; Birch has none yet.
+    assert!(rows.get_under(0, Decimal::ZERO).is_some());
+    assert!(rows.get_under(0, d("-0.1")).is_none());
+    assert!(rows.get_under(1, Decimal::ZERO).is_none());
+    // Alder and Cedar only: pupils 100 + 0 = 100; allocation 556,000 + 20,000 = 576,000;
+    // per pupil 576,000 ÷ 100 = 5,760; balance 21,000 + 15,000 = 36,000; flexible
+    // 106,000 + 20,000 = 126,000, index 126,000 ÷ 576,000 = 0.21875; lose min(25, none) = 25.
+    let t = rows.total();
+    assert_eq!(t.schools, 2);
+    assert_eq!(t.pupils, 100);
+    assert_eq!(t.allocation, d("576000"));
+    assert_eq!(t.per_pupil, Some(d("5760")));
+    assert_eq!(t.balance, d("36000"));
+    assert_eq!(t.flexible, d("126000"));
+    assert_eq!(t.flex_index, d("0.21875"));
+    assert_eq!(t.lose, Some(25));
+
+    // Birch arrives: only it is computed, and the total is the three schools' (EXPECTED.md):
+    // 280 pupils, 1,306,000, per pupil 4,664.29, balance −9,000, lose 18.
+    let s = apply(
+        &s,
+        NetworkAction::Arrived(vec![arrival(1, "schools/birch.json", Some(BIRCH))]),
+        0.0,
+    );
+    assert_eq!(s.network.waiting(), 0);
+    assert_eq!(rows.update(&s.network.docs(), &s.network.scenario), 1);
+    let t = rows.total();
+    assert_eq!((t.schools, t.pupils), (3, 280));
+    assert_eq!(t.allocation, d("1306000"));
+    assert_eq!(t.per_pupil, Some(d("4664.29")));
+    assert_eq!(t.balance, d("-9000"));
+    assert_eq!(t.lose, Some(18));
+    // A file that arrives again (or for a school no longer coming) changes nothing.
+    assert!(Rc::ptr_eq(
+        &apply(
+            &s,
+            NetworkAction::Arrived(vec![arrival(1, "schools/birch.json", Some(BIRCH))]),
+            0.0
+        ),
+        &s
+    ));
+}
+
+#[test]
+fn an_arrival_finds_its_school_after_a_removal_and_undo_keeps_what_arrived() {
+    let (s, _) = coming();
+    // While loading, the user sets a change (an undo step) and removes Alder (another).
+    let s = apply(&s, NetworkAction::SetChange(d("-0.1")), 0.0);
+    let s = apply(&s, NetworkAction::RemoveSchool(0), 5000.0);
+    assert_eq!(s.network.schools.len(), 3);
+    // Birch was asked for at 1 and is now at 0; Alder has no place now.
+    let s = apply(
+        &s,
+        NetworkAction::Arrived(vec![
+            arrival(1, "schools/birch.json", Some(BIRCH)),
+            arrival(0, "schools/alder.json", Some(ALDER)),
+        ]),
+        6000.0,
+    );
+    assert_eq!(s.network.schools[0].name(0), "Birch Middle School");
+    assert_eq!(s.network.waiting(), 1, "the broken file is still coming");
+    assert_eq!(s.history.undo_steps(), 2);
+    // Undo the removal: Alder is back, loaded, and so is Birch (the steps took the arrivals).
+    let back = apply(&s, NetworkAction::Undo, 7000.0);
+    assert_eq!(back.network.schools[0].name(0), "Alder Elementary");
+    assert_eq!(back.network.schools[1].name(1), "Birch Middle School");
+    let first = apply(&back, NetworkAction::Undo, 8000.0);
+    assert_eq!(first.network.scenario.change, Decimal::ZERO);
+    assert_eq!(first.network.waiting(), 1);
+    // Redo all the way: still loaded.
+    let again = apply(
+        &apply(&first, NetworkAction::Redo, 0.0),
+        NetworkAction::Redo,
+        0.0,
+    );
+    assert_eq!(again.network.schools[0].name(0), "Birch Middle School");
 }

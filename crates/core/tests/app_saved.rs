@@ -396,3 +396,31 @@ fn a_journal_that_is_not_one_is_dropped_without_touching_the_records() {
         assert!(read_journal(bad).is_none(), "{bad}");
     }
 }
+
+#[test]
+fn a_network_journal_is_the_same_design_with_a_key_of_its_own() {
+    use sitebudget_core::app::saved::{
+        is_journal_key, journal_key_of, journal_replay, journal_text, read_journal, JOURNAL_KEY,
+    };
+    use sitebudget_core::app::Plan;
+    use sitebudget_core::io::store::fingerprint;
+    let key = "network:3";
+    assert_eq!(journal_key_of(key), "sitebudget-journal:network:3");
+    assert!(is_journal_key(&journal_key_of(key)) && is_journal_key(JOURNAL_KEY));
+    assert!(!is_journal_key("sitebudget-journalx") && !is_journal_key(key));
+    let before = r#"{"format": "sitebudget-network/1", "name": "A", "schools": []}"#;
+    let after = r#"{"format": "sitebudget-network/1", "name": "B", "schools": []}"#;
+    let plan = Plan::one(key, Some(after.into()), Some(fingerprint(before)));
+    let journal = read_journal(&journal_text(&plan)).expect("the journal reads back");
+    // The write did not finish: the record is as this tab last saw it, so it is replayed.
+    let mut records = Map::new();
+    records.insert(key.to_owned(), before.to_owned());
+    assert_eq!(journal_replay(&journal, &records), plan.writes);
+    // Another tab wrote the record since (or this tab's write finished): not replayed.
+    records.insert(key.to_owned(), after.to_owned());
+    assert!(journal_replay(&journal, &records).is_empty());
+    // A network saved for the first time expects no record.
+    let new = read_journal(&journal_text(&Plan::one(key, Some(after.into()), None))).unwrap();
+    assert_eq!(journal_replay(&new, &Map::new()).len(), 1);
+    assert!(journal_replay(&new, &records).is_empty());
+}

@@ -45,13 +45,21 @@ pub fn compute_one(school: &NetworkSchool, change: Decimal) -> RowResult {
     })
 }
 
-/// What the page shows from the core's rows: each school's figures, or why it has none.
-fn snapshot(rows: &NetworkRows, schools: &[NetworkSchool]) -> Rc<Vec<Option<RowResult>>> {
+/// What the page shows from the core's rows under `scenario`: each school's figures, or
+/// why it has none (`None`: still coming, or not computed under this scenario yet).
+fn snapshot(
+    rows: &NetworkRows,
+    schools: &[NetworkSchool],
+    scenario: &NetworkScenario,
+) -> Rc<Vec<Option<RowResult>>> {
     let shown = schools.iter().enumerate().map(|(i, school)| {
+        if school.is_loading() {
+            return None; // Still coming: no figures and no reason yet.
+        }
         if school.doc().is_none() {
             return Some(Rc::new(Err(school.problem().unwrap_or_default())));
         }
-        rows.get(i)
+        rows.get_under(i, scenario.change_for(i))
             .map(|r| Rc::new(r.clone().map_err(|e| e.to_string())))
     });
     Rc::new(shown.collect())
@@ -66,7 +74,7 @@ fn now() -> f64 {
 
 /// Lets the page handle input and paint before the next chunk: a message to ourselves,
 /// which (unlike a nested zero timeout) is not clamped to 4 ms.
-async fn yield_to_page() {
+pub async fn yield_to_page() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let Ok(channel) = web_sys::MessageChannel::new() else {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
@@ -91,6 +99,8 @@ struct Shown {
     done: Option<(Key, Rc<Vec<Option<RowResult>>>)>,
     /// The set being computed in chunks, if any.
     pending: Option<Key>,
+    /// While schools arrive (the scenario unchanged), what is computed so far.
+    partial: Option<Rc<Vec<Option<RowResult>>>>,
 }
 
 /// The rows of `schools` under `scenario`: at once for a few schools, else the last
@@ -103,7 +113,7 @@ pub fn use_network_rows(schools: Rc<Vec<NetworkSchool>>, scenario: Rc<NetworkSce
     // Bumped when a chunked computation finishes, to show it.
     let finished = use_state(|| 0_u32);
     let key: Key = (ByPtr::of(&schools), ByPtr::of(&scenario));
-    let previous = {
+    let (done, arriving) = {
         let shown = shown.borrow();
         if let Some((k, rows)) = &shown.done {
             if *k == key {
@@ -115,22 +125,29 @@ pub fn use_network_rows(schools: Rc<Vec<NetworkSchool>>, scenario: Rc<NetworkSce
         }
         if shown.pending.as_ref() == Some(&key) {
             return Rows {
-                rows: shown
-                    .done
-                    .as_ref()
-                    .map_or_else(|| Rc::new(vec![None; schools.len()]), |(_, r)| r.clone()),
+                rows: shown.partial.clone().unwrap_or_else(|| {
+                    shown
+                        .done
+                        .as_ref()
+                        .map_or_else(|| Rc::new(vec![None; schools.len()]), |(_, r)| r.clone())
+                }),
                 busy: true,
             };
         }
-        shown.done.as_ref().map(|(_, r)| r.clone())
+        // Schools arriving under the same scenario: the rows done so far show at once (a
+        // district's batches come faster than a chunked run ends); a new scenario keeps
+        // the last complete set on screen until its run is done.
+        let arriving = shown.done.as_ref().is_none_or(|(k, _)| k.1 == key.1);
+        (shown.done.as_ref().map(|(_, r)| r.clone()), arriving)
     };
     let docs: Vec<Option<Rc<Document>>> = schools.iter().map(|s| s.doc().cloned()).collect();
     if cache.borrow().stale(&docs, &scenario) <= SYNC_SCHOOLS {
         cache.borrow_mut().update(&docs, &scenario);
-        let rows = snapshot(&cache.borrow(), &schools);
+        let rows = snapshot(&cache.borrow(), &schools, &scenario);
         let mut shown = shown.borrow_mut();
         shown.done = Some((key, rows.clone()));
         shown.pending = None;
+        shown.partial = None;
         job.borrow().set(job.borrow().get().wrapping_add(1)); // stops a chunked run
         return Rows { rows, busy: false };
     }
@@ -138,7 +155,16 @@ pub fn use_network_rows(schools: Rc<Vec<NetworkSchool>>, scenario: Rc<NetworkSce
     let token = job.borrow().clone();
     let this_job = token.get().wrapping_add(1);
     token.set(this_job);
-    shown.borrow_mut().pending = Some(key.clone());
+    let previous = if arriving {
+        Some(snapshot(&cache.borrow(), &schools, &scenario))
+    } else {
+        done
+    };
+    {
+        let mut s = shown.borrow_mut();
+        s.pending = Some(key.clone());
+        s.partial = previous.clone().filter(|_| arriving);
+    }
     {
         let (cache, shown, finished) = (cache.clone(), shown.clone(), finished.clone());
         let (schools, scenario) = (schools.clone(), scenario.clone());
@@ -157,10 +183,11 @@ pub fn use_network_rows(schools: Rc<Vec<NetworkSchool>>, scenario: Rc<NetworkSce
                 }
             }
             if token.get() == this_job {
-                let rows = snapshot(&cache.borrow(), &schools);
+                let rows = snapshot(&cache.borrow(), &schools, &scenario);
                 let mut s = shown.borrow_mut();
                 s.done = Some((key, rows));
                 s.pending = None;
+                s.partial = None;
                 drop(s);
                 finished.set(finished.wrapping_add(1));
             }

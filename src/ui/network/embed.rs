@@ -7,15 +7,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use sitebudget_core::app::networks::Network;
 use sitebudget_core::util::i18n::{tr, trf};
 use sitebudget_core::util::url::query_pairs;
 use sitebudget_core::view::embed_options::{parse_embed_options, EmbedOptions};
 
-use super::load::{fetch_network, load_schools};
+use super::hub::{show_loading, Loading, OpenNet};
+use super::load::{begin, fetch_network};
 use super::page::{NetPanel, NetView, NetworkPage};
 use crate::ui::embed::height::use_post_height;
-use crate::ui::embed::LoadError;
 
 /// The network embed's options: the single-school embed's (id, change) with its own panels.
 pub fn network_embed_options(query: &str) -> (EmbedOptions, Vec<NetPanel>) {
@@ -69,35 +68,38 @@ pub fn NetworkEmbed(props: &NetworkEmbedProps) -> Html {
     let parsed = use_memo(props.query.clone(), |q| network_embed_options(q));
     let (options, panels) = (&parsed.0, Rc::new(parsed.1.clone()));
     use_post_height(root.clone(), options.id.clone());
-    let load = use_state(|| None::<Result<Network, LoadError>>);
+    // The hub's own state: the network shown at once, its schools filling in as they arrive.
+    let open = use_reducer(OpenNet::default);
+    let failed = use_state(|| Loading::Idle);
     {
-        let (load, path, change) = (load.clone(), props.path.clone(), options.change);
+        let (open, failed) = (open.dispatcher(), failed.clone());
+        let (path, change) = (props.path.clone(), options.change);
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match fetch_network(&path).await {
+                match fetch_network(&path).await {
                     Ok(file) => {
-                        let mut network = load_schools(&path, file).await;
+                        let (mut network, todo) = begin(file);
                         if let Some(change) = change {
                             Rc::make_mut(&mut network.scenario).change = change;
                         }
-                        Ok(network)
+                        let loads = Rc::new(std::cell::RefCell::new(0));
+                        show_loading(&open, &loads, None, &path, (network, todo));
                     }
-                    Err(e) => Err(e),
-                };
-                load.set(Some(result));
+                    Err(e) => failed.set(Loading::Failed(e)),
+                }
             });
         });
     }
-    let body = match &*load {
-        None => html! {
-            <p class="panel embed-loading" aria-busy="true" data-testid="embed-loading">{ tr("Loading the network…") }</p>
-        },
-        Some(Ok(network)) => {
-            html! { <NetworkPage network={NetView(network.clone())} panels={panels} /> }
-        }
-        Some(Err(err)) => {
+    let body = match (&*failed, &open.state) {
+        (Loading::Failed(err), _) => {
             crate::ui::embed::shell::load_error(&tr("This network cannot be shown"), err)
         }
+        (_, Some(state)) => {
+            html! { <NetworkPage network={NetView(state.network.clone())} panels={panels} /> }
+        }
+        _ => html! {
+            <p class="panel embed-loading" aria-busy="true" data-testid="embed-loading">{ tr("Loading the network…") }</p>
+        },
     };
     html! {
         <div class="embed network-embed" ref={root} data-testid="embed" data-saving="off">

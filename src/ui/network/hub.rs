@@ -9,14 +9,17 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use sitebudget_core::app::networks::{
-    network_key, network_of_key, Network, NetworkAction, NetworkState,
+    network_key, network_of_key, Arrival, Network, NetworkAction, NetworkState,
 };
+use sitebudget_core::app::saved::journal_key_of;
+use sitebudget_core::app::Plan;
 use sitebudget_core::io::network::read_network;
+use sitebudget_core::io::store::fingerprint;
 use sitebudget_core::model::Document;
 use sitebudget_core::util::by_ptr::ByPtr;
 use sitebudget_core::util::i18n::{tr, trf};
 
-use super::load::{fetch_network, load_schools};
+use super::load::{begin, fetch_network, fetch_schools};
 use super::page::{NetView, NetworkPage};
 use super::school::SchoolView;
 use crate::ui::embed::LoadError;
@@ -52,12 +55,18 @@ pub struct OpenNet {
     pub id: Option<u32>,
     /// The network and its undo history.
     pub state: Option<Rc<NetworkState>>,
+    /// The load that fills its schools still coming (0: none): arrivals of another
+    /// network's load are dropped.
+    pub load: u32,
 }
 
 /// What changes the open network.
 pub enum OpenAction {
-    /// Show `network` (saved under `id`, if it is), with a fresh history.
-    Show(Option<u32>, Network),
+    /// Show `network` (saved under `id`, if it is), with a fresh history, its schools still
+    /// coming filled by load number `load` (0: none).
+    Show(Option<u32>, Network, u32),
+    /// Budget files of load number `load` arrived.
+    Arrived(u32, Vec<Arrival>),
     /// One edit, at this time.
     Act(NetworkAction, f64),
     /// It is now saved under this id.
@@ -71,10 +80,15 @@ impl Reducible for OpenNet {
 
     fn reduce(self: Rc<Self>, action: OpenAction) -> Rc<Self> {
         match action {
-            OpenAction::Show(id, network) => Rc::new(OpenNet {
+            OpenAction::Show(id, network, load) => Rc::new(OpenNet {
                 id,
                 state: Some(Rc::new(NetworkState::new(network))),
+                load,
             }),
+            OpenAction::Arrived(load, arrivals) if load == self.load => {
+                self.reduce(OpenAction::Act(NetworkAction::Arrived(arrivals), 0.0))
+            }
+            OpenAction::Arrived(..) => self,
             OpenAction::Act(action, now) => {
                 let Some(state) = self.state.clone() else {
                     return self;
@@ -86,11 +100,13 @@ impl Reducible for OpenNet {
                 Rc::new(OpenNet {
                     id: self.id,
                     state: Some(next),
+                    load: self.load,
                 })
             }
             OpenAction::SavedAs(id) => Rc::new(OpenNet {
                 id: Some(id),
                 state: self.state.clone(),
+                load: self.load,
             }),
             OpenAction::Close => Rc::new(OpenNet::default()),
         }
@@ -113,17 +129,20 @@ pub struct NetworksViewProps {
     pub incoming: Option<Rc<(String, String)>>,
 }
 
-/// Where loading a network by address or file stands.
+/// Where loading a network by address or file stands (the embed's too).
 #[derive(Clone, Debug, PartialEq)]
-enum Loading {
+pub enum Loading {
+    /// Nothing is being read.
     Idle,
+    /// Being read: what the page says meanwhile.
     Busy(String),
+    /// It cannot be shown: why.
     Failed(LoadError),
 }
 
-/// Reads a network file's text (from a picked or dropped file) and loads its `src` schools
-/// relative to this site.
-async fn open_text(name: &str, text: &str) -> Result<Network, LoadError> {
+/// Reads a network file's text (from a picked or dropped file): the network to show and
+/// its `src` schools to fetch relative to this site.
+fn open_text(name: &str, text: &str) -> Result<(Network, Vec<(usize, String)>), LoadError> {
     let file = read_network(text).map_err(|problems| LoadError {
         headline: trf(
             "{file} is not a network SiteBudget can read:",
@@ -131,17 +150,103 @@ async fn open_text(name: &str, text: &str) -> Result<Network, LoadError> {
         ),
         problems,
     })?;
-    Ok(load_schools("", file).await)
+    Ok(begin(file))
 }
 
-/// Every network saved in `backend`, by id.
-async fn read_saved(backend: &Backend) -> Vec<SavedNet> {
+/// Shows a network read from its file as soon as its first schools are on their way, and
+/// fetches its schools still coming (relative to `path`) under a new load number, their
+/// arrivals in batches.
+pub fn show_loading(
+    open: &UseReducerDispatcher<OpenNet>,
+    loads: &Rc<std::cell::RefCell<u32>>,
+    note: Option<UseStateHandle<Loading>>,
+    path: &str,
+    (network, todo): (Network, Vec<(usize, String)>),
+) {
+    let load = loads.borrow().wrapping_add(1).max(1);
+    *loads.borrow_mut() = load;
+    let show = {
+        let open = open.clone();
+        Box::new(move || {
+            open.dispatch(OpenAction::Show(None, network, load));
+            // The loading note stays until the page takes its place.
+            if let Some(note) = note {
+                note.set(Loading::Idle);
+            }
+        })
+    };
+    let open = open.clone();
+    fetch_schools(
+        path,
+        todo,
+        show,
+        Callback::from(move |batch| open.dispatch(OpenAction::Arrived(load, batch))),
+    );
+}
+
+/// The open saved network's writes: the one waiting for its quiet time, and what each
+/// record held as this tab last read or wrote it (for the journal page-hide leaves).
+#[derive(Default)]
+struct NetWrites {
+    /// The newest change not yet known written: the network and its id.
+    latest: Option<(u32, Network)>,
+    /// Each record's fingerprint as last read or written here, by network id.
+    seen: Vec<(u32, u64)>,
+}
+
+impl NetWrites {
+    fn seen(&self, id: u32) -> Option<u64> {
+        self.seen.iter().find(|(i, _)| *i == id).map(|(_, f)| *f)
+    }
+
+    fn set_seen(&mut self, id: u32, text: &str) {
+        let f = fingerprint(text);
+        match self.seen.iter_mut().find(|(i, _)| *i == id) {
+            Some(slot) => slot.1 = f,
+            None => self.seen.push((id, f)),
+        }
+    }
+}
+
+/// Writes `network`'s record under `id` now; once written, the record is known as
+/// written, its journal dropped, and the waiting change cleared if it is this one.
+/// Calls `done` with whether it was written (one copy of the write for every caller).
+fn write_network(
+    writes: &Rc<std::cell::RefCell<NetWrites>>,
+    backend: ByPtr<Backend>,
+    (id, network): (u32, Network),
+    record: String,
+    done: Box<dyn FnOnce(bool, Network)>,
+) {
+    let writes = writes.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let key = network_key(id);
+        let ok = persist::put(&backend.0, &key, Some(record.clone())).await;
+        if ok {
+            let mut w = writes.borrow_mut();
+            w.set_seen(id, &record);
+            let same = w
+                .latest
+                .as_ref()
+                .is_some_and(|(i, n)| *i == id && NetView(n.clone()) == NetView(network.clone()));
+            if same {
+                w.latest = None;
+                persist::clear_journal(&journal_key_of(&key));
+            }
+        }
+        done(ok, network);
+    });
+}
+
+/// Every network saved in `backend`, by id; `writes` learns what each record holds.
+async fn read_saved(backend: &Backend, writes: &std::cell::RefCell<NetWrites>) -> Vec<SavedNet> {
     let records = persist::snapshot(backend).await;
     let mut out = Vec::new();
     for (key, text) in records.iter() {
         let Some(id) = network_of_key(key) else {
             continue;
         };
+        writes.borrow_mut().set_seen(id, text);
         let network = Network::from_record(text)
             .map(|(n, _)| n)
             .map_err(|p| p.join(" "));
@@ -165,21 +270,25 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
     let timer = use_mut_ref(|| None::<Timeout>);
     // The network last written (or read) under its id, by identity: what needs no write.
     let written = use_mut_ref(|| None::<(u32, Network)>);
+    let writes = use_mut_ref(NetWrites::default);
+    // Numbers each load, so a network opened meanwhile takes no other network's schools.
+    let loads = use_mut_ref(|| 0_u32);
 
     // The saved networks, read once.
     {
-        let (saved, backend) = (saved.clone(), props.backend.clone());
+        let (saved, backend, writes) = (saved.clone(), props.backend.clone(), writes.clone());
         use_effect_with((), move |_| {
             if let Some(backend) = backend {
                 wasm_bindgen_futures::spawn_local(async move {
-                    saved.set(read_saved(&backend.0).await);
+                    saved.set(read_saved(&backend.0, &writes).await);
                 });
             }
         });
     }
-    // A network by address, once.
+    // A network by address, once: shown as soon as its file is read, its schools as they come.
     {
         let (open, loading, src) = (open.dispatcher(), loading.clone(), props.src.clone());
+        let loads = loads.clone();
         use_effect_with(src, move |src| {
             if let Some(path) = src.clone() {
                 loading.set(Loading::Busy(trf(
@@ -188,11 +297,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                 )));
                 wasm_bindgen_futures::spawn_local(async move {
                     match fetch_network(&path).await {
-                        Ok(file) => {
-                            let network = load_schools(&path, file).await;
-                            open.dispatch(OpenAction::Show(None, network));
-                            loading.set(Loading::Idle);
-                        }
+                        Ok(file) => show_loading(&open, &loads, Some(loading), &path, begin(file)),
                         Err(e) => loading.set(Loading::Failed(e)),
                     }
                 });
@@ -202,34 +307,32 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
     // A file handed over by the app (dropped on the page).
     {
         let (open, loading) = (open.dispatcher(), loading.clone());
+        let loads = loads.clone();
         use_effect_with(
             props.incoming.clone().map(|i| ByPtr::of(&i)),
             move |incoming| {
                 if let Some(file) = incoming.clone() {
-                    let (name, text) = (file.0 .0.clone(), file.0 .1.clone());
-                    loading.set(Loading::Busy(trf("Reading {file}…", &[("file", &name)])));
-                    wasm_bindgen_futures::spawn_local(async move {
-                        match open_text(&name, &text).await {
-                            Ok(network) => {
-                                open.dispatch(OpenAction::Show(None, network));
-                                loading.set(Loading::Idle);
-                            }
-                            Err(e) => loading.set(Loading::Failed(e)),
+                    match open_text(&file.0 .0, &file.0 .1) {
+                        Ok(opened) => {
+                            show_loading(&open, &loads, Some(loading.clone()), "", opened)
                         }
-                    });
+                        Err(e) => loading.set(Loading::Failed(e)),
+                    }
                 }
             },
         );
     }
-    // The open network is saved a moment after each change, when it is saved at all.
+    // The open network is saved a moment after each change, when it is saved at all (and
+    // not while schools are still coming: a saved network holds every budget inline).
     {
         let network = open.state.as_ref().map(|s| NetView(s.network.clone()));
-        let (backend, timer, save_state, saved, written) = (
+        let (backend, timer, save_state, saved, written, writes) = (
             props.backend.clone(),
             timer.clone(),
             save_state.clone(),
             saved.clone(),
             written.clone(),
+            writes.clone(),
         );
         use_effect_with((open.id, network), move |(id, network)| {
             if let (Some(id), Some(NetView(network)), Some(backend)) =
@@ -237,20 +340,17 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
             {
                 // Just opened from the list, or written already: nothing to write.
                 let unchanged = written.borrow().as_ref().is_some_and(|(wid, n)| {
-                    *wid == id
-                        && Rc::ptr_eq(&n.schools, &network.schools)
-                        && Rc::ptr_eq(&n.scenario, &network.scenario)
-                        && n.name == network.name
+                    *wid == id && NetView(n.clone()) == NetView(network.clone())
                 });
-                if unchanged {
+                if unchanged || network.waiting() > 0 {
                     return;
                 }
                 *written.borrow_mut() = Some((id, network.clone()));
+                writes.borrow_mut().latest = Some((id, network.clone()));
                 save_state.set(Some(false));
                 let task = Timeout::new(SAVE_DELAY_MS, move || {
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let ok = persist::put(&backend.0, &network_key(id), Some(network.record()))
-                            .await;
+                    let record = network.record();
+                    let done = Box::new(move |ok, network: Network| {
                         save_state.set(Some(ok));
                         let mut list = (*saved).clone();
                         let entry = SavedNet {
@@ -264,9 +364,45 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                         }
                         saved.set(list);
                     });
+                    write_network(&writes, backend, (id, network), record, done);
                 });
                 *timer.borrow_mut() = Some(task);
             }
+        });
+    }
+    // Page-hide (a tab closed or reloaded within the quiet time): the waiting write goes to
+    // its journal at once (local storage is synchronous), replayed at the next start as the
+    // budgets' is, then the write starts.
+    {
+        let (backend, timer, writes, save_state) = (
+            props.backend.clone(),
+            timer.clone(),
+            writes.clone(),
+            save_state.clone(),
+        );
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "pagehide", move |_| {
+                    let Some(backend) = backend.clone() else {
+                        return;
+                    };
+                    let Some((id, network)) = writes.borrow().latest.clone() else {
+                        return;
+                    };
+                    timer.borrow_mut().take();
+                    let record = network.record();
+                    if let Backend::Idb(_) = &*backend.0 {
+                        let key = network_key(id);
+                        let seen = writes.borrow().seen(id);
+                        let plan = Plan::one(&key, Some(record.clone()), seen);
+                        persist::write_journal(&journal_key_of(&key), &plan);
+                    }
+                    let save_state = save_state.clone();
+                    let done = Box::new(move |ok, _| save_state.set(Some(ok)));
+                    write_network(&writes, backend, (id, network), record, done);
+                })
+            });
+            move || drop(listener)
         });
     }
 
@@ -409,7 +545,9 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                 { add.view() }
                 if open.id.is_none() {
                     if props.backend.is_some() {
-                        <button type="button" class="primary" onclick={on_save} data-testid="network-save">
+                        // Saved with every budget inline, so once every school is in.
+                        <button type="button" class="primary" onclick={on_save} data-testid="network-save"
+                            disabled={state.network.waiting() > 0}>
                             { tr("Save in this browser") }</button>
                     }
                 } else {
@@ -429,7 +567,7 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                     Callback::from(move |(id, network): (u32, Network)| {
                         school.set(None);
                         *written.borrow_mut() = Some((id, network.clone()));
-                        open.dispatch(OpenAction::Show(Some(id), network));
+                        open.dispatch(OpenAction::Show(Some(id), network, 0));
                     })
                 }}
                 on_new={{
@@ -439,16 +577,23 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                         let mut list = (*saved).clone();
                         list.push(SavedNet { id: next_id, name: network.name.clone(), network: Ok(network.clone()) });
                         saved.set(list);
-                        open.dispatch(OpenAction::Show(Some(next_id), network));
+                        open.dispatch(OpenAction::Show(Some(next_id), network, 0));
                     })
                 }}
                 on_delete={{
                     let (open, saved, backend, open_id) = (open.dispatcher(), saved.clone(), props.backend.clone(), open.id);
+                    let (writes, timer) = (writes.clone(), timer.clone());
                     Callback::from(move |id: u32| {
                         let list: Vec<SavedNet> = saved.iter().filter(|s| s.id != id).cloned().collect();
                         saved.set(list);
                         if open_id == Some(id) {
                             open.dispatch(OpenAction::Close);
+                        }
+                        // A write still waiting would bring it back (and so would its journal).
+                        let mut w = writes.borrow_mut();
+                        if w.latest.as_ref().is_some_and(|(i, _)| *i == id) {
+                            w.latest = None;
+                            timer.borrow_mut().take();
                         }
                         if let Some(backend) = backend.clone() {
                             wasm_bindgen_futures::spawn_local(async move {
@@ -458,23 +603,20 @@ pub fn NetworksView(props: &NetworksViewProps) -> Html {
                     })
                 }}
                 on_file={{
-                    let (open, loading) = (open.dispatcher(), loading.clone());
+                    let (open, loading, loads) = (open.dispatcher(), loading.clone(), loads.clone());
                     Callback::from(move |file: web_sys::File| {
-                        let (open, loading) = (open.clone(), loading.clone());
+                        let (open, loading, loads) = (open.clone(), loading.clone(), loads.clone());
                         let name = file.name();
                         loading.set(Loading::Busy(trf("Reading {file}…", &[("file", &name)])));
                         wasm_bindgen_futures::spawn_local(async move {
                             let blob = gloo::file::Blob::from(file);
                             let text = gloo::file::futures::read_as_text(&blob).await;
                             let result = match text {
-                                Ok(text) => open_text(&name, &text).await,
+                                Ok(text) => open_text(&name, &text),
                                 Err(e) => Err(LoadError::new(trf("The file could not be read: {error}", &[("error", &e)]))),
                             };
                             match result {
-                                Ok(network) => {
-                                    open.dispatch(OpenAction::Show(None, network));
-                                    loading.set(Loading::Idle);
-                                }
+                                Ok(opened) => show_loading(&open, &loads, Some(loading), "", opened),
                                 Err(e) => loading.set(Loading::Failed(e)),
                             }
                         });

@@ -123,6 +123,7 @@ pub fn NetworkPage(props: &NetworkPageProps) -> Html {
         .iter()
         .filter(|r| matches!(r.as_deref(), Some(Err(_))))
         .count();
+    let waiting = network.waiting();
     let change = network.scenario.change;
     let change_text = AttrValue::from(percent_text(change));
     let own_changes: Rc<Vec<Option<AttrValue>>> = use_memo(network.scenario.clone(), |s| {
@@ -151,18 +152,31 @@ pub fn NetworkPage(props: &NetworkPageProps) -> Html {
     // with every move, and redrawing them is not worth a frame while the slider moves).
     let charted = use_state(|| (network.schools.clone(), rows.rows.clone()));
     let chart_timer = use_mut_ref(|| None::<Timeout>);
+    let chart_next = use_mut_ref(|| None::<(Rc<Vec<NetworkSchool>>, Rc<Vec<Option<RowResult>>>)>);
     {
         let charted = charted.clone();
         let schools = network.schools.clone();
         let large = network.schools.len() > CHART_SCHOOLS;
+        let loading = waiting > 0;
         use_effect_with(ByPtr::of(&rows.rows), move |rows| {
             let rows = rows.0.clone();
             if !Rc::ptr_eq(&rows, &charted.1) {
-                let show = move || charted.set((schools, rows));
                 if large {
-                    *chart_timer.borrow_mut() = Some(Timeout::new(CHART_REST_MS, show));
+                    let pending = chart_next.borrow().is_some();
+                    *chart_next.borrow_mut() = Some((schools, rows));
+                    // While schools are coming, the charts follow once a rest time (a
+                    // rest would wait for the whole district).
+                    if !(pending && loading) {
+                        let next = chart_next.clone();
+                        let show = move || {
+                            if let Some(shown) = next.borrow_mut().take() {
+                                charted.set(shown);
+                            }
+                        };
+                        *chart_timer.borrow_mut() = Some(Timeout::new(CHART_REST_MS, show));
+                    }
                 } else {
-                    after_paint(show);
+                    after_paint(move || charted.set((schools, rows)));
                 }
             }
         });
@@ -183,7 +197,7 @@ pub fn NetworkPage(props: &NetworkPageProps) -> Html {
             if show(NetPanel::Table) {
                 <NetworkTable schools={ByPtr::of(&network.schools)} rows={rows.rows.clone()} total={total.clone()}
                     failed={failed} own_changes={own_changes} network_change={change_text}
-                    on_change={on_school_change} on_open={props.on_open.clone()} {on_remove} busy={rows.busy} />
+                    on_change={on_school_change} on_open={props.on_open.clone()} {on_remove} busy={rows.busy} {waiting} />
             }
             <NetworkCharts schools={ByPtr::of(&charted.0)} rows={charted.1.clone()} panels={props.panels.clone()} />
         </section>

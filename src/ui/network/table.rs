@@ -39,6 +39,9 @@ pub struct SchoolRowProps {
     pub label: AttrValue,
     /// Its outcome (`None`: not computed yet).
     pub row: Option<RowResult>,
+    /// Whether its budget file is still coming.
+    #[prop_or_default]
+    pub loading: bool,
     /// Its own change (percent text), when it has one.
     pub own_change: Option<AttrValue>,
     /// The network's change, shown as the box's placeholder.
@@ -141,10 +144,11 @@ pub fn SchoolRowView(props: &SchoolRowProps) -> Html {
             </tr>
         },
         None => html! {
-            <tr data-testid={format!("network-school-{i}")} data-index={i.to_string()} aria-busy="true">
+            <tr data-testid={format!("network-school-{i}")} data-index={i.to_string()} aria-busy="true"
+                data-loading={props.loading.then_some("true")}>
                 <th scope="row">{ name }</th>
                 { change_cell }
-                <td colspan="10" class="muted">{ tr("Computing…") }</td>
+                <td colspan="10" class="muted">{ if props.loading { tr("Loading…") } else { tr("Computing…") } }</td>
             </tr>
         },
     }
@@ -177,6 +181,9 @@ pub struct NetworkTableProps {
     /// Whether a newer scenario is being computed.
     #[prop_or_default]
     pub busy: bool,
+    /// How many schools' budget files are still coming.
+    #[prop_or_default]
+    pub waiting: usize,
 }
 
 /// The sortable, paged network table with its total row.
@@ -208,7 +215,13 @@ pub fn NetworkTable(props: &NetworkTableProps) -> Html {
                     .iter()
                     .map(|r| r.as_deref().and_then(|r| r.as_ref().ok()))
                     .collect();
-                sort_order(&names, &figures, *col, *descending)
+                let order = sort_order(&names, &figures, *col, *descending);
+                // Schools still coming go last, after any that has no figures.
+                let coming = |i: &usize| schools.0.get(*i).is_some_and(NetworkSchool::is_loading);
+                let (mut order, later): (Vec<usize>, Vec<usize>) =
+                    order.into_iter().partition(|i| !coming(i));
+                order.extend(later);
+                order
             }
         },
     );
@@ -255,8 +268,15 @@ pub fn NetworkTable(props: &NetworkTableProps) -> Html {
                 data-testid="network-page-next">{ tr("Next") }</button>
         </div>
     });
+    let waiting = props.waiting;
     html! {
-        <div class="net-table" aria-busy={props.busy.to_string()}>
+        <div class="net-table" aria-busy={(props.busy || waiting > 0).to_string()}>
+            if waiting > 0 {
+                <p class="small muted net-loaded" role="status" aria-live="polite" data-testid="network-loaded"
+                    data-loaded={(n.saturating_sub(waiting)).to_string()}>
+                    { trf("{n} of {m} schools loaded", &[("n", &format::count(n.saturating_sub(waiting) as u64)), ("m", &format::count(n as u64))]) }
+                </p>
+            }
             <div class="table-wrap">
                 <table class="data" data-testid="network-table">
                     <caption class="visually-hidden">{ tr("Schools of the network under the enrollment change") }</caption>
@@ -280,6 +300,7 @@ pub fn NetworkTable(props: &NetworkTableProps) -> Html {
                             <SchoolRowView key={i} index={i}
                                 label={props.schools.0.get(i).map(|s| AttrValue::from(s.name(i))).unwrap_or_default()}
                                 row={props.rows.get(i).cloned().flatten()}
+                                loading={props.schools.0.get(i).is_some_and(NetworkSchool::is_loading)}
                                 own_change={props.own_changes.get(i).cloned().flatten()}
                                 network_change={props.network_change.clone()}
                                 on_change={props.on_change.clone()} on_open={props.on_open.clone()}

@@ -41,6 +41,61 @@ pub enum NetworkSchool {
     },
     /// An entry that did not read, kept as its own JSON text so nothing is lost.
     Bad(BadBudget),
+    /// A budget file on its way (the page is fetching this path): no figures yet, left out
+    /// of the totals, and kept as its `src` in a record or export.
+    Loading {
+        /// The path as the network file gives it.
+        src: String,
+    },
+}
+
+/// A school's budget file as it arrived: its position when it was asked for, its path,
+/// and its budget or why it has none (in plain words).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrival {
+    /// The school's position in the file when loading began.
+    pub index: usize,
+    /// The path as the network file gives it.
+    pub src: String,
+    /// The budget read, or why not.
+    pub result: Result<Rc<Document>, String>,
+}
+
+impl Arrival {
+    /// The school this arrival makes.
+    fn school(&self) -> NetworkSchool {
+        match &self.result {
+            Ok(doc) => NetworkSchool::Budget(doc.clone()),
+            Err(problem) => NetworkSchool::Src {
+                src: self.src.clone(),
+                problem: Some(problem.clone()),
+            },
+        }
+    }
+}
+
+/// A network's schools, shared between its states.
+type Schools = Rc<Vec<NetworkSchool>>;
+
+/// Puts each arrival in its school's place: the position it was asked for when that school
+/// is still coming from the same path, else the first school still coming from it (a
+/// school removed meanwhile moved the others up); an arrival with no place is dropped.
+/// Returns whether anything changed (the list is copied only then).
+fn place(schools: &mut Schools, arrivals: &[Arrival]) -> bool {
+    let coming =
+        |s: &NetworkSchool, from: &str| matches!(s, NetworkSchool::Loading { src } if src == from);
+    let mut changed = false;
+    for a in arrivals {
+        let at = match schools.get(a.index) {
+            Some(s) if coming(s, &a.src) => Some(a.index),
+            _ => schools.iter().position(|s| coming(s, &a.src)),
+        };
+        if let Some(slot) = at.and_then(|at| Rc::make_mut(schools).get_mut(at)) {
+            *slot = a.school();
+            changed = true;
+        }
+    }
+    changed
 }
 
 impl NetworkSchool {
@@ -56,6 +111,9 @@ impl NetworkSchool {
     pub fn problem(&self) -> Option<String> {
         match self {
             NetworkSchool::Budget(_) => None,
+            NetworkSchool::Loading { .. } => {
+                Some(tr("This school's budget file is still loading."))
+            }
             NetworkSchool::Src { src, problem } => Some(problem.clone().unwrap_or_else(|| {
                 tr1("The budget file {src} has not been loaded yet.", "src", src)
             })),
@@ -63,12 +121,17 @@ impl NetworkSchool {
         }
     }
 
+    /// Whether this school's budget file is still on its way.
+    pub fn is_loading(&self) -> bool {
+        matches!(self, NetworkSchool::Loading { .. })
+    }
+
     /// The name a row shows: the school's, or for one without a budget its `src` or
     /// "School <n>" (`n` from 1).
     pub fn name(&self, i: usize) -> String {
         match self {
             NetworkSchool::Budget(d) => d.school.name.clone(),
-            NetworkSchool::Src { src, .. } => src.clone(),
+            NetworkSchool::Src { src, .. } | NetworkSchool::Loading { src } => src.clone(),
             NetworkSchool::Bad(_) => tr1("School {n}", "n", &i.saturating_add(1)),
         }
     }
@@ -137,6 +200,34 @@ impl Network {
 }
 
 impl Network {
+    /// Marks every `src` school not yet tried as coming and returns them (position, path)
+    /// for the page to fetch.
+    pub fn start_loading(&mut self) -> Vec<(usize, String)> {
+        let todo: Vec<(usize, String)> = self
+            .schools
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| match s {
+                NetworkSchool::Src { src, problem: None } => Some((i, src.clone())),
+                _ => None,
+            })
+            .collect();
+        if !todo.is_empty() {
+            let schools = Rc::make_mut(&mut self.schools);
+            for (i, src) in &todo {
+                if let Some(slot) = schools.get_mut(*i) {
+                    *slot = NetworkSchool::Loading { src: src.clone() };
+                }
+            }
+        }
+        todo
+    }
+
+    /// How many schools are still coming.
+    pub fn waiting(&self) -> usize {
+        self.schools.iter().filter(|s| s.is_loading()).count()
+    }
+
     /// Each school's budget in file order, `None` for one without (for [`NetworkRows::update`]).
     pub fn docs(&self) -> Vec<Option<Rc<Document>>> {
         self.schools.iter().map(|s| s.doc().cloned()).collect()
@@ -188,7 +279,7 @@ impl Network {
 fn school_out(s: &NetworkSchool) -> SchoolOut<'_> {
     match s {
         NetworkSchool::Budget(d) => SchoolOut::Budget(d),
-        NetworkSchool::Src { src, .. } => SchoolOut::Src(src),
+        NetworkSchool::Src { src, .. } | NetworkSchool::Loading { src } => SchoolOut::Src(src),
         NetworkSchool::Bad(b) => SchoolOut::Kept(&b.json),
     }
 }
@@ -211,6 +302,10 @@ pub enum NetworkAction {
     SetOverride(usize, Option<Decimal>),
     /// The page loaded (or failed to load) a `src` school: not an undo step.
     Loaded(usize, Result<Rc<Document>, String>),
+    /// Budget files that arrived, in one batch (one copy of the list, not one a school):
+    /// not an undo step, and the undo steps take them too, so undoing while a district
+    /// loads never brings back a school as still coming.
+    Arrived(Vec<Arrival>),
     /// Steps back.
     Undo,
     /// Steps forward again.
@@ -276,8 +371,35 @@ impl NetworkState {
                     history: Rc::new(history),
                 });
             }
+            NetworkAction::Arrived(arrivals) => {
+                if !place(&mut next.schools, &arrivals) {
+                    return self;
+                }
+                let mut history = self.history.clone();
+                if history.undo_steps() > 0 || history.redo_steps() > 0 {
+                    // Steps share their lists: each distinct list is placed into once.
+                    let mut placed: Vec<(Schools, Schools)> = Vec::new();
+                    Rc::make_mut(&mut history).for_each_mut(|n| {
+                        if let Some((_, new)) =
+                            placed.iter().find(|(old, _)| Rc::ptr_eq(old, &n.schools))
+                        {
+                            n.schools = new.clone();
+                            return;
+                        }
+                        let old = n.schools.clone();
+                        place(&mut n.schools, &arrivals);
+                        placed.push((old, n.schools.clone()));
+                    });
+                }
+                return Rc::new(NetworkState {
+                    network: next,
+                    history,
+                });
+            }
             NetworkAction::Loaded(i, result) => {
-                let Some(NetworkSchool::Src { src, .. }) = now.schools.get(i) else {
+                let (Some(NetworkSchool::Src { src, .. }) | Some(NetworkSchool::Loading { src })) =
+                    now.schools.get(i)
+                else {
                     return self;
                 };
                 let loaded = match result {

@@ -820,6 +820,34 @@ fn renumber(state: &mut AppState, from: u32, to: u32) {
 /// (outside the `sitebudget.` records, so it is never migrated as one).
 pub const JOURNAL_KEY: &str = "sitebudget-journal";
 
+/// The journal of one record written outside the budgets' saver (a network's, under
+/// `network:<id>`): a key of its own beside the budgets', so a save clears only its own
+/// journal; the same text, replay and rules as the budgets' journal.
+pub fn journal_key_of(record: &str) -> String {
+    format!("{JOURNAL_KEY}:{record}")
+}
+
+/// Whether a local-storage key is a journal (the budgets' or one record's).
+pub fn is_journal_key(key: &str) -> bool {
+    key.strip_prefix(JOURNAL_KEY)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
+}
+
+impl Plan {
+    /// One record's write (`None` removes it), made where the key held the text with
+    /// fingerprint `seen` as this tab last saw it (`None`: absent).
+    pub fn one(key: &str, value: Option<String>, seen: Option<u64>) -> Plan {
+        Plan {
+            writes: vec![Write {
+                key: key.to_owned(),
+                value,
+            }],
+            expect: vec![(key.to_owned(), seen)],
+            ..Plan::default()
+        }
+    }
+}
+
 /// A plan as the journal's text: IndexedDB writes are asynchronous, so a tab closed or
 /// reloaded within the quiet time could lose its last change; page-hide writes the plan
 /// here synchronously and the next page replays it.

@@ -331,6 +331,16 @@ impl NetworkRows {
         self.entries.get(i)?.as_ref().map(|e| &e.row)
     }
 
+    /// School `i`'s row if it is computed under `change` (a district still being computed
+    /// shows what is done so far, never a row of another change).
+    pub fn get_under(&self, i: usize, change: Decimal) -> Option<&Result<SchoolRow, EngineError>> {
+        self.entries
+            .get(i)?
+            .as_ref()
+            .filter(|e| e.change == change)
+            .map(|e| &e.row)
+    }
+
     /// Every school's figures in file order (`None` for a school without figures).
     pub fn rows(&self) -> Vec<Option<&SchoolRow>> {
         self.entries
