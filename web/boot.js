@@ -1,13 +1,10 @@
-// Starts SiteBudget from a file instead of Trunk's inline <script type="module">, so the
-// page runs under a Content-Security-Policy with script-src 'self' (no 'unsafe-inline').
-// Trunk.toml's pattern_script writes the hashed file names into <meta name="sitebudget-app">.
-// While the app loads, index.html shows #boot over the page; if it cannot start, #boot says
-// why in plain words.
+// Starts SiteBudget from a file, so the page runs under a CSP with script-src 'self'; the
+// hashed file names are in <meta name="sitebudget-app"> (Trunk.toml). Shipped as written,
+// so its comments stay short: docs/ARCHITECTURE.md and the README say the rest.
 const boot = document.getElementById("boot");
 const note = boot?.querySelector(".boot");
 
-/** The note's words in Spanish: the catalog's own texts (crates/core/tests/i18n.rs checks
- * each against i18n/es.json), here because the note shows before the catalog could load. */
+/** The note's Spanish, as in i18n/es.json (crates/core/tests/i18n.rs checks). */
 const ES = {
   "A school's budget line by line: what a change in enrollment does to it, the cuts it calls for, and where the money can move.":
     "El presupuesto de una escuela línea por línea: lo que le hace un cambio en la inscripción, los recortes que exige y dónde se puede mover el dinero.",
@@ -20,8 +17,7 @@ const ES = {
     "Los presupuestos guardados en este navegador se conservan. Vuelva a cargar la página; si sigue ocurriendo, pruebe con Chrome, Edge, Firefox o Safari actualizados, o pregunte a quien administra esta computadora si WebAssembly está bloqueado.",
 };
 
-/** Whether the page will speak Spanish, chosen as src/ui/lang.rs chooses: `lang=` first,
- * then (outside an embed) the switch's choice remembered in this browser. */
+/** Whether the page will speak Spanish, chosen as src/ui/lang.rs chooses. */
 function speaksSpanish() {
   const params = new URLSearchParams(location.search);
   const asked = params.get("lang")?.trim().toLowerCase();
@@ -34,10 +30,8 @@ function speaksSpanish() {
   }
 }
 const spanish = speaksSpanish();
-/** `text` in the page's language. */
 const t = (text) => (spanish && ES[text]) || text;
 
-// The note in the reader's language from its first paint.
 if (spanish && note) {
   document.documentElement.lang = "es";
   for (const p of note.querySelectorAll(".boot-lead, .boot-text")) p.textContent = t(p.textContent.trim());
@@ -59,17 +53,15 @@ function explain(reason) {
   note.append(hint);
 }
 
-// The app's own notes while it still reads saved budgets or fetches an embed's budget.
+// The app's own loading notes.
 const LOADING = '[data-testid="store-loading"], [data-testid="embed-loading"]';
 
-/** Takes the note away once the app shows more than a loading note of its own (whose words
- * the note takes on meanwhile), so the page goes from the note straight to the budget in
- * one frame: one paint of content, nothing shifting under the reader. */
+/** Removes the note once the app shows more than a loading note of its own (whose words it
+ * takes on meanwhile): from the note to the budget in one frame, nothing shifting. */
 function removeWhenRendered() {
-  // The app renders into #app beside the note (src/ui/mod.rs), once `init` has run.
   const app = document.getElementById("app");
   const check = () => {
-    // A crash shows the rescue panel (on the body): the note gives way to it at once.
+    // A crash's rescue panel replaces the note at once.
     const rescue = document.querySelector('[data-testid="rescue-panel"]');
     if (!rescue && app && app.childElementCount === 0) return;
     const loading = !rescue && document.querySelector(LOADING);
@@ -88,9 +80,8 @@ function removeWhenRendered() {
   check();
 }
 
-/** Registers web/sw.js (the app's files kept for use with no network), scoped to the app's
- * directory, once the app is on screen. Not from an embed or any page in a frame: a family
- * reading a school's site should not have the app stored in their browser for it. */
+/** Registers web/sw.js (offline use) once the app is on screen; never from an embed or a
+ * frame: a family reading a school's site should not have the app stored for it. */
 function keepOffline() {
   const embedded = document.querySelector('[data-testid="embed"]') || window.top !== window.self;
   if (embedded || !("serviceWorker" in navigator)) return;
@@ -99,11 +90,8 @@ function keepOffline() {
     .catch((err) => console.warn("SiteBudget will not open offline:", err));
 }
 
-/** The budget or network the address names (`src=`, `network=`, on this site only), asked
- * for at once instead of after the app has started: on a phone that is a round trip less
- * before an embed shows its budget. The app takes each response once, after checking the
- * address under its own rules (src/ui/embed/load.rs, `early_fetch`); one it refuses is
- * simply never read. */
+/** Asks at once for the file `src=` or `network=` names on this site, a round trip sooner
+ * than the app could; the app takes it after its own checks (embed/load.rs `early_fetch`). */
 function fetchEarly() {
   const early = new Map();
   const params = new URLSearchParams(location.search);
@@ -114,10 +102,10 @@ function fetchEarly() {
       const url = new URL(value, document.baseURI);
       if (url.origin !== location.origin) continue;
       const response = fetch(url.href, { mode: "same-origin" });
-      response.catch(() => {}); // the app reports a failure when it reads this
+      response.catch(() => {}); // reported by the app
       early.set(url.href, response);
     } catch {
-      // Not an address: the app says so in its own words.
+      // not an address: the app says so
     }
   }
   window.__sitebudgetEarly = early;
@@ -129,17 +117,12 @@ try {
   const app = document.querySelector('meta[name="sitebudget-app"]');
   const js = new URL(app.dataset.js, document.baseURI).href;
   const wasm = new URL(app.dataset.wasm, document.baseURI).href;
-  // The note is painted before anything of the app is fetched (a frame, then a task). On a
-  // phone the 550 KB of WebAssembly would otherwise share the first round trips with the
-  // stylesheet, and on a fast connection the app could be drawn before the note was ever
-  // shown. No preload either (Trunk.toml's empty pattern_preload): a preloaded wasm that
-  // arrives before the first paint is counted by Lighthouse as holding that paint back.
-  // The browser's own report of the first contentful paint says the note is on screen
-  // (where it cannot report one, a frame and a task). A hidden page or a frame out of view
-  // paints nothing: there, 100 ms at most; a visible page that is slow to paint, 1 s.
+  // The app's files are fetched once the note's first paint is reported, so the wasm never
+  // shares the first round trips with the stylesheet (README, Lighthouse). A hidden page or
+  // a frame out of view paints nothing: 100 ms at most there; 1 s on a slow visible page.
   await new Promise((painted) => {
     if (document.visibilityState === "hidden") return painted();
-    if (PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+    if (globalThis.PerformanceObserver?.supportedEntryTypes?.includes("paint")) {
       new PerformanceObserver((list, observer) => {
         if (!list.getEntriesByName("first-contentful-paint").length) return;
         observer.disconnect();
@@ -150,9 +133,9 @@ try {
     }
     setTimeout(painted, window.top === window.self ? 1000 : 100);
   });
-  // The glue and the wasm come at once; `init` compiles the wasm as it streams in.
+  // Glue and wasm at once; `init` compiles the wasm as it streams in.
   const wasmResponse = fetch(wasm);
-  wasmResponse.catch(() => {}); // a failure is reported by `init` below, not twice
+  wasmResponse.catch(() => {}); // reported by `init`
   let init;
   try {
     ({ default: init } = await import(js));
@@ -162,7 +145,7 @@ try {
   try {
     await init({ module_or_path: wasmResponse });
   } catch (err) {
-    // A crash while starting already shows the rescue panel; anything else is a load failure.
+    // A crash already shows the rescue panel; anything else failed to load.
     throw new Error(/fetch|network|load/i.test(String(err)) ? "its files did not load (the network may be down)" : "this browser refused to run it");
   }
   removeWhenRendered();
