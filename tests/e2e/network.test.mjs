@@ -20,6 +20,13 @@ const heldNetwork = () => {
   n.schools = n.schools.filter((s) => s.src !== "schools/broken.json");
   return JSON.stringify(n);
 };
+// A larger network: 120 schools by src, Alder and Birch by turns, more than the page reads
+// while it is still starting fetches (the rest wait until every fetch has started).
+const BIG = 120;
+const bigRoutes = Object.fromEntries([
+  ["/nets/big/network.json", { body: JSON.stringify({ format: "sitebudget-network/1", name: "Big", schools: Array.from({ length: BIG }, (_, i) => ({ src: `schools/s${i}.json` })) }) }],
+  ...Array.from({ length: BIG }, (_, i) => [`/nets/big/schools/s${i}.json`, { body: file(i % 2 ? "schools/birch.json" : "schools/alder.json") }]),
+]);
 let releaseBirch = () => {};
 let birchHeld = Promise.resolve();
 
@@ -35,6 +42,7 @@ before(async () => {
       "/nets/held/network.json": { body: heldNetwork() },
       "/nets/held/schools/alder.json": { body: file("schools/alder.json") },
       "/nets/held/schools/birch.json": { body: file("schools/birch.json"), hold: () => birchHeld },
+      ...bigRoutes,
     },
   });
   host = await serveOrigin({
@@ -439,3 +447,21 @@ test("a change to a saved network made just before the page goes is kept: page-h
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a network of 120 schools by src: every school read once, the total the sum of 60 Alders and 60 Birches", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${app.url}?network=nets/big/network.json`);
+  // Pupils 60 × 100 + 60 × 180 = 16,800 once every school is in.
+  await totalPupils(page, 16800);
+  await page.waitForSelector('.net-table[aria-busy="false"]');
+  const total = await figures(page, "network-total");
+  assert.equal(total.schools, String(BIG));
+  // Allocation 60 × 556,000 + 60 × 730,000 = 33,360,000 + 43,800,000 = 77,160,000;
+  // balance 60 × 21,000 + 60 × (−45,000) = 1,260,000 − 2,700,000 = −1,440,000.
+  assert.equal(total.allocation, "77160000");
+  assert.equal(total.balance, "-1440000");
+  assert.equal(await page.$('[data-testid^="network-school-"][data-loading="true"]'), null, "no school is still loading");
+  await context.close();
+});
+

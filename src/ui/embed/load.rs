@@ -155,7 +155,12 @@ pub async fn fetch_text(src: &str) -> Result<String, FetchError> {
 
 /// Fetches `src` (same origin only) and reads it as a budget.
 pub async fn load_src(src: &str) -> Result<Document, LoadError> {
-    let text = fetch_text(src).await.map_err(|e| match e {
+    read_src(src, &fetch_src(src).await?)
+}
+
+/// Fetches `src` (same origin only) as text, each failure said in plain words.
+pub async fn fetch_src(src: &str) -> Result<String, LoadError> {
+    fetch_text(src).await.map_err(|e| match e {
         FetchError::Refused(problem) => LoadError::new(problem),
         FetchError::NoPage(false) => {
             LoadError::new(tr("This page has no window to load a budget in."))
@@ -177,8 +182,12 @@ pub async fn load_src(src: &str) -> Result<Document, LoadError> {
             "The budget at {src} could not be loaded: the site answered {status}.",
             &[("src", &src), ("status", &status)],
         )),
-    })?;
-    parse_document(&text).map_err(|err| LoadError {
+    })
+}
+
+/// Reads `text`, fetched from `src`, as a budget.
+pub fn read_src(src: &str, text: &str) -> Result<Document, LoadError> {
+    parse_document(text).map_err(|err| LoadError {
         headline: tr1(
             "The file at {src} is not a budget SiteBudget can read:",
             "src",

@@ -12,7 +12,8 @@ use yew::prelude::*;
 use sitebudget_core::view::embed_options::EmbedOptions;
 
 pub use load::{
-    fetch_text, fragment_budget, load_src, src_budget, start_state, FetchError, LoadError,
+    fetch_src, fetch_text, fragment_budget, load_src, read_src, src_budget, start_state,
+    FetchError, LoadError,
 };
 pub use shell::{Root, RootProps};
 
