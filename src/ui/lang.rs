@@ -170,13 +170,19 @@ fn follow_in_address(lang: Lang) {
     }
 }
 
-/// Sets `<html lang>` to the language spoken.
+/// Sets `<html lang>` to the language spoken, and the words a phone shows over a wide
+/// table (a CSS `content`, `--swipe-cue` in styles/tables.css), from the catalog.
 fn set_html_lang(lang: Lang) {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let Some(root) = root {
         let _ = root.set_attribute("lang", lang.tag());
+        if let Some(root) = root.dyn_ref::<web_sys::HtmlElement>() {
+            // A CSS string as it is: the text holds no `"` or `\` (crates/core/tests/i18n.rs).
+            let cue = ["\"", &i18n::tr("Swipe sideways for more columns →"), "\""].concat();
+            let _ = root.style().set_property("--swipe-cue", &cue);
+        }
     }
 }
 

@@ -204,3 +204,18 @@ test("the loading note speaks Spanish from its first paint, and so does its expl
   assert.equal((await slow.textContent("#boot .boot-text")).trim(), catalog["Loading the budget calculator…"]);
   await held.close();
 });
+
+test("on a phone the cue over a wide table is in the page's language", async () => {
+  const cue = async (query) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(server.url + query);
+    await page.waitForSelector('[data-testid="total-allocation"]');
+    const text = await page.$eval(".table-wrap:has(th:nth-child(4))", (el) => getComputedStyle(el, "::before").content);
+    await context.close();
+    return text;
+  };
+  const catalog = JSON.parse(await (await fetch(server.url + "i18n/es.json")).text());
+  assert.equal(await cue("?lang=es"), JSON.stringify(catalog["Swipe sideways for more columns →"]));
+  assert.equal(await cue(""), JSON.stringify("Swipe sideways for more columns →"));
+});

@@ -215,3 +215,16 @@ fn the_loading_note_speaks_the_catalogs_spanish() {
         );
     }
 }
+
+#[test]
+fn the_table_cue_can_be_a_css_string() {
+    // src/ui/lang.rs quotes this text into a CSS `content` as it is.
+    let es = spanish();
+    let cue = es
+        .get("Swipe sideways for more columns →")
+        .expect("the table cue has a Spanish text");
+    assert!(
+        !cue.contains('"') && !cue.contains('\\'),
+        "the cue holds a `\"` or `\\`: {cue:?}"
+    );
+}
