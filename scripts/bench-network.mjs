@@ -13,7 +13,7 @@ import { readFile, mkdtemp, rm } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
-import { ROOT, launch } from "../tests/e2e/harness.mjs";
+import { ROOT, launch, threadClock } from "../tests/e2e/harness.mjs";
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const inline = process.argv.includes("--inline");
@@ -104,10 +104,7 @@ console.log(`${moves} network slider moves: median ${pick(0.5).toFixed(1)} ms, p
 
 // The same kind of moves timed by the page's main-thread CPU time (Chromium's ThreadTime),
 // which a busy machine disturbs much less than the clock (as in scripts/bench-ui.mjs).
-const cdp = await page.context().newCDPSession(page);
-await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
-const threadTime = async () =>
-  (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "ThreadTime").value * 1000;
+const threadTime = await threadClock(page);
 const cpu = [];
 for (let i = 0; i < moves; i++) {
   const value = String((((i + 40) * 7) % 61) - 30);

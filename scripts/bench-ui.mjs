@@ -3,7 +3,7 @@
 // (after a forced layout) and the time from navigation to the first rendered budget.
 // Five warm-up moves run first and are not counted.
 // Usage: node scripts/bench-ui.mjs [lines=500] [moves=50]   (build dist/ first)
-import { serve, launch, importFile } from "../tests/e2e/harness.mjs";
+import { serve, launch, importFile, threadClock } from "../tests/e2e/harness.mjs";
 import { generateBudget } from "../tests/e2e/generate.mjs";
 
 const lines = Number(process.argv[2] ?? 500);
@@ -57,10 +57,7 @@ console.log(`${lines} lines, ${moves} slider moves: median ${pick(0.5).toFixed(2
 // The same moves again, timed by the page's main-thread CPU time (Chromium's ThreadTime)
 // rather than the clock: on a busy machine the clock also counts time spent waiting for a
 // core, the CPU time does not.
-const cdp = await page.context().newCDPSession(page);
-await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
-const threadTime = async () =>
-  (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "ThreadTime").value * 1000;
+const threadTime = await threadClock(page);
 const cpu = [];
 for (let i = 0; i < moves; i++) {
   const value = String((((i + 61) * 7) % 61) - 30);

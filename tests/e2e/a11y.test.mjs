@@ -3,27 +3,14 @@
 // alone, with a visible focus on every control it reaches.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
+import { violations } from "./axe.mjs";
 import { useServedApp } from "./setup.mjs";
-
-const AXE = createRequire(import.meta.url).resolve("axe-core");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 let server, browser;
 useServedApp((s, b) => {
   server = s;
   browser = b;
 });
-
-/** Runs axe on the page and returns its violations, each with the elements it names. */
-async function violations(page) {
-  await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }).then((r) => r.violations),
-    TAGS,
-  );
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
-}
 
 const PAGES = [
   ["the app", ""],

@@ -3,28 +3,17 @@
 // Spanish, at a projector's or desktop width and a phone's.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
+import { violations } from "./axe.mjs";
 import { ROOT, launch } from "./harness.mjs";
+import { NET, networkRoutes } from "./network-fixture.mjs";
 import { serveOrigin } from "./origins.mjs";
-
-const AXE = createRequire(import.meta.url).resolve("axe-core");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-const FIX = join(ROOT, "tests/e2e/fixtures/network");
-const file = (rel) => readFileSync(join(FIX, rel), "utf8");
-const NET = "nets/network.json";
 
 let app, browser;
 before(async () => {
   app = await serveOrigin({
     dir: join(ROOT, "dist"),
-    routes: {
-      "/nets/network.json": { body: file("network.json") },
-      "/nets/schools/alder.json": { body: file("schools/alder.json") },
-      "/nets/schools/birch.json": { body: file("schools/birch.json") },
-      "/nets/schools/broken.json": { body: file("schools/broken.json") },
-    },
+    routes: networkRoutes(),
   });
   browser = await launch();
 });
@@ -32,16 +21,6 @@ after(async () => {
   await browser?.close();
   await app?.close();
 });
-
-/** Runs axe on the page and returns its violations, each with the elements it names. */
-async function violations(page) {
-  await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }).then((r) => r.violations),
-    TAGS,
-  );
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
-}
 
 // [name, query, what shows the view is drawn]
 const VIEWS = [

@@ -125,3 +125,11 @@ export async function storedRecords(page) {
 export async function settled(page) {
   await page.waitForSelector('[data-testid="save-status"][data-state="saved"]');
 }
+
+/** A clock of the page's main-thread CPU time in ms (Chromium's ThreadTime): on a busy
+ * machine the wall clock also counts waiting for a core, this does not. */
+export async function threadClock(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+  return async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "ThreadTime").value * 1000;
+}

@@ -4,14 +4,10 @@
 // crates/core/tests/network_engine.rs; the arithmetic is repeated here where it is checked.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, launch, storedRecords } from "./harness.mjs";
+import { NET, fixtureFile as file, networkRoutes } from "./network-fixture.mjs";
 import { serveOrigin } from "./origins.mjs";
-
-const FIX = join(ROOT, "tests/e2e/fixtures/network");
-const file = (rel) => readFileSync(join(FIX, rel), "utf8");
-const NET = "nets/network.json";
 // The held network: Alder and Birch by src, Cedar inline (network.json without the broken
 // school), Birch's file answered only when a test releases it.
 const HELD = "nets/held/network.json";
@@ -35,10 +31,7 @@ before(async () => {
   app = await serveOrigin({
     dir: join(ROOT, "dist"),
     routes: {
-      "/nets/network.json": { body: file("network.json") },
-      "/nets/schools/alder.json": { body: file("schools/alder.json") },
-      "/nets/schools/birch.json": { body: file("schools/birch.json") },
-      "/nets/schools/broken.json": { body: file("schools/broken.json") },
+      ...networkRoutes(),
       "/nets/held/network.json": { body: heldNetwork() },
       "/nets/held/schools/alder.json": { body: file("schools/alder.json") },
       "/nets/held/schools/birch.json": { body: file("schools/birch.json"), hold: () => birchHeld },

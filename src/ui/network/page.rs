@@ -9,7 +9,9 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use sitebudget_core::app::inputs::{parse_percent, percent_text};
-use sitebudget_core::app::networks::{change_in_bounds, Network, NetworkAction, NetworkSchool};
+use sitebudget_core::app::networks::{
+    change_in_bounds, school_names, Network, NetworkAction, NetworkSchool,
+};
 use sitebudget_core::chart::bars::BarDatum;
 use sitebudget_core::chart::ValueFormat;
 use sitebudget_core::engine::{network_total, NetworkTotal, SchoolRow};
@@ -349,12 +351,7 @@ fn NetworkCharts(props: &NetworkChartsProps) -> Html {
     let data = use_memo(
         (props.schools.clone(), props.rows.clone()),
         |(schools, rows)| {
-            let names: Vec<String> = schools
-                .0
-                .iter()
-                .enumerate()
-                .map(|(i, s)| s.name(i))
-                .collect();
+            let names = school_names(&schools.0);
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             let ok = computed(rows);
             let partial = ok.iter().flatten().count() > CHART_SCHOOLS;

@@ -15,7 +15,7 @@ use sitebudget_core::util::i18n::{tr, trf};
 use sitebudget_core::view::network_table::{sort_order, NetworkColumn};
 
 use super::compute::RowResult;
-use sitebudget_core::app::networks::NetworkSchool;
+use sitebudget_core::app::networks::{school_names, NetworkSchool};
 
 /// Rows per page of the table.
 pub const PAGE_ROWS: usize = 50;
@@ -204,12 +204,7 @@ pub fn NetworkTable(props: &NetworkTableProps) -> Html {
             if *file_order {
                 (0..schools.0.len()).collect()
             } else {
-                let names: Vec<String> = schools
-                    .0
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| s.name(i))
-                    .collect();
+                let names = school_names(&schools.0);
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 let figures: Vec<Option<&SchoolRow>> = rows
                     .iter()

@@ -137,6 +137,11 @@ impl NetworkSchool {
     }
 }
 
+/// Each school's row name, in file order ([`NetworkSchool::name`]).
+pub fn school_names(schools: &[NetworkSchool]) -> Vec<String> {
+    schools.iter().enumerate().map(|(i, s)| s.name(i)).collect()
+}
+
 /// A network: its name, schools in file order, and its scenario.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Network {
